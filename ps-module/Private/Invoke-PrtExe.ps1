@@ -1,0 +1,336 @@
+# The only place that runs prt.exe (Crescendo's idea): the cmdlets hand it an argument array and
+# get back the parsed JSON document, or nothing after the failure was written as an ErrorRecord.
+
+# Exit codes of the exe<->module contract (DESIGN 4).
+$script:PrtExitCode = @{ Ok = 0; Usage = 2; BadInput = 3; Environment = 4; Interrupted = 5 }
+
+function Get-PrtExePath {
+    <#
+    .SYNOPSIS
+        The prt executable this module runs: $env:PRTTOOLS_EXE (tests) or bin/ under the module.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+
+    if ($env:PRTTOOLS_EXE) {
+        return $env:PRTTOOLS_EXE
+    }
+    # $IsWindows does not exist in Windows PowerShell 5.1, which only runs on Windows.
+    $onWindows = [System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT
+    $name = if ($onWindows) { 'prt.exe' } else { 'prt' }
+    return [System.IO.Path]::Combine($script:PrtModuleRoot, 'bin', $name)
+}
+
+function ConvertTo-PrtCommandLine {
+    <#
+    .SYNOPSIS
+        Joins arguments into one command line that the MSVCRT rules (CommandLineToArgvW, Node's
+        argv on Windows) split back into exactly those arguments.
+    .DESCRIPTION
+        Only for .NET Framework (Windows PowerShell 5.1), whose ProcessStartInfo takes a single
+        Arguments string. An argument is quoted when it is empty or holds a space, a tab, a line
+        break or a quote. Inside quotes, backslashes are literal unless they come before a quote:
+        then each one is doubled and the quote escaped; before the closing quote they are doubled.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)]
+        [AllowEmptyCollection()]
+        [AllowEmptyString()]
+        [string[]] $Argument
+    )
+
+    $quoted = foreach ($arg in $Argument) {
+        if ($null -eq $arg) { $arg = '' }
+        if ($arg.Length -gt 0 -and $arg -notmatch '[\s"]') {
+            $arg
+            continue
+        }
+        $builder = New-Object -TypeName System.Text.StringBuilder
+        [void]$builder.Append('"')
+        $backslashes = 0
+        foreach ($char in $arg.ToCharArray()) {
+            if ($char -eq [char]'\') {
+                $backslashes++
+                continue
+            }
+            if ($char -eq [char]'"') {
+                [void]$builder.Append([char]'\', 2 * $backslashes + 1)
+            } elseif ($backslashes -gt 0) {
+                [void]$builder.Append([char]'\', $backslashes)
+            }
+            [void]$builder.Append($char)
+            $backslashes = 0
+        }
+        [void]$builder.Append([char]'\', 2 * $backslashes)
+        [void]$builder.Append('"')
+        $builder.ToString()
+    }
+    return (@($quoted) -join ' ')
+}
+
+function New-PrtProcessStartInfo {
+    <#
+    .SYNOPSIS
+        A ProcessStartInfo for running the exe directly (no shell, no window, no console input),
+        with stdout and stderr redirected and decoded as UTF-8.
+    .PARAMETER UseArgumentString
+        Pass the arguments as one quoted string (what .NET Framework offers) instead of
+        ArgumentList. Chosen automatically; a parameter so that tests can exercise the quoting.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Diagnostics.ProcessStartInfo])]
+    param(
+        [Parameter(Mandatory)]
+        [string] $FilePath,
+
+        [Parameter(Mandatory)]
+        [AllowEmptyCollection()]
+        [string[]] $Argument,
+
+        [switch] $UseArgumentString
+    )
+
+    $utf8 = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
+    $startInfo = New-Object -TypeName System.Diagnostics.ProcessStartInfo
+    $startInfo.FileName = $FilePath
+    $startInfo.UseShellExecute = $false
+    $startInfo.CreateNoWindow = $true
+    $startInfo.RedirectStandardInput = $true
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    $startInfo.StandardOutputEncoding = $utf8
+    $startInfo.StandardErrorEncoding = $utf8
+
+    $hasArgumentList = $null -ne [System.Diagnostics.ProcessStartInfo].GetProperty('ArgumentList')
+    if ($hasArgumentList -and -not $UseArgumentString) {
+        foreach ($arg in $Argument) {
+            $startInfo.ArgumentList.Add($arg)
+        }
+    } else {
+        $startInfo.Arguments = ConvertTo-PrtCommandLine -Argument $Argument
+    }
+    return $startInfo
+}
+
+function Get-PrtErrorCategory {
+    <#
+    .SYNOPSIS
+        The ErrorCategory for an exe failure: the Category the exe named, else one by exit code.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.ErrorCategory])]
+    param(
+        [AllowNull()]
+        [AllowEmptyString()]
+        [string] $Category,
+
+        [Parameter(Mandatory)]
+        [int] $ExitCode
+    )
+
+    if ($Category -and ([System.Enum]::GetNames([System.Management.Automation.ErrorCategory]) -contains $Category)) {
+        return [System.Management.Automation.ErrorCategory]$Category
+    }
+    switch ($ExitCode) {
+        2 { return [System.Management.Automation.ErrorCategory]::InvalidArgument }
+        3 { return [System.Management.Automation.ErrorCategory]::InvalidData }
+        4 { return [System.Management.Automation.ErrorCategory]::ResourceUnavailable }
+        5 { return [System.Management.Automation.ErrorCategory]::OperationStopped }
+    }
+    return [System.Management.Automation.ErrorCategory]::NotSpecified
+}
+
+function New-PrtErrorRecord {
+    <#
+    .SYNOPSIS
+        An ErrorRecord with ErrorId PrtTools.<Id>, so scripts can match on
+        $_.FullyQualifiedErrorId -like 'PrtTools.NotDsregcmdOutput,*'.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.ErrorRecord])]
+    param(
+        [Parameter(Mandatory)]
+        [string] $Id,
+
+        [Parameter(Mandatory)]
+        [string] $Message,
+
+        [Parameter(Mandatory)]
+        [System.Management.Automation.ErrorCategory] $Category,
+
+        [AllowNull()]
+        [object] $TargetObject,
+
+        [AllowNull()]
+        [System.Exception] $InnerException
+    )
+
+    $exception = switch ($Category) {
+        'InvalidArgument' { New-Object -TypeName System.ArgumentException -ArgumentList $Message, $InnerException }
+        'InvalidData' { New-Object -TypeName System.IO.InvalidDataException -ArgumentList $Message, $InnerException }
+        'ObjectNotFound' { New-Object -TypeName System.Management.Automation.ItemNotFoundException -ArgumentList $Message, $InnerException }
+        'PermissionDenied' { New-Object -TypeName System.UnauthorizedAccessException -ArgumentList $Message, $InnerException }
+        'OperationTimeout' { New-Object -TypeName System.TimeoutException -ArgumentList $Message, $InnerException }
+        'NotInstalled' { New-Object -TypeName System.PlatformNotSupportedException -ArgumentList $Message, $InnerException }
+        default { New-Object -TypeName System.InvalidOperationException -ArgumentList $Message, $InnerException }
+    }
+    return New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList $exception, "PrtTools.$Id", $Category, $TargetObject
+}
+
+function ConvertFrom-PrtExeError {
+    <#
+    .SYNOPSIS
+        Turns a non-zero exit and what the exe wrote on stderr into an ErrorRecord: the contract's
+        {"Error":{"Id","Message","Category"}} when it is there, a readable record when it is not.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.ErrorRecord])]
+    param(
+        [Parameter(Mandatory)]
+        [int] $ExitCode,
+
+        [AllowNull()]
+        [AllowEmptyString()]
+        [string] $StandardError,
+
+        [AllowNull()]
+        [object] $TargetObject
+    )
+
+    $text = if ($null -eq $StandardError) { '' } else { $StandardError.Trim() }
+    $document = $null
+    if ($text.StartsWith('{')) {
+        try {
+            $document = ConvertFrom-Json -InputObject $text -ErrorAction Stop
+        } catch {
+            $document = $null
+        }
+    }
+    $errorObject = $null
+    if ($null -ne $document -and $null -ne $document.PSObject.Properties['Error']) {
+        $errorObject = $document.Error
+    }
+    if ($null -ne $errorObject -and $null -ne $errorObject.PSObject.Properties['Message'] -and $errorObject.Message) {
+        $id = 'ExeError'
+        if ($null -ne $errorObject.PSObject.Properties['Id'] -and $errorObject.Id) { $id = [string]$errorObject.Id }
+        $category = $null
+        if ($null -ne $errorObject.PSObject.Properties['Category']) { $category = [string]$errorObject.Category }
+        $errorCategory = Get-PrtErrorCategory -Category $category -ExitCode $ExitCode
+        return New-PrtErrorRecord -Id $id -Message ([string]$errorObject.Message) -Category $errorCategory -TargetObject $TargetObject
+    }
+
+    # Not the contract's JSON: a crash (exit 70 and a stack trace) or something else entirely.
+    $known = @($script:PrtExitCode.Values) -contains $ExitCode
+    $id = if ($known) { 'ExeFailed' } else { 'InternalError' }
+    $what = if ($known) { "prt failed (exit code $ExitCode)" } else { "prt stopped with an internal error (exit code $ExitCode); this is a bug in PrtTools, please report it with the text below" }
+    $detail = if ($text) { $text } else { 'it wrote nothing on stderr' }
+    # A stack trace can be long: keep the start, which says what went wrong.
+    if ($detail.Length -gt 2000) { $detail = $detail.Substring(0, 2000) + ' ...' }
+    $errorCategory = Get-PrtErrorCategory -Category $null -ExitCode $ExitCode
+    return New-PrtErrorRecord -Id $id -Message "${what}: $detail" -Category $errorCategory -TargetObject $TargetObject
+}
+
+function Invoke-PrtExe {
+    <#
+    .SYNOPSIS
+        Runs prt with the given arguments plus --json and returns the JSON document it printed.
+    .DESCRIPTION
+        On success (exit 0) returns the parsed document, undecorated (ConvertTo-PrtObject adds
+        type names and dates). On failure writes a non-terminating ErrorRecord through the calling
+        cmdlet, so -ErrorAction and -ErrorVariable of that cmdlet apply per input item, and
+        returns nothing. A missing or unstartable exe is a terminating error: nothing could work.
+        Never prompts and needs no console: stdin is closed at once, it works under Invoke-Command.
+    .PARAMETER Argument
+        The command and its options, e.g. 'status', '--input', 'C:\cases\capture.txt'.
+    .PARAMETER Cmdlet
+        $PSCmdlet of the public cmdlet: errors are written (or thrown) through it.
+    .PARAMETER TargetObject
+        What the call was about (a path), attached to the ErrorRecord.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [string[]] $Argument,
+
+        [Parameter(Mandatory)]
+        [System.Management.Automation.PSCmdlet] $Cmdlet,
+
+        [AllowNull()]
+        [object] $TargetObject
+    )
+
+    $exePath = Get-PrtExePath
+    if (-not [System.IO.File]::Exists($exePath)) {
+        $record = New-PrtErrorRecord -Id 'ExeNotFound' -Category NotInstalled -TargetObject $exePath `
+            -Message "The prt executable was not found at '$exePath'. Reinstall the PrtTools module: its bin folder holds prt.exe (Windows) and prt (Linux, macOS)."
+        $Cmdlet.ThrowTerminatingError($record)
+    }
+
+    $startInfo = New-PrtProcessStartInfo -FilePath $exePath -Argument (@($Argument) + '--json')
+    Write-Verbose -Message ("Running {0} {1}" -f $exePath, (ConvertTo-PrtCommandLine -Argument (@($Argument) + '--json')))
+
+    $process = New-Object -TypeName System.Diagnostics.Process
+    $process.StartInfo = $startInfo
+    try {
+        [void]$process.Start()
+    } catch {
+        $process.Dispose()
+        $record = New-PrtErrorRecord -Id 'ExeNotStarted' -Category ResourceUnavailable -TargetObject $exePath -InnerException $_.Exception `
+            -Message "The prt executable at '$exePath' could not be started: $($_.Exception.Message)"
+        $Cmdlet.ThrowTerminatingError($record)
+    }
+    try {
+        # No console input: the exe must never wait for a key, least of all under Invoke-Command.
+        $process.StandardInput.Close()
+        # stderr is read in the background while stdout is read here: a full pipe cannot block us.
+        $stderrTask = $process.StandardError.ReadToEndAsync()
+        $stdout = $process.StandardOutput.ReadToEnd()
+        $stderr = $stderrTask.GetAwaiter().GetResult()
+        $process.WaitForExit()
+        $exitCode = $process.ExitCode
+    } finally {
+        # Only when the pipeline was stopped (Ctrl+C) while the exe still ran.
+        if (-not $process.HasExited) {
+            try { $process.Kill() } catch { Write-Verbose -Message "Could not stop prt: $($_.Exception.Message)" }
+        }
+        $process.Dispose()
+    }
+    Write-Verbose -Message "prt exited with code $exitCode"
+
+    if ($exitCode -ne 0) {
+        $Cmdlet.WriteError((ConvertFrom-PrtExeError -ExitCode $exitCode -StandardError $stderr -TargetObject $TargetObject))
+        return
+    }
+    if ($stderr -and $stderr.Trim()) {
+        Write-Verbose -Message "prt wrote on stderr: $($stderr.Trim())"
+    }
+
+    $document = $null
+    $parseError = $null
+    if ($stdout -and $stdout.Trim()) {
+        # PowerShell 7.5+ would turn ISO strings into DateTime by itself; keep them strings like
+        # 5.1 does, so ConvertTo-PrtObject converts exactly the known time properties everywhere.
+        $jsonParameters = @{ InputObject = $stdout; ErrorAction = 'Stop' }
+        if ((Get-Command -Name ConvertFrom-Json).Parameters.ContainsKey('DateKind')) {
+            $jsonParameters['DateKind'] = 'String'
+        }
+        try {
+            $document = ConvertFrom-Json @jsonParameters
+        } catch {
+            $parseError = $_.Exception
+        }
+    }
+    if ($null -eq $document) {
+        $start = if ($stdout) { $stdout.Trim() } else { '' }
+        if ($start.Length -gt 200) { $start = $start.Substring(0, 200) + ' ...' }
+        $detail = if ($start) { "it printed: $start" } else { 'it printed nothing' }
+        $record = New-PrtErrorRecord -Id 'InvalidJson' -Category InvalidResult -TargetObject $TargetObject -InnerException $parseError `
+            -Message "prt exited with code 0 but its output is not one JSON document; this is a bug in PrtTools, please report it ($detail)"
+        $Cmdlet.WriteError($record)
+        return
+    }
+    return $document
+}

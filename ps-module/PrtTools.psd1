@@ -1,0 +1,34 @@
+#
+# Module manifest for PrtTools: Primary Refresh Token diagnostics for Entra ID joined devices.
+# The cmdlets are thin wrappers around bin/prt.exe (bin/prt off Windows), which does the work.
+# ModuleVersion is stamped by the build (npm run build); 0.0.0 means "a source checkout".
+#
+@{
+    RootModule           = 'PrtTools.psm1'
+    ModuleVersion        = '0.0.0'
+    GUID                 = 'd38bd216-64b6-4264-97a7-f302a90157c2'
+    Author               = 'PrtTools contributors'
+    CompanyName          = 'PrtTools'
+    Copyright            = '(c) PrtTools contributors. MIT License.'
+    Description          = 'Diagnoses Primary Refresh Token (PRT) problems on Entra ID (Azure AD) joined and hybrid joined Windows devices: reads dsregcmd /status live or from captures users sent, and returns objects with the health of the PRT, findings and next steps.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('PrtTools.Format.ps1xml')
+
+    # One entry per file in Public/. Get-PrtError (decode an error code: Get-PrtError -Code) and
+    # Start-PrtTrace will be added here when they are written.
+    FunctionsToExport    = @(
+        'Get-PrtStatus'
+    )
+    CmdletsToExport      = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('PRT', 'PrimaryRefreshToken', 'EntraID', 'AzureAD', 'dsregcmd', 'SSO', 'Troubleshooting', 'Windows', 'PSEdition_Desktop', 'PSEdition_Core')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'Get-PrtStatus: the PRT health of a device, live or from dsregcmd /status captures.'
+        }
+    }
+}

@@ -1,0 +1,122 @@
+function Get-PrtStatus {
+    <#
+    .SYNOPSIS
+        Shows whether the Primary Refresh Token (PRT) of a device is there, fresh and valid.
+
+    .DESCRIPTION
+        Get-PrtStatus reads the output of dsregcmd /status and judges the device's PRT: the join
+        type, whether Windows holds an Entra ID (Azure AD) PRT and an enterprise (AD FS) PRT, when
+        they were last renewed and when they expire, and the diagnostics Windows records about the
+        last failed attempt to get or renew one. It returns one PrtTools.Status object with a
+        Health verdict (Healthy, Stale, Expired, Missing, NotApplicable) and Findings: what is
+        wrong and the next step to take.
+
+        Without -Path it runs dsregcmd /status on this device. Run it as the user whose sign-in
+        has the problem: the PRT belongs to the signed-in user, and a remote session (for example
+        Invoke-Command) is a network logon that has none.
+
+        With -Path it reads captures users sent you (dsregcmd /status > status.txt, in any of the
+        encodings Windows writes). Files can be piped in from Get-ChildItem.
+
+        A PRT is renewed every 4 hours while the user signs in or unlocks; one older than that is
+        Stale, one past its expiry time is Expired. -Now sets the moment these rules use; without
+        it a capture is judged by the time it was taken (Client Time, when dsregcmd printed it),
+        else by this computer's clock.
+
+        Times are [datetime] values in UTC. Every field dsregcmd printed is still on the object,
+        in the Sections property.
+
+    .PARAMETER Path
+        One or more dsregcmd /status captures to read instead of this device. Wildcards are
+        allowed. Accepts input from the pipeline, also by property name (FullName, PSPath), so
+        files from Get-ChildItem can be piped in.
+
+    .PARAMETER Sample
+        Returns the status of a built-in sample device: a hybrid joined device whose PRT cannot be
+        renewed. For demonstrations, training and trying out the views and scripts.
+
+    .PARAMETER Now
+        The moment to judge the PRT's age and expiry against, instead of the capture's own time
+        or the clock. Useful to analyse an old capture as of the day it was taken. A time without
+        a time zone is read as local time.
+
+    .INPUTS
+        System.String. Paths of dsregcmd /status captures.
+
+        System.IO.FileInfo. Files from Get-ChildItem (bound by their PSPath or FullName).
+
+    .OUTPUTS
+        PrtTools.Status. One per device or capture.
+
+    .EXAMPLE
+        PS C:\> Get-PrtStatus
+
+        Shows the PRT status of the signed-in user on this device.
+
+    .EXAMPLE
+        PS C:\> Get-PrtStatus -Path .\status.txt -Now '2025-03-14T09:00:00Z'
+
+        Judges a capture a user sent as of 14 March 2025, 09:00 UTC.
+
+    .EXAMPLE
+        PS C:\> Get-ChildItem -Path \\fs01\tickets\*.txt | Get-PrtStatus | Where-Object Health -ne 'Healthy' | Format-Table
+
+        Reads every capture in a folder and lists those with a PRT problem.
+
+    .EXAMPLE
+        PS C:\> Get-PrtStatus -Path .\status.txt | Select-Object -ExpandProperty Findings | Format-List Id, Message, NextStep
+
+        Shows what is wrong with the PRT in a capture and what to do next.
+
+    .EXAMPLE
+        PS C:\> Get-PrtStatus -Sample | Format-List
+
+        Shows every main field of the built-in sample device, a hybrid joined device with a
+        failing PRT.
+
+    .LINK
+        https://learn.microsoft.com/entra/identity/devices/troubleshoot-device-dsregcmd
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'Live')]
+    [OutputType('PrtTools.Status')]
+    param(
+        [Parameter(Mandatory, Position = 0, ParameterSetName = 'Path', ValueFromPipeline, ValueFromPipelineByPropertyName)]
+        [Alias('FullName', 'PSPath')]
+        [ValidateNotNullOrEmpty()]
+        [string[]] $Path,
+
+        [Parameter(Mandatory, ParameterSetName = 'Sample')]
+        [switch] $Sample,
+
+        [Parameter()]
+        [datetime] $Now
+    )
+
+    begin {
+        $nowArgument = @()
+        if ($PSBoundParameters.ContainsKey('Now')) {
+            # The exe wants ISO 8601 UTC; milliseconds are as precise as dsregcmd ever is.
+            $nowArgument = @('--now', $Now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [System.Globalization.CultureInfo]::InvariantCulture))
+        }
+    }
+
+    process {
+        if ($PSCmdlet.ParameterSetName -eq 'Live') {
+            $document = Invoke-PrtExe -Argument (@('status') + $nowArgument) -Cmdlet $PSCmdlet -TargetObject ([System.Environment]::MachineName)
+            if ($null -ne $document) { ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.Status' }
+            return
+        }
+        if ($PSCmdlet.ParameterSetName -eq 'Sample') {
+            $document = Invoke-PrtExe -Argument (@('status', '--sample') + $nowArgument) -Cmdlet $PSCmdlet -TargetObject 'Sample'
+            if ($null -ne $document) { ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.Status' }
+            return
+        }
+
+        foreach ($item in $Path) {
+            foreach ($file in @(Resolve-PrtInputPath -Path $item -Cmdlet $PSCmdlet)) {
+                $document = Invoke-PrtExe -Argument (@('status', '--input', $file) + $nowArgument) -Cmdlet $PSCmdlet -TargetObject $file
+                if ($null -ne $document) { ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.Status' }
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Builds the executables and the module (DESIGN §5), only when an input changed:
+#   dist/prt                    Linux exe: Node 22 + our bundle as a single executable app (SEA)
+#   dist/prt.exe                Windows exe, the same bundle in the official node.exe
+#   dist/PrtTools/              the PowerShell module ready to import, both exes in bin/
+#   dist/PrtTools-<version>.zip that folder, zipped
+# Usage: scripts/build.sh [--force]
+# Inputs are hashed (src/, ps-module/, scripts/build/, package*.json, tsconfig.json, this script
+# and its helpers); when the hash equals dist/.build-stamp and the outputs exist, nothing runs.
+# Work happens in dist/.build/ and finished files are renamed into dist/, so a test running the
+# previous exe is never handed a half-written one. A failed build removes the previous outputs:
+# they no longer match the sources.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+# shellcheck source=tools.env
+source scripts/tools.env
+step_prefix=build
+# shellcheck source=lib/steps.sh
+source scripts/lib/steps.sh
+
+force=0
+for arg in "$@"; do
+  case $arg in
+    --force) force=1 ;;
+    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "build: unknown argument '$arg' (usage: scripts/build.sh [--force])" >&2; exit 2 ;;
+  esac
+done
+
+dist=dist
+stage=$dist/.build # the SEA configs in scripts/build/ name this folder too
+stamp=$dist/.build-stamp
+version=$(node -p "require('./package.json').version")
+zip_name=PrtTools-$version.zip
+outputs=("$dist/prt" "$dist/prt.exe" "$dist/PrtTools/bin/prt" "$dist/PrtTools/bin/prt.exe" "$dist/$zip_name")
+sea_fuse=NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2
+postject=(node "$root/node_modules/postject/dist/cli.js")
+
+inputs_hash() {
+  {
+    find src ps-module scripts/build -type f -print0 | sort -z | xargs -0 sha256sum
+    sha256sum package.json package-lock.json tsconfig.json scripts/build.sh scripts/tools.env \
+      scripts/lib/steps.sh scripts/lib/run-prt-exe.sh
+  } | sha256sum | cut -d' ' -f1
+}
+
+outputs_exist() {
+  local f
+  for f in "${outputs[@]}"; do [ -f "$f" ] || return 1; done
+}
+
+# --- Skip when nothing changed ------------------------------------------------------------------
+# Several test runs may start builds at once: one builds, the others wait and then find it done.
+mkdir -p "$dist"
+exec 9>"$dist/.build.lock"
+if ! flock -n 9; then
+  echo "build: waiting for another build to finish" >&2
+  flock 9
+fi
+hash=$(inputs_hash)
+if [ "$force" = 0 ] && [ "$(cat "$stamp" 2>/dev/null)" = "$hash" ] && outputs_exist; then
+  echo "build: up to date (inputs unchanged; --force rebuilds)" >&2
+  exit 0
+fi
+
+# --- Tools --------------------------------------------------------------------------------------
+missing=()
+[ -x "$NODE22" ] || missing+=("Node $NODE22_VERSION for Linux ($NODE22)")
+[ -f "$NODE22_WIN_EXE" ] || missing+=("Node $NODE22_VERSION for Windows ($NODE22_WIN_EXE)")
+[ -f "$WINEPREFIX/.prt-ok" ] || missing+=("the Wine prefix ($WINEPREFIX)")
+for tool in strip osslsigncode zip wine flock; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  printf 'build: missing: %s\nbuild: run scripts/bootstrap.sh\n' "$(IFS=,; echo "${missing[*]}" | sed 's/,/, /g')" >&2
+  exit 1
+fi
+if [ ! -f node_modules/esbuild/package.json ] || [ ! -f node_modules/postject/dist/cli.js ]; then
+  echo "build: esbuild or postject is not in node_modules: run npm ci" >&2
+  exit 1
+fi
+
+# --- From here on, a failure leaves no outputs behind -------------------------------------------
+build_start=$(now_ms)
+rm -f "$stamp"
+on_exit() {
+  local status=$?
+  if [ "$status" -ne 0 ]; then
+    rm -rf "${outputs[@]}" "$dist/PrtTools" "$stage/PrtTools"
+    echo "build: FAILED; removed dist/prt, dist/prt.exe and dist/PrtTools (they no longer match the sources)" >&2
+  fi
+}
+trap on_exit EXIT
+rm -rf "$stage"
+mkdir -p "$stage"
+step_logs=$stage
+
+# --- Steps --------------------------------------------------------------------------------------
+bundle() { node scripts/build/bundle.mjs src/cli/main.ts "$stage/prt.cjs"; }
+
+# Proves the esbuild plugin still makes Ink + yoga-layout work in a CommonJS bundle (dashboard).
+ink_selftest() {
+  local printed
+  node scripts/build/bundle.mjs scripts/build/ink-selftest.tsx "$stage/ink-selftest.cjs" >/dev/null
+  printed=$("$NODE22" "$stage/ink-selftest.cjs")
+  printf '%s\n' "$printed" >&2
+  grep -qx 'ink-selftest: ok' <<<"$printed"
+  echo "rendered a bordered <Text>hi</Text>"
+}
+
+# The blob must be made by the exact Node version of the target binary. The code cache is V8
+# machine code for this platform: only the Linux blob carries it (it is made on Linux).
+blobs() {
+  "$NODE22" --experimental-sea-config scripts/build/sea-config.linux.json >&2
+  "$NODE22" --experimental-sea-config scripts/build/sea-config.windows.json >&2
+  echo "linux $(human_size "$stage/prt-linux.blob"), windows $(human_size "$stage/prt-windows.blob")"
+}
+
+module_folder() {
+  local manifest=$stage/PrtTools/PrtTools.psd1
+  mkdir -p "$stage/PrtTools/bin"
+  cp -R ps-module/. "$stage/PrtTools/"
+  if [ ! -f "$manifest" ]; then
+    echo "no PrtTools.psd1 in ps-module/ yet"
+  elif grep -Eq "^\s*ModuleVersion\s*=\s*['\"]0\.0\.0['\"]" "$manifest"; then
+    # ModuleVersion is a System.Version: a prerelease tag (1.2.0-beta.1) cannot go there.
+    local module_version=${version%%-*}
+    sed -Ei "s/^(\s*ModuleVersion\s*=\s*)['\"]0\.0\.0['\"]/\1'$module_version'/" "$manifest"
+    echo "ModuleVersion $module_version"
+  else
+    echo "ModuleVersion left as written (no '0.0.0' placeholder)"
+  fi
+}
+
+# A failed or interrupted injection leaves a working plain node: only the app prints our version.
+expect_version() { # $1 = what the exe printed, $2 = which exe
+  if ! grep -qwF "$version" <<<"$1"; then
+    echo "$2 --version printed '$1', not '$version': the SEA injection did not take; output deleted" >&2
+    return 1
+  fi
+}
+
+linux_exe() {
+  local exe=$stage/PrtTools/bin/prt printed
+  cp "$NODE22" "$exe"
+  strip "$exe"
+  "${postject[@]}" "$exe" NODE_SEA_BLOB "$stage/prt-linux.blob" --sentinel-fuse "$sea_fuse" --overwrite >&2
+  printed=$(timeout 60 "$exe" --version </dev/null) || true
+  expect_version "$printed" "$exe" || { rm -f "$exe"; return 1; }
+  # Zipping this exe now overlaps with the slower Windows injection; the rest is added after.
+  (cd "$stage" && zip -q -X "$zip_name" PrtTools/bin/prt)
+  echo "$(human_size "$exe"), --version ok"
+}
+
+windows_exe() {
+  local exe=$stage/PrtTools/bin/prt.exe printed
+  # postject cannot inject into a signed PE; the signature would be invalid afterwards anyway.
+  osslsigncode remove-signature -in "$NODE22_WIN_EXE" -out "$exe" >&2
+  "${postject[@]}" "$exe" NODE_SEA_BLOB "$stage/prt-windows.blob" --sentinel-fuse "$sea_fuse" --overwrite >&2
+  printed=$(PRT_EXE=$exe timeout 180 bash scripts/lib/run-prt-exe.sh --version) || true
+  expect_version "$printed" "$exe (under Wine)" || { rm -f "$exe"; return 1; }
+  echo "$(human_size "$exe"), --version under Wine ok"
+}
+
+zip_rest() {
+  (cd "$stage" && zip -q -r -X "$zip_name" PrtTools -x PrtTools/bin/prt)
+  human_size "$stage/$zip_name"
+}
+
+publish() {
+  ln "$stage/PrtTools/bin/prt" "$stage/prt" 2>/dev/null || cp "$stage/PrtTools/bin/prt" "$stage/prt"
+  ln "$stage/PrtTools/bin/prt.exe" "$stage/prt.exe" 2>/dev/null || cp "$stage/PrtTools/bin/prt.exe" "$stage/prt.exe"
+  rm -f "$dist"/PrtTools-*.zip
+  rm -rf "$dist/PrtTools.old"
+  if [ -d "$dist/PrtTools" ]; then mv "$dist/PrtTools" "$dist/PrtTools.old"; fi
+  mv "$stage/PrtTools" "$dist/PrtTools"
+  mv -f "$stage/prt" "$dist/prt"
+  mv -f "$stage/prt.exe" "$dist/prt.exe"
+  mv "$stage/$zip_name" "$dist/$zip_name"
+  rm -rf "$dist/PrtTools.old" "$stage"/*.blob
+}
+
+step "bundle src/cli/main.ts" bundle
+step "ink self-test (bundled, Node $NODE22_VERSION)" ink_selftest
+step "SEA blobs (Node $NODE22_VERSION)" blobs
+step "module folder ($version)" module_folder
+
+# The two exes are independent and postject is single-threaded: build them side by side.
+step "linux exe: strip, inject, verify, zip" linux_exe &
+linux_pid=$!
+step "windows exe: unsign, inject, verify" windows_exe &
+windows_pid=$!
+exes_ok=1
+wait "$linux_pid" || exes_ok=0
+wait "$windows_pid" || exes_ok=0
+[ "$exes_ok" = 1 ]
+
+step "zip $zip_name" zip_rest
+step "publish to dist/" publish
+echo "$hash" >"$stamp"
+echo "build: done in $(elapsed_s "$build_start") s: dist/prt $(human_size "$dist/prt"), dist/prt.exe $(human_size "$dist/prt.exe"), dist/$zip_name $(human_size "$dist/$zip_name")" >&2

@@ -1,0 +1,52 @@
+// Bundles a TypeScript entry into ONE CommonJS file that a Node 22 single executable application
+// can run (DESIGN §5). Usage: node scripts/build/bundle.mjs <entry> <outfile>
+// Warnings are printed; any warning that is not on the allow-list below fails the bundle, so a
+// dependency that starts doing something a SEA cannot do is noticed at build time.
+import * as esbuild from 'esbuild';
+import { seaCompatPlugin } from './esbuild-plugins.mjs';
+
+const [entry, outfile] = process.argv.slice(2);
+if (!entry || !outfile) {
+  process.stderr.write('usage: node scripts/build/bundle.mjs <entry> <outfile>\n');
+  process.exit(2);
+}
+
+const result = await esbuild.build({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  // Whitespace and syntax only: identifiers stay as written, so a stack trace from a user's
+  // report still names our functions. The external source map maps its lines back to src/.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'external',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [seaCompatPlugin()],
+  logLevel: 'silent',
+  metafile: true,
+}).catch(async (error) => {
+  // A compile error is the developer's to fix: show esbuild's messages, not a stack trace.
+  if (!Array.isArray(error.errors)) throw error;
+  const text = await esbuild.formatMessages(error.errors, { kind: 'error', color: false });
+  process.stderr.write(text.join(''));
+  process.exit(1);
+});
+
+const allowed = [
+  // ink's loadPackageJson reads import.meta.url; only its DEV=true caller used it, and that
+  // caller is removed by the plugin, so the function is dead code.
+  (w) => w.text.includes('"import.meta" is not available') && /node_modules[\\/]ink[\\/]/.test(w.location?.file ?? ''),
+];
+const unexpected = result.warnings.filter((w) => !allowed.some((ok) => ok(w)));
+if (unexpected.length > 0) {
+  const text = await esbuild.formatMessages(unexpected, { kind: 'warning', color: false });
+  process.stderr.write(text.join(''));
+  process.stderr.write(`bundle: ${unexpected.length} unexpected warning(s): fix them or allow them in scripts/build/bundle.mjs\n`);
+  process.exit(1);
+}
+
+const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
+process.stdout.write(`${Math.round(bytes / 1000)} kB`);

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The one test command (README, CI): tools, deps, typecheck, build, then every suite on the
+# real executables. Prints one closing line that sums up all suites.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/tools.env
+bash scripts/bootstrap.sh
+bash scripts/ensure-deps.sh
+mkdir -p test/.tmp
+
+echo "== typecheck" >&2
+npx tsc -p tsconfig.json
+
+echo "== build" >&2
+bash scripts/build.sh
+
+status=0
+echo "== vitest (Node $NODE22_VERSION, the exe's runtime)" >&2
+"$NODE22" node_modules/vitest/vitest.mjs run --reporter=default --reporter=json --outputFile.json=test/.tmp/vitest.json || status=1
+
+echo "== pester" >&2
+PESTER_SUMMARY_FILE=test/.tmp/pester.json bash scripts/pester.sh || status=1
+
+node scripts/test-summary.mjs test/.tmp/vitest.json test/.tmp/pester.json || status=1
+exit $status

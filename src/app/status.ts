@@ -1,0 +1,33 @@
+import { decodeCapture } from '../dsreg/decode.js';
+import { parseDsregcmd } from '../dsreg/parse.js';
+import { evaluateStatus } from '../diagnose/evaluate.js';
+import type { PrtStatus, StatusSource } from '../diagnose/status-types.js';
+import type { Host } from '../host/types.js';
+import { hybridWrongPasswordSample } from '../samples/hybrid-wrong-password.js';
+
+export interface StatusRequest {
+  /** A capture file; without it (and without `sample`) dsregcmd runs on this device. */
+  input?: string;
+  sample?: boolean;
+  now?: Date;
+}
+
+/** host → bytes → report → status: the whole of Step 1 of the checklist. */
+export async function getStatus(host: Host, request: StatusRequest): Promise<PrtStatus> {
+  let bytes: Uint8Array;
+  let source: Omit<StatusSource, 'Encoding'>;
+  if (request.sample) {
+    bytes = new TextEncoder().encode(hybridWrongPasswordSample);
+    source = { Kind: 'Sample', Path: null };
+  } else if (request.input !== undefined) {
+    bytes = await host.readCapture(request.input);
+    source = { Kind: 'File', Path: request.input };
+  } else {
+    bytes = await host.runDsregcmdStatus();
+    source = { Kind: 'Live', Path: null };
+  }
+  const { text, encoding } = decodeCapture(bytes);
+  const name = source.Path ?? (source.Kind === 'Sample' ? 'the built-in sample' : 'the output of `dsregcmd /status`');
+  const report = parseDsregcmd(text, { source: name, encoding });
+  return evaluateStatus(report, { now: request.now, systemNow: host.now(), source: { ...source, Encoding: encoding } });
+}

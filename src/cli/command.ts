@@ -1,0 +1,31 @@
+import { Command, Option } from 'clipanion';
+import { PrtError } from '../errors.js';
+import type { PrtContext } from './context.js';
+import { writeError } from './output.js';
+
+/** Exit code for a bug: distinct from the contract's codes so the module can say "internal error". */
+export const InternalErrorExitCode = 70;
+
+/**
+ * Base of every prt command: `--json`, and the one place that turns a thrown PrtError into the
+ * contract's stderr message and exit code. Anything else is a bug and says so.
+ */
+export abstract class PrtCommand extends Command<PrtContext> {
+  json = Option.Boolean('--json', false, { description: 'Print one JSON document on stdout (for scripts and the PowerShell module)' });
+
+  protected abstract run(): Promise<number>;
+
+  async execute(): Promise<number> {
+    try {
+      return await this.run();
+    } catch (error) {
+      if (error instanceof PrtError) {
+        writeError(this.context.stderr, error, this.json);
+        return error.exitCode;
+      }
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      this.context.stderr.write(`prt: internal error (a bug, please report it): ${detail}\n`);
+      return InternalErrorExitCode;
+    }
+  }
+}

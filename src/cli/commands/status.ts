@@ -1,0 +1,39 @@
+import { Command, Option } from 'clipanion';
+import { getStatus } from '../../app/status.js';
+import { usageError } from '../../errors.js';
+import { PrtCommand } from '../command.js';
+import { parseNowOption } from '../options.js';
+import { writeJson } from '../output.js';
+import { formatStatus } from '../present/status-text.js';
+import { styleFor } from '../present/style.js';
+
+export class StatusCommand extends PrtCommand {
+  static override paths = [['status']];
+
+  static override usage = Command.Usage({
+    description: 'Show whether the device has a Primary Refresh Token, and whether it is fresh',
+    details: `
+      Reads \`dsregcmd /status\` on this device, or a capture of it that a user sent, and judges the PRT: present, renewed within the last 4 hours, not expired. Each problem comes with the next step to take.
+
+      A PRT that is unhealthy is a finding, not an error: the exit code is 0. Exit codes: 2 usage, 3 unreadable or not dsregcmd output, 4 no dsregcmd here (not Windows, missing, failed or hung).
+    `,
+    examples: [
+      ['Check this device', 'prt status'],
+      ['Check a capture (dsregcmd /status > status.txt) a user sent', 'prt status --input status.txt'],
+      ['Judge an old capture as if it were now', 'prt status --input status.txt --now 2026-11-20T09:00:00Z'],
+      ['See the tool work on a built-in failing hybrid device', 'prt status --sample'],
+    ],
+  });
+
+  input = Option.String('--input,--dsregcmd', { description: 'A saved `dsregcmd /status` output (UTF-16, UTF-8 or OEM code page)' });
+  sample = Option.Boolean('--sample', false, { description: 'Use the built-in sample: a hybrid joined device whose PRT fails' });
+  now = Option.String('--now', { description: 'Judge times against this ISO 8601 instant instead of the capture\'s or the system clock' });
+
+  protected async run(): Promise<number> {
+    if (this.sample && this.input !== undefined) throw usageError('ConflictingOptions', '--sample and --input cannot be used together');
+    const status = await getStatus(this.context.host, { input: this.input, sample: this.sample, now: parseNowOption(this.now) });
+    if (this.json) writeJson(this.context.stdout, status);
+    else this.context.stdout.write(formatStatus(status, styleFor(this.context.stdout, this.context.env)));
+    return 0;
+  }
+}

@@ -1,0 +1,92 @@
+import type { SourceId, SourceNote } from '../types.js';
+
+/**
+ * The public documents each table was built from. Facts (numbers, symbolic names) are taken from
+ * them; every sentence in the tables is our own wording.
+ */
+export const SOURCES: Readonly<Record<SourceId, SourceNote>> = {
+  'prt-checklist': {
+    Id: 'prt-checklist',
+    Title: 'Troubleshoot primary refresh token issues on Windows devices (Step 3), and the PRT part of the hybrid join troubleshooting article',
+    Url: 'https://learn.microsoft.com/entra/identity/devices/troubleshoot-hybrid-join-windows-current#troubleshoot-post-join-authentication-issues',
+    Note: 'All 19 codes of Step 3 (4 STATUS groups, 5 AAD_CLOUDAP_E, WC_E_DTDPROHIBITED, 3 AADSTS, 4 WinHTTP) with causes, fixes and the events that hold the evidence.',
+  },
+  'aadsts-reference': {
+    Id: 'aadsts-reference',
+    Title: 'Microsoft Entra authentication and authorization error codes',
+    Url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes',
+    Note: 'Union of three published versions of the AADSTS table (2024-04 and later, 2025-02). Symbolic names as printed; entries without one keep Name=null.',
+  },
+  'winhttp-error-messages': {
+    Id: 'winhttp-error-messages',
+    Title: 'Error Messages (Winhttp.h)',
+    Url: 'https://learn.microsoft.com/windows/win32/winhttp/error-messages',
+    Note: '48 distinct ERROR_WINHTTP_* names; two of them are printed there without a number (12185, 12186: numbers from winhttp.h).',
+  },
+  'winhttp-header': {
+    Id: 'winhttp-header',
+    Title: 'winhttp.h, as published in the Windows SDK metadata (windows-sys crate, Win32::Networking::WinHttp)',
+    Url: 'https://docs.rs/windows-sys/latest/windows_sys/Win32/Networking/WinHttp/index.html',
+    Note: '55 ERROR_WINHTTP_* constants; 7 of them are not on the Error Messages page.',
+  },
+  'web-provider-error': {
+    Id: 'web-provider-error',
+    Title: 'WebProviderError.ErrorCode Property (Windows.Security.Authentication.Web.Core)',
+    Url: 'https://learn.microsoft.com/uwp/api/windows.security.authentication.web.core.webprovidererror.errorcode',
+    Note: 'The token broker / ADAL code tables: HTTP, INET, Internet, and ADAL groups (0x?AA1…0x?AAA).',
+  },
+  'esr-troubleshooting': {
+    Id: 'esr-troubleshooting',
+    Title: 'Troubleshooting Enterprise State Roaming settings in Microsoft Entra ID',
+    Url: 'https://learn.microsoft.com/entra/identity/devices/enterprise-state-roaming-troubleshooting',
+    Note: 'Only source found for 0xCAA5001C (event 1098, token broker operation failed); no symbolic name is published.',
+  },
+  'hybrid-join-troubleshooting': {
+    Id: 'hybrid-join-troubleshooting',
+    Title: 'Troubleshoot Microsoft Entra hybrid joined devices',
+    Url: 'https://learn.microsoft.com/entra/identity/devices/troubleshoot-hybrid-join-windows-current',
+    Note: 'Every code of the join-failure tables: DSREG_*, ERROR_ADAL_*, WININET_E_*, TPM and NTE codes, and the DRS server error strings.',
+  },
+  'ms-erref-ntstatus': {
+    Id: 'ms-erref-ntstatus',
+    Title: '[MS-ERREF] 2.3.1 NTSTATUS Values',
+    Url: 'https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55',
+    Note: 'A hand-picked set of logon, account and network statuses admins meet; values cross-checked against Wine include/ntstatus.h.',
+  },
+  'ms-erref-win32': {
+    Id: 'ms-erref-win32',
+    Title: '[MS-ERREF] 2.2 Win32 Error Codes',
+    Url: 'https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/18d8fbe8-a967-4f1c-ae50-99ca8e491d2d',
+    Note: 'Only the Win32 logon/account codes that the PRT and join flows surface.',
+  },
+  'oauth-rfc6749': {
+    Id: 'oauth-rfc6749',
+    Title: 'RFC 6749 The OAuth 2.0 Authorization Framework, sections 4.1.2.1 and 5.2',
+    Url: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2',
+    Note: 'Error strings of the authorization and token endpoints.',
+  },
+  'oidc-core': {
+    Id: 'oidc-core',
+    Title: 'OpenID Connect Core 1.0, section 3.1.2.6',
+    Url: 'https://openid.net/specs/openid-connect-core-1_0.html#AuthError',
+    Note: 'Error strings added by OpenID Connect.',
+  },
+  'oauth-rfc8628': {
+    Id: 'oauth-rfc8628',
+    Title: 'RFC 8628 OAuth 2.0 Device Authorization Grant, section 3.5',
+    Url: 'https://www.rfc-editor.org/rfc/rfc8628#section-3.5',
+    Note: 'Device-code polling errors.',
+  },
+  'entra-oauth-errors': {
+    Id: 'entra-oauth-errors',
+    Title: 'Microsoft Entra authentication and authorization error codes: the error field',
+    Url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes#handling-error-codes-in-your-application',
+    Note: 'Entra-specific additions to the OAuth error strings (invalid_resource).',
+  },
+  'adfs-messages': {
+    Id: 'adfs-messages',
+    Title: 'AD FS MSIS messages quoted in Microsoft support articles and AD FS events',
+    Url: 'https://learn.microsoft.com/troubleshoot/windows-server/active-directory/adfs-error-401-requested-resource-requires-authentication',
+    Note: 'No public catalog of MSIS codes was found: only codes seen in public AD FS event texts and support articles are listed.',
+  },
+};

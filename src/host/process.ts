@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { ExitCode, PrtError } from '../errors.js';
+
+export interface ToolResult {
+  stdout: Buffer;
+  stderr: Buffer;
+}
+
+export interface RunToolOptions {
+  timeoutMs: number;
+  env?: NodeJS.ProcessEnv;
+  /** Output beyond this is a failure, not a silent truncation. */
+  maxOutputBytes?: number;
+}
+
+const environmentError = (id: string, message: string, category: 'NotInstalled' | 'OperationTimeout' | 'ResourceUnavailable') =>
+  new PrtError(id, message, ExitCode.Environment, category);
+
+/**
+ * Runs a Windows tool by name, found through PATH, with an argument array and no shell. Resolves
+ * on the process's exit rather than on its pipes closing, so a hung tool whose own children keep
+ * the pipes open cannot hang us past the timeout.
+ */
+export function runTool(name: string, args: readonly string[], options: RunToolOptions): Promise<ToolResult> {
+  const maxOutputBytes = options.maxOutputBytes ?? 16 * 1024 * 1024;
+  const commandLine = [name, ...args].join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn(name, args, { env: options.env, shell: false, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let size = 0;
+    let failure: PrtError | undefined;
+    const stop = (error: PrtError) => {
+      failure ??= error;
+      child.kill('SIGKILL');
+    };
+    const collect = (chunks: Buffer[]) => (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxOutputBytes) stop(environmentError('ToolOutputTooLarge', `\`${commandLine}\` printed more than ${maxOutputBytes} bytes`, 'ResourceUnavailable'));
+      else chunks.push(chunk);
+    };
+    child.stdout.on('data', collect(stdout));
+    child.stderr.on('data', collect(stderr));
+    const timer = setTimeout(
+      () => stop(environmentError('ToolTimedOut', `\`${commandLine}\` did not finish within ${Math.round(options.timeoutMs / 1000)} s and was stopped`, 'OperationTimeout')),
+      options.timeoutMs,
+    );
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(
+        error.code === 'ENOENT'
+          ? environmentError('ToolNotFound', `\`${name}\` was not found on PATH; it ships with Windows 10 and later`, 'NotInstalled')
+          : environmentError('ToolFailed', `\`${commandLine}\` could not be started: ${error.message}`, 'ResourceUnavailable'),
+      );
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      // Let buffered output drain, but do not wait for pipes a grandchild may hold open.
+      setImmediate(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        if (failure) return reject(failure);
+        if (code !== 0) {
+          const said = Buffer.concat(stderr).toString('utf8').trim().split(/\r?\n/)[0] ?? '';
+          const how = signal ? `was ended by ${signal}` : `exited with code ${code}`;
+          return reject(environmentError('ToolFailed', `\`${commandLine}\` ${how}${said ? `: ${said}` : ''}`, 'ResourceUnavailable'));
+        }
+        resolve({ stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) });
+      });
+    });
+  });
+}

@@ -1,0 +1,89 @@
+# Dot-sourced by every *.Tests.ps1 (in BeforeAll, and in BeforeDiscovery where test cases need it).
+# The tests import the module as built (dist/PrtTools, with the real Linux exe in bin/) unless
+# PRTTOOLS_MODULE names another manifest.
+
+$script:RepoRoot = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../..'))
+$script:ModulePath = if ($env:PRTTOOLS_MODULE) { [System.IO.Path]::GetFullPath($env:PRTTOOLS_MODULE) } else { Join-Path $script:RepoRoot 'dist/PrtTools/PrtTools.psd1' }
+$script:ModuleDir = Split-Path -Parent $script:ModulePath
+$script:ModuleSourceDir = Join-Path $script:RepoRoot 'ps-module'
+$script:FixtureDir = Join-Path $script:RepoRoot 'test/fixtures/dsregcmd'
+$script:FakeExe = Join-Path $PSScriptRoot 'fakes/prt-fake'
+$script:FakeDocument = Join-Path $PSScriptRoot 'fakes/status-document.json'
+# The exe inside the module under test: what Get-PrtStatus runs when PRTTOOLS_EXE is not set.
+$script:RealExe = Join-Path $script:ModuleDir $(if ($IsWindows) { 'bin/prt.exe' } else { 'bin/prt' })
+
+function Import-PrtToolsUnderTest {
+    # Always the real exe unless a test says otherwise with Use-FakePrt.
+    Clear-FakePrt
+    Get-Module -Name PrtTools | Remove-Module -Force
+    Import-Module -Name $script:ModulePath -Force -ErrorAction Stop
+}
+
+function Get-Fixture {
+    param([Parameter(Mandatory)][string] $Name)
+    $path = Join-Path $script:FixtureDir $Name
+    if (-not (Test-Path -LiteralPath $path -PathType Leaf)) {
+        throw "Fixture '$Name' is missing: expected $path"
+    }
+    return $path
+}
+
+function Use-FakePrt {
+    # Points the module at the fake exe; -Environment sets PRT_FAKE_* variables for it.
+    param(
+        [Parameter(Mandatory)][string] $Mode,
+        [hashtable] $Environment = @{}
+    )
+    Clear-FakePrt
+    if (-not $IsWindows) {
+        # Git may lose the executable bit; the fake is useless without it.
+        $mode = [System.IO.File]::GetUnixFileMode($script:FakeExe)
+        [System.IO.File]::SetUnixFileMode($script:FakeExe, $mode -bor [System.IO.UnixFileMode]::UserExecute)
+    }
+    $env:PRTTOOLS_EXE = $script:FakeExe
+    $env:PRT_FAKE_MODE = $Mode
+    foreach ($name in $Environment.Keys) {
+        Set-Item -Path "env:$name" -Value $Environment[$name]
+    }
+}
+
+function Clear-FakePrt {
+    foreach ($name in @('PRTTOOLS_EXE', 'PRT_FAKE_MODE', 'PRT_FAKE_ARGS_FILE', 'PRT_FAKE_DOCUMENT', 'PRT_FAKE_EXIT',
+            'PRT_FAKE_ERROR_ID', 'PRT_FAKE_ERROR_MESSAGE', 'PRT_FAKE_ERROR_CATEGORY')) {
+        Remove-Item -Path "env:$name" -ErrorAction SilentlyContinue
+    }
+}
+
+function Invoke-RealPrt {
+    # Runs the module's exe directly, to compare what the module made of it with what it said.
+    # Returns ExitCode, the parsed stdout (Document) and the parsed stderr error (Error).
+    param([Parameter(Mandatory)][string[]] $Argument)
+    $stderrFile = [System.IO.Path]::GetTempFileName()
+    try {
+        $stdout = & $script:RealExe @Argument 2>$stderrFile
+        $exitCode = $LASTEXITCODE
+        $stderr = Get-Content -LiteralPath $stderrFile -Raw -Encoding utf8
+    } finally {
+        Remove-Item -LiteralPath $stderrFile -ErrorAction SilentlyContinue
+    }
+    $document = if ($exitCode -eq 0) { ($stdout -join "`n") | ConvertFrom-Json -DateKind String } else { $null }
+    $errorObject = if ($exitCode -ne 0 -and $stderr) { ($stderr | ConvertFrom-Json).Error } else { $null }
+    [pscustomobject]@{ ExitCode = $exitCode; Document = $document; Error = $errorObject; StandardError = $stderr }
+}
+
+function Get-DsregcmdTime {
+    # The value of a `Name : 2026-11-20 09:14:03.000 UTC` line of a capture, as a UTC [datetime].
+    param(
+        [Parameter(Mandatory)][string] $Path,
+        [Parameter(Mandatory)][string] $Name
+    )
+    $line = Get-Content -LiteralPath $Path | Where-Object { $_ -match "^\s*$([regex]::Escape($Name))\s*:\s*(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?) UTC" } | Select-Object -First 1
+    if (-not $line) { throw "No '$Name : <time> UTC' line in $Path" }
+    $null = $line -match "(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?) UTC"
+    return [datetime]::SpecifyKind([datetime]::Parse($Matches[1], [System.Globalization.CultureInfo]::InvariantCulture), [System.DateTimeKind]::Utc)
+}
+
+function ConvertTo-IsoUtc {
+    param([Parameter(Mandatory)][datetime] $Time)
+    return $Time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [System.Globalization.CultureInfo]::InvariantCulture)
+}

@@ -1,0 +1,47 @@
+# Runs the Pester suite (scripts/pester.sh calls this): imports the pinned Pester, runs every
+# *.Tests.ps1 under test/pester (or the paths given), prints a closing line that CI can read,
+#   Pester: N passed, N failed[, N skipped]
+# writes the same counts as JSON to $env:PESTER_SUMMARY_FILE when set (scripts/test.sh sums the
+# suites) and NUnit results to test/.tmp/pester-results.xml, and exits with the failure count.
+param(
+    [string[]] $Path = @($PSScriptRoot)
+)
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+if (-not $env:PESTER_MODULE_DIR) {
+    throw 'PESTER_MODULE_DIR is not set: run this through scripts/pester.sh (it sources scripts/tools.env).'
+}
+Import-Module -Name (Join-Path $env:PESTER_MODULE_DIR 'tools/Pester.psd1') -Force
+
+$repoRoot = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../..'))
+$resultsDir = Join-Path $repoRoot 'test/.tmp'
+$null = New-Item -ItemType Directory -Path $resultsDir -Force
+
+$config = New-PesterConfiguration
+$config.Run.Path = $Path
+$config.Run.PassThru = $true
+$config.Run.Exit = $false
+$config.Output.Verbosity = 'Detailed'
+$config.Output.StackTraceVerbosity = 'Filtered'
+# Colours only for a person at a terminal; CI logs and pipes get plain text.
+$config.Output.RenderMode = if ([Console]::IsOutputRedirected -or $env:NO_COLOR -or $env:CI) { 'Plaintext' } else { 'Auto' }
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputFormat = 'NUnitXml'
+$config.TestResult.OutputPath = Join-Path $resultsDir 'pester-results.xml'
+
+$result = Invoke-Pester -Configuration $config
+
+# A test file that does not load, or a BeforeAll that fails, is a failure even with no test run.
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+$passed = $result.PassedCount
+$skipped = $result.SkippedCount
+if ($env:PESTER_SUMMARY_FILE) {
+    [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped } |
+        ConvertTo-Json -Compress | Set-Content -LiteralPath $env:PESTER_SUMMARY_FILE -Encoding utf8NoBOM
+}
+$line = "Pester: $passed passed, $failed failed"
+if ($skipped -gt 0) { $line += ", $skipped skipped" }
+[Console]::Out.WriteLine($line)
+# Exit codes wrap at 256: 256 failures must not read as success.
+exit ([Math]::Min($failed, 255))

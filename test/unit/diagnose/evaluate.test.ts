@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluateStatus } from '../../../src/diagnose/evaluate.js';
+import type { StatusSource } from '../../../src/diagnose/status-types.js';
+import { decodeCapture } from '../../../src/dsreg/decode.js';
+import { parseDsregcmd } from '../../../src/dsreg/parse.js';
+import type { DsregReport, DsregSection } from '../../../src/dsreg/types.js';
+
+const fileSource: StatusSource = { Kind: 'File', Path: 'capture.txt', Encoding: 'utf-8' };
+const systemNow = new Date('2030-01-01T00:00:00Z');
+
+function fromFixture(name: string, now?: Date) {
+  const { text, encoding } = decodeCapture(readFileSync(new URL(`../../fixtures/dsregcmd/${name}`, import.meta.url)));
+  return evaluateStatus(parseDsregcmd(text, { source: name, encoding }), { now, systemNow, source: fileSource });
+}
+
+const section = (Name: string, fields: Record<string, string>): DsregSection => ({
+  Name,
+  Fields: Object.entries(fields).map(([name, value], index) => ({ Name: name, Value: value, Line: index + 1 })),
+});
+
+/** A joined device whose PRT was renewed at 08:00 UTC and expires in 14 days. */
+function joinedReport(sso: Record<string, string> = {}): DsregReport {
+  return {
+    Sections: [
+      section('Device State', { AzureAdJoined: 'YES', EnterpriseJoined: 'NO', DomainJoined: 'NO', 'Device Name': 'PC-1' }),
+      section('SSO State', {
+        AzureAdPrt: 'YES',
+        AzureAdPrtUpdateTime: '2026-11-20 08:00:00.000 UTC',
+        AzureAdPrtExpiryTime: '2026-12-04 08:00:00.000 UTC',
+        AzureAdPrtAuthority: 'https://login.microsoftonline.com/tenant',
+        ...sso,
+      }),
+    ],
+    WorkAccounts: [],
+    Diagnostics: [],
+    Encoding: 'utf-8',
+  };
+}
+const at = (iso: string) => new Date(iso);
+
+describe('status rules on a synthetic report', () => {
+  it('calls a PRT renewed exactly 4 hours ago healthy', () => {
+    const status = evaluateStatus(joinedReport(), { now: at('2026-11-20T12:00:00Z'), systemNow, source: fileSource });
+    expect(status.Health).toBe('Healthy');
+    expect(status.PrtAgeHours).toBe(4);
+    expect(status.Findings).toEqual([]);
+  });
+
+  it('calls a PRT renewed more than 4 hours ago stale and says to lock and unlock', () => {
+    const status = evaluateStatus(joinedReport(), { now: at('2026-11-20T12:06:00Z'), systemNow, source: fileSource });
+    expect(status.Health).toBe('Stale');
+    expect(status.PrtAgeHours).toBe(4.1);
+    const [stale] = status.Findings;
+    expect(stale?.Id).toBe('PrtStale');
+    expect(stale?.NextStep).toMatch(/lock/i);
+  });
+
+  it('calls a PRT past its expiry time expired, before judging its age', () => {
+    const status = evaluateStatus(joinedReport(), { now: at('2026-12-05T00:00:00Z'), systemNow, source: fileSource });
+    expect(status.Health).toBe('Expired');
+    expect(status.Findings.map((f) => f.Id)).toEqual(['PrtExpired']);
+  });
+
+  it('calls AzureAdPrt NO missing', () => {
+    const status = evaluateStatus(joinedReport({ AzureAdPrt: 'NO', AzureAdPrtUpdateTime: '', AzureAdPrtExpiryTime: '' }), { now: at('2026-11-20T09:00:00Z'), systemNow, source: fileSource });
+    expect(status.Health).toBe('Missing');
+    expect(status.AzureAdPrt).toBe(false);
+    expect(status.PrtAgeHours).toBeNull();
+    expect(status.Findings[0]?.Id).toBe('PrtMissing');
+  });
+
+  it('reports EnterprisePrt as null when dsregcmd printed no such line', () => {
+    const status = evaluateStatus(joinedReport(), { now: at('2026-11-20T09:00:00Z'), systemNow, source: fileSource });
+    expect(status.EnterprisePrt).toBeNull();
+  });
+
+  it('says there is no user context instead of "PRT missing" when SSO State is absent', () => {
+    const report = joinedReport();
+    report.Sections = report.Sections.filter((s) => s.Name !== 'SSO State');
+    const status = evaluateStatus(report, { now: at('2026-11-20T09:00:00Z'), systemNow, source: fileSource });
+    expect(status.Health).toBe('NotApplicable');
+    expect(status.Findings.map((f) => f.Id)).toEqual(['NoUserContext']);
+  });
+
+  it('says a device joined to nothing is not joined and has no PRT to judge', () => {
+    const report = joinedReport({ AzureAdPrt: 'NO' });
+    report.Sections[0] = section('Device State', { AzureAdJoined: 'NO', EnterpriseJoined: 'NO', DomainJoined: 'NO' });
+    const status = evaluateStatus(report, { now: at('2026-11-20T09:00:00Z'), systemNow, source: fileSource });
+    expect(status.JoinType).toBe('NotJoined');
+    expect(status.Health).toBe('NotApplicable');
+    expect(status.Findings.map((f) => f.Id)).toEqual(['NotJoined']);
+  });
+
+  it('uses the system clock when there is neither --now nor a Client Time', () => {
+    const status = evaluateStatus(joinedReport(), { systemNow, source: fileSource });
+    expect(status.ClockSource).toBe('SystemClock');
+    expect(status.EvaluatedAt).toBe(systemNow.toISOString());
+  });
+
+  it('reports a failed diagnostics block even when the PRT itself is present', () => {
+    const report = joinedReport();
+    report.Diagnostics.push({
+      Prt: 'AzureAd', Kind: 'Refresh', PreviousPrtAttempt: '2026-11-20T08:30:00.000Z', AttemptStatus: '0xc000023c',
+      UserIdentity: 'user@contoso.com', CredentialType: 'Password', CorrelationId: null, EndpointUri: null, HttpMethod: null,
+      HttpError: '0x80072efd', HttpStatus: null, ServerErrorCode: null, ServerErrorDescription: null,
+    });
+    const status = evaluateStatus(report, { now: at('2026-11-20T09:00:00Z'), systemNow, source: fileSource });
+    expect(status.Health).toBe('Healthy');
+    expect(status.Findings.map((f) => f.Id)).toEqual(['LastAttemptFailed']);
+    expect(status.Findings[0]?.Message).toContain('0xc000023c');
+  });
+});
+
+describe('status of the fixture captures', () => {
+  it('judges a capture by its own Client Time when no --now is given', () => {
+    const status = fromFixture('healthy-aadj.txt');
+    expect(status.ClockSource).toBe('CaptureClientTime');
+    expect(status.EvaluatedAt).toBe(status.CaptureTime);
+    expect(status.Health).toBe('Healthy');
+    expect(status.JoinType).toBe('AzureAdJoined');
+  });
+
+  it('sees a hybrid joined device with an Enterprise PRT', () => {
+    const status = fromFixture('hybrid-enterprise-prt.txt');
+    expect(status.JoinType).toBe('HybridAzureAdJoined');
+    expect(status.EnterprisePrt).toBe(true);
+    expect(status.EnterprisePrtAuthority).toMatch(/adfs/i);
+  });
+
+  it('finds the stale capture stale', () => {
+    expect(fromFixture('stale-prt.txt').Health).toBe('Stale');
+  });
+
+  it('finds the expired capture expired', () => {
+    expect(fromFixture('expired-prt.txt').Health).toBe('Expired');
+  });
+
+  it('finds the missing PRT and its failed acquire attempt', () => {
+    const status = fromFixture('missing-prt-0xc000006d-aadsts50126.txt');
+    expect(status.Health).toBe('Missing');
+    expect(status.Findings.find((f) => f.Id === 'LastAttemptFailed')?.Message).toContain('AADSTS50126');
+  });
+
+  it('attributes an MSIS failure to the Enterprise PRT', () => {
+    const failed = fromFixture('hybrid-enterprise-diag-msis.txt').Findings.filter((f) => f.Id === 'LastAttemptFailed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.Message).toContain('Enterprise PRT');
+    expect(failed[0]?.Message).toContain('MSIS');
+  });
+
+  it('lists both work accounts of a registered device and does not judge a device PRT', () => {
+    const status = fromFixture('registered-two-work-accounts.txt');
+    expect(status.JoinType).toBe('AzureAdRegistered');
+    expect(status.Health).toBe('NotApplicable');
+    expect(status.WorkAccounts).toHaveLength(2);
+    expect(status.Findings.map((f) => f.Id)).toContain('RegisteredOnly');
+  });
+
+  it('says a domain-only device has not finished hybrid join', () => {
+    const status = fromFixture('domain-joined-only.txt');
+    expect(status.JoinType).toBe('DomainJoined');
+    expect(status.Health).toBe('NotApplicable');
+    expect(status.Findings.map((f) => f.Id)).toContain('DomainJoinedOnly');
+  });
+
+  it('names the failing pre-join test of a domain device whose hybrid join failed', () => {
+    const status = fromFixture('pre-join-diagnostics.txt');
+    expect(status.JoinType).toBe('DomainJoined');
+    const finding = status.Findings.find((f) => f.Id === 'DomainJoinedOnly');
+    expect(finding?.Message).toContain('DRS Discovery Test FAIL [0x801c0021/0x80072ee2]');
+    expect(finding?.Message).toContain('phase "discover" with 0x801c0021');
+  });
+
+  it('reads the legacy left-aligned layout into the same status fields', () => {
+    const status = fromFixture('legacy-left-aligned.txt');
+    expect(status.DeviceId).toBe('0c5a8e21-7b3d-4f96-a0e4-19d2c6b7f853');
+    expect(status.TenantName).toBe('Contoso');
+    expect(status.JoinType).toBe('AzureAdJoined');
+    expect(status.AzureAdPrt).toBe(true);
+    expect(status.Findings.map((f) => f.Id)).not.toContain('NoUserContext');
+  });
+});
