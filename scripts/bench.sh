@@ -16,5 +16,6 @@ bench() { # bench SCRIPT [ARGS…]: runs one benchmark; a failing one does not h
 }
 
 bench scripts/bench/startup.mjs
+bench scripts/bench/wine-startup.mjs
 
 exit $status

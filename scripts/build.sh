@@ -5,8 +5,9 @@
 #   dist/PrtTools/              the PowerShell module ready to import, both exes in bin/
 #   dist/PrtTools-<version>.zip that folder, zipped
 # Usage: scripts/build.sh [--force]
-# Inputs are hashed (src/, ps-module/, scripts/build/, package*.json, tsconfig.json, this script
-# and its helpers); when the hash equals dist/.build-stamp and the outputs exist, nothing runs.
+# Inputs are hashed by content and compared with dist/.build-stamp: nothing runs when they are
+# unchanged, and a change under ps-module/ alone re-lays the module around the existing exes
+# (about a second) instead of rebuilding them (about 20 s).
 # Work happens in dist/.build/ and finished files are renamed into dist/, so a test running the
 # previous exe is never handed a half-written one. A failed build removes the previous outputs:
 # they no longer match the sources.
@@ -24,32 +25,25 @@ force=0
 for arg in "$@"; do
   case $arg in
     --force) force=1 ;;
-    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "build: unknown argument '$arg' (usage: scripts/build.sh [--force])" >&2; exit 2 ;;
   esac
 done
 
 dist=dist
 stage=$dist/.build # the SEA configs in scripts/build/ name this folder too
-stamp=$dist/.build-stamp
+stamp=$dist/.build-stamp # "<exes hash> <module hash>" of the last successful build
 version=$(node -p "require('./package.json').version")
 zip_name=PrtTools-$version.zip
-outputs=("$dist/prt" "$dist/prt.exe" "$dist/PrtTools/bin/prt" "$dist/PrtTools/bin/prt.exe" "$dist/$zip_name")
 sea_fuse=NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2
 postject=(node "$root/node_modules/postject/dist/cli.js")
 
-inputs_hash() {
-  {
-    find src ps-module scripts/build -type f -print0 | sort -z | xargs -0 sha256sum
-    sha256sum package.json package-lock.json tsconfig.json scripts/build.sh scripts/tools.env \
-      scripts/lib/steps.sh scripts/lib/run-prt-exe.sh
-  } | sha256sum | cut -d' ' -f1
-}
+# Content hash of files and folders: touching a file or switching branches back and forth does
+# not rebuild; any byte that changes does.
+hash_of() { find "$@" -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1; }
 
-outputs_exist() {
-  local f
-  for f in "${outputs[@]}"; do [ -f "$f" ] || return 1; done
-}
+exes_exist() { [ -f "$dist/prt" ] && [ -f "$dist/prt.exe" ] && [ -f "$dist/$zip_name" ]; }
+outputs_exist() { exes_exist && [ -f "$dist/PrtTools/bin/prt" ] && [ -f "$dist/PrtTools/bin/prt.exe" ]; }
 
 # --- Skip when nothing changed ------------------------------------------------------------------
 # Several test runs may start builds at once: one builds, the others wait and then find it done.
@@ -59,11 +53,18 @@ if ! flock -n 9; then
   echo "build: waiting for another build to finish" >&2
   flock 9
 fi
-hash=$(inputs_hash)
-if [ "$force" = 0 ] && [ "$(cat "$stamp" 2>/dev/null)" = "$hash" ] && outputs_exist; then
+# What the exes are made from (the build's own scripts included), and what the module adds.
+exes_hash=$(hash_of src scripts/build package.json package-lock.json tsconfig.json \
+  scripts/build.sh scripts/tools.env scripts/lib/steps.sh scripts/lib/run-prt-exe.sh)
+module_hash=$(hash_of ps-module)
+built_exes='' built_module=''
+read -r built_exes built_module 2>/dev/null <"$stamp" || true
+if [ "$force" = 0 ] && [ "$built_exes" = "$exes_hash" ] && [ "$built_module" = "$module_hash" ] && outputs_exist; then
   echo "build: up to date (inputs unchanged; --force rebuilds)" >&2
   exit 0
 fi
+reuse_exes=0
+if [ "$force" = 0 ] && [ "$built_exes" = "$exes_hash" ] && exes_exist; then reuse_exes=1; fi
 
 # --- Tools --------------------------------------------------------------------------------------
 missing=()
@@ -87,8 +88,11 @@ build_start=$(now_ms)
 rm -f "$stamp"
 on_exit() {
   local status=$?
-  if [ "$status" -ne 0 ]; then
-    rm -rf "${outputs[@]}" "$dist/PrtTools" "$stage/PrtTools"
+  if [ "$status" -gt 128 ]; then
+    # Interrupted (Ctrl-C, a closed pipe): nothing is known to be wrong with the published files.
+    echo "build: interrupted; dist/ left as it was, the next build starts over" >&2
+  elif [ "$status" -ne 0 ]; then
+    rm -rf "$dist/prt" "$dist/prt.exe" "$dist/PrtTools" "$dist"/PrtTools-*.zip "$stage/PrtTools"
     echo "build: FAILED; removed dist/prt, dist/prt.exe and dist/PrtTools (they no longer match the sources)" >&2
   fi
 }
@@ -101,10 +105,14 @@ step_logs=$stage
 bundle() { node scripts/build/bundle.mjs src/cli/main.ts "$stage/prt.cjs"; }
 
 # Proves the esbuild plugin still makes Ink + yoga-layout work in a CommonJS bundle (dashboard).
+# It runs from a folder outside the project, where no node_modules/ can be found: like in the
+# SEA, only what is in the bundle (and Node's built-ins) is there.
 ink_selftest() {
-  local printed
-  node scripts/build/bundle.mjs scripts/build/ink-selftest.tsx "$stage/ink-selftest.cjs" >/dev/null
-  printed=$("$NODE22" "$stage/ink-selftest.cjs")
+  local printed dir
+  dir=$(mktemp -d)
+  node scripts/build/bundle.mjs scripts/build/ink-selftest.tsx "$dir/ink-selftest.cjs" >/dev/null
+  printed=$(cd "$dir" && "$NODE22" ink-selftest.cjs) || true
+  rm -rf "$dir"
   printf '%s\n' "$printed" >&2
   grep -qx 'ink-selftest: ok' <<<"$printed"
   echo "rendered a bordered <Text>hi</Text>"
@@ -169,35 +177,56 @@ zip_rest() {
   human_size "$stage/$zip_name"
 }
 
+# Only ps-module/ changed: the published exes are still right, and so are their zip entries.
+reuse_published_exes() {
+  ln "$dist/prt" "$stage/PrtTools/bin/prt" 2>/dev/null || cp "$dist/prt" "$stage/PrtTools/bin/prt"
+  ln "$dist/prt.exe" "$stage/PrtTools/bin/prt.exe" 2>/dev/null || cp "$dist/prt.exe" "$stage/PrtTools/bin/prt.exe"
+  cp "$dist/$zip_name" "$stage/$zip_name"
+  (cd "$stage" && zip -q -d "$zip_name" 'PrtTools/*' -x PrtTools/bin/prt PrtTools/bin/prt.exe)
+  echo "ps-module/ changed alone"
+}
+
+rezip_module() {
+  (cd "$stage" && zip -q -r -X "$zip_name" PrtTools -x PrtTools/bin/prt PrtTools/bin/prt.exe)
+  human_size "$stage/$zip_name"
+}
+
+# Renames, so that a process running the old exe keeps its file and a new one gets a whole file.
 publish() {
-  ln "$stage/PrtTools/bin/prt" "$stage/prt" 2>/dev/null || cp "$stage/PrtTools/bin/prt" "$stage/prt"
-  ln "$stage/PrtTools/bin/prt.exe" "$stage/prt.exe" 2>/dev/null || cp "$stage/PrtTools/bin/prt.exe" "$stage/prt.exe"
-  rm -f "$dist"/PrtTools-*.zip
+  local name
+  for name in prt prt.exe; do
+    [ "$stage/PrtTools/bin/$name" -ef "$dist/$name" ] && continue # reused, already in place
+    ln "$stage/PrtTools/bin/$name" "$stage/$name" 2>/dev/null || cp "$stage/PrtTools/bin/$name" "$stage/$name"
+    mv -f "$stage/$name" "$dist/$name"
+  done
   rm -rf "$dist/PrtTools.old"
   if [ -d "$dist/PrtTools" ]; then mv "$dist/PrtTools" "$dist/PrtTools.old"; fi
   mv "$stage/PrtTools" "$dist/PrtTools"
-  mv -f "$stage/prt" "$dist/prt"
-  mv -f "$stage/prt.exe" "$dist/prt.exe"
+  rm -rf "$dist/PrtTools.old" "$dist"/PrtTools-*.zip "$stage"/*.blob
   mv "$stage/$zip_name" "$dist/$zip_name"
-  rm -rf "$dist/PrtTools.old" "$stage"/*.blob
 }
 
-step "bundle src/cli/main.ts" bundle
-step "ink self-test (bundled, Node $NODE22_VERSION)" ink_selftest
-step "SEA blobs (Node $NODE22_VERSION)" blobs
 step "module folder ($version)" module_folder
+if [ "$reuse_exes" = 1 ]; then
+  step "reuse dist/prt and dist/prt.exe" reuse_published_exes
+  step "zip $zip_name (module files)" rezip_module
+else
+  step "bundle src/cli/main.ts" bundle
+  step "ink self-test (bundled, Node $NODE22_VERSION)" ink_selftest
+  step "SEA blobs (Node $NODE22_VERSION)" blobs
 
-# The two exes are independent and postject is single-threaded: build them side by side.
-step "linux exe: strip, inject, verify, zip" linux_exe &
-linux_pid=$!
-step "windows exe: unsign, inject, verify" windows_exe &
-windows_pid=$!
-exes_ok=1
-wait "$linux_pid" || exes_ok=0
-wait "$windows_pid" || exes_ok=0
-[ "$exes_ok" = 1 ]
+  # The two exes are independent and postject is single-threaded: build them side by side.
+  step "linux exe: strip, inject, verify, zip" linux_exe &
+  linux_pid=$!
+  step "windows exe: unsign, inject, verify" windows_exe &
+  windows_pid=$!
+  exes_ok=1
+  wait "$linux_pid" || exes_ok=0
+  wait "$windows_pid" || exes_ok=0
+  [ "$exes_ok" = 1 ]
 
-step "zip $zip_name" zip_rest
+  step "zip $zip_name" zip_rest
+fi
 step "publish to dist/" publish
-echo "$hash" >"$stamp"
+echo "$exes_hash $module_hash" >"$stamp"
 echo "build: done in $(elapsed_s "$build_start") s: dist/prt $(human_size "$dist/prt"), dist/prt.exe $(human_size "$dist/prt.exe"), dist/$zip_name $(human_size "$dist/$zip_name")" >&2

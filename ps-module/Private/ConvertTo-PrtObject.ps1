@@ -33,7 +33,8 @@ function ConvertTo-PrtDateTime {
     <#
     .SYNOPSIS
         An ISO 8601 string (5.1 leaves them as strings) or a [datetime] (7.0-7.4 convert them
-        already) as a [datetime] of kind Utc. Anything unreadable is returned unchanged.
+        already) as a [datetime] of kind Utc, parsed with the invariant culture and round-trip
+        kind. Anything unreadable is returned unchanged.
     #>
     [CmdletBinding()]
     [OutputType([datetime])]
@@ -47,9 +48,10 @@ function ConvertTo-PrtDateTime {
         $time = [datetime]$Value
     } elseif ($Value -is [string]) {
         if (-not $Value.Trim()) { return $null }
-        try {
-            $time = [datetime]::Parse($Value, [System.Globalization.CultureInfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::RoundtripKind)
-        } catch [System.FormatException] {
+        # TryParse, not Parse in a try/catch: a caught exception would still land in the
+        # caller's -ErrorVariable.
+        $time = [datetime]::MinValue
+        if (-not [datetime]::TryParse($Value, [System.Globalization.CultureInfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::RoundtripKind, [ref]$time)) {
             return $Value
         }
     } else {

@@ -4,6 +4,9 @@
 # Exit codes of the exe<->module contract (DESIGN 4).
 $script:PrtExitCode = @{ Ok = 0; Usage = 2; BadInput = 3; Environment = 4; Interrupted = 5 }
 
+# ConvertFrom-Json -DateKind exists from PowerShell 7.5 on.
+$script:PrtJsonHasDateKind = (Get-Command -Name ConvertFrom-Json).Parameters.ContainsKey('DateKind')
+
 function Get-PrtExePath {
     <#
     .SYNOPSIS
@@ -88,6 +91,7 @@ function New-PrtProcessStartInfo {
 
         [Parameter(Mandatory)]
         [AllowEmptyCollection()]
+        [AllowEmptyString()]
         [string[]] $Argument,
 
         [switch] $UseArgumentString
@@ -202,6 +206,7 @@ function ConvertFrom-PrtExeError {
 
     $text = if ($null -eq $StandardError) { '' } else { $StandardError.Trim() }
     $document = $null
+    # Parse only what can be the contract's object (a crash prints a stack trace instead).
     if ($text.StartsWith('{')) {
         try {
             $document = ConvertFrom-Json -InputObject $text -ErrorAction Stop
@@ -253,6 +258,7 @@ function Invoke-PrtExe {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)]
+        [AllowEmptyString()]
         [string[]] $Argument,
 
         [Parameter(Mandatory)]
@@ -292,7 +298,7 @@ function Invoke-PrtExe {
         $process.WaitForExit()
         $exitCode = $process.ExitCode
     } finally {
-        # Only when the pipeline was stopped (Ctrl+C) while the exe still ran.
+        # The exe still runs only if reading failed or the pipeline was stopped (Ctrl+C).
         if (-not $process.HasExited) {
             try { $process.Kill() } catch { Write-Verbose -Message "Could not stop prt: $($_.Exception.Message)" }
         }
@@ -310,11 +316,14 @@ function Invoke-PrtExe {
 
     $document = $null
     $parseError = $null
-    if ($stdout -and $stdout.Trim()) {
-        # PowerShell 7.5+ would turn ISO strings into DateTime by itself; keep them strings like
-        # 5.1 does, so ConvertTo-PrtObject converts exactly the known time properties everywhere.
+    # Only what can be a JSON object is parsed: a parse error, even caught, would show up in the
+    # caller's -ErrorVariable next to the error written below.
+    if ($stdout -and $stdout.Trim().StartsWith('{')) {
+        # PowerShell 6+ turns ISO strings into DateTime by itself, 5.1 does not; 7.5+ can be told
+        # to keep strings (splatted: 5.1 has no -DateKind). ConvertTo-PrtObject then converts the
+        # known time properties, and only those, the same way everywhere.
         $jsonParameters = @{ InputObject = $stdout; ErrorAction = 'Stop' }
-        if ((Get-Command -Name ConvertFrom-Json).Parameters.ContainsKey('DateKind')) {
+        if ($script:PrtJsonHasDateKind) {
             $jsonParameters['DateKind'] = 'String'
         }
         try {

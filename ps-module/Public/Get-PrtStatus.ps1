@@ -93,6 +93,13 @@ function Get-PrtStatus {
     )
 
     begin {
+        # A script module does not see the caller's $ErrorActionPreference (only the global one):
+        # take it, so that 'Stop' set in an admin's function stops here too. -ErrorAction wins.
+        if (-not $PSBoundParameters.ContainsKey('ErrorAction')) {
+            $callerPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference')
+            if ($null -ne $callerPreference) { $ErrorActionPreference = $callerPreference }
+        }
+
         $nowArgument = @()
         if ($PSBoundParameters.ContainsKey('Now')) {
             # The exe wants ISO 8601 UTC; milliseconds are as precise as dsregcmd ever is.

@@ -39,8 +39,9 @@ const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Removes every `if (<condition>) { … }` block (brace-balanced) whose head matches `head`.
- * Ink guards its dev-only top-level awaits with `if (process.env['DEV'] === 'true')`; the whole
- * block goes, because esbuild rejects top-level await in CommonJS even inside a dead branch.
+ * Ink guards its dev-only top-level awaits with `if (process.env['DEV'] === 'true')`, a run-time
+ * condition, so esbuild keeps the branch and then rejects its await in CommonJS output. Dropping
+ * the whole block also means DEV=true on a user's machine cannot make the exe look for DevTools.
  */
 function removeIfBlocks(source, file, head, { count, why }) {
   let out = source;
@@ -149,10 +150,39 @@ export * from './generated/YGEnums.js';
       });
       build.onLoad({ filter: inPackage('ink', 'build/devtools.js'), namespace: 'file' }, () => ({ contents: '', loader: 'js' }));
 
+      // --- clipanion: start-up cost. ----------------------------------------------------------
+      // Its module body opens stdin and loads `tty` (for a colour depth we compute ourselves) on
+      // every start, ~5 ms of a ~40 ms run. Defer both until something reads them, and merge the
+      // default context so that keys the caller passes (ours, lazily) are never touched.
+      build.onLoad({ filter: inPackage('clipanion', 'lib/platform/node.mjs'), namespace: 'file' }, async (args) => {
+        const source = patch(await readFile(args.path, 'utf8'), args.path, "import tty from 'tty';",
+          "const tty = { get WriteStream() { return process.getBuiltinModule('tty').WriteStream; } };", { why: 'tty loaded at start-up' });
+        return { contents: source, loader: 'js' };
+      });
+      build.onLoad({ filter: inPackage('clipanion', 'lib/advanced/Cli.mjs'), namespace: 'file' }, async (args) => {
+        let source = await readFile(args.path, 'utf8');
+        source = patch(source, args.path, /const context = \{\s*\.\.\.Cli\.defaultContext,\s*\.\.\.userContext,\s*\};/,
+          'const context = prtMergeContext(Cli.defaultContext, userContext);', { count: 2, why: 'context merge that reads every default' });
+        source = patch(source, args.path, /stdin: process\.stdin,\s*stdout: process\.stdout,\s*stderr: process\.stderr,\s*colorDepth: getDefaultColorDepth\(\),/,
+          'get stdin() { return process.stdin; }, get stdout() { return process.stdout; }, get stderr() { return process.stderr; }, get colorDepth() { return getDefaultColorDepth(); },',
+          { why: 'eager stdio in the default context' });
+        source += `
+/* prt build: copies the caller's properties as they are (getters stay lazy), then the defaults it lacks. */
+function prtMergeContext(defaults, user) {
+  const context = Object.defineProperties({}, Object.getOwnPropertyDescriptors(user ?? {}));
+  for (const key of Object.keys(defaults)) if (!(key in context)) Object.defineProperty(context, key, Object.getOwnPropertyDescriptor(defaults, key));
+  return context;
+}
+`;
+        return { contents: source, loader: 'js' };
+      });
+
       // --- `import process from 'node:process'` → the global process. -------------------------
       // esbuild rewrites it to __toESM(require("node:process")), a copy with a getter per property;
-      // under Wine that path aborted reading process.title (DESIGN §5). The global is the same
-      // object, so dropping the import changes nothing else.
+      // DESIGN §5 records that under Wine that path aborted reading process.title. (Our Ink check
+      // under Wine did not reproduce it; the rewrite is kept because it costs nothing.) The global
+      // is the same object, so dropping the import changes nothing else. Named imports
+      // (`import { env } from 'node:process'`) compile to plain property reads and are left alone.
       build.onLoad({ filter: /\.(m?js|tsx?|jsx)$/, namespace: 'file' }, async (args) => {
         const source = await readFile(args.path, 'utf8');
         const contents = stripProcessImport(source, args.path);
@@ -176,4 +206,3 @@ function stripProcessImport(source, file) {
   );
 }
 
-export { PatchError };

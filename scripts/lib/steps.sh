@@ -2,7 +2,7 @@
 #   step_prefix=build; step_logs=/some/dir
 #   step "bundle src/cli/main.ts" node scripts/build/bundle.mjs …
 # runs the command with its stderr kept in a log file and prints ONE line on stderr:
-#   build: bundle src/cli/main.ts ............ 0.4 s  625 KiB
+#   build: bundle src/cli/main.ts ............   0.40 s  109 kB
 # where the tail is the command's stdout (a short summary, if it prints one). On failure the
 # log is shown and the step returns non-zero, so `set -e` stops the script. The command runs
 # with errexit on; do not call `step` on the left of || or && (bash then ignores errexit inside).

@@ -1,12 +1,19 @@
 // Entry point of prt / prt.exe: wires the process to the CLI and sets the exit code.
+import type { RunContext } from './run.js';
 import { runCli } from './run.js';
+import { outputStream } from './stdio.js';
 
-runCli(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
+const context: RunContext = {
+  // Opening stdin costs milliseconds of every start and no command reads it yet: open on demand.
+  get stdin() {
+    return process.stdin;
+  },
+  stdout: outputStream(1, () => process.stdout),
+  stderr: outputStream(2, () => process.stderr),
   env: process.env,
-}).then(
+};
+
+runCli(process.argv.slice(2), context).then(
   (code) => {
     process.exitCode = code;
   },

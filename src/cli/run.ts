@@ -1,14 +1,26 @@
-import { Builtins, Cli, type Command } from 'clipanion';
+import { Builtins, Cli, type Command, type CommandClass } from 'clipanion';
 import { ExitCode, usageError } from '../errors.js';
 import { createHost } from '../host/create.js';
 import { version } from '../version.js';
+import { separateExplainCodes } from './argv.js';
 import type { PrtContext } from './context.js';
-import { StatusCommand } from './commands/status.js';
 import { writeError } from './output.js';
 
 export type RunContext = Omit<PrtContext, 'host' | 'colorDepth'> & Partial<Pick<PrtContext, 'host' | 'colorDepth'>>;
 
-export function createCli(): Cli<PrtContext> {
+type CommandLoader = () => Promise<CommandClass<PrtContext>>;
+
+/**
+ * Each command is loaded only when asked for, so `prt status` never evaluates the code knowledge
+ * base or the dashboard, and clipanion's parser is built for one command instead of all.
+ */
+const commandLoaders: Record<string, CommandLoader> = {
+  status: async () => (await import('./commands/status.js')).StatusCommand,
+  explain: async () => (await import('./commands/explain.js')).ExplainCommand,
+};
+
+/** The CLI with the command `argv` names, or with every command (help, typos). */
+export async function createCli(argv: readonly string[] = []): Promise<Cli<PrtContext>> {
   const cli = new Cli<PrtContext>({
     binaryLabel: 'PrtTools — Primary Refresh Token diagnostics',
     binaryName: 'prt',
@@ -17,7 +29,10 @@ export function createCli(): Cli<PrtContext> {
   });
   cli.register(Builtins.HelpCommand);
   cli.register(Builtins.VersionCommand);
-  cli.register(StatusCommand);
+  const first = argv[0] ?? '';
+  const named = commandLoaders[first];
+  const wanted = named ? [named] : first === '--version' || first === '-v' ? [] : Object.values(commandLoaders);
+  for (const load of wanted) cli.register(await load());
   return cli;
 }
 
@@ -25,14 +40,14 @@ export function createCli(): Cli<PrtContext> {
  * Runs one command line and returns its exit code. Usage errors are ours to report (clipanion
  * would print them on stdout with exit 1; the contract wants stderr and exit 2).
  */
-export async function runCli(argv: string[], partial: RunContext): Promise<number> {
-  const context: PrtContext = {
-    colorDepth: 1,
-    ...partial,
-    host: partial.host ?? createHost(partial.env),
-  };
+export async function runCli(rawArgv: string[], partial: RunContext): Promise<number> {
+  // Copy property descriptors, not values: the caller may pass stdin as a getter, to be opened
+  // only by a command that reads it.
+  const context = Object.defineProperties({ colorDepth: 1 }, Object.getOwnPropertyDescriptors(partial)) as PrtContext;
+  context.host ??= createHost(partial.env);
+  const argv = separateExplainCodes(rawArgv);
   const json = argv.includes('--json');
-  const cli = createCli();
+  const cli = await createCli(argv);
   let command: Command<PrtContext>;
   try {
     command = cli.process(argv, context);

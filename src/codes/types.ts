@@ -19,8 +19,15 @@ export const FAMILIES: readonly Family[] = [
   'NTSTATUS', 'CloudAP plug-in', 'XML', 'AADSTS', 'WinHTTP', 'Web account/ADAL', 'HRESULT', 'Win32', 'AD FS', 'OAuth', 'DSREG',
 ];
 
-/** Where a program (or an admin) finds the next fact: an event of the AAD channel, or dsregcmd. */
-export type EvidenceChannel = 'Microsoft-Windows-AAD/Operational' | 'Microsoft-Windows-AAD/Analytic' | 'dsregcmd';
+/**
+ * Where a program (or an admin) finds the next fact: an event of the AAD channels, dsregcmd, or
+ * (join failures on older builds) the User Device Registration log.
+ */
+export type EvidenceChannel =
+  | 'Microsoft-Windows-AAD/Operational'
+  | 'Microsoft-Windows-AAD/Analytic'
+  | 'dsregcmd'
+  | 'Microsoft-Windows-User Device Registration/Admin';
 
 export interface Evidence {
   Channel: EvidenceChannel;

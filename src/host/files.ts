@@ -1,13 +1,14 @@
-import { readFile as readFileBytes, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { ExitCode, PrtError, badInput } from '../errors.js';
 
 /** Reads a capture a user sent; every failure names the file and says what is wrong. */
 export async function readInputFile(path: string, maxBytes: number): Promise<Uint8Array> {
   try {
-    const info = await stat(path);
+    // Synchronous on purpose: one small file, and node:fs/promises would cost start-up time.
+    const info = statSync(path);
     if (info.isDirectory()) throw badInput('NotAFile', `\`${path}\` is a folder, not a file`);
     if (info.size > maxBytes) throw badInput('FileTooLarge', `\`${path}\` is ${info.size} bytes; a capture of this kind is never larger than ${maxBytes} bytes`);
-    return await readFileBytes(path);
+    return readFileSync(path);
   } catch (error) {
     if (error instanceof PrtError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { ExitCode, PrtError } from '../errors.js';
 
 export interface ToolResult {
@@ -21,7 +20,9 @@ const environmentError = (id: string, message: string, category: 'NotInstalled' 
  * on the process's exit rather than on its pipes closing, so a hung tool whose own children keep
  * the pipes open cannot hang us past the timeout.
  */
-export function runTool(name: string, args: readonly string[], options: RunToolOptions): Promise<ToolResult> {
+export async function runTool(name: string, args: readonly string[], options: RunToolOptions): Promise<ToolResult> {
+  // Loaded here, not at start-up: most runs read a capture and never spawn anything.
+  const { spawn } = await import('node:child_process');
   const maxOutputBytes = options.maxOutputBytes ?? 16 * 1024 * 1024;
   const commandLine = [name, ...args].join(' ');
   return new Promise((resolve, reject) => {

@@ -20,8 +20,8 @@ BeforeAll {
 }
 
 Describe 'The module runs on Windows PowerShell 5.1' {
-    It 'has script files to check' {
-        $moduleFiles.Count | Should -BeGreaterOrEqual 4
+    It 'has script files to check' -ForEach @(@{ FileCount = $moduleFiles.Count }) {
+        $FileCount | Should -BeGreaterOrEqual 4
     }
 
     It '<Name> uses no PowerShell-7-only syntax' -ForEach $moduleFiles {

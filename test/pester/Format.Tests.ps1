@@ -30,13 +30,13 @@ AfterAll {
 
 Describe 'The views for <TypeName>' -ForEach $typeNames {
     It 'include a table with the columns an admin wants first' {
-        $tables = Get-ViewControl -TypeName $TypeName -ControlType ([System.Management.Automation.TableControl])
+        $tables = @(Get-ViewControl -TypeName $TypeName -ControlType ([System.Management.Automation.TableControl]))
         $tables.Count | Should -Be 1
         $tables[0].Headers.Label | Should -Be $statusColumns
     }
 
     It 'include a list of the main fields' {
-        $lists = Get-ViewControl -TypeName $TypeName -ControlType ([System.Management.Automation.ListControl])
+        $lists = @(Get-ViewControl -TypeName $TypeName -ControlType ([System.Management.Automation.ListControl]))
         $lists.Count | Should -Be 1
         $labels = $lists[0].Entries[0].Items | ForEach-Object { if ($_.Label) { $_.Label } else { $_.DisplayEntry.Value } }
         foreach ($name in 'DeviceName', 'JoinType', 'Health', 'AzureAdPrt', 'AzureAdPrtUpdateTime', 'AzureAdPrtExpiryTime', 'PrtAgeHours', 'Findings') {
@@ -47,7 +47,7 @@ Describe 'The views for <TypeName>' -ForEach $typeNames {
 
 Describe 'The table views for <TypeName>' -ForEach $findingTypeNames {
     It 'show Severity, Id and Message' {
-        $tables = Get-ViewControl -TypeName $TypeName -ControlType ([System.Management.Automation.TableControl])
+        $tables = @(Get-ViewControl -TypeName $TypeName -ControlType ([System.Management.Automation.TableControl]))
         $tables[0].Headers.Label | Should -Be @('Severity', 'Id', 'Message')
     }
 }

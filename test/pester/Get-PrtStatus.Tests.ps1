@@ -154,6 +154,10 @@ Describe 'Get-PrtStatus -Path' {
         @($results.Source.Path | Sort-Object) | Should -Be @((Join-Path $folder 'healthy-aadj.txt'), (Join-Path $folder 'stale-prt.txt'))
     }
 
+    It 'takes the path as the first positional argument' {
+        (Get-PrtStatus $healthy).Source.Path | Should -Be $healthy
+    }
+
     It 'takes several paths in one call' {
         $results = @(Get-PrtStatus -Path $healthy, $stale)
         $results.Health | Should -Be @('Healthy', 'Stale')
@@ -278,7 +282,7 @@ Describe 'Get-PrtStatus without -Path off Windows' -Skip:$IsWindows {
         $liveErrors[0].Exception.Message | Should -Be $exe.Error.Message
     }
 
-    It 'names the error PrtTools.<exe Id> with the category NotInstalled' {
+    It 'names the error PrtTools. and the exe''s Id, with the category NotInstalled' {
         $liveErrors[0].FullyQualifiedErrorId | Should -Be "PrtTools.$($exe.Error.Id),Get-PrtStatus"
         $liveErrors[0].CategoryInfo.Category | Should -Be 'NotInstalled'
     }
@@ -331,7 +335,7 @@ Describe 'Get-PrtStatus errors' {
             $errors[0].Exception.Message | Should -Be $notDsregcmdError.Message
         }
 
-        It 'is PrtTools.<exe Id>, InvalidData, with the file as the target' {
+        It 'is PrtTools. and the exe''s Id, InvalidData, with the file as the target' {
             $errors[0].FullyQualifiedErrorId | Should -Be "PrtTools.$($notDsregcmdError.Id),Get-PrtStatus"
             $errors[0].CategoryInfo.Category | Should -Be 'InvalidData'
             $errors[0].Exception | Should -BeOfType [System.IO.InvalidDataException]
@@ -357,6 +361,8 @@ Describe 'Get-PrtStatus errors' {
         }
 
         It 'by default writes the errors and goes on' {
+            # Pester runs tests under 'Stop'; an admin's console has 'Continue'.
+            $ErrorActionPreference = 'Continue'
             $results = @($paths | Get-PrtStatus -ErrorVariable errors 2>$null)
             $results.Count | Should -Be 2
             @($errors).Count | Should -Be 2
@@ -373,9 +379,20 @@ Describe 'Get-PrtStatus errors' {
             $caught.TargetObject | Should -Be $notDsregcmd
         }
 
-        It 'stops under $ErrorActionPreference = ''Stop'' in the caller''s scope' {
-            $ErrorActionPreference = 'Stop'
-            { $paths | Get-PrtStatus } | Should -Throw -ErrorId "PrtTools.$($notDsregcmdError.Id),Get-PrtStatus"
+        It 'stops under $ErrorActionPreference = ''Stop'' set in the calling function' {
+            # Script modules do not see a caller's preference variables by themselves.
+            function Invoke-AdminScript { param($Paths) $ErrorActionPreference = 'Stop'; $Paths | Get-PrtStatus }
+            { Invoke-AdminScript -Paths $paths } | Should -Throw -ErrorId "PrtTools.$($notDsregcmdError.Id),Get-PrtStatus"
+        }
+
+        It 'goes on under $ErrorActionPreference = ''SilentlyContinue'' set in the calling function' {
+            function Invoke-QuietAdminScript { param($Paths) $ErrorActionPreference = 'SilentlyContinue'; $Paths | Get-PrtStatus }
+            @(Invoke-QuietAdminScript -Paths $paths).Count | Should -Be 2
+        }
+
+        It 'lets -ErrorAction win over the caller''s preference' {
+            function Invoke-LenientAdminScript { param($Paths) $ErrorActionPreference = 'Stop'; $Paths | Get-PrtStatus -ErrorAction SilentlyContinue }
+            @(Invoke-LenientAdminScript -Paths $paths).Count | Should -Be 2
         }
 
         It 'can be caught by try/catch on the exception type' {

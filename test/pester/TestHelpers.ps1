@@ -37,8 +37,8 @@ function Use-FakePrt {
     Clear-FakePrt
     if (-not $IsWindows) {
         # Git may lose the executable bit; the fake is useless without it.
-        $mode = [System.IO.File]::GetUnixFileMode($script:FakeExe)
-        [System.IO.File]::SetUnixFileMode($script:FakeExe, $mode -bor [System.IO.UnixFileMode]::UserExecute)
+        $fileMode = [System.IO.File]::GetUnixFileMode($script:FakeExe)
+        [System.IO.File]::SetUnixFileMode($script:FakeExe, $fileMode -bor [System.IO.UnixFileMode]::UserExecute)
     }
     $env:PRTTOOLS_EXE = $script:FakeExe
     $env:PRT_FAKE_MODE = $Mode

@@ -7,7 +7,6 @@ param(
     [string[]] $Path = @($PSScriptRoot)
 )
 $ErrorActionPreference = 'Stop'
-Set-StrictMode -Version Latest
 
 if (-not $env:PESTER_MODULE_DIR) {
     throw 'PESTER_MODULE_DIR is not set: run this through scripts/pester.sh (it sources scripts/tools.env).'
@@ -32,8 +31,12 @@ $config.TestResult.OutputPath = Join-Path $resultsDir 'pester-results.xml'
 
 $result = Invoke-Pester -Configuration $config
 
-# A test file that does not load, or a BeforeAll that fails, is a failure even with no test run.
-$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+# A test file that does not load is a failure, and so is a failed BeforeAll/AfterAll: once,
+# unless the tests of that block already count as failed (a failed BeforeAll fails them).
+$failed = $result.FailedCount + $result.FailedContainersCount
+foreach ($block in $result.FailedBlocks) {
+    if (@($block.Tests | Where-Object { $_.Result -eq 'Failed' }).Count -eq 0) { $failed++ }
+}
 $passed = $result.PassedCount
 $skipped = $result.SkippedCount
 if ($env:PESTER_SUMMARY_FILE) {

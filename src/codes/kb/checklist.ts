@@ -242,7 +242,7 @@ export const CHECKLIST: readonly CodeEntry[] = [
     Name: 'AAD_CLOUDAP_E_HTTP_PASSWORD_URI_IS_EMPTY',
     Summary: 'The federation server\'s metadata (MEX) lists no endpoint for user name and password sign-in.',
     Causes: [
-      'The Metadata Exchange (MEX) endpoint is misconfigured: its response contains no password (username/password) URL.',
+      'The federation server\'s Metadata Exchange (MEX) configuration is wrong: the MEX reply lists no username/password URL.',
       'A proxy changed the MEX response on its way to the device.',
     ],
     Solutions: [
@@ -262,7 +262,7 @@ export const CHECKLIST: readonly CodeEntry[] = [
     Name: 'AAD_CLOUDAP_E_HTTP_CERTIFICATE_URI_IS_EMPTY',
     Summary: 'The federation server\'s metadata (MEX) lists no certificate authentication endpoint.',
     Causes: [
-      'The MEX endpoint is misconfigured: its response contains no certificate endpoint URL.',
+      'The MEX configuration is wrong: the MEX reply lists no certificate endpoint URL.',
       'A proxy changed the MEX response on its way to the device.',
     ],
     Solutions: [
@@ -279,7 +279,7 @@ export const CHECKLIST: readonly CodeEntry[] = [
     Name: 'WC_E_DTDPROHIBITED',
     Summary: 'The WS-Trust endpoint\'s XML reply contained a DTD, which the client refuses to parse.',
     Causes: [
-      'The federation endpoint\'s XML response included a Document Type Definition (DTD); none is expected, so parsing fails.',
+      'The federation endpoint put a Document Type Definition (DTD) in its XML reply; the client rejects DTDs, so the reply cannot be read.',
     ],
     Solutions: [
       'Change the identity provider so that its XML responses carry no DTD.',
@@ -313,7 +313,7 @@ export const CHECKLIST: readonly CodeEntry[] = [
     Family: 'AADSTS',
     Value: 50034,
     Name: 'UserAccountNotFound',
-    Summary: 'Entra ID cannot find the user account in the tenant.',
+    Summary: 'Entra ID found no account for this user in the tenant.',
     Causes: [
       'No account with the UPN that was sent exists in the tenant.',
       'The UPN typed differs from the one in Entra ID, or the on-premises account never synchronized.',

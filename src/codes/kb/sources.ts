@@ -9,7 +9,7 @@ export const SOURCES: Readonly<Record<SourceId, SourceNote>> = {
     Id: 'prt-checklist',
     Title: 'Troubleshoot primary refresh token issues on Windows devices (Step 3), and the PRT part of the hybrid join troubleshooting article',
     Url: 'https://learn.microsoft.com/entra/identity/devices/troubleshoot-hybrid-join-windows-current#troubleshoot-post-join-authentication-issues',
-    Note: 'All 19 codes of Step 3 (4 STATUS groups, 5 AAD_CLOUDAP_E, WC_E_DTDPROHIBITED, 3 AADSTS, 4 WinHTTP) with causes, fixes and the events that hold the evidence.',
+    Note: 'All 20 codes of Step 3 (7 STATUS_ codes in 4 groups, 5 AAD_CLOUDAP_E_, WC_E_DTDPROHIBITED, 3 AADSTS, 4 ERROR_WINHTTP_) with causes, fixes and the events that hold the evidence.',
   },
   'aadsts-reference': {
     Id: 'aadsts-reference',

@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { ExitCode, PrtError } from '../../../src/errors.js';
+import { asPrtError, explainCodes, isExplainError, knownSymbolicNames, type ExplainError } from '../../../src/codes/index.js';
+import { ok } from './helpers.js';
+
+describe('explainCodes', () => {
+  test('returns one item per input, in order', () => {
+    expect(explainCodes(['0xc000006d', 'AADSTS50126', '12002']).map((i) => (isExplainError(i) ? i.Error.Id : i.Id))).toEqual([
+      'NTSTATUS:0xc000006d', 'AADSTS:50126', 'WinHTTP:0x00002ee2',
+    ]);
+  });
+
+  test('a bad input becomes an error item without failing the batch', () => {
+    const items = explainCodes(['0xc000006d', 'not a code', 'invalid_grant']);
+    expect(items.map(isExplainError)).toEqual([false, true, false]);
+    expect(items[1]).toMatchObject({ Input: 'not a code', Error: { Id: 'NotACode' } });
+  });
+
+  test('an empty batch gives an empty list', () => {
+    expect(explainCodes([])).toEqual([]);
+  });
+
+  test('the input is echoed exactly as given', () => {
+    expect(explainCodes([' 0xC000006D '])[0]!.Input).toBe(' 0xC000006D ');
+  });
+
+  test('a result has exactly the PascalCase properties of the JSON contract', () => {
+    expect(Object.keys(explainCodes(['0xc000006d'])[0]!).sort()).toEqual([
+      'Alternatives', 'Causes', 'Code', 'DocUrl', 'Evidence', 'Facility', 'Family', 'Hex', 'Id', 'Input', 'Known', 'Name', 'Notes',
+      'Related', 'Severity', 'Signed', 'Solutions', 'Source', 'Summary', 'Unsigned',
+    ]);
+  });
+
+  test('a result survives a JSON round trip unchanged', () => {
+    const [item] = explainCodes(['0x800484c1']);
+    expect(JSON.parse(JSON.stringify(item))).toEqual(item);
+  });
+
+  test('a result does not share arrays with the knowledge base', () => {
+    const first = ok('0xc000006d');
+    first.Causes.push('mutated');
+    expect(ok('0xc000006d').Causes).not.toContain('mutated');
+  });
+});
+
+describe('knownSymbolicNames', () => {
+  test('includes the names of every family that has them', () => {
+    expect(knownSymbolicNames()).toEqual(expect.arrayContaining([
+      'STATUS_LOGON_FAILURE', 'AAD_CLOUDAP_E_WSTRUST_SAML_TOKENS_ARE_EMPTY', 'WC_E_DTDPROHIBITED', 'InvalidUserNameOrPassword',
+      'ERROR_WINHTTP_TIMEOUT', 'ERROR_ADAL_INTERNET_TIMEOUT', 'DSREG_AUTOJOIN_DISC_FAILED', 'invalid_grant', 'ERROR_NO_SUCH_LOGON_SESSION',
+    ]));
+  });
+
+  test('is sorted and has no duplicates', () => {
+    const names = knownSymbolicNames();
+    expect(new Set(names).size).toBe(names.length);
+    expect([...names].sort((a, b) => a.localeCompare(b, 'en'))).toEqual(names);
+  });
+
+  test('returns a fresh copy each time', () => {
+    knownSymbolicNames().push('SOMETHING_ELSE');
+    expect(knownSymbolicNames()).not.toContain('SOMETHING_ELSE');
+  });
+});
+
+describe('asPrtError', () => {
+  test('turns an error item into a usage error that keeps its id and message', () => {
+    const item = explainCodes(['hello world'])[0] as ExplainError;
+    const err = asPrtError(item);
+    expect(err).toBeInstanceOf(PrtError);
+    expect([err.id, err.message, err.exitCode]).toEqual(['NotACode', item.Error.Message, ExitCode.Usage]);
+  });
+});
