@@ -17,6 +17,7 @@ type CommandLoader = () => Promise<CommandClass<PrtContext>>;
 const commandLoaders: Record<string, CommandLoader> = {
   status: async () => (await import('./commands/status.js')).StatusCommand,
   explain: async () => (await import('./commands/explain.js')).ExplainCommand,
+  codes: async () => (await import('./commands/codes.js')).CodesCommand,
 };
 
 /** The CLI with the command `argv` names, or with every command (help, typos). */

@@ -1,10 +1,19 @@
 import { ExitCode, PrtError } from '../errors.js';
 import { readInputFile } from './files.js';
+import { createEventHost } from './live-events.js';
 import { runTool } from './process.js';
 import type { Host } from './types.js';
 
 /** A dsregcmd capture is a few KB; anything near this size is something else. */
 const maxCaptureBytes = 4 * 1024 * 1024;
+
+const notWindows = () =>
+  new PrtError(
+    'NotWindows',
+    'There is no device to read here: dsregcmd and the AAD event logs exist only on Windows. Pass what the user sent instead (`--input status.txt` from `dsregcmd /status > status.txt`, `--events` for exported logs), or try `--sample`',
+    ExitCode.Environment,
+    'NotInstalled',
+  );
 
 /**
  * The live host on Windows; elsewhere one that can still read captures. `PRT_FORCE_LIVE=1` takes
@@ -16,18 +25,12 @@ export function createHost(env: NodeJS.ProcessEnv = process.env, platform: NodeJ
   return {
     kind: live ? 'Live' : 'Unavailable',
     async runDsregcmdStatus() {
-      if (!live) {
-        throw new PrtError(
-          'NotWindows',
-          'there is no device to read here: dsregcmd exists only on Windows. Pass a capture with `--input FILE` (from `dsregcmd /status > status.txt` on the device), or try `--sample`',
-          ExitCode.Environment,
-          'NotInstalled',
-        );
-      }
+      if (!live) throw notWindows();
       const { stdout } = await runTool('dsregcmd', ['/status'], { timeoutMs: toolTimeoutMs, env });
       return stdout;
     },
     readCapture: (path) => readInputFile(path, maxCaptureBytes),
     now: () => new Date(),
+    ...createEventHost({ live, env, toolTimeoutMs, notWindows }),
   };
 }

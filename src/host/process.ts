@@ -1,4 +1,5 @@
-import { ExitCode, PrtError } from '../errors.js';
+import { ToolExitError, firstLine, toolNotFound, toolNotStarted, toolOutputTooLarge, toolTimedOut } from './tool-errors.js';
+import type { PrtError } from '../errors.js';
 
 export interface ToolResult {
   stdout: Buffer;
@@ -11,9 +12,6 @@ export interface RunToolOptions {
   /** Output beyond this is a failure, not a silent truncation. */
   maxOutputBytes?: number;
 }
-
-const environmentError = (id: string, message: string, category: 'NotInstalled' | 'OperationTimeout' | 'ResourceUnavailable') =>
-  new PrtError(id, message, ExitCode.Environment, category);
 
 /**
  * Runs a Windows tool by name, found through PATH, with an argument array and no shell. Resolves
@@ -37,22 +35,15 @@ export async function runTool(name: string, args: readonly string[], options: Ru
     };
     const collect = (chunks: Buffer[]) => (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxOutputBytes) stop(environmentError('ToolOutputTooLarge', `\`${commandLine}\` printed more than ${maxOutputBytes} bytes`, 'ResourceUnavailable'));
+      if (size > maxOutputBytes) stop(toolOutputTooLarge(commandLine, maxOutputBytes));
       else chunks.push(chunk);
     };
     child.stdout.on('data', collect(stdout));
     child.stderr.on('data', collect(stderr));
-    const timer = setTimeout(
-      () => stop(environmentError('ToolTimedOut', `\`${commandLine}\` did not finish within ${Math.round(options.timeoutMs / 1000)} s and was stopped`, 'OperationTimeout')),
-      options.timeoutMs,
-    );
+    const timer = setTimeout(() => stop(toolTimedOut(commandLine, options.timeoutMs)), options.timeoutMs);
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(
-        error.code === 'ENOENT'
-          ? environmentError('ToolNotFound', `\`${name}\` was not found on PATH; it ships with Windows 10 and later`, 'NotInstalled')
-          : environmentError('ToolFailed', `\`${commandLine}\` could not be started: ${error.message}`, 'ResourceUnavailable'),
-      );
+      reject(error.code === 'ENOENT' ? toolNotFound(name) : toolNotStarted(commandLine, error));
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
@@ -61,11 +52,7 @@ export async function runTool(name: string, args: readonly string[], options: Ru
         child.stdout.destroy();
         child.stderr.destroy();
         if (failure) return reject(failure);
-        if (code !== 0) {
-          const said = Buffer.concat(stderr).toString('utf8').trim().split(/\r?\n/)[0] ?? '';
-          const how = signal ? `was ended by ${signal}` : `exited with code ${code}`;
-          return reject(environmentError('ToolFailed', `\`${commandLine}\` ${how}${said ? `: ${said}` : ''}`, 'ResourceUnavailable'));
-        }
+        if (code !== 0) return reject(new ToolExitError(commandLine, code, signal, firstLine(Buffer.concat(stderr))));
         resolve({ stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) });
       });
     });

@@ -34,3 +34,18 @@ describe('prt explain (in memory)', () => {
     expect(result.code).toBe(2);
   });
 });
+
+describe('prt codes --names', () => {
+  it('lists the known symbolic names as a sorted JSON array', async () => {
+    const result = await runInMemory(['codes', '--names', '--json'], scriptedHost());
+    expect(result.code).toBe(0);
+    const names: string[] = JSON.parse(result.stdout);
+    expect(names).toContain('STATUS_LOGON_FAILURE');
+    expect(names).toContain('ERROR_WINHTTP_TIMEOUT');
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+
+  it('asks what to list when --names is missing', async () => {
+    expect((await runInMemory(['codes'], scriptedHost())).code).toBe(2);
+  });
+});

@@ -9,6 +9,14 @@ export function scriptedHost(overrides: Partial<Host> = {}): Host {
     runDsregcmdStatus: () => Promise.reject(new Error('this test did not script dsregcmd')),
     readCapture: () => Promise.reject(new Error('this test did not script a file')),
     now: () => new Date('2026-11-26T12:00:00Z'),
+    queryEvents: () => {
+      throw new Error('this test did not script the event channels');
+    },
+    isChannelEnabled: () => Promise.reject(new Error('this test did not script the event channels')),
+    readEventFile: () => {
+      throw new Error('this test did not script an event file');
+    },
+    listFolder: () => Promise.reject(new Error('this test did not script a folder')),
     ...overrides,
   };
 }

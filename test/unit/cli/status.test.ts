@@ -63,3 +63,36 @@ describe('prt status (in memory)', () => {
     expect(result.stdout).toContain('MISSING');
   });
 });
+
+describe('prt status --detect (Intune Remediations detection)', () => {
+  const fromFixture = (name: string) => scriptedHost({ readCapture: async () => capture(name) });
+
+  it('prints one line and exits 1 for a missing PRT', async () => {
+    const result = await runInMemory(['status', '--detect', '--input', 'x.txt'], fromFixture('missing-prt-0xc000006d-aadsts50126.txt'));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('Missing AzureAdJoined AzureAdPrt=NO attempt=0xc000006d/invalid_grant finding=PrtMissing\n');
+  });
+
+  it('exits 0 for a healthy PRT and says its age', async () => {
+    const result = await runInMemory(['status', '--detect', '--input', 'x.txt'], fromFixture('healthy-aadj.txt'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('Healthy AzureAdJoined AzureAdPrt=YES age=1.3h\n');
+  });
+
+  it('exits 1 for a stale PRT', async () => {
+    const result = await runInMemory(['status', '--detect', '--input', 'x.txt'], fromFixture('stale-prt.txt'));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^Stale .*finding=PrtStale\n$/);
+  });
+
+  it('exits 0 for a device that has no device PRT to judge', async () => {
+    const result = await runInMemory(['status', '--detect', '--input', 'x.txt'], fromFixture('domain-joined-only.txt'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^NotApplicable DomainJoined /);
+  });
+
+  it('refuses --detect with --json', async () => {
+    const result = await runInMemory(['status', '--detect', '--json', '--sample'], scriptedHost());
+    expect(result.code).toBe(2);
+  });
+});

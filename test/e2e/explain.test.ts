@@ -1,0 +1,35 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, parseSingleJson, runPrt, runPrtExe } from './prt.js';
+
+beforeAll(assertBuilt);
+
+describe('prt explain (built exe)', () => {
+  it('prints one JSON array with one item per code, in order', () => {
+    const result = runPrt(['explain', '0xc000006d', 'AADSTS50126', '12029', '0x80072EE2', '--json']);
+    expect(result.code).toBe(0);
+    const items = parseSingleJson(result.stdout);
+    expect(items.map((item: { Name: string }) => item.Name)).toEqual(['STATUS_LOGON_FAILURE', 'InvalidUserNameOrPassword', 'ERROR_WINHTTP_CANNOT_CONNECT', expect.any(String)]);
+    expect(items[3].Related.map((related: { Code: string }) => related.Code)).toContain('12002');
+  });
+
+  it('takes a signed decimal without `--`', () => {
+    const [item] = parseSingleJson(runPrt(['explain', '-1073741715', '--json']).stdout);
+    expect(item.Hex).toBe('0xc000006d');
+  });
+
+  it('exits 3 for garbage but still prints the readable codes', () => {
+    const result = runPrt(['explain', 'AADSTS50034', 'zzz', '--json']);
+    expect(result.code).toBe(3);
+    const items = parseSingleJson(result.stdout);
+    expect(items[0].Name).toBeTruthy();
+    expect(items[1].Error.Message).toBeTruthy();
+    expect(JSON.parse(result.stderr).Error.Id).toBe('UnreadableCode');
+  });
+
+  it('explains the same way as prt.exe under Wine', () => {
+    const args = ['explain', '0xc000023c', '--json'];
+    const windows = runPrtExe(args);
+    expect(windows.code).toBe(0);
+    expect(parseSingleJson(windows.stdout)).toEqual(parseSingleJson(runPrt(args).stdout));
+  });
+});
