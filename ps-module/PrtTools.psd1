@@ -15,10 +15,12 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('PrtTools.Format.ps1xml')
 
-    # One entry per file in Public/. Get-PrtError (decode an error code: Get-PrtError -Code) and
-    # Start-PrtTrace will be added here when they are written.
+    # One entry per file in Public/. Start-PrtTrace will be added here when it is written.
     FunctionsToExport    = @(
         'Get-PrtStatus'
+        'Get-PrtError'
+        'Test-PrtHealth'
+        'Get-PrtFleetSummary'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()
@@ -28,7 +30,7 @@
         PSData = @{
             Tags         = @('PRT', 'PrimaryRefreshToken', 'EntraID', 'AzureAD', 'dsregcmd', 'SSO', 'Troubleshooting', 'Windows', 'PSEdition_Desktop', 'PSEdition_Core')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Get-PrtStatus: the PRT health of a device, live or from dsregcmd /status captures.'
+            ReleaseNotes = 'Get-PrtStatus: the PRT health of a device, live or from dsregcmd /status captures, also on many devices (-ComputerName, -Session, -HostName). Get-PrtError -Code: explains error codes. Test-PrtHealth: $true/$false for scripts and Intune detection. Get-PrtFleetSummary: health counts and the most frequent codes of many devices.'
         }
     }
 }

@@ -14,6 +14,10 @@ $script:PrtNestedTypeName = @{
     'PrtTools.DsregSection' = @{
         Fields = 'PrtTools.DsregField'
     }
+    'PrtTools.ErrorInfo'    = @{
+        Evidence = 'PrtTools.ErrorEvidence'
+        Related  = 'PrtTools.RelatedCode'
+    }
 }
 
 # Properties that hold an ISO 8601 UTC time: they become [datetime] of kind Utc.
@@ -27,6 +31,12 @@ $script:PrtNumberProperty = @{
     PrtAgeHours = [double]
     HttpStatus  = [int]
     Line        = [int]
+    # A code's spellings (prt explain): 0xc000006d is Signed -1073741715, Unsigned 3221225581.
+    Signed      = [int]
+    Unsigned    = [uint32]
+    Facility    = [int]
+    Code        = [int]
+    EventId     = [int]
 }
 
 function ConvertTo-PrtDateTime {

@@ -254,6 +254,11 @@ function Invoke-PrtExe {
         $PSCmdlet of the public cmdlet: errors are written (or thrown) through it.
     .PARAMETER TargetObject
         What the call was about (a path), attached to the ErrorRecord.
+    .PARAMETER AsResult
+        Writes nothing and returns ExitCode, Document and ErrorRecord ($null after success), so
+        that the caller decides: prt explain prints its whole array of results and exits 3 when
+        one of the inputs is not a code. The document may then be a JSON array too. A missing
+        exe is still a terminating error.
     #>
     [CmdletBinding()]
     param(
@@ -265,7 +270,9 @@ function Invoke-PrtExe {
         [System.Management.Automation.PSCmdlet] $Cmdlet,
 
         [AllowNull()]
-        [object] $TargetObject
+        [object] $TargetObject,
+
+        [switch] $AsResult
     )
 
     $exePath = Get-PrtExePath
@@ -275,8 +282,19 @@ function Invoke-PrtExe {
         $Cmdlet.ThrowTerminatingError($record)
     }
 
-    $startInfo = New-PrtProcessStartInfo -FilePath $exePath -Argument (@($Argument) + '--json')
-    Write-Verbose -Message ("Running {0} {1}" -f $exePath, (ConvertTo-PrtCommandLine -Argument (@($Argument) + '--json')))
+    # --json goes before a '--' that ends the options: after it, prt would read it as a value.
+    $fullArgument = New-Object -TypeName System.Collections.Generic.List[string]
+    $jsonAdded = $false
+    foreach ($arg in $Argument) {
+        if (-not $jsonAdded -and $arg -eq '--') {
+            $fullArgument.Add('--json')
+            $jsonAdded = $true
+        }
+        $fullArgument.Add($arg)
+    }
+    if (-not $jsonAdded) { $fullArgument.Add('--json') }
+    $startInfo = New-PrtProcessStartInfo -FilePath $exePath -Argument $fullArgument.ToArray()
+    Write-Verbose -Message ("Running {0} {1}" -f $exePath, (ConvertTo-PrtCommandLine -Argument $fullArgument.ToArray()))
 
     $process = New-Object -TypeName System.Diagnostics.Process
     $process.StartInfo = $startInfo
@@ -305,6 +323,37 @@ function Invoke-PrtExe {
         $process.Dispose()
     }
     Write-Verbose -Message "prt exited with code $exitCode"
+
+    if ($AsResult) {
+        $document = $null
+        $parseError = $null
+        $text = if ($stdout) { $stdout.Trim() } else { '' }
+        if ($text.StartsWith('{') -or $text.StartsWith('[')) {
+            $jsonParameters = @{ InputObject = $stdout; ErrorAction = 'Stop' }
+            if ($script:PrtJsonHasDateKind) {
+                $jsonParameters['DateKind'] = 'String'
+            }
+            try {
+                $parsed = ConvertFrom-Json @jsonParameters
+                # 5.1 returns an array as one object, 7 enumerates it: @() of the variable is the
+                # same array in both.
+                $document = if ($text.StartsWith('[')) { ,@($parsed) } else { $parsed }
+            } catch {
+                $parseError = $_.Exception
+            }
+        }
+        $record = $null
+        if ($exitCode -ne 0) {
+            $record = ConvertFrom-PrtExeError -ExitCode $exitCode -StandardError $stderr -TargetObject $TargetObject
+        } elseif ($null -eq $document) {
+            $start = $text
+            if ($start.Length -gt 200) { $start = $start.Substring(0, 200) + ' ...' }
+            $detail = if ($start) { "it printed: $start" } else { 'it printed nothing' }
+            $record = New-PrtErrorRecord -Id 'InvalidJson' -Category InvalidResult -TargetObject $TargetObject -InnerException $parseError `
+                -Message "prt exited with code 0 but its output is not one JSON document; this is a bug in PrtTools, please report it ($detail)"
+        }
+        return [pscustomobject]@{ ExitCode = $exitCode; Document = $document; ErrorRecord = $record }
+    }
 
     if ($exitCode -ne 0) {
         $Cmdlet.WriteError((ConvertFrom-PrtExeError -ExitCode $exitCode -StandardError $stderr -TargetObject $TargetObject))

@@ -26,6 +26,12 @@ function Get-PrtStatus {
         Times are [datetime] values in UTC. Every field dsregcmd printed is still on the object,
         in the Sections property.
 
+        With -ComputerName, -Session or -HostName it runs on those devices with Invoke-Command
+        (the PrtTools module must be installed on each; it is not copied there) and returns one
+        status per device with PSComputerName. A device that cannot be reached, or has no
+        PrtTools, is an error that names it; the other devices are still read. With -Path, the
+        paths are read on those devices. Get-PrtFleetSummary sums the results up.
+
     .PARAMETER Path
         One or more dsregcmd /status captures to read instead of this device. Wildcards are
         allowed. Accepts input from the pipeline, also by property name (FullName, PSPath), so
@@ -39,6 +45,35 @@ function Get-PrtStatus {
         The moment to judge the PRT's age and expiry against, instead of the capture's own time
         or the clock. Useful to analyse an old capture as of the day it was taken. A time without
         a time zone is read as local time.
+
+    .PARAMETER ComputerName
+        Reads the status on these devices over WinRM (Invoke-Command); PrtTools must be installed
+        on each.
+
+    .PARAMETER Credential
+        The account for -ComputerName.
+
+    .PARAMETER Session
+        Reads the status in these PSSessions (WinRM or SSH); PrtTools must be installed on each
+        device, or already imported in the session.
+
+    .PARAMETER HostName
+        Reads the status on these devices over SSH (PowerShell 7): host, user@host or
+        user@host:port.
+
+    .PARAMETER UserName
+        The user for -HostName.
+
+    .PARAMETER KeyFilePath
+        The SSH private key for -HostName.
+
+    .PARAMETER SSHOption
+        SSH options for -HostName, as for Invoke-Command -Options (PowerShell 7.3 or later),
+        for example @{ StrictHostKeyChecking = 'accept-new' }.
+
+    .PARAMETER ThrottleLimit
+        How many devices of -ComputerName or -Session to read at once (Invoke-Command's default
+        is 32).
 
     .INPUTS
         System.String. Paths of dsregcmd /status captures.
@@ -74,6 +109,11 @@ function Get-PrtStatus {
         Shows every main field of the built-in sample device, a hybrid joined device with a
         failing PRT.
 
+    .EXAMPLE
+        PS C:\> Get-PrtStatus -ComputerName (Get-Content .\devices.txt) -ThrottleLimit 64 | Get-PrtFleetSummary
+
+        Reads many devices over WinRM and sums up their health and the most frequent codes.
+
     .LINK
         https://learn.microsoft.com/entra/identity/devices/troubleshoot-device-dsregcmd
     #>
@@ -89,7 +129,29 @@ function Get-PrtStatus {
         [switch] $Sample,
 
         [Parameter()]
-        [datetime] $Now
+        [datetime] $Now,
+
+        [ValidateNotNullOrEmpty()]
+        [string[]] $ComputerName,
+
+        [System.Management.Automation.PSCredential] $Credential,
+
+        [ValidateNotNullOrEmpty()]
+        [System.Management.Automation.Runspaces.PSSession[]] $Session,
+
+        [ValidateNotNullOrEmpty()]
+        [string[]] $HostName,
+
+        [ValidateNotNullOrEmpty()]
+        [string] $UserName,
+
+        [ValidateNotNullOrEmpty()]
+        [string] $KeyFilePath,
+
+        [hashtable] $SSHOption,
+
+        [ValidateRange(1, 2147483647)]
+        [int] $ThrottleLimit
     )
 
     begin {
@@ -105,9 +167,17 @@ function Get-PrtStatus {
             # The exe wants ISO 8601 UTC; milliseconds are as precise as dsregcmd ever is.
             $nowArgument = @('--now', $Now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [System.Globalization.CultureInfo]::InvariantCulture))
         }
+
+        # Other devices: the paths are collected here and sent to all of them at once in end.
+        $remoteKind = Get-PrtRemoteTarget -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
+        $remotePaths = New-Object -TypeName System.Collections.Generic.List[string]
     }
 
     process {
+        if ($remoteKind) {
+            if ($PSCmdlet.ParameterSetName -eq 'Path') { $remotePaths.AddRange([string[]]$Path) }
+            return
+        }
         if ($PSCmdlet.ParameterSetName -eq 'Live') {
             $document = Invoke-PrtExe -Argument (@('status') + $nowArgument) -Cmdlet $PSCmdlet -TargetObject ([System.Environment]::MachineName)
             if ($null -ne $document) { ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.Status' }
@@ -125,5 +195,14 @@ function Get-PrtStatus {
                 if ($null -ne $document) { ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.Status' }
             }
         }
+    }
+
+    end {
+        if (-not $remoteKind) { return }
+        $parameters = @{}
+        if ($PSCmdlet.ParameterSetName -eq 'Path') { $parameters['Path'] = $remotePaths.ToArray() }
+        if ($PSCmdlet.ParameterSetName -eq 'Sample') { $parameters['Sample'] = $true }
+        if ($PSBoundParameters.ContainsKey('Now')) { $parameters['Now'] = $Now }
+        Invoke-PrtRemoteCommand -CommandName 'Get-PrtStatus' -Parameter $parameters -Kind $remoteKind -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
     }
 }

@@ -1,6 +1,7 @@
 import { Builtins, Cli, type Command, type CommandClass } from 'clipanion';
-import { ExitCode, usageError } from '../errors.js';
-import { createHost } from '../host/create.js';
+import { ExitCode, PrtError, usageError } from '../errors.js';
+import { createHost, createSimulatedHost } from '../host/create.js';
+import { takeSimulateOption } from '../sim/option.js';
 import { version } from '../version.js';
 import { separateExplainCodes } from './argv.js';
 import type { PrtContext } from './context.js';
@@ -8,7 +9,7 @@ import { writeError } from './output.js';
 
 export type RunContext = Omit<PrtContext, 'host' | 'colorDepth'> & Partial<Pick<PrtContext, 'host' | 'colorDepth'>>;
 
-type CommandLoader = () => Promise<CommandClass<PrtContext>>;
+type CommandLoader = () => Promise<CommandClass<PrtContext> | CommandClass<PrtContext>[]>;
 
 /**
  * Each command is loaded only when asked for, so `prt status` never evaluates the code knowledge
@@ -18,6 +19,8 @@ const commandLoaders: Record<string, CommandLoader> = {
   status: async () => (await import('./commands/status.js')).StatusCommand,
   explain: async () => (await import('./commands/explain.js')).ExplainCommand,
   codes: async () => (await import('./commands/codes.js')).CodesCommand,
+  error: async () => (await import('./commands/error.js')).ErrorCommand,
+  trace: async () => (await import('./commands/trace.js')).traceCommands,
 };
 
 /** The CLI with the command `argv` names, or with every command (help, typos). */
@@ -33,7 +36,7 @@ export async function createCli(argv: readonly string[] = []): Promise<Cli<PrtCo
   const first = argv[0] ?? '';
   const named = commandLoaders[first];
   const wanted = named ? [named] : first === '--version' || first === '-v' ? [] : Object.values(commandLoaders);
-  for (const load of wanted) cli.register(await load());
+  for (const load of wanted) for (const command of [await load()].flat()) cli.register(command);
   return cli;
 }
 
@@ -45,8 +48,18 @@ export async function runCli(rawArgv: string[], partial: RunContext): Promise<nu
   // Copy property descriptors, not values: the caller may pass stdin as a getter, to be opened
   // only by a command that reads it.
   const context = Object.defineProperties({ colorDepth: 1 }, Object.getOwnPropertyDescriptors(partial)) as PrtContext;
+  let argv: string[];
+  try {
+    // `--simulate <scenario>` works for every command: the simulated device replaces this one.
+    const taken = takeSimulateOption(rawArgv);
+    argv = separateExplainCodes(taken.argv);
+    if (taken.simulate !== undefined) context.host ??= await createSimulatedHost(taken.simulate, partial.env);
+  } catch (error) {
+    if (!(error instanceof PrtError)) throw error;
+    writeError(context.stderr, error, rawArgv.includes('--json'));
+    return error.exitCode;
+  }
   context.host ??= createHost(partial.env);
-  const argv = separateExplainCodes(rawArgv);
   const json = argv.includes('--json');
   const cli = await createCli(argv);
   let command: Command<PrtContext>;

@@ -1,6 +1,7 @@
 import { ExitCode, PrtError } from '../errors.js';
 import { readInputFile } from './files.js';
 import { createEventHost } from './live-events.js';
+import { createLiveTraceHost } from './live-trace.js';
 import { runTool } from './process.js';
 import type { Host } from './types.js';
 
@@ -32,5 +33,12 @@ export function createHost(env: NodeJS.ProcessEnv = process.env, platform: NodeJ
     readCapture: (path) => readInputFile(path, maxCaptureBytes),
     now: () => new Date(),
     ...createEventHost({ live, env, toolTimeoutMs, notWindows }),
+    ...createLiveTraceHost({ live, env, toolTimeoutMs, unavailable: notWindows }),
   };
+}
+
+/** The simulated device (`--simulate`): loaded only when asked for, so other runs never pay for it. */
+export async function createSimulatedHost(scenario: string, env: NodeJS.ProcessEnv = process.env): Promise<Host> {
+  const simulator = await import('../sim/host.js');
+  return simulator.createSimulatedHost(scenario, { env });
 }

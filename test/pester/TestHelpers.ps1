@@ -87,3 +87,96 @@ function ConvertTo-IsoUtc {
     param([Parameter(Mandatory)][datetime] $Time)
     return $Time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [System.Globalization.CultureInfo]::InvariantCulture)
 }
+
+# --- Real PowerShell remoting over SSH (test/remoting/sshd-loopback.sh) ---------------------------
+$script:SshLoopbackScript = Join-Path $script:RepoRoot 'test/remoting/sshd-loopback.sh'
+
+function Get-SshLoopbackProblem {
+    # Why this machine cannot run the SSH loopback ($null when it can). In CI a problem is a
+    # failure, not a reason to skip: the suites then run and fail in Start-SshLoopback.
+    if ($IsWindows) { return 'the SSH loopback runs on Linux only' }
+    $reason = & bash $script:SshLoopbackScript check 2>&1
+    if ($LASTEXITCODE -eq 0) { return $null }
+    return (@($reason) -join ' ')
+}
+
+function Start-SshLoopback {
+    # Starts the throwaway sshd with the built module on the "remote" side and returns where it
+    # is, with the connection parameters for Invoke-Command/New-PSSession (Connection) and for
+    # the cmdlets' own -HostName (SSHOption). Captures under Dir/captures are readable remotely.
+    $json = & bash $script:SshLoopbackScript start $script:ModuleDir
+    if ($LASTEXITCODE -ne 0) { throw "test/remoting/sshd-loopback.sh start failed (exit $LASTEXITCODE); see its messages above" }
+    $loopback = ($json -join "`n") | ConvertFrom-Json
+    # ssh must never ask anything: no TTY, no stdin in CI.
+    $sshOption = @{
+        BatchMode             = 'yes'
+        StrictHostKeyChecking = 'accept-new'
+        UserKnownHostsFile    = $loopback.KnownHostsFile
+        GlobalKnownHostsFile  = '/dev/null'
+        IdentitiesOnly        = 'yes'
+        PasswordAuthentication = 'no'
+        ConnectTimeout        = '20'
+        LogLevel              = 'ERROR'
+    }
+    $captures = Join-Path $loopback.Dir 'captures'
+    $null = New-Item -ItemType Directory -Path $captures
+    foreach ($file in Get-ChildItem -LiteralPath $script:FixtureDir -File) {
+        Copy-Item -LiteralPath $file.FullName -Destination $captures
+    }
+    $readable = [System.IO.UnixFileMode]'UserRead, UserWrite, GroupRead, OtherRead'
+    foreach ($file in Get-ChildItem -LiteralPath $captures -File) { [System.IO.File]::SetUnixFileMode($file.FullName, $readable) }
+    [System.IO.File]::SetUnixFileMode($captures, ($readable -bor [System.IO.UnixFileMode]'UserExecute, GroupExecute, OtherExecute'))
+    $loopback | Add-Member -NotePropertyName SSHOption -NotePropertyValue $sshOption
+    $loopback | Add-Member -NotePropertyName CaptureDir -NotePropertyValue $captures
+    $loopback | Add-Member -NotePropertyName Connection -NotePropertyValue @{
+        HostName    = '127.0.0.1'
+        Port        = [int]$loopback.Port
+        UserName    = $loopback.UserName
+        KeyFilePath = $loopback.KeyFilePath
+        Options     = $sshOption
+    }
+    return $loopback
+}
+
+function Stop-SshLoopback {
+    # Closes the given sessions, stops the sshd and removes its folder and its authorized key.
+    param($Loopback, [object[]] $Session = @())
+    foreach ($item in @($Session | Where-Object { $null -ne $_ })) {
+        Remove-PSSession -Session $item -ErrorAction SilentlyContinue
+    }
+    if ($null -ne $Loopback) {
+        & bash $script:SshLoopbackScript stop $Loopback.Dir
+    }
+}
+
+function New-CountingPrt {
+    # A stand-in prt in TestDrive that logs each call (one line of arguments) and hands it to the
+    # real exe; `prt codes --names --json` prints -Names (the contract of the hidden command),
+    # or with -NoCodes fails as a prt without that command does. Returns the script and the log.
+    param([string[]] $Names = @(), [switch] $NoCodes, [string] $Folder = $TestDrive)
+    $path = Join-Path $Folder 'prt-counting'
+    $log = Join-Path $Folder 'prt-calls.log'
+    $namesJson = ConvertTo-Json -InputObject @($Names) -Compress
+    $codes = if ($NoCodes) {
+        "if [ `"`$1`" = codes ]; then printf '%s\n' '{`"Error`":{`"Id`":`"Usage`",`"Message`":`"Command not found`",`"Category`":`"InvalidArgument`"}}' >&2; exit 2; fi"
+    } else {
+        "if [ `"`$1`" = codes ]; then printf '%s\n' '$namesJson'; exit 0; fi"
+    }
+    $text = @(
+        '#!/usr/bin/env bash'
+        "printf '%s\n' `"`$*`" >> '$log'"
+        $codes
+        "exec '$script:RealExe' `"`$@`""
+    ) -join "`n"
+    [System.IO.File]::WriteAllText($path, $text + "`n")
+    [System.IO.File]::SetUnixFileMode($path, [System.IO.UnixFileMode]'UserRead, UserWrite, UserExecute')
+    if (Test-Path -LiteralPath $log) { Remove-Item -LiteralPath $log }
+    [pscustomobject]@{ Path = $path; Log = $log }
+}
+
+function Get-PrtCall {
+    # The calls a counting prt logged, one string of arguments each.
+    param([Parameter(Mandatory)] $Counting)
+    if (-not (Test-Path -LiteralPath $Counting.Log)) { return @() }
+    @(Get-Content -LiteralPath $Counting.Log)
+}

@@ -1,6 +1,18 @@
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../../src/cli/run.js';
+import type { TraceHost } from '../../../src/host/trace-host.js';
 import type { Host } from '../../../src/host/types.js';
+
+/** Every trace call fails: these tests do not trace (test/unit/trace scripts the simulated device). */
+function unscriptedTraceHost(): TraceHost {
+  const no = () => Promise.reject(new Error('this test did not script the trace tools'));
+  return {
+    isElevated: no, freeDiskBytes: no, networkTraceStatus: no, startNetworkTrace: no, stopNetworkTrace: no,
+    setChannelEnabled: no, exportChannel: no, findLsassTracer: no, isLsaProtectionOn: no, findLsassPid: no,
+    startLsassTrace: no, stopLsassTrace: no, startAuthScripts: no, stopAuthScripts: no, lockWorkstation: no,
+    expectRepro: no, restrictToAdministrators: no, isProcessRunning: () => false, sleep: () => Promise.resolve(), takeToolRuns: () => [],
+  };
+}
 
 /** A host with no device behind it: what a test does not script fails loudly. */
 export function scriptedHost(overrides: Partial<Host> = {}): Host {
@@ -17,6 +29,7 @@ export function scriptedHost(overrides: Partial<Host> = {}): Host {
       throw new Error('this test did not script an event file');
     },
     listFolder: () => Promise.reject(new Error('this test did not script a folder')),
+    ...unscriptedTraceHost(),
     ...overrides,
   };
 }

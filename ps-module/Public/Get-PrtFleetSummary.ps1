@@ -1,0 +1,242 @@
+function Get-PrtFleetSummary {
+    <#
+    .SYNOPSIS
+        Sums up the PRT status of many devices: how many are healthy, the most frequent error
+        codes with their meaning, and which devices have each.
+
+    .DESCRIPTION
+        Get-PrtFleetSummary takes the PrtTools.Status objects of many devices from the pipeline
+        (from Get-PrtStatus -ComputerName, -Session or -HostName, from Invoke-Command, or from
+        captures read with Get-PrtStatus -Path) and returns one PrtTools.FleetSummary:
+
+        - the number of devices per Health (Missing, Expired, Stale, Healthy, NotApplicable),
+          with the devices of each;
+        - the codes of the failed PRT attempts (the AttemptStatus, the server's error code,
+          the AADSTS or MSIS code of its description and the HTTP error of each Diagnostics
+          block), most frequent first, each with its name and one-line meaning (from one call of
+          prt explain for all of them), the number of devices and their names; spellings of one
+          code (0xC000006D, -1073741715) count as one;
+        - the findings, most frequent first, with their devices.
+
+        A device is named by PSComputerName when the status came over remoting, else by its
+        DeviceName. Objects that are not a status are errors (PrtTools.NotAStatus) and are left
+        out.
+
+    .PARAMETER InputObject
+        PrtTools.Status objects (also Deserialized ones from remoting or jobs).
+
+    .INPUTS
+        PrtTools.Status. The devices to sum up.
+
+    .OUTPUTS
+        PrtTools.FleetSummary. Health counts (also as the properties Healthy, Stale, Expired,
+        Missing, NotApplicable and Unhealthy), Codes (PrtTools.FleetCode), Findings
+        (PrtTools.FleetFinding).
+
+    .EXAMPLE
+        PS C:\> Get-PrtStatus -ComputerName (Get-Content .\devices.txt) | Get-PrtFleetSummary
+
+        Reads the devices of a list and sums up their PRT health and the most frequent codes.
+
+    .EXAMPLE
+        PS C:\> $summary = Get-ChildItem \\fs01\tickets\*.txt | Get-PrtStatus | Get-PrtFleetSummary
+        PS C:\> $summary.Codes | Select-Object -First 5 | Format-Table
+
+        Sums up the captures of a folder and shows the five most frequent codes, with the
+        devices that have each.
+
+    .EXAMPLE
+        PS C:\> (Get-PrtStatus -Session $sessions | Get-PrtFleetSummary).Health | Where-Object Health -eq 'Missing' | Select-Object -ExpandProperty Devices
+
+        Lists the devices that have no PRT at all.
+
+    .LINK
+        Get-PrtStatus
+    #>
+    [CmdletBinding()]
+    [OutputType('PrtTools.FleetSummary')]
+    param(
+        [Parameter(Mandatory, ValueFromPipeline)]
+        [AllowNull()]
+        [AllowEmptyCollection()]
+        [psobject[]] $InputObject
+    )
+
+    begin {
+        # A script module does not see the caller's $ErrorActionPreference (only the global one):
+        # take it, so that 'Stop' set in an admin's function stops here too. -ErrorAction wins.
+        if (-not $PSBoundParameters.ContainsKey('ErrorAction')) {
+            $callerPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference')
+            if ($null -ne $callerPreference) { $ErrorActionPreference = $callerPreference }
+        }
+        $statuses = New-Object -TypeName System.Collections.Generic.List[psobject]
+    }
+
+    process {
+        foreach ($item in $InputObject) {
+            if ($null -eq $item) { continue }
+            if ($null -eq $item.PSObject.Properties['Health'] -or $null -eq $item.PSObject.Properties['Diagnostics']) {
+                $PSCmdlet.WriteError((New-PrtErrorRecord -Id 'NotAStatus' -Category InvalidArgument -TargetObject $item `
+                            -Message "Get-PrtFleetSummary sums up PrtTools.Status objects (from Get-PrtStatus); this is a $(@($item.PSObject.TypeNames)[0])."))
+                continue
+            }
+            $statuses.Add($item)
+        }
+    }
+
+    end {
+        $comparer = [System.StringComparer]::OrdinalIgnoreCase
+        $healthOrder = @('Missing', 'Expired', 'Stale', 'Healthy', 'NotApplicable')
+        $healthDevices = New-Object -TypeName 'System.Collections.Generic.Dictionary[string,System.Collections.Generic.List[string]]'
+        # Raw code (as written) -> devices and where it was seen; then grouped by identity.
+        $rawCodes = New-Object -TypeName 'System.Collections.Specialized.OrderedDictionary' -ArgumentList $comparer
+        $findings = New-Object -TypeName 'System.Collections.Specialized.OrderedDictionary' -ArgumentList $comparer
+
+        $index = 0
+        foreach ($status in $statuses) {
+            $index++
+            $device = $null
+            foreach ($name in @('PSComputerName', 'DeviceName')) {
+                $property = $status.PSObject.Properties[$name]
+                if ($null -ne $property -and $property.Value) { $device = [string]$property.Value; break }
+            }
+            if (-not $device) { $device = "device $index" }
+
+            $health = [string]$status.Health
+            if (-not $health) { $health = 'Unknown' }
+            if (-not $healthDevices.ContainsKey($health)) {
+                $healthDevices[$health] = New-Object -TypeName System.Collections.Generic.List[string]
+            }
+            $healthDevices[$health].Add($device)
+
+            foreach ($block in @($status.Diagnostics | Where-Object { $null -ne $_ })) {
+                $seen = @()
+                if ($block.AttemptStatus -and $block.AttemptStatus -notmatch '^0x0+$') { $seen += , @($block.AttemptStatus, 'AttemptStatus') }
+                if ($block.ServerErrorCode) { $seen += , @($block.ServerErrorCode, 'ServerErrorCode') }
+                if ($block.ServerErrorDescription) {
+                    foreach ($match in [regex]::Matches([string]$block.ServerErrorDescription, '\b(AADSTS\d+|MSIS\d+)\b')) {
+                        $seen += , @($match.Value, 'ServerErrorDescription')
+                    }
+                }
+                if ($block.HttpError -and $block.HttpError -notmatch '^0x0+$') { $seen += , @($block.HttpError, 'HttpError') }
+                foreach ($pair in $seen) {
+                    $raw = ([string]$pair[0]).Trim()
+                    if (-not $rawCodes.Contains($raw)) {
+                        $rawCodes[$raw] = @{
+                            Code    = $raw
+                            Devices = New-Object -TypeName System.Collections.Generic.List[string]
+                            SeenAs  = New-Object -TypeName System.Collections.Generic.List[string]
+                        }
+                    }
+                    $entry = $rawCodes[$raw]
+                    if (-not $entry.Devices.Contains($device)) { $entry.Devices.Add($device) }
+                    if (-not $entry.SeenAs.Contains($pair[1])) { $entry.SeenAs.Add($pair[1]) }
+                }
+            }
+
+            foreach ($finding in @($status.Findings | Where-Object { $null -ne $_ -and $_.Id })) {
+                $id = [string]$finding.Id
+                if (-not $findings.Contains($id)) {
+                    $findings[$id] = @{
+                        Id       = $id
+                        Severity = $finding.Severity
+                        Message  = $finding.Message
+                        Devices  = New-Object -TypeName System.Collections.Generic.List[string]
+                    }
+                }
+                if (-not $findings[$id].Devices.Contains($device)) { $findings[$id].Devices.Add($device) }
+            }
+        }
+
+        # One prt explain for every distinct code; spellings of one identity are merged.
+        $explained = @{}
+        if ($rawCodes.Count -gt 0) {
+            foreach ($item in @(Invoke-PrtExplain -Code ([string[]]@($rawCodes.Keys)) -Cmdlet $PSCmdlet)) {
+                if ($null -ne $item -and $item.Input) { $explained[[string]$item.Input] = $item }
+            }
+        }
+        $groups = New-Object -TypeName 'System.Collections.Specialized.OrderedDictionary' -ArgumentList $comparer
+        foreach ($raw in $rawCodes.Keys) {
+            $entry = $rawCodes[$raw]
+            $info = $explained[$raw]
+            $known = $null -ne $info -and $null -ne $info.PSObject.Properties['Id'] -and $info.Id
+            $key = if ($known) { [string]$info.Id } else { "raw:$raw" }
+            if (-not $groups.Contains($key)) {
+                $groups[$key] = @{
+                    Code    = $entry.Code
+                    Info    = if ($known) { $info } else { $null }
+                    Devices = New-Object -TypeName System.Collections.Generic.List[string]
+                    SeenAs  = New-Object -TypeName System.Collections.Generic.List[string]
+                }
+            }
+            $group = $groups[$key]
+            foreach ($device in $entry.Devices) { if (-not $group.Devices.Contains($device)) { $group.Devices.Add($device) } }
+            foreach ($where in $entry.SeenAs) { if (-not $group.SeenAs.Contains($where)) { $group.SeenAs.Add($where) } }
+        }
+
+        $order = 0
+        $codes = @(foreach ($group in $groups.Values) {
+                $order++
+                $info = $group.Info
+                [pscustomobject]@{
+                    PSTypeName = 'PrtTools.FleetCode'
+                    Code       = $group.Code
+                    Name       = if ($null -ne $info) { $info.Name } else { $null }
+                    Family     = if ($null -ne $info) { $info.Family } else { $null }
+                    Count      = $group.Devices.Count
+                    Summary    = if ($null -ne $info) { $info.Summary } else { $null }
+                    Devices    = [string[]]$group.Devices.ToArray()
+                    SeenAs     = [string[]]$group.SeenAs.ToArray()
+                    Order      = $order
+                }
+            })
+        $codes = @($codes | Sort-Object -Property @{ Expression = 'Count'; Descending = $true }, @{ Expression = 'Order'; Descending = $false } |
+                Select-Object -Property * -ExcludeProperty Order)
+        foreach ($code in $codes) { $code.PSObject.TypeNames.Insert(0, 'PrtTools.FleetCode') }
+
+        $order = 0
+        $findingObjects = @(foreach ($finding in $findings.Values) {
+                $order++
+                [pscustomobject]@{
+                    Id       = $finding.Id
+                    Severity = $finding.Severity
+                    Count    = $finding.Devices.Count
+                    Message  = $finding.Message
+                    Devices  = [string[]]$finding.Devices.ToArray()
+                    Order    = $order
+                }
+            })
+        $findingObjects = @($findingObjects | Sort-Object -Property @{ Expression = 'Count'; Descending = $true }, @{ Expression = 'Order'; Descending = $false } |
+                Select-Object -Property * -ExcludeProperty Order)
+        foreach ($finding in $findingObjects) { $finding.PSObject.TypeNames.Insert(0, 'PrtTools.FleetFinding') }
+
+        $healthNames = @($healthOrder | Where-Object { $healthDevices.ContainsKey($_) }) +
+        @($healthDevices.Keys | Where-Object { $healthOrder -notcontains $_ } | Sort-Object)
+        $healthObjects = @(foreach ($name in $healthNames) {
+                [pscustomobject]@{
+                    PSTypeName = 'PrtTools.FleetHealth'
+                    Health     = $name
+                    Count      = $healthDevices[$name].Count
+                    Devices    = [string[]]$healthDevices[$name].ToArray()
+                }
+            })
+
+        $countOf = {
+            param($name)
+            if ($healthDevices.ContainsKey($name)) { $healthDevices[$name].Count } else { 0 }
+        }
+        [pscustomobject]@{
+            PSTypeName    = 'PrtTools.FleetSummary'
+            DeviceCount   = $statuses.Count
+            Healthy       = [int](& $countOf 'Healthy')
+            Stale         = [int](& $countOf 'Stale')
+            Expired       = [int](& $countOf 'Expired')
+            Missing       = [int](& $countOf 'Missing')
+            NotApplicable = [int](& $countOf 'NotApplicable')
+            Unhealthy     = [int]((& $countOf 'Missing') + (& $countOf 'Expired') + (& $countOf 'Stale'))
+            Health        = $healthObjects
+            Codes         = $codes
+            Findings      = $findingObjects
+        }
+    }
+}

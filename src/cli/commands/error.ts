@@ -1,0 +1,45 @@
+import { Command, Option } from 'clipanion';
+import { diagnose } from '../../app/diagnose.js';
+import { PrtCommand } from '../command.js';
+import { parseNowOption, parseSinceOption } from '../options.js';
+import { writeJson } from '../output.js';
+import { formatDiagnosis } from '../present/diagnosis-text.js';
+import { styleFor } from '../present/style.js';
+
+export class ErrorCommand extends PrtCommand {
+  static override paths = [['error']];
+
+  static override usage = Command.Usage({
+    description: 'Find the failing PRT attempts, their codes and evidence, and explain them',
+    details: `
+      Does Steps 2 and 3 of the PRT checklist: reads dsregcmd's diagnostics (Windows 10 21H1+) and the Microsoft-Windows-AAD Operational and Analytic logs, puts every 1006→1007 window together as one attempt with its server error (1081/1088), URL (1022), network sub-error (1084), user (1144) and token broker errors (1098), and follows each code down its chain to a fix.
+
+      On a device without files it reads dsregcmd and the last 24 hours of both logs. With files, only what is given: a dsregcmd capture, and event logs as wevtutil or Event Viewer XML (UTF-8 or UTF-16), \`.evtx\` on Windows, or a folder of them.
+
+      A failed attempt is a finding, not an error: the exit code is 0.
+    `,
+    examples: [
+      ['Diagnose this device', 'prt error'],
+      ['Diagnose what a user sent', 'prt error --dsregcmd status.txt --events aad-operational.xml --events aad-analytic.xml'],
+      ['A collected folder, the last two hours', 'prt error --events .\\\\PrtTrace-20261120 --since 2h'],
+    ],
+  });
+
+  dsregcmd = Option.String('--dsregcmd,--input', { description: 'A saved `dsregcmd /status` output' });
+  events = Option.Array('--events', [], { description: 'An AAD event log (XML, or .evtx on Windows) or a folder of them; repeatable' });
+  since = Option.String('--since', { description: 'Only events since then: 30m, 2h, 7d, or an ISO 8601 time' });
+  now = Option.String('--now', { description: 'Judge times against this ISO 8601 instant' });
+
+  protected async run(): Promise<number> {
+    const now = parseNowOption(this.now);
+    const diagnosis = await diagnose(this.context.host, {
+      dsregcmd: this.dsregcmd,
+      events: this.events,
+      since: parseSinceOption(this.since, now ?? this.context.host.now()),
+      now,
+    });
+    if (this.json) writeJson(this.context.stdout, diagnosis);
+    else this.context.stdout.write(formatDiagnosis(diagnosis, styleFor(this.context.stdout, this.context.env)));
+    return 0;
+  }
+}

@@ -1,0 +1,55 @@
+import type { ExplainResult } from '../codes/index.js';
+import type { EventRef, NetworkSubError, TokenBrokerError } from '../events/index.js';
+import type { DiagnosticsKind, PrtKind } from '../dsreg/types.js';
+import type { ChainLink } from './explain-chain.js';
+import type { PrtStatus } from './status-types.js';
+
+/** Which method of the checklist's Step 2 saw the attempt. */
+export type AttemptMethod = 'Dsregcmd' | 'Events' | 'Both';
+
+/** One PRT attempt as `prt error --json` reports it: its evidence, decoded and explained. */
+export interface DiagnosedAttempt {
+  Method: AttemptMethod;
+  /** From dsregcmd's diagnostics block (null when only the events saw the attempt). */
+  Prt: PrtKind | null;
+  Kind: DiagnosticsKind | null;
+  Start: string | null;
+  End: string | null;
+  Finished: boolean;
+  Succeeded: boolean;
+  /** The status decoded as `prt explain` does; null when the attempt never finished. */
+  Status: ExplainResult | null;
+  ServerError: { Code: string | null; Error: string | null; Description: string | null; CorrelationId: string | null; Source: 'AzureAD' | 'WsTrust' } | null;
+  Url: string | null;
+  Upn: string | null;
+  NetworkSubError: NetworkSubError | null;
+  TokenBrokerErrors: TokenBrokerError[];
+  HttpStatus: number | null;
+  CredentialType: string | null;
+  UserSid: string | null;
+  ProcessId: number | null;
+  ThreadId: number | null;
+  /** The Analytic log had no window for these events (it was off or cleared). */
+  Orphan: boolean;
+  EventRecordIds: EventRef[];
+  /** The chain: status → server code → network sub-error → token broker error. */
+  Explanation: ChainLink[];
+  /** Most specific fix first. */
+  NextSteps: string[];
+}
+
+/** The `prt error --json` document. */
+export interface Diagnosis {
+  /** Newest first. Successful attempts are included; `Failed` counts the others. */
+  Attempts: DiagnosedAttempt[];
+  Failed: number;
+  /** One plain sentence: what is wrong, or that nothing is. */
+  Summary: string;
+  /** The status of dsregcmd when it was read (live or `--dsregcmd`). */
+  Status: PrtStatus | null;
+  /** What was read, and what could not be (a disabled Analytic channel, skipped events). */
+  Sources: string[];
+  Notes: string[];
+  Problems: { Source: string; Index: number; Message: string }[];
+  Since: string | null;
+}

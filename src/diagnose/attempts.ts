@@ -1,0 +1,160 @@
+import { parseInteger, winHttpErrorOf, type Attempt } from '../events/index.js';
+import type { PrtDiagnostics } from '../dsreg/types.js';
+import { serverCodeIn, explainAttempt, type AttemptEvidence } from './explain-chain.js';
+import type { DiagnosedAttempt } from './attempt-types.js';
+
+const success = (status: string | null) => status !== null && /^0x0+$/.test(status);
+const channelShort = (channel: string) => channel.replace('Microsoft-Windows-AAD/', '');
+
+function eventFoundIn(attempt: Attempt, eventId: number): string {
+  const event = [...attempt.Events].reverse().find((e) => e.EventId === eventId);
+  return event ? `event ${eventId}, ${channelShort(event.Channel)} #${event.EventRecordID}` : `event ${eventId}`;
+}
+
+function withExplanation(attempt: Omit<DiagnosedAttempt, 'Status' | 'Explanation' | 'NextSteps'>, evidence: AttemptEvidence): DiagnosedAttempt {
+  const { Status, Explanation, NextSteps } = explainAttempt(evidence);
+  return { ...attempt, Status, Explanation, NextSteps };
+}
+
+/** An attempt the AAD event logs saw (Step 2, method 2). */
+export function fromEvents(attempt: Attempt): DiagnosedAttempt {
+  const server = attempt.ServerError;
+  return withExplanation(
+    {
+      Method: 'Events',
+      Prt: null,
+      Kind: null,
+      Start: attempt.Start,
+      End: attempt.End,
+      Finished: attempt.Finished,
+      Succeeded: attempt.Succeeded,
+      ServerError: server ? { Code: server.Code, Error: server.Error, Description: server.Description, CorrelationId: server.CorrelationId, Source: server.Source } : null,
+      Url: attempt.Url,
+      Upn: attempt.Upn,
+      NetworkSubError: attempt.NetworkSubError,
+      TokenBrokerErrors: attempt.TokenBrokerErrors,
+      HttpStatus: null,
+      CredentialType: null,
+      UserSid: attempt.UserSid,
+      ProcessId: attempt.ProcessId,
+      ThreadId: attempt.ThreadId,
+      Orphan: attempt.Orphan,
+      EventRecordIds: attempt.EventRecordIds,
+    },
+    {
+      Status: attempt.Status,
+      StatusFoundIn: eventFoundIn(attempt, 1007),
+      ServerError: server ? { Code: server.Code ?? server.Error, Description: server.Description, Source: server.Source, FoundIn: eventFoundIn(attempt, server.Source === 'AzureAD' ? 1081 : 1088) } : null,
+      // The WinHTTP number names the failure the way the checklist's table does (12029, not its HRESULT).
+      NetworkSubError: attempt.NetworkSubError
+        ? { Code: asWinHttp(attempt.NetworkSubError.Code), FoundIn: eventFoundIn(attempt, 1084) }
+        : null,
+      TokenBrokerErrors: attempt.TokenBrokerErrors.flatMap((error) => (error.Code ? [{ Code: error.Code, FoundIn: eventFoundIn(attempt, error.EventId) }] : [])),
+      Url: attempt.Url,
+    },
+  );
+}
+
+/** `0x80072efd` → `12029`: the WinHTTP number, as the checklist's table names network errors. */
+function asWinHttp(code: string): string {
+  const value = parseInteger(code);
+  const winHttp = value === null ? null : winHttpErrorOf(value);
+  return winHttp === null ? code : String(winHttp);
+}
+
+/** An attempt dsregcmd's diagnostics block describes (Step 2, method 1; Windows 10 21H1+). */
+export function fromDiagnostics(block: PrtDiagnostics): DiagnosedAttempt {
+  const foundIn = `dsregcmd ${block.Kind === 'Acquire' ? 'AcquirePrtDiagnostics' : 'RefreshPrtDiagnostics'} (${block.Prt === 'AzureAd' ? 'AzureAdPrt' : 'EnterprisePrt'})`;
+  const hasServerError = block.ServerErrorCode !== null || block.ServerErrorDescription !== null;
+  const serverSource = block.Prt === 'Enterprise' ? 'WsTrust' : 'AzureAD';
+  return withExplanation(
+    {
+      Method: 'Dsregcmd',
+      Prt: block.Prt,
+      Kind: block.Kind,
+      Start: block.PreviousPrtAttempt,
+      End: block.PreviousPrtAttempt,
+      Finished: true,
+      Succeeded: success(block.AttemptStatus),
+      ServerError: hasServerError
+        ? { Code: serverCodeIn(block.ServerErrorDescription) ?? block.ServerErrorCode, Error: block.ServerErrorCode, Description: block.ServerErrorDescription, CorrelationId: block.CorrelationId, Source: serverSource }
+        : null,
+      Url: block.EndpointUri,
+      Upn: block.UserIdentity,
+      NetworkSubError: null,
+      TokenBrokerErrors: [],
+      HttpStatus: block.HttpStatus,
+      CredentialType: block.CredentialType,
+      UserSid: null,
+      ProcessId: null,
+      ThreadId: null,
+      Orphan: false,
+      EventRecordIds: [],
+    },
+    {
+      Status: block.AttemptStatus,
+      StatusFoundIn: `${foundIn}: Attempt Status`,
+      ServerError: hasServerError ? { Code: block.ServerErrorCode, Description: block.ServerErrorDescription, Source: serverSource, FoundIn: `${foundIn}: Server Error Description` } : null,
+      // dsregcmd's HTTP Error is the network stack's error when the request never got an answer.
+      NetworkSubError: block.HttpError && !success(block.HttpError) ? { Code: asWinHttp(block.HttpError), FoundIn: `${foundIn}: HTTP Error` } : null,
+      TokenBrokerErrors: [],
+      Url: block.EndpointUri,
+    },
+  );
+}
+
+/** dsregcmd's attempt time is the 1006/1007 window's, give or take the clocks of two writers. */
+const sameAttemptSlackMs = 5_000;
+
+function describesSameAttempt(fromDsreg: DiagnosedAttempt, fromLog: DiagnosedAttempt): boolean {
+  const dsregCorrelation = fromDsreg.ServerError?.CorrelationId?.toLowerCase();
+  if (dsregCorrelation && dsregCorrelation === fromLog.ServerError?.CorrelationId?.toLowerCase()) return true;
+  if (!fromDsreg.Start || !fromLog.Status || fromDsreg.Status?.Hex !== fromLog.Status.Hex) return false;
+  const at = Date.parse(fromDsreg.Start);
+  const from = Date.parse(fromLog.Start ?? fromLog.End ?? '') - sameAttemptSlackMs;
+  const to = Date.parse(fromLog.End ?? fromLog.Start ?? '') + sameAttemptSlackMs;
+  return at >= from && at <= to;
+}
+
+/**
+ * Both methods of Step 2 merged: an attempt seen by dsregcmd and in the logs is reported once
+ * (`Method: Both`), the logs' evidence completed by dsregcmd's (HTTP status, endpoint, user).
+ */
+export function mergeAttempts(fromDsreg: DiagnosedAttempt[], fromLogs: DiagnosedAttempt[]): DiagnosedAttempt[] {
+  const merged = [...fromLogs];
+  for (const dsreg of fromDsreg) {
+    const index = merged.findIndex((log) => log.Method === 'Events' && describesSameAttempt(dsreg, log));
+    const log = merged[index];
+    if (!log) {
+      merged.push(dsreg);
+      continue;
+    }
+    merged[index] = {
+      ...log,
+      Method: 'Both',
+      Prt: dsreg.Prt,
+      Kind: dsreg.Kind,
+      ServerError: log.ServerError ?? dsreg.ServerError,
+      Url: log.Url ?? dsreg.Url,
+      Upn: log.Upn ?? dsreg.Upn,
+      HttpStatus: dsreg.HttpStatus,
+      CredentialType: dsreg.CredentialType,
+      Explanation: log.Explanation.length >= dsreg.Explanation.length ? log.Explanation : dsreg.Explanation,
+      NextSteps: log.NextSteps.length > 0 ? log.NextSteps : dsreg.NextSteps,
+    };
+  }
+  const time = (attempt: DiagnosedAttempt) => Date.parse(attempt.End ?? attempt.Start ?? '') || 0;
+  return merged.sort((a, b) => time(b) - time(a));
+}
+
+/** What a person reads first: the newest failure and its deepest explanation, or that all is well. */
+export function summarise(attempts: DiagnosedAttempt[]): string {
+  const failed = attempts.filter((attempt) => !attempt.Succeeded);
+  if (attempts.length === 0) return 'No PRT attempt was found in what was read: nothing failed, but nothing was seen either.';
+  if (failed.length === 0) return `No PRT attempt failed: ${attempts.length} attempt${attempts.length === 1 ? '' : 's'} succeeded.`;
+  const newest = failed[0]!;
+  const status = newest.Status ? `${newest.Status.Hex ?? newest.Status.Input}${newest.Status.Name ? ` (${newest.Status.Name})` : ''}` : 'no status (unfinished)';
+  const deepest = newest.Explanation.at(-1);
+  const because = deepest && deepest !== newest.Explanation[0] ? `, because of ${deepest.Code}${deepest.Name && deepest.Name !== deepest.Code ? ` (${deepest.Name})` : ''}: ${deepest.Summary}` : '';
+  return `${failed.length} of ${attempts.length} PRT attempt${attempts.length === 1 ? '' : 's'} failed; the newest failed with ${status}${because}`;
+}

@@ -1,0 +1,80 @@
+import { decodeCode, isExplainError, type ExplainResult, type Family } from '../codes/index.js';
+
+/** One link of the chain the checklist makes admins follow by hand: status → server → fix. */
+export interface ChainLink {
+  Code: string;
+  Name: string | null;
+  Family: Family;
+  Known: boolean;
+  Summary: string;
+  /** Where the code was found: `event 1081 (Operational)`, `dsregcmd Attempt Status`, … */
+  FoundIn: string;
+  Solutions: string[];
+  DocUrl: string | null;
+}
+
+/** The evidence of one attempt, wherever it came from (dsregcmd diagnostics or the event logs). */
+export interface AttemptEvidence {
+  Status: string | null;
+  StatusFoundIn: string;
+  ServerError: { Code: string | null; Description: string | null; Source: 'AzureAD' | 'WsTrust'; FoundIn: string } | null;
+  NetworkSubError: { Code: string; FoundIn: string } | null;
+  TokenBrokerErrors: { Code: string; FoundIn: string }[];
+  Url: string | null;
+}
+
+export interface AttemptExplanation {
+  Status: ExplainResult | null;
+  Explanation: ChainLink[];
+  NextSteps: string[];
+}
+
+const link = (result: ExplainResult, foundIn: string): ChainLink => ({
+  Code: result.Input,
+  Name: result.Name,
+  Family: result.Family,
+  Known: result.Known,
+  Summary: result.Summary,
+  FoundIn: foundIn,
+  Solutions: result.Solutions,
+  DocUrl: result.DocUrl,
+});
+
+const decoded = (code: string): ExplainResult | null => {
+  const result = decodeCode(code);
+  return isExplainError(result) ? null : result;
+};
+
+/** The server's own code inside a description: `AADSTS50126: …`, an AD FS `MSIS7068 …`. */
+export function serverCodeIn(description: string | null): string | null {
+  return description ? (/\b(AADSTS\d{3,7}|MSIS\d{3,5})\b/.exec(description)?.[1] ?? null) : null;
+}
+
+/**
+ * Follows the chain the checklist describes, automatically: the attempt's status, then the
+ * server's AADSTS/MSIS code (or the OAuth error when the description names none), then the
+ * network sub-error and token broker errors. Next steps start with the most specific fix.
+ */
+export function explainAttempt(evidence: AttemptEvidence): AttemptExplanation {
+  const chain: ChainLink[] = [];
+  const status = evidence.Status ? decoded(evidence.Status) : null;
+  if (status) chain.push(link(status, evidence.StatusFoundIn));
+  if (evidence.ServerError) {
+    const serverCode = serverCodeIn(evidence.ServerError.Description) ?? evidence.ServerError.Code;
+    const server = serverCode ? decoded(serverCode) : null;
+    if (server) chain.push(link(server, evidence.ServerError.FoundIn));
+  }
+  if (evidence.NetworkSubError) {
+    const network = decoded(evidence.NetworkSubError.Code);
+    if (network) chain.push(link(network, evidence.NetworkSubError.FoundIn));
+  }
+  for (const brokerError of evidence.TokenBrokerErrors) {
+    const broker = decoded(brokerError.Code);
+    if (broker && !chain.some((existing) => existing.Name !== null && existing.Name === broker.Name)) chain.push(link(broker, brokerError.FoundIn));
+  }
+
+  const steps: string[] = [];
+  if (evidence.NetworkSubError && evidence.Url) steps.push(`Check that this device reaches ${evidence.Url} (the URL the failing request went to), through the proxy if there is one.`);
+  for (const entry of [...chain].reverse()) steps.push(...entry.Solutions);
+  return { Status: status, Explanation: chain, NextSteps: [...new Set(steps)] };
+}

@@ -1,0 +1,296 @@
+import { existsSync, statfsSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { ExitCode, PrtError } from '../errors.js';
+import type { AadChannel } from './event-host.js';
+import { runTool, type ToolResult } from './process.js';
+import type { LsassTracer, NetworkTraceStatus, ToolRun, TraceHost } from './trace-host.js';
+
+/**
+ * The exact command lines of Step 4 (DESIGN §7), as argument arrays. The live host runs them; the
+ * simulated device reports the same lines in its manifest, so a simulated bundle reads like a real one.
+ */
+export const traceCommands = {
+  whoamiGroups: () => ['whoami', '/groups', '/fo', 'csv', '/nh'],
+  netshStatus: () => ['netsh', 'trace', 'show', 'status'],
+  // report=disabled: the .cab report takes minutes at stop and holds nothing the PRT needs.
+  netshStart: (traceFile: string) => ['netsh', 'trace', 'start', 'scenario=InternetClient_dbg', 'capture=yes', 'persistent=yes', 'report=disabled', 'maxsize=1024', `tracefile=${traceFile}`],
+  netshStop: () => ['netsh', 'trace', 'stop'],
+  channelGet: (channel: AadChannel) => ['wevtutil', 'gl', channel],
+  channelSet: (channel: AadChannel, enabled: boolean) => ['wevtutil', 'sl', channel, `/e:${enabled}`, '/q:true'],
+  channelExport: (channel: AadChannel, file: string) => ['wevtutil', 'epl', channel, file, '/ow:true'],
+  lsaKey: () => ['reg', 'query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa'],
+  lsassPid: () => ['tasklist', '/m', 'lsasrv.dll', '/fo', 'csv', '/nh'],
+  lsassStart: (tracer: LsassTracer, pid: number, outFolder: string) =>
+    tracer === 'TTD'
+      ? ['TTD', '-accepteula', '-noUI', '-attach', String(pid), '-out', outFolder]
+      : ['tttracer', '-dumpfull', '-attach', String(pid), '-out', outFolder],
+  lsassStop: (tracer: LsassTracer) => [tracer, '-stop', 'all'],
+  authScript: (folder: string, script: 'start-auth.ps1' | 'stop-auth.ps1') => [
+    'powershell',
+    '-NoProfile',
+    '-NonInteractive',
+    '-ExecutionPolicy',
+    'Bypass',
+    '-Command',
+    // The scripts write .\authlogs relative to the current folder: run them from their own.
+    `Set-Location -LiteralPath '${folder.replace(/'/g, "''")}'; & '.\\${script}'${script === 'start-auth.ps1' ? ' -v -acceptEULA' : ''}`,
+  ],
+  lock: () => ['rundll32', 'user32.dll,LockWorkStation'],
+  restrict: (path: string, kind: 'Folder' | 'File') => {
+    // SIDs, not names: group names are localized (Administrateurs, Administratoren…).
+    const inherit = kind === 'Folder' ? '(OI)(CI)' : '';
+    return ['icacls', path, '/inheritance:r', '/grant:r', `*S-1-5-32-544:${inherit}F`, `*S-1-5-18:${inherit}F`];
+  },
+} as const;
+
+export const commandLine = (argv: readonly string[]) => argv.join(' ');
+
+/** A channel name as a file name: `Microsoft-Windows-AAD/Analytic` → `Microsoft-Windows-AAD-Analytic`. */
+export const channelFileBase = (channel: AadChannel) => channel.replace(/[\\/]/g, '-');
+
+/** Integrity level SIDs: High (elevated admin) and System. Not localized, unlike group names. */
+const elevatedSids = ['S-1-16-12288', 'S-1-16-16384'];
+
+export interface LiveTraceOptions {
+  /** false off Windows (unless live mode is forced): every device call fails with `unavailable()`. */
+  live: boolean;
+  env: NodeJS.ProcessEnv;
+  toolTimeoutMs: number;
+  unavailable: () => PrtError;
+}
+
+/**
+ * The live Windows TraceHost (also taken in forced live mode, against fake tools on PATH).
+ * Reading the channel's setting (`wevtutil gl`) is the event host's `isChannelEnabled`.
+ */
+export function createLiveTraceHost({ live, env, toolTimeoutMs, unavailable }: LiveTraceOptions): TraceHost {
+  const runs: ToolRun[] = [];
+  // netsh trace stop merges and writes the trace; TTD and the Auth scripts can be slow too.
+  const longTimeoutMs = Math.max(toolTimeoutMs, 15 * 60_000);
+
+  async function run(argv: readonly string[], timeoutMs = toolTimeoutMs): Promise<ToolResult> {
+    if (!live) throw unavailable();
+    const [name, ...args] = argv as [string, ...string[]];
+    const started = Date.now();
+    const record: ToolRun = { CommandLine: commandLine(argv), ExitCode: null, StartedAt: new Date(started).toISOString(), DurationMs: 0, Error: null };
+    runs.push(record);
+    try {
+      const result = await runTool(name, args, { timeoutMs, env });
+      record.ExitCode = 0;
+      return result;
+    } catch (error) {
+      record.Error = error instanceof Error ? error.message : String(error);
+      record.ExitCode = exitCodeOf(error);
+      throw error;
+    } finally {
+      record.DurationMs = Date.now() - started;
+    }
+  }
+
+  return {
+    async isElevated() {
+      const { stdout } = await run(traceCommands.whoamiGroups());
+      const text = stdout.toString('utf8');
+      return elevatedSids.some((sid) => text.includes(sid));
+    },
+
+    async freeDiskBytes(path) {
+      if (!live) throw unavailable();
+      let probe = path;
+      while (!existsSync(probe) && dirname(probe) !== probe) probe = dirname(probe);
+      const stats = statfsSync(probe);
+      return Number(stats.bavail) * Number(stats.bsize);
+    },
+
+    async networkTraceStatus(): Promise<NetworkTraceStatus> {
+      let text: string;
+      try {
+        text = (await run(traceCommands.netshStatus())).stdout.toString('utf8');
+      } catch (error) {
+        // netsh reports "no trace session" as a failure on some builds; a running trace is
+        // always reported with its file. Only a missing netsh is an error here.
+        if (error instanceof PrtError && error.id === 'ToolNotFound') throw error;
+        return { Running: false, TraceFile: null };
+      }
+      // The labels are localized, the file name is not: a running trace names its .etl file.
+      const file = /([A-Za-z]:\\[^\r\n]*?\.etl|\/[^\r\n]*?\.etl)\s*$/m.exec(text);
+      return { Running: file !== null, TraceFile: file?.[1] ?? null };
+    },
+
+    async startNetworkTrace(traceFile) {
+      await run(traceCommands.netshStart(traceFile), longTimeoutMs);
+    },
+
+    async stopNetworkTrace() {
+      await run(traceCommands.netshStop(), longTimeoutMs);
+    },
+
+    async setChannelEnabled(channel, enabled) {
+      await run(traceCommands.channelSet(channel, enabled));
+    },
+
+    async exportChannel(channel, folder) {
+      const file = join(folder, `${channelFileBase(channel)}.evtx`);
+      await run(traceCommands.channelExport(channel, file), longTimeoutMs);
+      return file;
+    },
+
+    async findLsassTracer() {
+      if (!live) throw unavailable();
+      if (findOnPath('TTD', env)) return 'TTD';
+      if (findOnPath('tttracer', env)) return 'tttracer';
+      return null;
+    },
+
+    async isLsaProtectionOn() {
+      let text: string;
+      try {
+        text = (await run(traceCommands.lsaKey())).stdout.toString('utf8');
+      } catch (error) {
+        if (error instanceof PrtError && error.id === 'ToolNotFound') throw error;
+        return false;
+      }
+      // RunAsPPL 1 or 2 (UEFI lock) turns protection on; RunAsPPLBoot is the newer spelling.
+      return /^\s*RunAsPPL(Boot)?\s+REG_DWORD\s+0x0*[12]\s*$/im.test(text);
+    },
+
+    async findLsassPid() {
+      const text = (await run(traceCommands.lsassPid())).stdout.toString('utf8');
+      for (const line of text.split(/\r?\n/)) {
+        const cells = [...line.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+        if (cells[0]?.toLowerCase() === 'lsass.exe' && /^\d+$/.test(cells[1] ?? '')) return Number(cells[1]);
+      }
+      throw new PrtError('LsassNotFound', '`tasklist /m lsasrv.dll` did not list lsass.exe', ExitCode.Environment, 'ResourceUnavailable');
+    },
+
+    async startLsassTrace(tracer, pid, outFolder) {
+      if (!live) throw unavailable();
+      await startRecorder(traceCommands.lsassStart(tracer, pid, outFolder), env, runs);
+    },
+
+    async stopLsassTrace(tracer) {
+      await run(traceCommands.lsassStop(tracer), longTimeoutMs);
+    },
+
+    async startAuthScripts(folder) {
+      await run(traceCommands.authScript(folder, 'start-auth.ps1'), longTimeoutMs);
+    },
+
+    async stopAuthScripts(folder) {
+      await run(traceCommands.authScript(folder, 'stop-auth.ps1'), longTimeoutMs);
+    },
+
+    async lockWorkstation() {
+      await run(traceCommands.lock());
+    },
+
+    async expectRepro() {
+      // A real person does the repro.
+    },
+
+    async restrictToAdministrators(path, kind) {
+      await run(traceCommands.restrict(path, kind));
+    },
+
+    isProcessRunning,
+
+    sleep: realSleep,
+
+    takeToolRuns() {
+      return runs.splice(0, runs.length);
+    },
+  };
+}
+
+/** `exited with code N` in runTool's message: the exit code for the manifest. */
+function exitCodeOf(error: unknown): number | null {
+  const match = error instanceof Error ? /exited with code (-?\d+)/.exec(error.message) : null;
+  return match ? Number(match[1]) : null;
+}
+
+/** Where a tool would be found through PATH (with PATHEXT on Windows), without running it. */
+export function findOnPath(name: string, env: NodeJS.ProcessEnv): string | null {
+  const path = env.PATH ?? env.Path ?? '';
+  const extensions = process.platform === 'win32' ? (env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';') : [''];
+  for (const folder of path.split(delimiter).filter(Boolean)) {
+    for (const extension of extensions) {
+      const candidate = join(folder, name + extension.toLowerCase());
+      if (existsSync(candidate)) return candidate;
+      const upper = join(folder, name + extension);
+      if (existsSync(upper)) return upper;
+    }
+  }
+  return null;
+}
+
+export function isProcessRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * The time travel recorder stays attached until it is told to stop, so it cannot be awaited like
+ * the other tools: start it on its own (it must outlive prt if prt is killed; the state file
+ * remembers to stop it) and treat an exit within the first seconds as a refusal.
+ */
+async function startRecorder(argv: readonly string[], env: NodeJS.ProcessEnv, runs: ToolRun[]): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  const [name, ...args] = argv as [string, ...string[]];
+  const started = Date.now();
+  const record: ToolRun = { CommandLine: commandLine(argv), ExitCode: null, StartedAt: new Date(started).toISOString(), DurationMs: 0, Error: null };
+  runs.push(record);
+  const settleMs = Number(env.PRT_RECORDER_SETTLE_MS) >= 0 && env.PRT_RECORDER_SETTLE_MS !== undefined ? Number(env.PRT_RECORDER_SETTLE_MS) : 5_000;
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(name, args, { env, shell: false, windowsHide: true, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    const said: Buffer[] = [];
+    child.stderr?.on('data', (chunk: Buffer) => said.push(chunk));
+    const fail = (message: string, code: number | null) => {
+      record.Error = message;
+      record.ExitCode = code;
+      record.DurationMs = Date.now() - started;
+      reject(new PrtError('ToolFailed', message, ExitCode.Environment, 'ResourceUnavailable'));
+    };
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      fail(error.code === 'ENOENT' ? `\`${name}\` was not found on PATH` : `\`${record.CommandLine}\` could not be started: ${error.message}`, null),
+    );
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      const text = Buffer.concat(said).toString('utf8').trim().split(/\r?\n/)[0] ?? '';
+      if (code === 0) {
+        // Some recorders return once attached; that is a success too.
+        record.ExitCode = 0;
+        record.DurationMs = Date.now() - started;
+        return resolve();
+      }
+      fail(`\`${record.CommandLine}\` exited with code ${code}${text ? `: ${text}` : ''}`, code);
+    });
+    const timer = setTimeout(() => {
+      // Still running: attached and recording. Let it live on without us.
+      child.stderr?.destroy();
+      child.removeAllListeners('exit');
+      child.unref();
+      record.DurationMs = Date.now() - started;
+      resolve();
+    }, settleMs);
+  });
+}

@@ -1,0 +1,259 @@
+import type { Scenario, ScenarioAttempt, ScenarioDevice, ScenarioEnvironment } from './scenario.js';
+
+// Fictitious organisations and people; the shapes follow real devices (DESIGN §7).
+const contosoTenant = '5f3c9a21-7d4e-4b8a-9c61-2e0f8d4a7b13';
+const fabrikamTenant = 'a81e0c3f-26d4-4f7b-9b52-7c0de4f13a98';
+
+const hybridDevice: ScenarioDevice = {
+  DeviceName: 'CTS-WS-0512.corp.contoso.com',
+  DeviceId: '6a2f9e14-3b7c-4d85-a0e1-9c4b7d2f6e30',
+  TenantName: 'Contoso',
+  TenantId: contosoTenant,
+  JoinType: 'HybridAzureAdJoined',
+  DomainName: 'CONTOSO',
+  UserPrincipalName: 'ines.moreau@contoso.com',
+  AccountName: 'CONTOSO\\i.moreau',
+  FederationAuthority: null,
+};
+
+const cloudDevice: ScenarioDevice = {
+  DeviceName: 'FAB-LT-2291',
+  DeviceId: 'c47d1b90-5e2a-4f36-8b1c-0a9e3d7f2c64',
+  TenantName: 'Fabrikam',
+  TenantId: fabrikamTenant,
+  JoinType: 'AzureAdJoined',
+  DomainName: null,
+  UserPrincipalName: 'tomasz.wojcik@fabrikam.com',
+  AccountName: 'AzureAD\\TomaszWojcik',
+  FederationAuthority: null,
+};
+
+const environment: ScenarioEnvironment = {
+  Elevated: true,
+  FreeDiskGigabytes: 84,
+  LsaProtection: false,
+  TtdInstalled: true,
+  NetworkTraceRunning: false,
+  AnalyticEnabled: false,
+};
+
+const tokenEndpoint = (tenant: string) => `https://login.microsoftonline.com/${tenant}/oauth2/token`;
+
+const wrongPassword = (correlation: string): ScenarioAttempt => ({
+  Kind: 'Acquire',
+  AttemptStatus: '0xc000006d',
+  CredentialType: 'Password',
+  CorrelationId: correlation,
+  EndpointUri: tokenEndpoint(contosoTenant),
+  HttpMethod: 'POST',
+  HttpError: '0x0',
+  HttpStatus: 400,
+  ServerErrorCode: 'invalid_grant',
+  ServerErrorDescription: `AADSTS50126: Error validating credentials due to invalid username or password. Trace ID: 0e5b8c21-7f43-4a96-b1d0-3c9e2a74f518 Correlation ID: ${correlation} Timestamp: 2026-11-20 09:31:07Z`,
+});
+
+const successfulRefresh = (tenant: string, correlation: string): ScenarioAttempt & { Outcome: 'Success' } => ({
+  Outcome: 'Success',
+  Kind: 'Refresh',
+  AttemptStatus: '0x0',
+  CredentialType: 'Prt',
+  CorrelationId: correlation,
+  EndpointUri: tokenEndpoint(tenant),
+  HttpMethod: 'POST',
+  HttpError: '0x0',
+  HttpStatus: 200,
+  ServerErrorCode: '',
+  ServerErrorDescription: '',
+});
+
+const healthy: Scenario = {
+  Name: 'healthy',
+  Description: 'An Azure AD joined laptop whose PRT was renewed an hour ago; the unlock renews it again.',
+  Start: '2026-11-20T10:05:00Z',
+  Device: cloudDevice,
+  Environment: environment,
+  Faults: {},
+  Prt: { AzureAdPrt: true, UpdatedSecondsAgo: 3_600, LastAttempt: null, EnterprisePrt: null },
+  History: [],
+  User: { LocksAfterSeconds: 4, UnlocksAfterSeconds: 24 },
+  OnUnlock: {
+    AfterSeconds: 3,
+    Attempt: successfulRefresh(fabrikamTenant, '2b84e7c1-90d3-4f5a-a6e2-17c0f9b3d845'),
+    Events: [
+      { Id: 1006, AtMs: 0, Data: [] },
+      { Id: 1022, AtMs: 240, Data: [tokenEndpoint(fabrikamTenant)] },
+      { Id: 1007, AtMs: 2_900, Data: ['0x0'] },
+    ],
+  },
+};
+
+const hybridWrongPassword: Scenario = {
+  Name: 'hybrid-wrong-password',
+  Description:
+    'A hybrid joined desktop (password hash sync) whose user changed the password on premises: Entra ID does not know it yet, every PRT attempt fails with 0xc000006d / AADSTS50126.',
+  Start: '2026-11-20T09:30:00Z',
+  Device: hybridDevice,
+  Environment: environment,
+  Faults: {},
+  Prt: { AzureAdPrt: false, UpdatedSecondsAgo: null, LastAttempt: { ...wrongPassword('8d1f4a27-6c3e-49b0-b7a5-2e9c0d6f1b83'), SecondsAgo: 1_740 }, EnterprisePrt: null },
+  History: [
+    {
+      Id: 1081,
+      AtMs: -1_740_000,
+      Data: ['invalid_grant', 'AADSTS50126: Error validating credentials due to invalid username or password.', '8d1f4a27-6c3e-49b0-b7a5-2e9c0d6f1b83'],
+    },
+  ],
+  User: { LocksAfterSeconds: 4, UnlocksAfterSeconds: 70 },
+  OnUnlock: {
+    AfterSeconds: 2,
+    Attempt: { ...wrongPassword('3e7a9c52-1d84-4b6f-9a03-c5e8b2d71f96'), Outcome: 'Failure' },
+    Events: [
+      { Id: 1006, AtMs: 0, Data: [] },
+      { Id: 1144, AtMs: 110, Data: ['true', 'ines.moreau@contoso.com', 'https://login.microsoftonline.com/common', 'contoso.com'] },
+      { Id: 1022, AtMs: 380, Data: [tokenEndpoint(contosoTenant)] },
+      {
+        Id: 1081,
+        AtMs: 1_460,
+        Data: ['invalid_grant', 'AADSTS50126: Error validating credentials due to invalid username or password.', '3e7a9c52-1d84-4b6f-9a03-c5e8b2d71f96'],
+      },
+      { Id: 1007, AtMs: 1_520, Data: ['0xC000006D'] },
+    ],
+  },
+};
+
+const networkUnreachable: Scenario = {
+  Name: 'network-unreachable',
+  Description:
+    'An Azure AD joined laptop behind a proxy that the SYSTEM account cannot use: login.microsoftonline.com does not resolve, the PRT is 9 hours old and every refresh fails with 0xc000023c (WinHTTP 12007).',
+  Start: '2026-11-20T14:12:00Z',
+  Device: cloudDevice,
+  Environment: environment,
+  Faults: {},
+  Prt: {
+    AzureAdPrt: true,
+    UpdatedSecondsAgo: 9 * 3_600,
+    LastAttempt: {
+      Kind: 'Refresh',
+      AttemptStatus: '0xc000023c',
+      CredentialType: 'Prt',
+      CorrelationId: '71c3e0a9-4b52-4d18-8f6e-a2d9b05c3e17',
+      EndpointUri: tokenEndpoint(fabrikamTenant),
+      HttpMethod: 'POST',
+      HttpError: '0x80072ee7',
+      HttpStatus: 0,
+      ServerErrorCode: '',
+      ServerErrorDescription: '',
+      SecondsAgo: 5 * 3_600,
+    },
+    EnterprisePrt: null,
+  },
+  History: [{ Id: 1084, AtMs: -5 * 3_600_000, Data: ['-2147012889', '71c3e0a9-4b52-4d18-8f6e-a2d9b05c3e17'] }],
+  User: { LocksAfterSeconds: 4, UnlocksAfterSeconds: 24 },
+  OnUnlock: {
+    AfterSeconds: 22,
+    Attempt: {
+      Outcome: 'Failure',
+      Kind: 'Refresh',
+      AttemptStatus: '0xc000023c',
+      CredentialType: 'Prt',
+      CorrelationId: 'e05b2d84-97a1-4c3f-b6d2-4f8a1c9e7b30',
+      EndpointUri: tokenEndpoint(fabrikamTenant),
+      HttpMethod: 'POST',
+      HttpError: '0x80072ee7',
+      HttpStatus: 0,
+      ServerErrorCode: '',
+      ServerErrorDescription: '',
+    },
+    Events: [
+      { Id: 1006, AtMs: 0, Data: [] },
+      { Id: 1022, AtMs: 310, Data: [tokenEndpoint(fabrikamTenant)] },
+      { Id: 1084, AtMs: 21_400, Data: ['-2147012889', 'e05b2d84-97a1-4c3f-b6d2-4f8a1c9e7b30'] },
+      { Id: 1007, AtMs: 21_450, Data: ['0xC000023C'] },
+    ],
+  },
+};
+
+const staleFixedByUnlock: Scenario = {
+  Name: 'stale-fixed-by-unlock',
+  Description: 'An Azure AD joined laptop that slept through the night: its PRT is 11 hours old, and the first unlock renews it.',
+  Start: '2026-11-21T07:55:00Z',
+  Device: cloudDevice,
+  Environment: environment,
+  Faults: {},
+  Prt: { AzureAdPrt: true, UpdatedSecondsAgo: 11 * 3_600, LastAttempt: null, EnterprisePrt: null },
+  History: [],
+  User: { LocksAfterSeconds: 4, UnlocksAfterSeconds: 24 },
+  OnUnlock: {
+    AfterSeconds: 4,
+    Attempt: successfulRefresh(fabrikamTenant, '9f0c3a71-d25e-4b84-8e19-6a7b2c4d0e53'),
+    Events: [
+      { Id: 1006, AtMs: 0, Data: [] },
+      { Id: 1022, AtMs: 260, Data: [tokenEndpoint(fabrikamTenant)] },
+      { Id: 1007, AtMs: 3_800, Data: ['0x0'] },
+    ],
+  },
+};
+
+const usernameMixed = 'https://sts.contoso.com/adfs/services/trust/13/usernamemixed';
+
+const wsTrustDtd: Scenario = {
+  Name: 'ws-trust-dtd',
+  Description:
+    'A hybrid joined desktop of a federated domain: a reverse proxy in front of AD FS answers the WS-Trust request with an HTML page that carries a DTD, so parsing fails with 0xc00cee4f (WC_E_DTDPROHIBITED).',
+  Start: '2026-11-19T16:40:00Z',
+  Device: { ...hybridDevice, DeviceName: 'CTS-WS-0733.corp.contoso.com', DeviceId: 'f2a8c4e1-7b93-4d06-9e5a-1c3b8d7f4a92', FederationAuthority: 'https://sts.contoso.com/adfs' },
+  Environment: environment,
+  Faults: {},
+  Prt: {
+    AzureAdPrt: false,
+    UpdatedSecondsAgo: null,
+    LastAttempt: {
+      Kind: 'Acquire',
+      AttemptStatus: '0xc00cee4f',
+      CredentialType: 'Password',
+      CorrelationId: '4a6e1f93-0c2b-47d8-b35a-9e8d7c1f2b04',
+      EndpointUri: usernameMixed,
+      HttpMethod: 'POST',
+      HttpError: '0x0',
+      HttpStatus: 200,
+      ServerErrorCode: '',
+      ServerErrorDescription: '',
+      SecondsAgo: 2_400,
+    },
+    EnterprisePrt: null,
+  },
+  History: [],
+  User: { LocksAfterSeconds: 4, UnlocksAfterSeconds: 70 },
+  OnUnlock: {
+    AfterSeconds: 2,
+    Attempt: {
+      Outcome: 'Failure',
+      Kind: 'Acquire',
+      AttemptStatus: '0xc00cee4f',
+      CredentialType: 'Password',
+      CorrelationId: 'b7d20e58-3f4c-4a19-86e1-0d9c5a2b7f63',
+      EndpointUri: usernameMixed,
+      HttpMethod: 'POST',
+      HttpError: '0x0',
+      HttpStatus: 200,
+      ServerErrorCode: '',
+      ServerErrorDescription: '',
+    },
+    Events: [
+      { Id: 1006, AtMs: 0, Data: [] },
+      { Id: 1144, AtMs: 150, Data: ['true', 'ines.moreau@contoso.com', 'https://sts.contoso.com/adfs', 'contoso.com'] },
+      { Id: 1022, AtMs: 420, Data: [usernameMixed] },
+      { Id: 1104, AtMs: 1_780, Data: ['WSTrust response parsing', '3222072911'] },
+      { Id: 1007, AtMs: 1_810, Data: ['0xC00CEE4F'] },
+    ],
+  },
+};
+
+/** The scenarios inside the exe, by the name `--simulate` takes. */
+export const builtInScenarios: Readonly<Record<string, Scenario>> = {
+  healthy,
+  'hybrid-wrong-password': hybridWrongPassword,
+  'network-unreachable': networkUnreachable,
+  'stale-fixed-by-unlock': staleFixedByUnlock,
+  'ws-trust-dtd': wsTrustDtd,
+};

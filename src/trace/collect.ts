@@ -1,0 +1,204 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { getStatus } from '../app/status.js';
+import type { PrtStatus } from '../diagnose/status-types.js';
+import { ExitCode, PrtError } from '../errors.js';
+import { aadChannels } from '../host/event-host.js';
+import { version } from '../version.js';
+import { bundleNames, describeFiles, listBundleFiles, writeBundleText, zipBundle } from './bundle.js';
+import { diagnoseBundle } from './diagnosis.js';
+import { analytic, errorMessage, statusFromBytes, stepSummaries, type Session } from './engine.js';
+import { formatReportText } from './report.js';
+import { scrubDeep, scrubText } from './scrub.js';
+import type { BundleOutcome, StepId, StepRecord, TraceBundleDocument, TraceState } from './types.js';
+import { undoFailureText } from './undo.js';
+
+export const lsassWarning =
+  'The lsass recording holds the memory of lsass, credentials included: keep the bundle restricted, hand it only to the engineer who needs it, delete it afterwards. A recorder cannot leave lsass once attached: restart the device after the trace.';
+
+/** The stop path: stop the traces, restore, collect, report. Not interruptible; resumable. */
+export async function finish(session: Session, outcome: BundleOutcome): Promise<TraceBundleDocument> {
+  const { host, state } = session;
+  state.Phase = 'Stopping';
+  session.save();
+  for (const id of ['LsassTrace', 'AuthScripts', 'NetworkTrace'] as const) {
+    const record = session.record(id);
+    if (record) await session.undo(record);
+  }
+  const channel = session.record('AnalyticChannel');
+  // Restored before the export: a disabled channel is one Windows lets us read.
+  if (channel) await session.undo(channel);
+  const bundle = state.BundlePath;
+  if (bundle && existsSync(bundle)) {
+    if (session.record('ExportEvents')?.Status !== 'Done') {
+      await session.step('ExportEvents', (record) => exportEvents(session, record, join(bundle, bundleNames.events)), { optional: true });
+    }
+    if (session.record('SnapshotAfter')?.Status !== 'Done') {
+      await session.step(
+        'SnapshotAfter',
+        async () => {
+          const { status, text } = statusFromBytes(await host.runDsregcmdStatus(), host);
+          writeBundleText(bundle, bundleNames.dsregcmdAfter, text.replace(/\n/g, '\r\n'));
+          return `Azure AD PRT ${status.Health.toLowerCase()}`;
+        },
+        { optional: true },
+      );
+    }
+  }
+  const exportRecord = session.record('ExportEvents');
+  if (exportRecord?.Data.Reenable === true) await session.undo(exportRecord);
+  const failures = session.undoFailures();
+  const document = await finalizeBundle(session, outcome, { zip: true });
+  if (failures.length > 0) {
+    session.save();
+    throw new PrtError('UndoIncomplete', scrubText(`${undoFailureText(failures)}${bundle ? ` The bundle is in ${bundle}.` : ''}`), ExitCode.Environment, 'ResourceUnavailable');
+  }
+  session.clearState();
+  return document;
+}
+
+async function exportEvents(session: Session, record: StepRecord, folder: string): Promise<string> {
+  const { host } = session;
+  mkdirSync(folder, { recursive: true });
+  const exported: string[] = [];
+  const problems: string[] = [];
+  for (const channel of aadChannels) {
+    try {
+      await host.exportChannel(channel, folder);
+      exported.push(channel);
+      continue;
+    } catch (error) {
+      const enabledNow = channel === analytic && (await host.isChannelEnabled(analytic).catch(() => false));
+      if (!enabledNow) {
+        problems.push(`${channel}: ${errorMessage(error)}`);
+        continue;
+      }
+    }
+    // An enabled Analytic log may refuse to be read: disable it for the export, then enable it again.
+    try {
+      record.Data.Reenable = true;
+      session.save();
+      await host.setChannelEnabled(analytic, false);
+      await host.exportChannel(channel, folder);
+      exported.push(channel);
+      await host.setChannelEnabled(analytic, true);
+      record.Data.Reenable = false;
+      session.save();
+      session.emit({ Kind: 'Warning', At: session.nowIso(), Text: 'The AAD Analytic log had to be disabled to be exported, then was enabled again; enabling it cleared it (its events are in the bundle).' });
+    } catch (error) {
+      problems.push(`${channel}: ${errorMessage(error)}`);
+    }
+  }
+  if (exported.length === 0) throw new Error(problems.join('; '));
+  if (problems.length > 0) session.emit({ Kind: 'Warning', At: session.nowIso(), Text: `Not exported: ${problems.join('; ')}` });
+  return `${exported.join(', ')} exported`;
+}
+
+/** Diagnosis, report, manifest and zip: the bundle explains itself. */
+export async function finalizeBundle(session: Session, outcome: BundleOutcome, options: { zip: boolean }): Promise<TraceBundleDocument> {
+  const { host, state } = session;
+  const bundle = state.BundlePath && existsSync(state.BundlePath) ? state.BundlePath : null;
+  let zipPath: string | null = null;
+  let reportPath: string | null = null;
+  let document = bundleDocument(session, outcome, [], null, null, null);
+  const work = async () => {
+    if (!bundle) return null;
+    const readStatus = async (name: string) => {
+      const path = join(bundle, name);
+      if (!existsSync(path)) return null;
+      try {
+        return await getStatus(host, { input: path });
+      } catch {
+        return null;
+      }
+    };
+    const before = await readStatus(bundleNames.dsregcmdBefore);
+    const after = await readStatus(bundleNames.dsregcmdAfter);
+    const eventFiles = listBundleFiles(join(bundle, bundleNames.events)).map((name) => join(bundle, bundleNames.events, name));
+    const diagnosis = await diagnoseBundle(
+      host,
+      { Folder: bundle, DsregcmdBefore: before ? join(bundle, bundleNames.dsregcmdBefore) : null, DsregcmdAfter: after ? join(bundle, bundleNames.dsregcmdAfter) : null, EventFiles: eventFiles },
+      { before, after },
+      state.Repro,
+    );
+    document = bundleDocument(session, outcome, await describeFiles(bundle), before, after, diagnosis);
+    writeBundleText(bundle, bundleNames.reportText, formatReportText(document));
+    reportPath = writeBundleText(bundle, bundleNames.reportJson, `${JSON.stringify(document, null, 2)}\n`);
+    return `report.txt, report.json${options.zip ? ', manifest.json, zip' : ', manifest.json'}`;
+  };
+  const record = await session.step('Report', async () => {
+    const detail = await work();
+    if (!bundle) return 'no bundle folder';
+    session.emit({ Kind: 'Finished', At: session.nowIso(), Outcome: outcome, BundlePath: bundle, ZipPath: options.zip ? `${bundle}.zip` : null });
+    session.closeLog();
+    const files = await describeFiles(bundle);
+    const manifest = {
+      Tool: { Name: 'PrtTools', Version: version },
+      SessionId: state.SessionId,
+      Outcome: outcome,
+      Host: state.Host,
+      DeviceName: state.DeviceName,
+      StartedAt: state.StartedAt,
+      StoppedAt: session.nowIso(),
+      Options: state.Options,
+      Steps: state.Steps,
+      Files: files,
+      Notes: document.Warnings,
+    };
+    writeBundleText(bundle, bundleNames.manifest, `${JSON.stringify(scrubDeep(manifest), null, 2)}\n`);
+    document.Files = await describeFiles(bundle);
+    if (options.zip) {
+      zipPath = await zipBundle(bundle);
+      await host.restrictToAdministrators(zipPath, 'File');
+    }
+    return detail;
+  }, { optional: true });
+  if (record.Status === 'Failed') document.Warnings.push(`The report could not be completed: ${record.Error}`);
+  document.ZipPath = zipPath;
+  document.ReportPath = reportPath;
+  document.Steps = stepSummaries(state);
+  document.StoppedAt = session.nowIso();
+  return scrubDeep(document);
+}
+
+function bundleDocument(
+  session: Session,
+  outcome: BundleOutcome,
+  files: TraceBundleDocument['Files'],
+  before: PrtStatus | null,
+  after: PrtStatus | null,
+  diagnosis: TraceBundleDocument['Diagnosis'],
+): TraceBundleDocument {
+  const { state } = session;
+  return scrubDeep({
+    SessionId: state.SessionId,
+    Outcome: outcome,
+    Host: state.Host.Kind,
+    Scenario: state.Host.Scenario,
+    DeviceName: state.DeviceName,
+    StartedAt: state.StartedAt,
+    StoppedAt: session.nowIso(),
+    BundlePath: state.BundlePath,
+    ZipPath: null,
+    ReportPath: null,
+    Repro: state.Repro,
+    StatusBefore: before,
+    StatusAfter: after,
+    Diagnosis: diagnosis,
+    Files: files,
+    Steps: stepSummaries(state),
+    Warnings: warningsOf(state),
+  });
+}
+
+function warningsOf(state: TraceState): string[] {
+  const warnings: string[] = [];
+  const step = (id: StepId) => state.Steps.find((s) => s.Id === id);
+  if (state.Host.Kind === 'Simulated') warnings.push(`This bundle comes from a simulated device (scenario ${state.Host.Scenario}); its trace files are stand-ins.`);
+  if (step('LsassTrace')?.Status === 'Done') warnings.push(lsassWarning);
+  if (step('AnalyticChannel')?.Data.PreviousEnabled === true) warnings.push('The AAD Analytic log was already enabled before the trace; it was left enabled.');
+  if (state.Options.AuthScriptsPath && state.Options.NetworkTrace) warnings.push('The network trace was taken by the Auth scripts (see authlogs/).');
+  for (const failed of state.Steps.filter((s) => s.Status === 'Failed')) warnings.push(`${failed.Title} failed: ${failed.Error}`);
+  for (const undo of state.Steps.filter((s) => s.Undo && s.Undo.Status !== 'Undone')) warnings.push(`${undo.Title} could not be undone: ${undo.Undo?.Error ?? 'not finished'}`);
+  return warnings;
+}

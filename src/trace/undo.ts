@@ -1,0 +1,80 @@
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { commandLine, traceCommands } from '../host/live-trace.js';
+import { bundleNames, keepNewestRecording } from './bundle.js';
+import type { Session } from './engine.js';
+import type { StepId, StepRecord } from './types.js';
+
+const analytic = 'Microsoft-Windows-AAD/Analytic' as const;
+
+/**
+ * How each step that changes the device is undone. Every undo is idempotent: it looks before it
+ * acts, so running it again after a kill, or for a step that never got to change anything, is safe.
+ */
+export type Undoer = (session: Session, record: StepRecord) => Promise<string | null>;
+
+export const undoers: Partial<Record<StepId, Undoer>> = {
+  async AnalyticChannel(session, record) {
+    // Only a channel we turned on is turned off again; unknown means we never got to change it.
+    if (record.Data.PreviousEnabled !== false) return record.Data.PreviousEnabled === true ? 'was enabled before: left enabled' : 'not changed';
+    await session.host.setChannelEnabled(analytic, false);
+    return 'disabled again, as it was';
+  },
+
+  async NetworkTrace(session, record) {
+    const status = await session.host.networkTraceStatus();
+    if (!status.Running) return 'no network trace running';
+    const ours = typeof record.Data.TraceFile === 'string' ? record.Data.TraceFile : null;
+    if (ours && status.TraceFile && !sameFile(status.TraceFile, ours)) return `the running trace (${status.TraceFile}) is not ours: left alone`;
+    await session.host.stopNetworkTrace();
+    return 'netsh trace stopped';
+  },
+
+  async AuthScripts(session, record) {
+    const folder = typeof record.Data.Folder === 'string' ? record.Data.Folder : null;
+    if (!folder) return 'not started';
+    await session.host.stopAuthScripts(folder);
+    const logs = join(folder, 'authlogs');
+    const bundle = session.state.BundlePath;
+    if (bundle && existsSync(logs)) {
+      // Copied, not moved: the copies take the bundle's restricted permissions.
+      cpSync(logs, join(bundle, bundleNames.authlogs), { recursive: true });
+      rmSync(logs, { recursive: true, force: true });
+      return 'stop-auth.ps1 ran; authlogs moved into the bundle';
+    }
+    return 'stop-auth.ps1 ran';
+  },
+
+  async LsassTrace(session, record) {
+    const tracer = record.Data.Tracer === 'TTD' || record.Data.Tracer === 'tttracer' ? record.Data.Tracer : await session.host.findLsassTracer();
+    if (!tracer) return 'no recorder found: nothing to stop';
+    await session.host.stopLsassTrace(tracer);
+    const folder = typeof record.Data.OutFolder === 'string' ? record.Data.OutFolder : null;
+    if (!folder) return `${tracer} -stop all`;
+    const { kept, removed } = keepNewestRecording(folder);
+    return `${tracer} stopped${kept ? `; kept ${kept}` : ''}${removed.length > 0 ? `, removed the older ${removed.join(', ')}` : ''}`;
+  },
+
+  async ExportEvents(session, record) {
+    // The Analytic log was disabled for a moment to be exported: it must be on again.
+    if (record.Data.Reenable !== true) return null;
+    await session.host.setChannelEnabled(analytic, true);
+    record.Data.Reenable = false;
+    return 'AAD Analytic log enabled again';
+  },
+};
+
+const sameFile = (a: string, b: string) => a.replace(/\\/g, '/').toLowerCase() === b.replace(/\\/g, '/').toLowerCase();
+
+/** What to tell the admin when an undo failed: what, why, and the command to do it by hand. */
+export function undoFailureText(failures: StepRecord[]): string {
+  const manual: Partial<Record<StepId, string>> = {
+    AnalyticChannel: commandLine(traceCommands.channelSet(analytic, false)),
+    NetworkTrace: commandLine(traceCommands.netshStop()),
+    LsassTrace: 'TTD -stop all',
+    AuthScripts: '.\\stop-auth.ps1 in the Auth scripts folder',
+    ExportEvents: commandLine(traceCommands.channelSet(analytic, true)),
+  };
+  const items = failures.map((step) => `${step.Title} (${step.Undo?.Error ?? 'not finished'}; by hand: ${manual[step.Id] ?? '-'})`);
+  return `Could not undo: ${items.join('; ')}. Run \`prt trace stop\` again to retry.`;
+}

@@ -1,0 +1,122 @@
+import { getStatus } from '../app/status.js';
+import type { PrtStatus } from '../diagnose/status-types.js';
+import type { AadChannel } from '../host/event-host.js';
+import type { Host } from '../host/types.js';
+import type { ReproBaseline, ReproResult } from './types.js';
+
+/** The AAD Operational events that mean a PRT attempt went wrong (DESIGN §7). */
+const errorEventIds = [1081, 1084, 1088, 1098, 1104];
+
+export interface Observation {
+  result: ReproResult | null;
+  /** The status read this time, when dsregcmd answered. */
+  status: PrtStatus | null;
+}
+
+const isFailure = (status: string | null) => status !== null && !/^0x0+$/i.test(status);
+const at = (iso: string | null) => (iso === null ? Number.NaN : Date.parse(iso));
+
+/** What the baseline remembers of a status. */
+export function baselineOf(status: PrtStatus): ReproBaseline {
+  const attempt = status.Diagnostics.find((d) => d.Prt === 'AzureAd') ?? null;
+  return { AzureAdPrtUpdateTime: status.AzureAdPrtUpdateTime, PreviousPrtAttempt: attempt?.PreviousPrtAttempt ?? null, JoinType: status.JoinType };
+}
+
+/**
+ * One look at the device during the repro: did the PRT get renewed, or did an attempt fail since
+ * `since`? dsregcmd shows the SSO State of the account prt runs as; the AAD events show every
+ * user's attempts, so both are read. A source that cannot be read this time is skipped.
+ */
+export async function observeRepro(host: Host, baseline: ReproBaseline, since: Date): Promise<Observation> {
+  const nowIso = () => host.now().toISOString();
+  let status: PrtStatus | null = null;
+  try {
+    status = await getStatus(host, {});
+  } catch {
+    status = null;
+  }
+  if (status) {
+    const updated = status.AzureAdPrtUpdateTime;
+    if (status.AzureAdPrt && updated && updated !== baseline.AzureAdPrtUpdateTime && at(updated) >= since.getTime() - 1000) {
+      return { status, result: { Outcome: 'PrtRenewed', ObservedAt: nowIso(), AttemptStatus: null, Detail: `dsregcmd shows the Azure AD PRT renewed at ${updated}`, EventIds: [] } };
+    }
+    const attempt = status.Diagnostics.find((d) => d.Prt === 'AzureAd');
+    if (attempt?.PreviousPrtAttempt && attempt.PreviousPrtAttempt !== baseline.PreviousPrtAttempt && at(attempt.PreviousPrtAttempt) >= since.getTime() - 1000 && isFailure(attempt.AttemptStatus)) {
+      const server = [attempt.ServerErrorCode, attempt.ServerErrorDescription?.split(/ Trace ID:/)[0]].filter(Boolean).join(': ');
+      return {
+        status,
+        result: {
+          Outcome: 'AttemptFailed',
+          ObservedAt: nowIso(),
+          AttemptStatus: attempt.AttemptStatus,
+          Detail: `dsregcmd shows a failed attempt at ${attempt.PreviousPrtAttempt}: ${attempt.AttemptStatus}${server ? ` (${server})` : ''}`,
+          EventIds: [],
+        },
+      };
+    }
+  }
+
+  const ends = await readEvents(host, 'Microsoft-Windows-AAD/Analytic', since, [1007]);
+  const last = ends.at(-1);
+  if (last) {
+    const failed = isFailure(last.status);
+    return {
+      status,
+      result: {
+        Outcome: failed ? 'AttemptFailed' : 'PrtRenewed',
+        ObservedAt: nowIso(),
+        AttemptStatus: failed ? last.status : null,
+        Detail: `event 1007 at ${last.time} ended a PRT attempt with status ${last.status ?? 'unknown'}`,
+        EventIds: [1007],
+      },
+    };
+  }
+  const errors = await readEvents(host, 'Microsoft-Windows-AAD/Operational', since, errorEventIds);
+  if (errors.length > 0) {
+    const ids = [...new Set(errors.map((e) => e.id))];
+    return {
+      status,
+      result: { Outcome: 'AttemptFailed', ObservedAt: nowIso(), AttemptStatus: null, Detail: `the AAD Operational log recorded error event${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`, EventIds: ids },
+    };
+  }
+  return { status, result: null };
+}
+
+interface SeenEvent {
+  id: number;
+  time: string;
+  status: string | null;
+}
+
+/**
+ * The few facts the watch needs from event XML (ID, time, the Status of 1007). The full reading
+ * of events is the event parser's job; this only has to notice that something happened.
+ */
+async function readEvents(host: Host, channel: AadChannel, since: Date, eventIds: number[]): Promise<SeenEvent[]> {
+  const chunks: Uint8Array[] = [];
+  try {
+    for await (const chunk of host.queryEvents({ channel, since, eventIds })) chunks.push(chunk);
+  } catch {
+    // Reading an enabled Analytic channel may be refused; not being able to query is not fatal.
+    return [];
+  }
+  const text = Buffer.concat(chunks.map((c) => Buffer.from(c))).toString('utf8');
+  const seen: SeenEvent[] = [];
+  for (const xml of text.split(/<\/Event>/)) {
+    const id = /<EventID[^>]*>(\d+)<\/EventID>/.exec(xml);
+    if (!id) continue;
+    const time = /SystemTime=['"]([^'"]+)['"]/.exec(xml)?.[1] ?? '';
+    const status = /<Data Name=['"]Status['"]>([^<]*)<\/Data>/.exec(xml)?.[1]?.trim() ?? null;
+    const eventId = Number(id[1]);
+    if (!eventIds.includes(eventId) || Date.parse(time) < since.getTime()) continue;
+    seen.push({ id: eventId, time, status: status === null ? null : normaliseStatus(status) });
+  }
+  return seen;
+}
+
+/** `0xC000006D`, `-1073741715`, `3221225581` → `0xc000006d`. */
+function normaliseStatus(text: string): string {
+  if (/^0x[0-9a-f]+$/i.test(text)) return `0x${(Number.parseInt(text, 16) >>> 0).toString(16).padStart(8, '0')}`;
+  if (/^-?\d+$/.test(text)) return `0x${(Number(text) >>> 0).toString(16).padStart(8, '0')}`;
+  return text;
+}

@@ -1,0 +1,321 @@
+# Many devices: Get-PrtStatus and Get-PrtError with -Session and -HostName against several
+# loopback "devices" of a throwaway sshd (test/remoting/sshd-loopback.sh): 127.0.0.1 and 127.0.0.2
+# with PrtTools, a session whose side has no PrtTools, and 127.0.0.3 where nothing listens.
+# -ComputerName (WinRM) cannot run here: its plumbing is checked with Invoke-Command mocked.
+# Then Get-PrtFleetSummary on the statuses of many devices.
+BeforeDiscovery {
+    . $PSScriptRoot/TestHelpers.ps1
+    $loopbackProblem = Get-SshLoopbackProblem
+    $skipRemoting = [bool]$loopbackProblem -and -not $env:CI
+    if ($skipRemoting) { Write-Warning "Fan-out tests over SSH skipped: $loopbackProblem" }
+}
+
+BeforeAll {
+    . $PSScriptRoot/TestHelpers.ps1
+    Import-PrtToolsUnderTest
+}
+
+AfterAll {
+    Clear-FakePrt
+    Get-Module -Name PrtTools | Remove-Module -Force
+}
+
+Describe 'Fan-out over SSH' -Skip:$skipRemoting {
+    BeforeAll {
+        $loopback = $null
+        $sessions = @()
+        $loopback = Start-SshLoopback
+        $port = $loopback.Port
+        $ssh = @{ UserName = $loopback.UserName; KeyFilePath = $loopback.KeyFilePath; Options = $loopback.SSHOption; Port = $port }
+        $withModule1 = New-PSSession -HostName '127.0.0.1' @ssh
+        $withModule2 = New-PSSession -HostName '127.0.0.2' @ssh
+        $withoutModule = New-PSSession -HostName 'localhost' -Subsystem $loopback.SubsystemWithoutModule @ssh
+        $sessions = @($withModule1, $withModule2, $withoutModule)
+        $capture = Join-Path $loopback.CaptureDir 'missing-prt-0xc000006d-aadsts50126.txt'
+        $hostParameters = @{ UserName = $loopback.UserName; KeyFilePath = $loopback.KeyFilePath; SSHOption = $loopback.SSHOption }
+    }
+
+    AfterAll {
+        Stop-SshLoopback -Loopback $loopback -Session $sessions
+    }
+
+    Context 'Get-PrtStatus -Session with one device that has no PrtTools' {
+        BeforeAll {
+            $results = @(Get-PrtStatus -Session $sessions -Path $capture -ErrorVariable fanErrors -ErrorAction SilentlyContinue)
+        }
+
+        It 'returns one status per device that has the module, with PSComputerName' {
+            $results.Count | Should -Be 2
+            @($results.PSComputerName | Sort-Object) | Should -Be @('127.0.0.1', '127.0.0.2')
+            foreach ($status in $results) {
+                $status.PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.Status'
+                $status.Health | Should -Be 'Missing'
+                $status.Source.Path | Should -Be $capture
+            }
+        }
+
+        It 'writes one PrtTools.ModuleNotInstalled error that names the device without the module' {
+            @($fanErrors).Count | Should -Be 1
+            $fanErrors[0].FullyQualifiedErrorId | Should -Be 'PrtTools.ModuleNotInstalled,Get-PrtStatus'
+            $fanErrors[0].CategoryInfo.Category | Should -Be 'NotInstalled'
+            $fanErrors[0].TargetObject | Should -Be 'localhost'
+            $fanErrors[0].OriginInfo.PSComputerName | Should -Be 'localhost'
+            $fanErrors[0].Exception.Message | Should -Match '^localhost: '
+            $fanErrors[0].Exception.Message | Should -Match 'PrtTools module is not installed'
+        }
+
+        It 'gives the same results one device at a time (-ThrottleLimit 1)' {
+            $throttled = @(Get-PrtStatus -Session $sessions[0, 1] -Sample -ThrottleLimit 1)
+            @($throttled.PSComputerName | Sort-Object) | Should -Be @('127.0.0.1', '127.0.0.2')
+        }
+
+        It 'sends -Now to the devices' {
+            $now = [datetime]::new(2026, 11, 25, 12, 0, 0, [System.DateTimeKind]::Utc)
+            $judged = @(Get-PrtStatus -Session $sessions[0] -Sample -Now $now)
+            $judged[0].EvaluatedAt | Should -Be $now
+        }
+
+        It 'reads the paths piped in on the devices, with one Invoke-Command' {
+            $piped = @($capture, $capture | Get-PrtStatus -Session $sessions[0])
+            $piped.Count | Should -Be 2
+        }
+
+        It 'names the device in an error of the cmdlet there (a missing file)' {
+            $null = Get-PrtStatus -Session $sessions[0, 1] -Path '/nonexistent/status.txt' -ErrorVariable missingErrors -ErrorAction SilentlyContinue
+            @($missingErrors).Count | Should -Be 2
+            foreach ($record in $missingErrors) {
+                $record.FullyQualifiedErrorId | Should -Be 'PrtTools.FileNotFound,Get-PrtStatus'
+                $record.Exception.Message | Should -Match "^$([regex]::Escape($record.TargetObject)): Cannot find the file"
+            }
+            @($missingErrors.TargetObject | Sort-Object) | Should -Be @('127.0.0.1', '127.0.0.2')
+        }
+
+        It 'stops at the first failing device with -ErrorAction Stop' {
+            { Get-PrtStatus -Session $withoutModule -Sample -ErrorAction Stop } | Should -Throw -ErrorId 'PrtTools.ModuleNotInstalled,Get-PrtStatus'
+        }
+    }
+
+    Context 'Get-PrtStatus -HostName with one device that cannot be reached' {
+        BeforeAll {
+            $targets = "127.0.0.1:$port", "127.0.0.2:$port", "127.0.0.3:$port"
+            $results = @(Get-PrtStatus -HostName $targets @hostParameters -Sample -ErrorVariable fanErrors -ErrorAction SilentlyContinue)
+        }
+
+        It 'returns the status of each reachable device, with PSComputerName' {
+            $results.Count | Should -Be 2
+            @($results.PSComputerName | Sort-Object) | Should -Be @('127.0.0.1', '127.0.0.2')
+            $results[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.Status'
+        }
+
+        It 'writes one PrtTools.DeviceUnreachable error that names the device' {
+            @($fanErrors).Count | Should -Be 1
+            $fanErrors[0].FullyQualifiedErrorId | Should -Be 'PrtTools.DeviceUnreachable,Get-PrtStatus'
+            $fanErrors[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+            $fanErrors[0].TargetObject | Should -Be '127.0.0.3'
+            $fanErrors[0].Exception.Message | Should -Match '^Cannot connect to 127\.0\.0\.3: '
+        }
+
+        It 'shows the results with our table' {
+            $text = $results | Format-Table | Out-String -Width 200
+            $text | Should -Match 'DeviceName\s+JoinType\s+Health'
+        }
+    }
+
+    Context 'Get-PrtError over several devices' {
+        It 'explains codes on each device with -Session and names the device of each result' {
+            $infos = @(Get-PrtError -Session $sessions[0, 1] -Code '0xc000006d' -ErrorAction SilentlyContinue)
+            $infos.Count | Should -Be 2
+            @($infos.PSComputerName | Sort-Object) | Should -Be @('127.0.0.1', '127.0.0.2')
+            $infos[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.ErrorInfo'
+        }
+
+        It 'brings back each device''s own error and never stops the rest' {
+            $null = Get-PrtError -Session $sessions -ErrorVariable deviceErrors -ErrorAction SilentlyContinue
+            @($deviceErrors).Count | Should -Be 3
+            @($deviceErrors | Where-Object { $_.FullyQualifiedErrorId -eq 'PrtTools.NotImplemented,Get-PrtError' }).Count | Should -Be 2
+            @($deviceErrors | Where-Object { $_.FullyQualifiedErrorId -eq 'PrtTools.ModuleNotInstalled,Get-PrtError' }).TargetObject | Should -Be 'localhost'
+        }
+
+        It 'reaches devices by -HostName too' {
+            $infos = @(Get-PrtError -HostName "127.0.0.1:$port", "127.0.0.3:$port" @hostParameters -Code 'AADSTS50126' -ErrorVariable hostErrors -ErrorAction SilentlyContinue)
+            $infos.Name | Should -Be 'InvalidUserNameOrPassword'
+            $hostErrors[0].FullyQualifiedErrorId | Should -Be 'PrtTools.DeviceUnreachable,Get-PrtError'
+        }
+    }
+
+    Context 'Get-PrtFleetSummary on statuses from several devices' {
+        BeforeAll {
+            $summary = Get-PrtStatus -Session $sessions -Path $capture -ErrorAction SilentlyContinue | Get-PrtFleetSummary
+        }
+
+        It 'names the devices by PSComputerName' {
+            $summary.DeviceCount | Should -Be 2
+            $summary.Missing | Should -Be 2
+            @($summary.Codes[0].Devices | Sort-Object) | Should -Be @('127.0.0.1', '127.0.0.2')
+        }
+    }
+}
+
+Describe 'Connection parameters' {
+    It 'refuses -<First> together with -<Second>' -ForEach @(
+        @{ First = 'ComputerName'; Second = 'HostName' }
+        @{ First = 'HostName'; Second = 'ComputerName' }
+    ) {
+        $parameters = @{ $First = 'pc1'; $Second = 'pc2' }
+        { Get-PrtStatus @parameters } | Should -Throw -ErrorId 'PrtTools.ConflictingParameters,Get-PrtStatus'
+    }
+
+    It 'refuses -<Name> without the target it goes with' -ForEach @(
+        @{ Name = 'ThrottleLimit'; Value = 4 }
+        @{ Name = 'KeyFilePath'; Value = '/tmp/key' }
+        @{ Name = 'UserName'; Value = 'admin' }
+    ) {
+        $parameters = @{ $Name = $Value }
+        { Get-PrtError -Code '12002' @parameters } | Should -Throw -ErrorId 'PrtTools.ConflictingParameters,Get-PrtError'
+    }
+
+    It 'refuses -Credential with -HostName (SSH uses keys)' {
+        $credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList 'admin', (ConvertTo-SecureString -String 'x' -AsPlainText -Force)
+        { Get-PrtStatus -HostName 'pc1' -Credential $credential } | Should -Throw -ErrorId 'PrtTools.ConflictingParameters,Get-PrtStatus'
+    }
+}
+
+Describe 'Get-PrtStatus -ComputerName (WinRM, with Invoke-Command mocked)' {
+    BeforeAll {
+        $credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList 'CONTOSO\admin', (ConvertTo-SecureString -String 'x' -AsPlainText -Force)
+        Mock -ModuleName PrtTools -CommandName Invoke-Command -MockWith {
+            # What WinRM hands back: a deserialized status from PC1 and a transport error for PC2.
+            $status = [pscustomobject]@{ DeviceName = 'PC1'; Health = 'Healthy'; PSComputerName = 'PC1' }
+            $status.PSObject.TypeNames.Insert(0, 'Deserialized.PrtTools.Status')
+            $status
+            $exception = New-Object -TypeName System.Management.Automation.Remoting.PSRemotingTransportException -ArgumentList 'WinRM cannot complete the operation.'
+            Write-Error -ErrorRecord (New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList $exception, 'WinRMOperationTimeout,PSSessionStateBroken', 'OpenError', 'PC2')
+        }
+        $results = @(Get-PrtStatus -ComputerName 'PC1', 'PC2' -Credential $credential -ThrottleLimit 50 -ErrorVariable winrmErrors -ErrorAction SilentlyContinue)
+    }
+
+    It 'runs Invoke-Command once with the computers, the credential and the throttle limit' {
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            (@($ComputerName) -join ',') -eq 'PC1,PC2' -and $Credential.UserName -eq 'CONTOSO\admin' -and $ThrottleLimit -eq 50 -and $ArgumentList[0] -eq 'Get-PrtStatus'
+        }
+    }
+
+    It 'passes what comes back through' {
+        $results.Count | Should -Be 1
+        $results[0].PSComputerName | Should -Be 'PC1'
+    }
+
+    It 'turns a transport failure into PrtTools.DeviceUnreachable naming the computer' {
+        @($winrmErrors).Count | Should -Be 1
+        $winrmErrors[0].FullyQualifiedErrorId | Should -Be 'PrtTools.DeviceUnreachable,Get-PrtStatus'
+        $winrmErrors[0].TargetObject | Should -Be 'PC2'
+        $winrmErrors[0].OriginInfo.PSComputerName | Should -Be 'PC2'
+    }
+}
+
+Describe 'Get-PrtFleetSummary' {
+    BeforeAll {
+        $captures = 'missing-prt-0xc000006d-aadsts50126.txt', 'stale-prt.txt', 'refresh-diagnostics.txt', 'healthy-aadj.txt',
+        'hybrid-enterprise-diag-msis.txt', 'domain-joined-only.txt', 'expired-prt.txt'
+        $statuses = @(Get-PrtStatus -Path ($captures | ForEach-Object { Get-Fixture $_ }))
+        # A second device with the same failure, spelled as another build of dsregcmd might.
+        $twin = Get-PrtStatus -Path (Get-Fixture 'missing-prt-0xc000006d-aadsts50126.txt')
+        $twin.DeviceName = 'PC-TWIN'
+        @($twin.Diagnostics)[0].AttemptStatus = '-1073741715'
+        $counting = New-CountingPrt
+        $env:PRTTOOLS_EXE = $counting.Path
+        $summary = @($statuses) + $twin | Get-PrtFleetSummary
+        Clear-FakePrt
+        $byCode = @{}
+        foreach ($code in $summary.Codes) { $byCode[$code.Code] = $code }
+    }
+
+    It 'returns one PrtTools.FleetSummary' {
+        @($summary).Count | Should -Be 1
+        $summary.PSObject.TypeNames[0] | Should -Be 'PrtTools.FleetSummary'
+        $summary.DeviceCount | Should -Be 8
+    }
+
+    It 'counts the devices per health' {
+        $expected = @{}
+        foreach ($status in @($statuses) + $twin) { $expected[$status.Health] = 1 + [int]$expected[$status.Health] }
+        foreach ($health in $summary.Health) { $health.Count | Should -Be $expected[$health.Health] -Because $health.Health }
+        $summary.Missing | Should -Be $expected['Missing']
+        $summary.Healthy | Should -Be $expected['Healthy']
+        $summary.Unhealthy | Should -Be ($summary.Missing + $summary.Expired + $summary.Stale)
+        $summary.Health[0].Health | Should -Be 'Missing'
+        $summary.Health[0].PSObject.TypeNames[0] | Should -Be 'PrtTools.FleetHealth'
+    }
+
+    It 'counts two spellings of one code as one code on two devices, most frequent first' {
+        $top = $summary.Codes[0]
+        $top.PSObject.TypeNames[0] | Should -Be 'PrtTools.FleetCode'
+        $top.Name | Should -Be 'STATUS_LOGON_FAILURE'
+        $top.Count | Should -BeGreaterOrEqual 2
+        $top.Devices | Should -Contain 'PC-TWIN'
+        $top.SeenAs | Should -Contain 'AttemptStatus'
+        @($summary.Codes | Where-Object { $_.Name -eq 'STATUS_LOGON_FAILURE' }).Count | Should -Be 1
+    }
+
+    It 'gives each code its one-line meaning' {
+        foreach ($code in $summary.Codes) { $code.Summary | Should -Not -BeNullOrEmpty -Because $code.Code }
+    }
+
+    It 'takes the server''s codes too: the error code and the AADSTS code of its description' {
+        $byCode.Keys | Should -Contain 'invalid_grant'
+        $byCode.Keys | Should -Contain 'AADSTS50126'
+        $byCode['AADSTS50126'].SeenAs | Should -Be @('ServerErrorDescription')
+        $byCode['AADSTS50126'].Count | Should -Be 2
+    }
+
+    It 'explains all the codes with one call of prt' {
+        $calls = @(Get-PrtCall -Counting $counting)
+        @($calls | Where-Object { $_ -like 'explain *' }).Count | Should -Be 1
+    }
+
+    It 'counts the findings with their devices' {
+        $missing = @($summary.Findings | Where-Object { $_.Id -eq 'PrtMissing' })
+        $missing.Count | Should -Be 1
+        $missing[0].Count | Should -Be 2
+        $missing[0].Devices | Should -Contain 'PC-TWIN'
+        $missing[0].PSObject.TypeNames[0] | Should -Be 'PrtTools.FleetFinding'
+    }
+
+    It 'is shown as a list with the health counts, the top codes and the findings' {
+        $text = $summary | Out-String -Width 300
+        $text | Should -Match 'DeviceCount\s+: 8'
+        $text | Should -Match 'Health\s+: Missing 2, '
+        $text | Should -Match '2 x 0xc000006d STATUS_LOGON_FAILURE: .+\[.*PC-TWIN.*\]'
+        $text | Should -Match 'Findings\s+: '
+    }
+
+    It 'shows its codes as a table of Count, Code, Name, Devices and Summary' {
+        $text = $summary.Codes | Format-Table | Out-String -Width 300
+        $text | Should -Match 'Count\s+Code\s+Name\s+Devices\s+Summary'
+    }
+
+    It 'survives serialization with its view' {
+        $copy = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($summary, 2))
+        $copy.PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.FleetSummary'
+        ($copy | Out-String -Width 300) | Should -Be ($summary | Out-String -Width 300)
+    }
+
+    It 'writes PrtTools.NotAStatus for an object that is not a status and sums up the rest' {
+        $mixed = @('not a status', $statuses[0]) | Get-PrtFleetSummary -ErrorVariable notStatus -ErrorAction SilentlyContinue
+        $mixed.DeviceCount | Should -Be 1
+        $notStatus[0].FullyQualifiedErrorId | Should -Be 'PrtTools.NotAStatus,Get-PrtFleetSummary'
+    }
+
+    It 'sums up nothing to zero devices and no codes, without running prt' {
+        $counting = New-CountingPrt
+        $env:PRTTOOLS_EXE = $counting.Path
+        try {
+            $empty = Get-PrtFleetSummary -InputObject @()
+        } finally {
+            Clear-FakePrt
+        }
+        $empty.DeviceCount | Should -Be 0
+        @($empty.Codes).Count | Should -Be 0
+        @(Get-PrtCall -Counting $counting).Count | Should -Be 0
+    }
+}

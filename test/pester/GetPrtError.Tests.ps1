@@ -1,0 +1,364 @@
+# Get-PrtError against the real exe (bin/prt of the built module): -Code and the pipeline,
+# types, views, batching, partial errors, completion, serialization; the device parameter set.
+BeforeAll {
+    . $PSScriptRoot/TestHelpers.ps1
+    Import-PrtToolsUnderTest
+    $missingPrt = Get-Fixture 'missing-prt-0xc000006d-aadsts50126.txt'
+}
+
+AfterAll {
+    Clear-FakePrt
+    Get-Module -Name PrtTools | Remove-Module -Force
+}
+
+Describe 'Get-PrtError -Code' {
+    BeforeAll {
+        $infos = @(Get-PrtError -Code '0xc000006d', 'AADSTS50126', '12002')
+        $raw = (Invoke-RealPrt -Argument @('explain', '--json', '--', '0xc000006d', 'AADSTS50126', '12002')).Document
+    }
+
+    It 'returns one PrtTools.ErrorInfo per code, in the order given' {
+        $infos.Count | Should -Be 3
+        foreach ($info in $infos) { $info.PSObject.TypeNames[0] | Should -Be 'PrtTools.ErrorInfo' }
+        $infos.Input | Should -Be @('0xc000006d', 'AADSTS50126', '12002')
+        $infos.Name | Should -Be @('STATUS_LOGON_FAILURE', 'InvalidUserNameOrPassword', 'ERROR_WINHTTP_TIMEOUT')
+    }
+
+    It 'keeps every property of the exe''s JSON, in its order' {
+        for ($i = 0; $i -lt 3; $i++) {
+            $infos[$i].PSObject.Properties.Name | Should -Be $raw[$i].PSObject.Properties.Name
+        }
+    }
+
+    It 'names the evidence PrtTools.ErrorEvidence and the related codes PrtTools.RelatedCode' {
+        @($infos[0].Evidence).Count | Should -BeGreaterThan 0
+        foreach ($item in $infos[0].Evidence) { $item.PSObject.TypeNames[0] | Should -Be 'PrtTools.ErrorEvidence' }
+        @($infos[0].Related).Count | Should -BeGreaterThan 0
+        foreach ($item in $infos[0].Related) { $item.PSObject.TypeNames[0] | Should -Be 'PrtTools.RelatedCode' }
+        $infos[0].Related.Code | Should -Contain 'AADSTS50126'
+    }
+
+    It 'gives the spellings of a code the same types in every PowerShell: <Name> is <Type>' -ForEach @(
+        @{ Name = 'Signed'; Type = [int]; Value = -1073741715 }
+        @{ Name = 'Unsigned'; Type = [uint32]; Value = 3221225581 }
+        @{ Name = 'Facility'; Type = [int]; Value = 0 }
+        @{ Name = 'Code'; Type = [int]; Value = 109 }
+        @{ Name = 'Known'; Type = [bool]; Value = $true }
+    ) {
+        $infos[0].$Name | Should -BeOfType $Type
+        $infos[0].$Name | Should -Be $Value
+    }
+
+    It 'makes the event ID of evidence an [int], and keeps a missing one $null' {
+        $events = @($infos[0].Evidence | Where-Object { $null -ne $_.EventId })
+        $events[0].EventId | Should -BeOfType [int]
+        $events.EventId | Should -Contain 1081
+        @($infos[0].Evidence | Where-Object { $_.Channel -eq 'dsregcmd' })[0].EventId | Should -Be $null
+    }
+
+    It 'keeps causes and solutions as arrays of strings' {
+        @($infos[0].Causes).Count | Should -BeGreaterThan 1
+        @($infos[0].Solutions).Count | Should -BeGreaterThan 1
+        $infos[0].Causes[0] | Should -BeOfType [string]
+    }
+
+    It 'decodes every spelling of one code to one identity' {
+        $spellings = '0xC000006D', 'c000006d', '-1073741715', '3221225581', 'STATUS_LOGON_FAILURE'
+        $found = @(Get-PrtError -Code $spellings)
+        $found.Input | Should -Be $spellings
+        @($found.Id | Sort-Object -Unique) | Should -Be @('NTSTATUS:0xc000006d')
+    }
+
+    It 'reads a negative decimal as a code, not as an option of prt' {
+        (Get-PrtError -Code '-1073741715').Name | Should -Be 'STATUS_LOGON_FAILURE'
+    }
+
+    It 'explains an unquoted hex code too (PowerShell hands it over as a number)' {
+        (Get-PrtError -Code 0xc000006d).Name | Should -Be 'STATUS_LOGON_FAILURE'
+    }
+
+    It 'says that a well-formed code it does not know is unknown, and decodes it' {
+        $unknown = Get-PrtError -Code '0xc0fe1234'
+        $unknown.Known | Should -BeFalse
+        $unknown.Hex | Should -Be '0xc0fe1234'
+    }
+}
+
+Describe 'Get-PrtError from the pipeline' {
+    BeforeEach {
+        $counting = New-CountingPrt
+        $env:PRTTOOLS_EXE = $counting.Path
+    }
+
+    AfterEach {
+        Clear-FakePrt
+    }
+
+    It 'explains codes piped in by value' {
+        $found = @('0xc000006d', 'AADSTS50126' | Get-PrtError)
+        $found.Name | Should -Be @('STATUS_LOGON_FAILURE', 'InvalidUserNameOrPassword')
+    }
+
+    It 'runs prt once for all the codes of the pipeline' {
+        $null = '0xc000006d', 'AADSTS50126', '12002', 'invalid_grant', '0x80072ee2' | Get-PrtError
+        $calls = @(Get-PrtCall -Counting $counting)
+        $calls.Count | Should -Be 1
+        $calls[0] | Should -Be 'explain --json -- 0xc000006d AADSTS50126 12002 invalid_grant 0x80072ee2'
+    }
+
+    It 'splits a very long list over a few calls and keeps the order' {
+        $module = Get-Module -Name PrtTools
+        $saved = & $module { $script:PrtExplainBatchChars }
+        & $module { $script:PrtExplainBatchChars = 40 }
+        try {
+            $codes = '0xc000006d', 'AADSTS50126', '12002', 'invalid_grant', '0x80072ee2', 'AADSTS50155', 'STATUS_ACCOUNT_LOCKED_OUT'
+            $found = @($codes | Get-PrtError)
+        } finally {
+            & $module { param($value) $script:PrtExplainBatchChars = $value } $saved
+        }
+        $found.Input | Should -Be $codes
+        @(Get-PrtCall -Counting $counting).Count | Should -BeGreaterThan 1
+        @(Get-PrtCall -Counting $counting).Count | Should -BeLessThan $codes.Count
+    }
+
+    It 'explains the AttemptStatus of the Diagnostics of Get-PrtStatus' {
+        Clear-FakePrt
+        $status = Get-PrtStatus -Path $missingPrt
+        $found = @($status.Diagnostics | Get-PrtError)
+        $found.Count | Should -Be @($status.Diagnostics).Count
+        $found[0].Input | Should -Be @($status.Diagnostics)[0].AttemptStatus
+        $found[0].Name | Should -Be 'STATUS_LOGON_FAILURE'
+    }
+
+    It 'binds objects by their <Property> property' -ForEach @(
+        @{ Property = 'Code' }
+        @{ Property = 'AttemptStatus' }
+        @{ Property = 'Status' }
+    ) {
+        $found = @([pscustomobject]@{ $Property = 'AADSTS50126' } | Get-PrtError)
+        $found.Name | Should -Be 'InvalidUserNameOrPassword'
+    }
+
+    It 'skips objects without a code (a diagnostics block with no attempt status) and runs nothing for them' {
+        $found = @([pscustomobject]@{ AttemptStatus = $null }, [pscustomobject]@{ AttemptStatus = '' } | Get-PrtError -ErrorVariable errors)
+        $found.Count | Should -Be 0
+        @($errors).Count | Should -Be 0
+        @(Get-PrtCall -Counting $counting).Count | Should -Be 0
+    }
+}
+
+Describe 'Get-PrtError with an input that is not a code' {
+    It 'writes a non-terminating PrtTools.NotACode error that names the input, and explains the others' {
+        $found = @(Get-PrtError -Code '0xc000006d', 'bogus!', 'AADSTS50126' -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $found.Input | Should -Be @('0xc000006d', 'AADSTS50126')
+        @($errors).Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'PrtTools.NotACode,Get-PrtError'
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $errors[0].TargetObject | Should -Be 'bogus!'
+        $errors[0].Exception.Message | Should -Match 'bogus!'
+    }
+
+    It 'stops at it with -ErrorAction Stop' {
+        { Get-PrtError -Code '0xc000006d', 'bogus!' -ErrorAction Stop } | Should -Throw -ErrorId 'PrtTools.NotACode,Get-PrtError'
+    }
+
+    It 'stops at it when the caller''s $ErrorActionPreference is Stop' {
+        function Invoke-Strictly {
+            $ErrorActionPreference = 'Stop'
+            Get-PrtError -Code 'bogus!'
+        }
+        { Invoke-Strictly } | Should -Throw -ErrorId 'PrtTools.NotACode,Get-PrtError'
+    }
+
+    It 'says nothing with -ErrorAction SilentlyContinue and still returns the others' {
+        $found = @(Get-PrtError -Code 'bogus!', '12002' -ErrorAction SilentlyContinue 2>&1)
+        $found.Count | Should -Be 1
+        $found[0].PSObject.TypeNames[0] | Should -Be 'PrtTools.ErrorInfo'
+    }
+
+    It 'turns a crash of prt into one PrtTools.InternalError' {
+        Use-FakePrt -Mode 'crash'
+        try {
+            $found = @(Get-PrtError -Code '0xc000006d' -ErrorVariable errors -ErrorAction SilentlyContinue)
+        } finally {
+            Clear-FakePrt
+        }
+        $found.Count | Should -Be 0
+        @($errors).Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'PrtTools.InternalError,Get-PrtError'
+    }
+}
+
+Describe 'The views of PrtTools.ErrorInfo' {
+    BeforeAll {
+        $info = Get-PrtError -Code '0xc000006d'
+    }
+
+    It 'show Input, Family, Name and Summary as a table, for <_> too' -ForEach @('PrtTools.ErrorInfo', 'Deserialized.PrtTools.ErrorInfo') {
+        $table = @((Get-FormatData -TypeName $_).FormatViewDefinition | Where-Object { $_.Control -is [System.Management.Automation.TableControl] })
+        $table.Count | Should -Be 1
+        $table[0].Control.Headers.Label | Should -Be @('Input', 'Family', 'Name', 'Summary')
+    }
+
+    It 'show a table with one row per code' {
+        $text = Get-PrtError -Code '0xc000006d', 'AADSTS50126' | Format-Table | Out-String -Width 200
+        $text | Should -Match 'Input\s+Family\s+Name\s+Summary'
+        $text | Should -Match '0xc000006d\s+NTSTATUS\s+STATUS_LOGON_FAILURE'
+        $text | Should -Match 'AADSTS50126\s+AADSTS\s+InvalidUserNameOrPassword'
+    }
+
+    It 'show everything an admin reads as a list: <_>' -ForEach @('Summary', 'Causes', 'Solutions', 'Evidence', 'Related', 'DocUrl') {
+        $text = $info | Format-List | Out-String -Width 200
+        $text | Should -Match "(?m)^$_\s+:"
+    }
+
+    It 'list the causes, the evidence with channel and event ID, and the related codes' {
+        $text = $info | Format-List | Out-String -Width 400
+        $text | Should -Match ([regex]::Escape($info.Causes[0]))
+        $text | Should -Match 'Microsoft-Windows-AAD/Operational 1081: '
+        $text | Should -Match '- AADSTS50126: '
+    }
+
+    It 'show evidence as a table of Channel, EventId and What' {
+        $text = $info.Evidence | Format-Table | Out-String -Width 200
+        $text | Should -Match 'Channel\s+EventId\s+What'
+    }
+}
+
+Describe 'Tab completion of -Code' {
+    BeforeEach {
+        # Each test starts with an empty cache: the names are asked once per session.
+        & (Get-Module -Name PrtTools) { $script:PrtCodeNameCache = @{} }
+    }
+
+    AfterEach {
+        Clear-FakePrt
+    }
+
+    It 'completes <Typed> to <Expected>' -ForEach @(
+        @{ Typed = 'Get-PrtError -Code STATUS_L'; Expected = @('STATUS_LOGON_FAILURE') }
+        @{ Typed = 'Get-PrtError -Code status_'; Expected = @('STATUS_ACCOUNT_LOCKED_OUT', 'STATUS_LOGON_FAILURE') }
+        @{ Typed = 'Get-PrtError -Code LOGON'; Expected = @('STATUS_LOGON_FAILURE') }
+        @{ Typed = 'Get-PrtError STATUS_A'; Expected = @('STATUS_ACCOUNT_LOCKED_OUT') }
+        @{ Typed = 'Get-PrtError -Code 0xc000006d, inv'; Expected = @('invalid_grant') }
+    ) {
+        $counting = New-CountingPrt -Names 'STATUS_LOGON_FAILURE', 'STATUS_ACCOUNT_LOCKED_OUT', 'invalid_grant', 'ERROR_WINHTTP_TIMEOUT'
+        $env:PRTTOOLS_EXE = $counting.Path
+        $completion = TabExpansion2 -inputScript $Typed -cursorColumn $Typed.Length
+        @($completion.CompletionMatches.CompletionText) | Should -Be $Expected
+        $completion.CompletionMatches[0].ResultType | Should -Be 'ParameterValue'
+    }
+
+    It 'completes from the names of the real prt (prt codes --names --json)' {
+        $completion = TabExpansion2 -inputScript 'Get-PrtError -Code STATUS_LOGON_F' -cursorColumn 32
+        @($completion.CompletionMatches.CompletionText) | Should -Contain 'STATUS_LOGON_FAILURE'
+        $completion = TabExpansion2 -inputScript 'Get-PrtError -Code invalid_gr' -cursorColumn 29
+        @($completion.CompletionMatches.CompletionText) | Should -Contain 'invalid_grant'
+    }
+
+    It 'completes only names that prt explain knows' {
+        $completion = TabExpansion2 -inputScript 'Get-PrtError -Code ERROR_WINHTTP_' -cursorColumn 33
+        $names = @($completion.CompletionMatches.CompletionText)
+        $names.Count | Should -BeGreaterThan 10
+        $explained = @(Get-PrtError -Code $names -ErrorVariable unknownNames -ErrorAction SilentlyContinue)
+        @($unknownNames).Count | Should -Be 0
+        @($explained | Where-Object { -not $_.Known }).Count | Should -Be 0
+    }
+
+    It 'asks prt for the names once per session, with prt codes --names --json' {
+        $counting = New-CountingPrt -Names 'STATUS_LOGON_FAILURE', 'invalid_grant'
+        $env:PRTTOOLS_EXE = $counting.Path
+        foreach ($typed in 'Get-PrtError -Code S', 'Get-PrtError -Code i', 'Get-PrtError -Code ST') {
+            $null = TabExpansion2 -inputScript $typed -cursorColumn $typed.Length
+        }
+        @(Get-PrtCall -Counting $counting) | Should -Be @('codes --names --json')
+    }
+
+    It 'offers nothing, and writes no error, when prt cannot list names' {
+        $counting = New-CountingPrt -NoCodes
+        $env:PRTTOOLS_EXE = $counting.Path
+        $errorCount = $Error.Count
+        $completion = TabExpansion2 -inputScript 'Get-PrtError -Code STATUS_' -cursorColumn 25
+        @($completion.CompletionMatches | Where-Object { $_.ResultType -eq 'ParameterValue' }).Count | Should -Be 0
+        $Error.Count | Should -Be $errorCount
+        @(Get-PrtCall -Counting $counting).Count | Should -Be 1
+    }
+}
+
+Describe 'An ErrorInfo serialized as remoting does it' {
+    BeforeAll {
+        $original = Get-PrtError -Code '0xc000006d'
+        $copy = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($original, 1))
+    }
+
+    It 'keeps its type name and its values' {
+        $copy.PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.ErrorInfo'
+        foreach ($name in 'Input', 'Id', 'Family', 'Name', 'Hex', 'Signed', 'Unsigned', 'Summary', 'DocUrl', 'Known') {
+            $copy.$name | Should -Be $original.$name -Because "$name must survive"
+        }
+        $copy.Unsigned | Should -BeOfType [uint32]
+    }
+
+    It 'keeps causes, solutions, evidence and related codes' {
+        @($copy.Causes) | Should -Be @($original.Causes)
+        @($copy.Solutions) | Should -Be @($original.Solutions)
+        @($copy.Evidence)[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.ErrorEvidence'
+        @($copy.Evidence).EventId | Should -Be @($original.Evidence).EventId
+        @($copy.Related).Code | Should -Be @($original.Related).Code
+    }
+
+    It 'is shown with the same table and list as the original' {
+        ($copy | Format-Table | Out-String -Width 200) | Should -Be ($original | Format-Table | Out-String -Width 200)
+        ($copy | Format-List | Out-String -Width 200) | Should -Be ($original | Format-List | Out-String -Width 200)
+    }
+}
+
+Describe 'Get-PrtError without -Code (the device)' {
+    AfterEach {
+        Clear-FakePrt
+    }
+
+    It 'is the default parameter set, with -DsregcmdPath, -EventPath and -Since' {
+        $command = Get-Command -Name Get-PrtError
+        $command.DefaultParameterSet | Should -Be 'Device'
+        $device = $command.ParameterSets | Where-Object { $_.Name -eq 'Device' }
+        foreach ($name in 'DsregcmdPath', 'EventPath', 'Since') { $device.Parameters.Name | Should -Contain $name }
+        $device.Parameters.Name | Should -Not -Contain 'Code'
+    }
+
+    It 'stops with PrtTools.NotImplemented while prt has no error command' {
+        { Get-PrtError -DsregcmdPath $missingPrt } | Should -Throw -ErrorId 'PrtTools.NotImplemented,Get-PrtError'
+        try { Get-PrtError } catch { $caught = $_ }
+        $caught.CategoryInfo.Category | Should -Be 'NotImplemented'
+        $caught.Exception.Message | Should -Match 'Get-PrtError -Code'
+    }
+
+    It 'runs prt error with the files and the time it was given' {
+        $argsFile = Join-Path $TestDrive 'args.bin'
+        Use-FakePrt -Mode 'echo-args' -Environment @{ PRT_FAKE_ARGS_FILE = $argsFile }
+        $events = Join-Path $TestDrive 'events'
+        $null = New-Item -ItemType Directory -Path $events -Force
+        $since = [datetime]::new(2026, 11, 20, 8, 0, 0, [System.DateTimeKind]::Utc)
+        $null = Get-PrtError -DsregcmdPath $missingPrt -EventPath $events -Since $since
+        $argv = [System.IO.File]::ReadAllText($argsFile).TrimEnd([char]0).Split([char]0)
+        $argv | Should -Be @('error', '--dsregcmd', $missingPrt, '--events', $events, '--since', '2026-11-20T08:00:00.000Z', '--json')
+    }
+
+    It 'passes a duration like 2h through as it is' {
+        $argsFile = Join-Path $TestDrive 'args.bin'
+        Use-FakePrt -Mode 'echo-args' -Environment @{ PRT_FAKE_ARGS_FILE = $argsFile }
+        $null = Get-PrtError -Since '2h'
+        $argv = [System.IO.File]::ReadAllText($argsFile).TrimEnd([char]0).Split([char]0)
+        $argv | Should -Be @('error', '--since', '2h', '--json')
+    }
+
+    It 'returns the attempts of prt error as PrtTools.Attempt objects' {
+        $document = Join-Path $TestDrive 'attempts.json'
+        Set-Content -LiteralPath $document -Value '{"Attempts":[{"AttemptStatus":"0xc000006d"},{"AttemptStatus":"0xc000023c"}]}'
+        Use-FakePrt -Mode 'document' -Environment @{ PRT_FAKE_DOCUMENT = $document }
+        $attempts = @(Get-PrtError)
+        $attempts.Count | Should -Be 2
+        $attempts[0].PSObject.TypeNames[0] | Should -Be 'PrtTools.Attempt'
+        $attempts.AttemptStatus | Should -Be @('0xc000006d', '0xc000023c')
+    }
+}
