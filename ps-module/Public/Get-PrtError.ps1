@@ -21,16 +21,17 @@ function Get-PrtError {
         AttemptStatus of the Diagnostics of Get-PrtStatus, and are explained with one call of
         prt however many there are. Press Tab after -Code to complete symbolic names.
 
-        Without -Code, Get-PrtError will diagnose the device from its AAD event logs and
-        dsregcmd (each failed PRT attempt, its code and the evidence). That needs a prt that has
-        the 'error' command; until then it stops with the error PrtTools.NotImplemented.
+        Without -Code, Get-PrtError diagnoses the device from its AAD event logs and dsregcmd
+        /status (or from -DsregcmdPath and -EventPath files) and returns one PrtTools.Attempt per
+        attempt to get or renew the PRT, with its code and the evidence. With a prt that lacks
+        the error command it stops with the error PrtTools.NotImplemented.
 
         With -ComputerName, -Session or -HostName it runs on those devices (the PrtTools module
         must be installed there) and returns their results with PSComputerName.
 
     .PARAMETER Code
         One or more codes in any spelling. Accepts input from the pipeline, also by property
-        name: Code, AttemptStatus (the Diagnostics of Get-PrtStatus) or Status (event 1007).
+        name: Code, or AttemptStatus (the Diagnostics of Get-PrtStatus).
 
     .PARAMETER DsregcmdPath
         Device diagnosis: a dsregcmd /status capture to read instead of running dsregcmd.
@@ -76,7 +77,7 @@ function Get-PrtError {
     .INPUTS
         System.String. Codes.
 
-        Objects with a Code, AttemptStatus or Status property, such as the Diagnostics of a
+        Objects with a Code or AttemptStatus property, such as the Diagnostics of a
         PrtTools.Status.
 
     .OUTPUTS
@@ -110,7 +111,7 @@ function Get-PrtError {
     [OutputType('PrtTools.Attempt', ParameterSetName = 'Device')]
     param(
         [Parameter(Mandatory, Position = 0, ParameterSetName = 'Code', ValueFromPipeline, ValueFromPipelineByPropertyName)]
-        [Alias('AttemptStatus', 'Status')]
+        [Alias('AttemptStatus')]
         [AllowNull()]
         [AllowEmptyString()]
         [AllowEmptyCollection()]

@@ -19,8 +19,8 @@
  * window. CloudAP error events outside any window (1081, 1084, 1088, 1104; not the token broker's
  * task 103, which serves app tokens, not the PRT) start an orphan attempt (`Orphan: true`,
  * `Start` null); the following events of the same ProcessId+ThreadId within `orphanGapMs`
- * (default 5 s) join it, and a 1007 found that way (its 1006 lost) closes it with its Status.
- * Every other event outside a window is returned as `Unattached`.
+ * (default 5 s) join it. A 1007 without a window (its 1006 lost) closes such an orphan, or is one
+ * on its own, with its Status. Every other event outside a window is returned as `Unattached`.
  */
 import { AAD_EVENT, AAD_TASK, networkErrorOf, pluginErrorOf, serverErrorOf, statusOf, tokenBrokerErrorOf, upnOf, urlOf } from './aad.js';
 import { keepAadEvents } from './scan.js';

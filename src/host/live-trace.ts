@@ -165,7 +165,7 @@ export function createLiveTraceHost({ live, env, toolTimeoutMs, unavailable }: L
 
     async startLsassTrace(tracer, pid, outFolder) {
       if (!live) throw unavailable();
-      await startRecorder(traceCommands.lsassStart(tracer, pid, outFolder), env, runs);
+      return { RecorderPid: await startRecorder(traceCommands.lsassStart(tracer, pid, outFolder), env, runs) };
     },
 
     async stopLsassTrace(tracer) {
@@ -253,14 +253,14 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
  * the other tools: start it on its own (it must outlive prt if prt is killed; the state file
  * remembers to stop it) and treat an exit within the first seconds as a refusal.
  */
-async function startRecorder(argv: readonly string[], env: NodeJS.ProcessEnv, runs: ToolRun[]): Promise<void> {
+async function startRecorder(argv: readonly string[], env: NodeJS.ProcessEnv, runs: ToolRun[]): Promise<number | null> {
   const { spawn } = await import('node:child_process');
   const [name, ...args] = argv as [string, ...string[]];
   const started = Date.now();
   const record: ToolRun = { CommandLine: commandLine(argv), ExitCode: null, StartedAt: new Date(started).toISOString(), DurationMs: 0, Error: null };
   runs.push(record);
   const settleMs = Number(env.PRT_RECORDER_SETTLE_MS) >= 0 && env.PRT_RECORDER_SETTLE_MS !== undefined ? Number(env.PRT_RECORDER_SETTLE_MS) : 5_000;
-  await new Promise<void>((resolve, reject) => {
+  return new Promise<number | null>((resolve, reject) => {
     const child = spawn(name, args, { env, shell: false, windowsHide: true, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
     const said: Buffer[] = [];
     child.stderr?.on('data', (chunk: Buffer) => said.push(chunk));
@@ -280,7 +280,7 @@ async function startRecorder(argv: readonly string[], env: NodeJS.ProcessEnv, ru
         // Some recorders return once attached; that is a success too.
         record.ExitCode = 0;
         record.DurationMs = Date.now() - started;
-        return resolve();
+        return resolve(null);
       }
       fail(`\`${record.CommandLine}\` exited with code ${code}${text ? `: ${text}` : ''}`, code);
     });
@@ -290,7 +290,7 @@ async function startRecorder(argv: readonly string[], env: NodeJS.ProcessEnv, ru
       child.removeAllListeners('exit');
       child.unref();
       record.DurationMs = Date.now() - started;
-      resolve();
+      resolve(child.pid ?? null);
     }, settleMs);
   });
 }

@@ -52,8 +52,11 @@ export interface TraceHost {
   isLsaProtectionOn(): Promise<boolean>;
   /** `tasklist /m lsasrv.dll`: the PID of lsass.exe. */
   findLsassPid(): Promise<number>;
-  /** Attaches the recorder to lsass; the recorder keeps running until `stopLsassTrace`. */
-  startLsassTrace(tracer: LsassTracer, pid: number, outFolder: string): Promise<void>;
+  /**
+   * Attaches the recorder to lsass; the recorder keeps running until `stopLsassTrace`, and writes
+   * its recording out after that. Returns the recorder's PID, to wait for it, when there is one.
+   */
+  startLsassTrace(tracer: LsassTracer, pid: number, outFolder: string): Promise<{ RecorderPid: number | null }>;
   /** `TTD.exe -stop all` / `tttracer.exe -stop all`. */
   stopLsassTrace(tracer: LsassTracer): Promise<void>;
 

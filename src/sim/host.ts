@@ -157,7 +157,7 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       if (events.length > 0) yield Buffer.from(`${events.map((e) => e.Xml).join('\r\n')}\r\n`, 'utf8');
     },
     async isChannelEnabled(channel) {
-      device.catchUp();
+      await run(traceCommands.channelGet(channel), durations.query);
       return channel === 'Microsoft-Windows-AAD/Operational' ? true : device.state.AnalyticEnabled;
     },
     async *readEventFile(path) {
@@ -230,6 +230,7 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       writeFileSync(join(outFolder, 'lsass01.out'), 'simulated recorder log\n');
       device.state.Lsass = { Tracing: true, OutFolder: outFolder };
       device.save();
+      return { RecorderPid: null };
     },
     async stopLsassTrace(tracer) {
       await run(traceCommands.lsassStop(tracer), durations.ttdStop, faults.StopLsassTrace);

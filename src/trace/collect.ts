@@ -117,7 +117,14 @@ export async function finalizeBundle(session: Session, outcome: BundleOutcome, o
     const eventFiles = listBundleFiles(join(bundle, bundleNames.events)).map((name) => join(bundle, bundleNames.events, name));
     const diagnosis = await diagnoseBundle(
       host,
-      { Folder: bundle, DsregcmdBefore: before ? join(bundle, bundleNames.dsregcmdBefore) : null, DsregcmdAfter: after ? join(bundle, bundleNames.dsregcmdAfter) : null, EventFiles: eventFiles },
+      {
+        Folder: bundle,
+        DsregcmdBefore: before ? join(bundle, bundleNames.dsregcmdBefore) : null,
+        DsregcmdAfter: after ? join(bundle, bundleNames.dsregcmdAfter) : null,
+        EventFiles: eventFiles,
+        EventFolder: eventFiles.length > 0 ? join(bundle, bundleNames.events) : null,
+        Since: new Date(state.StartedAt),
+      },
       { before, after },
       state.Repro,
     );

@@ -1,3 +1,5 @@
+import { diagnose } from '../app/diagnose.js';
+import type { Diagnosis } from '../diagnose/attempt-types.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
 import type { Host } from '../host/types.js';
 import type { ReproResult, TraceDiagnosis } from './types.js';
@@ -9,41 +11,55 @@ export interface BundleEvidence {
   DsregcmdAfter: string | null;
   /** The exported AAD channels (.evtx on Windows, event XML on the simulated device). */
   EventFiles: string[];
+  /** The folder they are in. */
+  EventFolder: string | null;
+  /** When the trace started: older events in the exported logs are not part of this repro. */
+  Since: Date;
 }
 
 /**
- * The final diagnosis of a trace: the one place the trace asks for it. Today it compares the
- * dsregcmd snapshots (and what the repro saw). The analysis of the captured AAD logs (the
- * 1006→1007 attempts, the decoded codes, the cause and the fix: `prt error`) is added here, and
- * only here, once `src/app/diagnose.ts` exists:
- *   Analysis: await diagnose(host, { dsregcmd: evidence.DsregcmdAfter, events: evidence.EventFiles })
- * with Basis 'Events'. Returns null when there is nothing to judge (no snapshot was taken).
+ * The final diagnosis of a trace: the one place the trace asks for it. The captured AAD logs and
+ * the last dsregcmd snapshot go through `prt error`'s diagnosis (both methods of Step 2, each
+ * attempt explained down its chain); what the snapshots and the repro showed comes on top.
+ * When the logs cannot be read here (an .evtx off Windows), the snapshots alone still answer.
+ * Returns null when there is nothing to judge (no snapshot was taken).
  */
 export async function diagnoseBundle(
-  _host: Host,
+  host: Host,
   evidence: BundleEvidence,
   statuses: { before: PrtStatus | null; after: PrtStatus | null },
   repro: ReproResult | null,
 ): Promise<TraceDiagnosis | null> {
   const { before, after } = statuses;
   if (!before && !after) return null;
+  let analysis: Diagnosis | null = null;
+  let unreadable: string | null = null;
+  try {
+    const dsregcmd = evidence.DsregcmdAfter ?? evidence.DsregcmdBefore ?? undefined;
+    analysis = await diagnose(host, { dsregcmd, events: evidence.EventFolder ? [evidence.EventFolder] : [], since: evidence.Since });
+  } catch (error) {
+    unreadable = error instanceof Error ? error.message : String(error);
+  }
   const latest = after ?? before!;
   const renewed = Boolean(after?.AzureAdPrt && after.AzureAdPrtUpdateTime && after.AzureAdPrtUpdateTime !== before?.AzureAdPrtUpdateTime);
   const attempt = latest.Diagnostics.find((d) => d.Prt === 'AzureAd') ?? null;
   const failedStatus = attempt?.AttemptStatus && !/^0x0+$/.test(attempt.AttemptStatus) ? attempt.AttemptStatus : null;
   const attemptStatus = repro?.AttemptStatus ?? (renewed ? null : failedStatus);
-  const summary = renewed
+  const fromStatus = renewed
     ? `The Azure AD PRT was renewed during the trace (${after!.AzureAdPrtUpdateTime}); it is now ${after!.Health}.`
     : attemptStatus
-      ? `The PRT attempt failed with ${attemptStatus}${attempt?.ServerErrorCode ? ` (${attempt.ServerErrorCode})` : ''}; the Azure AD PRT is ${latest.Health}. Decode it with: prt explain ${attemptStatus}${evidence.EventFiles.length > 0 ? '; the attempt itself is in the exported AAD logs' : ''}.`
+      ? `The PRT attempt failed with ${attemptStatus}${attempt?.ServerErrorCode ? ` (${attempt.ServerErrorCode})` : ''}; the Azure AD PRT is ${latest.Health}. Decode it with: prt explain ${attemptStatus}.`
       : `No PRT renewal and no failed attempt was seen; the Azure AD PRT is ${latest.Health}. Was the device locked and unlocked during the trace?`;
+  const summary = analysis
+    ? `${analysis.Summary}${renewed ? ` The Azure AD PRT was renewed during the trace; it is now ${after!.Health}.` : ''}`
+    : `${fromStatus}${unreadable ? ` (The exported logs were not analysed here: ${unreadable})` : ''}`;
   return {
-    Basis: 'Status',
+    Basis: analysis ? 'Events' : 'Status',
     Summary: summary,
     HealthBefore: before?.Health ?? null,
     HealthAfter: after?.Health ?? null,
     PrtRenewed: renewed,
     AttemptStatus: attemptStatus,
-    Analysis: null,
+    Analysis: analysis,
   };
 }

@@ -34,15 +34,20 @@ export async function planTrace(ctx: TraceContext, options: TraceOptions, mode: 
     NetworkTrace: [commandLine(traceCommands.netshStart(join(bundle, bundleNames.network, bundleNames.networkTrace))), commandLine(traceCommands.netshStop())],
     AuthScripts: [options.AuthScriptsPath ? commandLine(traceCommands.authScript(options.AuthScriptsPath, 'start-auth.ps1')) : 'start-auth.ps1 -v -acceptEULA', 'stop-auth.ps1; authlogs moved into the bundle'],
     LsassTrace: [`${commandLine(traceCommands.lsassPid())}; ${commandLine(traceCommands.lsassStart('TTD', 0, lsassOut)).replace(' 0 ', ' <lsass PID> ')}`, `${commandLine(traceCommands.lsassStop('TTD'))}; keep the newest lsass##.run`],
-    Repro: [`${options.LockWorkstation ? 'Lock the workstation' : 'Ask the user to lock the device'}, wait (at least ${options.HybridWaitSeconds} s locked on hybrid joined devices), unlock; watch dsregcmd and the AAD logs for up to ${options.TimeoutSeconds} s`, null],
+    Repro: mode === 'Detached'
+      ? [`Lock the workstation: ${commandLine(traceCommands.lock())}; the user unlocks it (after at least ${options.HybridWaitSeconds} s on hybrid joined devices)`, null]
+      : [`${options.LockWorkstation ? `Lock the workstation (${commandLine(traceCommands.lock())})` : 'Ask the user to lock the device'}, wait (at least ${options.HybridWaitSeconds} s locked on hybrid joined devices), unlock; watch dsregcmd and the AAD logs for up to ${options.TimeoutSeconds} s`, null],
     ExportEvents: [aadChannels.map((channel) => commandLine(traceCommands.channelExport(channel, join(bundle, bundleNames.events, `${channel.replace('/', '-')}.evtx`)))).join('; '), null],
     SnapshotAfter: ['dsregcmd /status', null],
     Report: [`report.txt, report.json, manifest.json (sizes and SHA-256), ${bundle}.zip`, null],
   };
   const allSteps: StepId[] = ['Preflight', 'SnapshotBefore', 'BundleFolder', 'AnalyticChannel', 'NetworkTrace', 'AuthScripts', 'LsassTrace', 'Repro', 'ExportEvents', 'SnapshotAfter', 'Report'];
+  // A detached start collects at `prt trace stop`, and locks only when asked to.
+  for (const id of ['ExportEvents', 'SnapshotAfter', 'Report'] as const) enabled.add(id);
+  if (options.LockWorkstation) enabled.add('Repro');
   const steps = allSteps
-    .filter((id) => mode === 'Guided' || id !== 'Repro')
-    .map((id) => ({ Id: id, Title: stepTitles[id], Action: actions[id][0], Undo: actions[id][1], Enabled: enabled.has(id) || ['ExportEvents', 'SnapshotAfter', 'Report'].includes(id), Reason: enabled.has(id) || ['ExportEvents', 'SnapshotAfter', 'Report'].includes(id) ? null : (reasons[id] ?? null) }));
+    .filter((id) => mode === 'Guided' || id !== 'Repro' || options.LockWorkstation)
+    .map((id) => ({ Id: id, Title: stepTitles[id], Action: actions[id][0], Undo: actions[id][1], Enabled: enabled.has(id), Reason: enabled.has(id) ? null : (reasons[id] ?? null) }));
   let checks: TracePlanDocument['Checks'];
   try {
     checks = (await runPreflight(ctx.host, options)).map(({ Check, Passed, Message }) => ({ Check, Passed, Message }));

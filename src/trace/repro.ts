@@ -15,8 +15,16 @@ export async function repro(session: Session): Promise<void> {
   await session.step('Repro', async () => {
     const hybrid = state.Baseline === null || state.Baseline.JoinType === 'HybridAzureAdJoined';
     const wait = hybrid ? ` Stay locked at least ${options.HybridWaitSeconds} s: hybrid joined devices get the PRT in the background while locked.` : '';
-    if (options.LockWorkstation) {
-      await host.lockWorkstation();
+    const locked = options.LockWorkstation
+      ? await host.lockWorkstation().then(
+          () => true,
+          (error: unknown) => {
+            session.emit({ Kind: 'Warning', At: session.nowIso(), Text: `Could not lock the workstation (${error instanceof Error ? error.message : String(error)}): lock it by hand.` });
+            return false;
+          },
+        )
+      : false;
+    if (locked) {
       session.emit({ Kind: 'Instruction', At: session.nowIso(), Text: `The device is locked now.${wait} Then unlock it and sign in as the affected user.` });
     } else {
       session.emit({ Kind: 'Instruction', At: session.nowIso(), Text: `Lock this device now (Windows+L), as the affected user.${wait} Then unlock it and sign in again.` });

@@ -191,7 +191,9 @@ async function start(ctx: TraceContext, options: TraceOptions, mode: SessionMode
         mkdirSync(out, { recursive: true });
         Object.assign(record.Data, { Tracer: tracer, Pid: pid, OutFolder: out });
         session.save();
-        await host.startLsassTrace(tracer, pid, out);
+        const { RecorderPid } = await host.startLsassTrace(tracer, pid, out);
+        record.Data.RecorderPid = RecorderPid;
+        session.save();
         session.emit({ Kind: 'Warning', At: session.nowIso(), Text: lsassWarning });
         return `${tracer} attached to lsass.exe (PID ${pid})`;
       });
@@ -236,6 +238,10 @@ export async function startTrace(ctx: TraceContext, options: TraceOptions): Prom
     const { session, recovered } = await start(ctx, options, 'Detached');
     session.state.ReproStartedAt = session.nowIso();
     session.save();
+    if (options.LockWorkstation) {
+      // Locking changes nothing to undo; a failure to lock is worth a warning, not the trace.
+      await ctx.host.lockWorkstation().catch((error: unknown) => session.emit({ Kind: 'Warning', At: session.nowIso(), Text: `Could not lock the workstation: ${errorMessage(error)}` }));
+    }
     await ctx.host.expectRepro();
     return sessionDocument(session.state, ctx.store.file, recovered);
   });

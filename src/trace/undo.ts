@@ -17,6 +17,7 @@ export const undoers: Partial<Record<StepId, Undoer>> = {
   async AnalyticChannel(session, record) {
     // Only a channel we turned on is turned off again; unknown means we never got to change it.
     if (record.Data.PreviousEnabled !== false) return record.Data.PreviousEnabled === true ? 'was enabled before: left enabled' : 'not changed';
+    if (!(await session.host.isChannelEnabled(analytic).catch(() => true))) return 'disabled, as it was';
     await session.host.setChannelEnabled(analytic, false);
     return 'disabled again, as it was';
   },
@@ -49,6 +50,9 @@ export const undoers: Partial<Record<StepId, Undoer>> = {
     const tracer = record.Data.Tracer === 'TTD' || record.Data.Tracer === 'tttracer' ? record.Data.Tracer : await session.host.findLsassTracer();
     if (!tracer) return 'no recorder found: nothing to stop';
     await session.host.stopLsassTrace(tracer);
+    // The recorder writes its recording out after the stop: wait for it to end (2 minutes at most).
+    const recorder = typeof record.Data.RecorderPid === 'number' ? record.Data.RecorderPid : null;
+    for (let waited = 0; recorder !== null && session.host.isProcessRunning(recorder) && waited < 120_000; waited += 500) await session.host.sleep(500);
     const folder = typeof record.Data.OutFolder === 'string' ? record.Data.OutFolder : null;
     if (!folder) return `${tracer} -stop all`;
     const { kept, removed } = keepNewestRecording(folder);
@@ -58,7 +62,7 @@ export const undoers: Partial<Record<StepId, Undoer>> = {
   async ExportEvents(session, record) {
     // The Analytic log was disabled for a moment to be exported: it must be on again.
     if (record.Data.Reenable !== true) return null;
-    await session.host.setChannelEnabled(analytic, true);
+    if (!(await session.host.isChannelEnabled(analytic).catch(() => false))) await session.host.setChannelEnabled(analytic, true);
     record.Data.Reenable = false;
     return 'AAD Analytic log enabled again';
   },

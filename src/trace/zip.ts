@@ -120,7 +120,9 @@ export async function writeZip(target: string, entries: readonly ZipEntry[]): Pr
       const extra = fields.length > 0 ? Buffer.concat([u16(0x0001), u16(fields.length * 8), ...fields]) : Buffer.alloc(0);
       write(
         u32(0x02014b50),
-        u16(item.zip64 ? 45 : 20),
+        // Made by "Unix": unzip then trusts the UTF-8 flag instead of converting from an OEM code
+        // page, and extracts files as 0600 (the bundle can hold secrets). Windows ignores both.
+        u16(0x0300 | (item.zip64 ? 45 : 20)),
         u16(item.zip64 ? 45 : 20),
         u16(0x0808),
         u16(8),
@@ -134,7 +136,7 @@ export async function writeZip(target: string, entries: readonly ZipEntry[]): Pr
         u16(0),
         u16(0),
         u16(0),
-        u32(0),
+        u32((0o100600 << 16) >>> 0),
         u32(bigOffset ? max32 : item.offset),
         item.name,
         extra,

@@ -15,9 +15,9 @@ BeforeAll {
     # The pinned pwsh (scripts/tools.env); this process may be dotnet running pwsh.dll.
     $pwshPath = if ($env:PWSH) { $env:PWSH } else { (Get-Command -Name pwsh -CommandType Application | Select-Object -First 1).Source }
 
-    function Invoke-DetectionScript {
-        # Runs the script in a new pwsh, as Intune runs a detection script: returns its exit code
-        # and its output lines.
+    function Start-DetectionScript {
+        # Starts the script in a new pwsh, as Intune runs a detection script; Wait-DetectionScript
+        # returns its exit code and output lines. Started together, the runs overlap.
         param([string[]] $Argument = @(), [hashtable] $Environment = @{}, [string] $Script = $detectScript)
         $startInfo = New-Object -TypeName System.Diagnostics.ProcessStartInfo
         $startInfo.FileName = $pwshPath
@@ -30,12 +30,16 @@ BeforeAll {
         [void]$startInfo.Environment.Remove('PRTTOOLS_EXE')
         $process = [System.Diagnostics.Process]::Start($startInfo)
         $process.StandardInput.Close()
-        $stderrTask = $process.StandardError.ReadToEndAsync()
-        $stdout = $process.StandardOutput.ReadToEnd()
-        $stderr = $stderrTask.GetAwaiter().GetResult()
-        $process.WaitForExit()
+        [pscustomobject]@{ Process = $process; Stdout = $process.StandardOutput.ReadToEndAsync(); Stderr = $process.StandardError.ReadToEndAsync() }
+    }
+
+    function Wait-DetectionScript {
+        param([Parameter(Mandatory)] $Run)
+        $stdout = $Run.Stdout.GetAwaiter().GetResult()
+        $stderr = $Run.Stderr.GetAwaiter().GetResult()
+        $Run.Process.WaitForExit()
         [pscustomobject]@{
-            ExitCode = $process.ExitCode
+            ExitCode = $Run.Process.ExitCode
             Lines    = @($stdout -split "`r?`n" | Where-Object { $_ })
             Error    = $stderr
         }
@@ -101,6 +105,25 @@ Describe 'Test-PrtHealth' {
 }
 
 Describe 'The Intune detection script Examples/Detect-PrtHealth.ps1' {
+    BeforeAll {
+        # Every run of the script is a new PowerShell (about a second): start them all at once.
+        $intuneCopy = Join-Path $TestDrive 'IntuneScripts/Detect-PrtHealth.ps1'
+        $null = New-Item -ItemType Directory -Path (Split-Path -Parent $intuneCopy) -Force
+        Copy-Item -LiteralPath $detectScript -Destination $intuneCopy
+        $missingExe = Join-Path $TestDrive 'missing/prt'
+        $started = [ordered]@{}
+        foreach ($name in 'healthy-aadj.txt', 'missing-prt-0xc000006d-aadsts50126.txt', 'stale-prt.txt', 'not-dsregcmd.txt') {
+            $started[$name] = Start-DetectionScript -Argument @('-PrtPath', $RealExe, '-InputPath', (Get-Fixture $name))
+        }
+        # Intune runs a copy of the script from a folder of its own: it must find prt in the
+        # installed module by itself.
+        $started['installed'] = Start-DetectionScript -Script $intuneCopy -Argument @('-InputPath', (Get-Fixture 'healthy-aadj.txt')) -Environment @{ PSModulePath = (Split-Path -Parent $ModuleDir) }
+        $started['missing exe'] = Start-DetectionScript -Argument @('-PrtPath', $missingExe)
+        $started['live'] = Start-DetectionScript -Argument @('-PrtPath', $RealExe)
+        $runs = @{}
+        foreach ($key in $started.Keys) { $runs[$key] = Wait-DetectionScript -Run $started[$key] }
+    }
+
     It 'is in the module as built' {
         $detectScript | Should -Exist
     }
@@ -111,33 +134,27 @@ Describe 'The Intune detection script Examples/Detect-PrtHealth.ps1' {
         @{ Name = 'stale-prt.txt'; ExitCode = 1; Start = 'Stale ' }
         @{ Name = 'not-dsregcmd.txt'; ExitCode = 3; Start = 'NotRun: ' }
     ) {
-        $run = Invoke-DetectionScript -Argument @('-PrtPath', $RealExe, '-InputPath', (Get-Fixture $Name))
-        $run.ExitCode | Should -Be $ExitCode
+        $run = $runs[$Name]
+        $run.ExitCode | Should -Be $ExitCode -Because $run.Error
         $run.Lines.Count | Should -Be 1
         $run.Lines[0] | Should -BeLike "$Start*"
         $run.Lines[0] | Should -Not -Match "`e"
     }
 
     It 'finds prt in the installed PrtTools module by itself, run from a folder of its own as Intune does' {
-        $copy = Join-Path $TestDrive 'IntuneScripts/Detect-PrtHealth.ps1'
-        $null = New-Item -ItemType Directory -Path (Split-Path -Parent $copy) -Force
-        Copy-Item -LiteralPath $detectScript -Destination $copy
-        $run = Invoke-DetectionScript -Script $copy -Argument @('-InputPath', (Get-Fixture 'healthy-aadj.txt')) -Environment @{ PSModulePath = (Split-Path -Parent $ModuleDir) }
-        $run.ExitCode | Should -Be 0
-        $run.Lines[0] | Should -BeLike 'Healthy *'
+        $runs['installed'].ExitCode | Should -Be 0 -Because $runs['installed'].Error
+        $runs['installed'].Lines[0] | Should -BeLike 'Healthy *'
     }
 
     It 'exits 4 with a line that says so when prt cannot be found' {
-        $run = Invoke-DetectionScript -Argument @('-PrtPath', (Join-Path $TestDrive 'missing/prt'))
-        $run.ExitCode | Should -Be 4
-        $run.Lines | Should -Be @("NotRun: $(Join-Path $TestDrive 'missing/prt') does not exist")
+        $runs['missing exe'].ExitCode | Should -Be 4
+        $runs['missing exe'].Lines | Should -Be @("NotRun: $missingExe does not exist")
     }
 
     It 'exits 4 on this live Linux machine, where there is no dsregcmd, and says why' {
-        $run = Invoke-DetectionScript -Argument @('-PrtPath', $RealExe)
-        $run.ExitCode | Should -Be 4
-        $run.Lines.Count | Should -Be 1
-        $run.Lines[0] | Should -BeLike 'NotRun: *'
+        $runs['live'].ExitCode | Should -Be 4
+        $runs['live'].Lines.Count | Should -Be 1
+        $runs['live'].Lines[0] | Should -BeLike 'NotRun: *'
     }
 
     It 'uses only Windows PowerShell 5.1 syntax' {

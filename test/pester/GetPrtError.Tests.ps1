@@ -1,5 +1,10 @@
 # Get-PrtError against the real exe (bin/prt of the built module): -Code and the pipeline,
 # types, views, batching, partial errors, completion, serialization; the device parameter set.
+BeforeDiscovery {
+    . $PSScriptRoot/TestHelpers.ps1
+    $hasErrorCommand = Test-PrtErrorCommand
+}
+
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
     Import-PrtToolsUnderTest
@@ -133,7 +138,6 @@ Describe 'Get-PrtError from the pipeline' {
     It 'binds objects by their <Property> property' -ForEach @(
         @{ Property = 'Code' }
         @{ Property = 'AttemptStatus' }
-        @{ Property = 'Status' }
     ) {
         $found = @([pscustomobject]@{ $Property = 'AADSTS50126' } | Get-PrtError)
         $found.Name | Should -Be 'InvalidUserNameOrPassword'
@@ -326,11 +330,25 @@ Describe 'Get-PrtError without -Code (the device)' {
         $device.Parameters.Name | Should -Not -Contain 'Code'
     }
 
-    It 'stops with PrtTools.NotImplemented while prt has no error command' {
+    It 'stops with PrtTools.NotImplemented when prt has no error command' {
+        # What a prt without the command says (clipanion's usage error).
+        Use-FakePrt -Mode 'error' -Environment @{ PRT_FAKE_EXIT = '2'; PRT_FAKE_ERROR_ID = 'Usage'; PRT_FAKE_ERROR_CATEGORY = 'InvalidArgument'; PRT_FAKE_ERROR_MESSAGE = 'Command not found; did you mean one of: prt status' }
         { Get-PrtError -DsregcmdPath $missingPrt } | Should -Throw -ErrorId 'PrtTools.NotImplemented,Get-PrtError'
         try { Get-PrtError } catch { $caught = $_ }
         $caught.CategoryInfo.Category | Should -Be 'NotImplemented'
         $caught.Exception.Message | Should -Match 'Get-PrtError -Code'
+    }
+
+    It 'passes any other failure of prt error on as it is' {
+        Use-FakePrt -Mode 'error' -Environment @{ PRT_FAKE_EXIT = '4'; PRT_FAKE_ERROR_ID = 'NotWindows'; PRT_FAKE_ERROR_CATEGORY = 'NotInstalled'; PRT_FAKE_ERROR_MESSAGE = 'There is no device to read here' }
+        $null = Get-PrtError -ErrorVariable deviceErrors -ErrorAction SilentlyContinue
+        $deviceErrors[0].FullyQualifiedErrorId | Should -Be 'PrtTools.NotWindows,Get-PrtError'
+    }
+
+    It 'returns PrtTools.Attempt objects from a capture with the real prt' -Skip:(-not $hasErrorCommand) {
+        $attempts = @(Get-PrtError -DsregcmdPath $missingPrt)
+        $attempts.Count | Should -BeGreaterThan 0
+        $attempts[0].PSObject.TypeNames[0] | Should -Be 'PrtTools.Attempt'
     }
 
     It 'runs prt error with the files and the time it was given' {

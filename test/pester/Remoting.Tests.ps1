@@ -21,6 +21,46 @@ Describe 'PowerShell remoting over SSH' -Skip:$skipRemoting {
         $remoteCapture = Join-Path $loopback.CaptureDir 'missing-prt-0xc000006d-aadsts50126.txt'
         $localCapture = Get-Fixture 'missing-prt-0xc000006d-aadsts50126.txt'
         $session = New-PSSession @connection -Name 'PrtTools loopback'
+
+        function ConvertTo-ComparableList {
+            # Format-List text with the label column's width and wrapping taken out.
+            param([string] $Text)
+            (($Text -split "`r?`n" | ForEach-Object { ($_ -replace '^(\w+)\s+: ', '$1 : ').Trim() } | Where-Object { $_ }) -join ' ')
+        }
+
+        function Assert-RemoteList {
+            # Format-List of remote objects is our list plus a PSComputerName line (which widens
+            # the label column).
+            param($Remote, $Local, [string] $RemotePath, [string] $LocalPath)
+            $remoteText = $Remote | Format-List | Out-String -Width 5000
+            if ($RemotePath) { $remoteText = $remoteText.Replace($RemotePath, $LocalPath) }
+            $remoteText | Should -Match '(?m)^PSComputerName\s+: 127\.0\.0\.1\s*$'
+            $remoteText = $remoteText -replace '(?m)^PSComputerName\s+: .*$', ''
+            ConvertTo-ComparableList -Text $remoteText | Should -Be (ConvertTo-ComparableList -Text ($Local | Format-List | Out-String -Width 5000))
+        }
+
+        function Assert-RemoteTable {
+            # Format-Table of remote objects is our table plus the PSComputerName column that
+            # PowerShell adds to everything that came over remoting.
+            param($Remote, $Local)
+            $remoteLines = @(($Remote | Format-Table | Out-String -Width 250) -split "`r?`n" | Where-Object { $_.Trim() })
+            $localLines = @(($Local | Format-Table | Out-String -Width 250) -split "`r?`n" | Where-Object { $_.Trim() })
+            $remoteLines.Count | Should -Be $localLines.Count
+            $remoteLines[0] | Should -Match '\sPSComputerName\s*$'
+            for ($i = 0; $i -lt $localLines.Count; $i++) {
+                if ($i -eq 1) { continue }
+                $remoteLine = ($remoteLines[$i] -replace '\s+', ' ').Trim()
+                $localLine = ($localLines[$i] -replace '\s+', ' ').Trim()
+                # The extra column may cut the last one short with an ellipsis.
+                $cut = $remoteLine.IndexOf([char]0x2026)
+                if ($cut -ge 0) {
+                    $localLine.StartsWith($remoteLine.Substring(0, $cut)) | Should -BeTrue -Because "'$remoteLine' should start like '$localLine'"
+                } else {
+                    $remoteLine | Should -BeLike "$localLine *"
+                }
+                if ($i -gt 1) { $remoteLine | Should -Match ' 127\.0\.0\.1$' }
+            }
+        }
     }
 
     AfterAll {
@@ -52,8 +92,9 @@ Describe 'PowerShell remoting over SSH' -Skip:$skipRemoting {
             $status.PSComputerName | Should -Be '127.0.0.1'
         }
 
-        It 'is shown with our table on this side, as the original is' {
-            ($status | Format-Table | Out-String -Width 200) | Should -Be (Get-PrtStatus -Sample | Format-Table | Out-String -Width 200)
+        It 'is shown with our table on this side, as the original is, with PSComputerName' {
+            Assert-RemoteTable -Remote $status -Local (Get-PrtStatus -Sample)
+            ($status | Format-Table | Out-String -Width 250) | Should -Match '127\.0\.0\.1'
         }
     }
 
@@ -95,8 +136,9 @@ Describe 'PowerShell remoting over SSH' -Skip:$skipRemoting {
         }
 
         It 'is shown with the same table and list as the original' {
-            ($copy | Format-Table | Out-String -Width 200) | Should -Be ($original | Format-Table | Out-String -Width 200)
-            ($copy | Format-List | Out-String -Width 200) | Should -Be ($original | Format-List | Out-String -Width 200)
+            Assert-RemoteTable -Remote $copy -Local $original
+            # The same list, but for the capture's path, which is the remote one.
+            Assert-RemoteList -Remote $copy -Local $original -RemotePath $remoteCapture -LocalPath $localCapture
         }
 
         It 'brings a remote error back with its ErrorId and the device' {
@@ -137,8 +179,8 @@ Describe 'PowerShell remoting over SSH' -Skip:$skipRemoting {
         }
 
         It 'is shown with the same table and list as the original' {
-            ($copies | Format-Table | Out-String -Width 200) | Should -Be ($original | Format-Table | Out-String -Width 200)
-            ($copies[0] | Format-List | Out-String -Width 200) | Should -Be ($original[0] | Format-List | Out-String -Width 200)
+            Assert-RemoteTable -Remote $copies -Local $original
+            Assert-RemoteList -Remote $copies[0] -Local $original[0]
         }
     }
 

@@ -180,3 +180,10 @@ function Get-PrtCall {
     if (-not (Test-Path -LiteralPath $Counting.Log)) { return @() }
     @(Get-Content -LiteralPath $Counting.Log)
 }
+
+function Test-PrtErrorCommand {
+    # Whether the exe of the module under test has `prt error` (device diagnosis, issue 4): the
+    # Device parameter set of Get-PrtError is NotImplemented without it.
+    $null = & $script:RealExe error --dsregcmd (Join-Path $script:FixtureDir 'missing-prt-0xc000006d-aadsts50126.txt') --json 2>$null
+    return ($LASTEXITCODE -eq 0)
+}

@@ -102,6 +102,7 @@ abstract class TraceStartingCommand extends TraceCommand {
   yes = Option.Boolean('--yes', false, { description: 'Confirm the lsass trace without a prompt (scripts, remoting)' });
   hybridWait = Option.String('--hybrid-wait', { description: 'Seconds to stay locked on hybrid joined devices (default 60)' });
   dryRun = Option.Boolean('--dry-run', false, { description: 'Show the plan and the checks; change nothing' });
+  lock = Option.Boolean('--lock', false, { description: 'Lock the workstation for the user once the traces run (interactive session only)' });
 
   protected async options(defaultOutput: string, interactive: boolean, extra: Partial<TraceOptions> = {}): Promise<TraceOptions> {
     const options: TraceOptions = { ...defaultTraceOptions(this.output ? resolve(this.output) : defaultOutput), ...extra };
@@ -148,7 +149,6 @@ export class TraceRunCommand extends TraceStartingCommand {
     ],
   });
 
-  lock = Option.Boolean('--lock', false, { description: 'Lock the workstation for the user (works in the interactive session only)' });
   timeout = Option.String('--timeout', { description: 'Seconds to watch for the PRT attempt before collecting anyway (default 600)' });
 
   protected async run(): Promise<number> {
@@ -203,7 +203,7 @@ export class TraceStartCommand extends TraceStartingCommand {
   protected async run(): Promise<number> {
     const { ctx, defaultOutput, interactive, controller, done } = this.setup();
     try {
-      const options = await this.options(defaultOutput, interactive);
+      const options = await this.options(defaultOutput, interactive, { LockWorkstation: this.lock });
       if (this.dryRun) {
         const plan = await planTrace(ctx, options, 'Detached');
         if (this.json) writeJson(this.context.stdout, plan);

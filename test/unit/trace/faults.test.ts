@@ -61,7 +61,7 @@ function inject(host: Host, method: Method, fault: Fault, controller: AbortContr
       return (...args: unknown[]) => {
         calls++;
         if (calls !== nth) return value.apply(target, args);
-        fire();
+        if (fault !== 'kill-after') fire();
         switch (fault) {
           case 'fails':
             throw new PrtError('ToolFailed', `injected: ${method} failed`, ExitCode.Environment, 'ResourceUnavailable');
@@ -70,7 +70,13 @@ function inject(host: Host, method: Method, fault: Fault, controller: AbortContr
           case 'kill-after': {
             const result = value.apply(target, args);
             // The call did its work (and the device saved it); then the process died.
-            if (result && typeof (result as Promise<unknown>).then === 'function') return (result as Promise<unknown>).then(() => never);
+            if (result && typeof (result as Promise<unknown>).then === 'function') {
+              return (result as Promise<unknown>).then(
+                () => (fire(), never),
+                () => (fire(), never),
+              );
+            }
+            fire();
             return never;
           }
           case 'interrupt':
