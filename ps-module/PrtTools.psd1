@@ -15,12 +15,15 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('PrtTools.Format.ps1xml')
 
-    # One entry per file in Public/. Start-PrtTrace will be added here when it is written.
+    # One entry per file in Public/.
     FunctionsToExport    = @(
         'Get-PrtStatus'
         'Get-PrtError'
         'Test-PrtHealth'
         'Get-PrtFleetSummary'
+        'Start-PrtTrace'
+        'Stop-PrtTrace'
+        'Get-PrtTraceStatus'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

@@ -18,12 +18,28 @@ $script:PrtNestedTypeName = @{
         Evidence = 'PrtTools.ErrorEvidence'
         Related  = 'PrtTools.RelatedCode'
     }
+    'PrtTools.TraceSession' = @{
+        Steps     = 'PrtTools.TraceStep'
+        Recovered = 'PrtTools.TraceBundle'
+    }
+    'PrtTools.TraceBundle'  = @{
+        Steps        = 'PrtTools.TraceStep'
+        Files        = 'PrtTools.TraceFile'
+        Repro        = 'PrtTools.TraceRepro'
+        Diagnosis    = 'PrtTools.TraceDiagnosis'
+        StatusBefore = 'PrtTools.Status'
+        StatusAfter  = 'PrtTools.Status'
+    }
+    'PrtTools.TraceStatus'  = @{
+        Session = 'PrtTools.TraceSession'
+    }
 }
 
 # Properties that hold an ISO 8601 UTC time: they become [datetime] of kind Utc.
 $script:PrtTimeProperty = @(
     'AzureAdPrtUpdateTime', 'AzureAdPrtExpiryTime', 'EnterprisePrtUpdateTime', 'EnterprisePrtExpiryTime',
-    'EvaluatedAt', 'CaptureTime', 'PreviousPrtAttempt'
+    'EvaluatedAt', 'CaptureTime', 'PreviousPrtAttempt',
+    'StartedAt', 'StoppedAt', 'ObservedAt'
 )
 
 # Numbers: 5.1 reads JSON numbers as Int32/Decimal, 7 as Int64/Double; make them agree.
@@ -37,6 +53,8 @@ $script:PrtNumberProperty = @{
     Facility    = [int]
     Code        = [int]
     EventId     = [int]
+    # A file of a trace bundle: a network trace or an lsass recording can pass 2 GB.
+    Bytes       = [long]
 }
 
 function ConvertTo-PrtDateTime {

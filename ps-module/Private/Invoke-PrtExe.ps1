@@ -206,10 +206,12 @@ function ConvertFrom-PrtExeError {
 
     $text = if ($null -eq $StandardError) { '' } else { $StandardError.Trim() }
     $document = $null
+    # The contract's object is one line, the last: progress lines (prt trace) may come before it.
+    $lastLine = @($text -split '\r?\n')[-1]
     # Parse only what can be the contract's object (a crash prints a stack trace instead).
-    if ($text.StartsWith('{')) {
+    if ($lastLine.StartsWith('{')) {
         try {
-            $document = ConvertFrom-Json -InputObject $text -ErrorAction Stop
+            $document = ConvertFrom-Json -InputObject $lastLine -ErrorAction Stop
         } catch {
             $document = $null
         }

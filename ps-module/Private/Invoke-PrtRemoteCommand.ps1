@@ -122,7 +122,15 @@ function ConvertTo-PrtRemoteErrorRecord {
     }
     $category = $ErrorRecord.CategoryInfo.Category
     $fullId = [string]$ErrorRecord.FullyQualifiedErrorId
-    if ($ErrorRecord.Exception -is [System.Management.Automation.Remoting.PSRemotingTransportException]) {
+    # No connection: a transport exception, at the top or wrapped (SSH), or a session that broke
+    # while opening.
+    $unreachable = $fullId -match '^(PSSessionStateBroken|PSSessionOpenFailed)' -or $fullId -match ',PSSessionStateBroken$'
+    $exception = $ErrorRecord.Exception
+    while ($null -ne $exception -and -not $unreachable) {
+        $unreachable = $exception -is [System.Management.Automation.Remoting.PSRemotingTransportException]
+        $exception = $exception.InnerException
+    }
+    if ($unreachable) {
         $id = 'DeviceUnreachable'
         $category = [System.Management.Automation.ErrorCategory]::ConnectionError
         $message = "Cannot connect to ${device}: $message"

@@ -22,7 +22,7 @@ export function parseChannelEnabled(output: string, channel: string): boolean {
 
 async function* readFileChunks(path: string): AsyncGenerator<Uint8Array> {
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) yield chunk as Buffer;
+    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) yield chunk as Buffer;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw badInput('FileNotFound', `\`${path}\` does not exist`);

@@ -29,13 +29,15 @@ Describe 'Fan-out over SSH' -Skip:$skipRemoting {
         $port = $loopback.Port
         # Three "devices", connected at once: two with PrtTools, one (localhost, another
         # subsystem of the same sshd) without.
-        # The port goes into HostName: PowerShell 7.6 may apply a separate Port key before
-        # HostName and then reset it to 22 (the keys of a hashtable come in no fixed order).
-        $ssh = @{ UserName = $loopback.UserName; KeyFilePath = $loopback.KeyFilePath; Options = $loopback.SSHOption; ConnectingTimeout = 60000 }
+        # User and port go into HostName (user@host:port): PowerShell 7.6 may read separate
+        # UserName and Port keys before HostName, which then resets them to root and 22 (the
+        # keys of a hashtable come in no fixed order).
+        $user = $loopback.UserName
+        $ssh = @{ KeyFilePath = $loopback.KeyFilePath; Options = $loopback.SSHOption; ConnectingTimeout = 60000 }
         $sessions = @(New-PSSession -ErrorAction Stop -SSHConnection @(
-                ($ssh + @{ HostName = "127.0.0.1:$port" })
-                ($ssh + @{ HostName = "127.0.0.2:$port" })
-                ($ssh + @{ HostName = "localhost:$port"; Subsystem = $loopback.SubsystemWithoutModule })
+                ($ssh + @{ HostName = "$user@127.0.0.1:$port" })
+                ($ssh + @{ HostName = "$user@127.0.0.2:$port" })
+                ($ssh + @{ HostName = "$user@localhost:$port"; Subsystem = $loopback.SubsystemWithoutModule })
             ))
         if ($sessions.Count -ne 3) { throw "Expected 3 sessions to the loopback sshd, got $($sessions.Count)" }
         $withModule1 = $sessions | Where-Object { $_.ComputerName -eq '127.0.0.1' }
@@ -119,8 +121,8 @@ Describe 'Fan-out over SSH' -Skip:$skipRemoting {
         }
 
         It 'writes one PrtTools.DeviceUnreachable error that names the device' {
-            @($fanErrors).Count | Should -Be 1
-            $fanErrors[0].FullyQualifiedErrorId | Should -Be 'PrtTools.DeviceUnreachable,Get-PrtStatus'
+            @($fanErrors).Count | Should -Be 1 -Because ($fanErrors | Out-String)
+            $fanErrors[0].FullyQualifiedErrorId | Should -Be 'PrtTools.DeviceUnreachable,Get-PrtStatus' -Because ($fanErrors[0].Exception.InnerException | Format-List * -Force | Out-String)
             $fanErrors[0].CategoryInfo.Category | Should -Be 'ConnectionError'
             $fanErrors[0].TargetObject | Should -Be '127.0.0.3'
             $fanErrors[0].Exception.Message | Should -Match '^Cannot connect to 127\.0\.0\.3: '

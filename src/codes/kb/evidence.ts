@@ -31,7 +31,7 @@ export const EV = {
   upn1144: {
     Channel: ANALYTIC,
     EventId: 1144,
-    What: 'Realm discovery for the user: the UPN the device sent (first field by position), the authority and domain hint.',
+    What: 'Realm discovery for the user: the UPN the device sent (second field by position, whatever its name says), the authority and domain hint.',
   },
   brokerError1098: {
     Channel: OPERATIONAL,

@@ -1,0 +1,239 @@
+function Start-PrtTrace {
+    <#
+    .SYNOPSIS
+        Collects every log and trace of a PRT problem around a lock and unlock: a guided,
+        crash-safe repro (Step 4 of the PRT troubleshooting checklist).
+
+    .DESCRIPTION
+        Start-PrtTrace checks first (elevation, free disk space, no other network trace running,
+        TTD and LSA protection for the lsass trace), takes a dsregcmd /status snapshot, enables the
+        Microsoft-Windows-AAD/Analytic log (it is put back as it was afterwards), starts a network
+        trace (netsh trace, scenario InternetClient_dbg), and optionally runs Microsoft's Auth
+        scripts and a time travel trace of lsass. Every change is written to a state file before
+        it is made, so that Stop-PrtTrace, or the next Start-PrtTrace, undoes whatever a run that
+        was killed left behind.
+
+        In a console it then guides the repro: it asks the user to lock the device (on hybrid
+        joined devices, to stay locked at least 60 seconds) and to unlock it, watches until the
+        PRT is renewed or an attempt fails, and stops everything: it returns a
+        PrtTools.TraceBundle with the bundle folder, its zip, the status before and after and the
+        diagnosis. Ctrl+C stops the trace and collects what there is.
+
+        With -NoWait, or where no one can answer (Invoke-Command, a scheduled task), it returns
+        the running PrtTools.TraceSession at once; Stop-PrtTrace collects the bundle later.
+
+        The bundle folder is readable by Administrators and SYSTEM only. Run it elevated.
+
+    .PARAMETER OutputPath
+        Folder that receives the bundle folder and its zip. Default: the traces folder under
+        %ProgramData%\PrtTools.
+
+    .PARAMETER NoNetworkTrace
+        Leaves the network trace (netsh trace) out, for example when another one must keep
+        running: Windows runs only one at a time.
+
+    .PARAMETER AuthScriptsPath
+        Folder of Microsoft's Auth scripts (start-auth.ps1 and stop-auth.ps1, from
+        https://aka.ms/authscripts): they are run around the repro and their authlogs moved into
+        the bundle. They take their own network trace.
+
+    .PARAMETER IncludeLsassTrace
+        Also records lsass with Time Travel Debugging (TTD.exe). The recording holds credentials:
+        you are asked to confirm unless -Force is given. TTD cannot leave lsass once attached:
+        restart the device after the trace.
+
+    .PARAMETER LockWorkstation
+        Locks the workstation for the user once the traces run, instead of asking them to lock
+        it. Works only in the interactive session of the user.
+
+    .PARAMETER HybridWaitSeconds
+        How long the user stays locked on hybrid joined devices, as the instructions say. The PRT
+        task needs at least 60 seconds (the default).
+
+    .PARAMETER TimeoutSeconds
+        How long the guided repro watches for the PRT attempt before it collects anyway.
+        Default: 600.
+
+    .PARAMETER NoWait
+        Returns the running PrtTools.TraceSession at once, without guiding the repro.
+
+    .PARAMETER Wait
+        Watches and collects even where no console is (Invoke-Command): someone else locks and
+        unlocks the device, or -LockWorkstation does.
+
+    .PARAMETER Force
+        Confirms the lsass trace without asking.
+
+    .PARAMETER Simulate
+        Runs against a simulated device instead of this one: a built-in scenario (healthy,
+        hybrid-wrong-password, network-unreachable, stale-fixed-by-unlock, ws-trust-dtd) or a
+        scenario file. Works on any OS; time is compressed, so the repro takes seconds.
+
+    .OUTPUTS
+        PrtTools.TraceBundle. The collected bundle (guided, and with -Wait).
+
+        PrtTools.TraceSession. The running trace (with -NoWait, or without a console).
+
+    .EXAMPLE
+        PS C:\> Start-PrtTrace
+
+        Guides the repro on this device and returns the bundle with its diagnosis.
+
+    .EXAMPLE
+        PS C:\> Start-PrtTrace -WhatIf
+
+        Shows every step and the command it would run, and how each is undone. Changes nothing.
+
+    .EXAMPLE
+        PS C:\> Invoke-Command -ComputerName PC042 { Start-PrtTrace -NoWait }
+        PS C:\> # the user locks, waits a minute, unlocks
+        PS C:\> Invoke-Command -ComputerName PC042 { Stop-PrtTrace }
+
+        Traces a remote device: start, let the user reproduce, collect.
+
+    .EXAMPLE
+        PS C:\> Start-PrtTrace -Simulate hybrid-wrong-password | Format-List
+
+        Watches the whole repro and its diagnosis on a simulated hybrid joined device whose user
+        changed the password.
+
+    .LINK
+        Stop-PrtTrace
+
+    .LINK
+        Get-PrtTraceStatus
+    #>
+    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium', DefaultParameterSetName = 'Guided')]
+    [OutputType('PrtTools.TraceBundle', ParameterSetName = 'Guided')]
+    [OutputType('PrtTools.TraceSession', ParameterSetName = 'NoWait')]
+    param(
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string] $OutputPath,
+
+        [Parameter()]
+        [switch] $NoNetworkTrace,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string] $AuthScriptsPath,
+
+        [Parameter()]
+        [switch] $IncludeLsassTrace,
+
+        [Parameter()]
+        [switch] $LockWorkstation,
+
+        [Parameter()]
+        [ValidateRange(0, 3600)]
+        [int] $HybridWaitSeconds = 60,
+
+        [Parameter(ParameterSetName = 'Guided')]
+        [ValidateRange(0, 86400)]
+        [int] $TimeoutSeconds = 600,
+
+        [Parameter(Mandatory, ParameterSetName = 'NoWait')]
+        [switch] $NoWait,
+
+        [Parameter(ParameterSetName = 'Guided')]
+        [switch] $Wait,
+
+        [Parameter()]
+        [switch] $Force,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string] $Simulate
+    )
+
+    # A script module does not see the caller's $ErrorActionPreference: take it (-ErrorAction wins).
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) {
+        $callerPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference')
+        if ($null -ne $callerPreference) { $ErrorActionPreference = $callerPreference }
+    }
+
+    $simulateArgument = @()
+    if ($Simulate) {
+        # A scenario file goes by its full path, a built-in scenario by its name.
+        $scenarioPath = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Simulate)
+        $scenario = if (Test-Path -LiteralPath $scenarioPath -PathType Leaf) { $scenarioPath } else { $Simulate }
+        $simulateArgument = @('--simulate', $scenario)
+    }
+    $target = if ($Simulate) { "simulated device ($Simulate)" } else { [System.Environment]::MachineName }
+    $traceArgument = New-Object -TypeName System.Collections.Generic.List[string]
+    if ($OutputPath) {
+        $traceArgument.Add('--output')
+        $traceArgument.Add($PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutputPath))
+    }
+    if ($NoNetworkTrace) { $traceArgument.Add('--no-network-trace') }
+    if ($AuthScriptsPath) {
+        $traceArgument.Add('--auth-scripts')
+        $traceArgument.Add($PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($AuthScriptsPath))
+    }
+    if ($IncludeLsassTrace) { $traceArgument.Add('--lsass-trace') }
+    if ($LockWorkstation) { $traceArgument.Add('--lock') }
+    $traceArgument.Add('--hybrid-wait')
+    $traceArgument.Add([string]$HybridWaitSeconds)
+    $common = @($traceArgument.ToArray()) + $simulateArgument
+
+    # The plan: every step, its command and its undo. -WhatIf shows it; nothing changes.
+    $plan = Invoke-PrtExe -Argument (@('trace', 'start', '--dry-run') + $common) -Cmdlet $PSCmdlet -TargetObject $target
+    if ($null -eq $plan) { return }
+    $steps = @($plan.Steps | Where-Object { $_.Enabled })
+    if ($WhatIfPreference) {
+        foreach ($step in $steps) {
+            $action = "$($step.Title): $($step.Action)"
+            if ($step.Undo) { $action += " (undone by: $($step.Undo))" }
+            [void]$PSCmdlet.ShouldProcess($target, $action)
+        }
+        foreach ($check in @($plan.Checks | Where-Object { -not $_.Passed })) {
+            Write-Warning -Message "The check '$($check.Check)' would fail: $($check.Message)"
+        }
+        return
+    }
+    $titles = @($steps | ForEach-Object { $_.Title }) -join ', '
+    if (-not $PSCmdlet.ShouldProcess($target, "Start a PRT trace: $titles")) { return }
+
+    if ($IncludeLsassTrace) {
+        $warning = 'The lsass trace records the memory of the Local Security Authority: passwords, tokens and keys of everyone signed in. The bundle is kept for Administrators and SYSTEM only; share it only with the engineer who needs it and delete it afterwards. TTD cannot detach from lsass: restart the device when the trace is done.'
+        if (-not $Force -and -not $PSCmdlet.ShouldContinue($warning, 'Record lsass with Time Travel Debugging?')) { return }
+        $common = $common + '--yes'
+    }
+
+    $session = Invoke-PrtExe -Argument (@('trace', 'start') + $common) -Cmdlet $PSCmdlet -TargetObject $target
+    if ($null -eq $session) { return }
+    $session = ConvertTo-PrtObject -InputObject $session -TypeName 'PrtTools.TraceSession'
+
+    # No one to guide (remoting, a service, input redirected): return the running session.
+    $remote = $null -ne (Get-Variable -Name PSSenderInfo -ValueOnly -ErrorAction Ignore)
+    $console = [System.Environment]::UserInteractive -and -not $remote -and -not [System.Console]::IsInputRedirected
+    if ($PSCmdlet.ParameterSetName -eq 'NoWait' -or (-not $Wait -and -not $console)) {
+        return $session
+    }
+
+    Write-Host -Object ''
+    Write-Host -Object $session.NextStep
+    Write-Host -Object 'Start-PrtTrace watches for the PRT attempt; Ctrl+C stops the trace and collects what there is.'
+    $bundle = $null
+    $deadline = [System.DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    try {
+        while ($true) {
+            $left = [int][Math]::Ceiling(($deadline - [System.DateTime]::UtcNow).TotalSeconds)
+            if ($left -le 0) { break }
+            $slice = [Math]::Min(15, $left)
+            $seen = Invoke-PrtExe -Argument (@('trace', 'watch', '--timeout', [string]$slice) + $simulateArgument) -Cmdlet $PSCmdlet -TargetObject $target
+            if ($null -eq $seen) { break }
+            $percent = [int][Math]::Min(100, 100 * ($TimeoutSeconds - $left + $slice) / [Math]::Max(1, $TimeoutSeconds))
+            Write-Progress -Activity 'PRT trace: waiting for the lock and unlock' -Status $seen.Detail -PercentComplete $percent -SecondsRemaining ([Math]::Max(0, $left - $slice))
+            if ($seen.Outcome -eq 'PrtRenewed' -or $seen.Outcome -eq 'AttemptFailed') {
+                Write-Host -Object "$($seen.Outcome): $($seen.Detail)"
+                break
+            }
+        }
+    } finally {
+        Write-Progress -Activity 'PRT trace: waiting for the lock and unlock' -Completed
+        # Also after Ctrl+C: the trace is stopped, the device restored, the bundle collected.
+        $bundle = Invoke-PrtExe -Argument (@('trace', 'stop') + $simulateArgument) -Cmdlet $PSCmdlet -TargetObject $target
+    }
+    if ($null -ne $bundle) { ConvertTo-PrtObject -InputObject $bundle -TypeName 'PrtTools.TraceBundle' }
+}
