@@ -20,11 +20,22 @@ command -v zip >/dev/null 2>&1 || need_apt+=(zip)
 command -v unzip >/dev/null 2>&1 || need_apt+=(unzip)
 command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)
 command -v strip >/dev/null 2>&1 || need_apt+=(binutils)
+# sshd for the remoting tests (test/remoting/sshd-loopback.sh runs its own, on a free port).
+[ -x /usr/sbin/sshd ] || need_apt+=(openssh-server)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  # Installing openssh-server would start the system's sshd on port 22: exit 101 of
+  # policy-rc.d tells the package scripts not to start services (removed again below).
+  policy_rc=''
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    policy_rc=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\nexit 101\n' >"$policy_rc" && chmod 755 "$policy_rc"
+    trap 'rm -f "$policy_rc"' EXIT
+  fi
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  if [ -n "$policy_rc" ]; then rm -f "$policy_rc"; trap - EXIT; fi
 fi
 
 # --- Node 22 runtimes from the npm registry (official binaries, integrity pinned) -------------

@@ -68,9 +68,12 @@ if (-not $PrtPath) {
     if ($onWindows -and $env:ProgramW6432) {
         # A 32-bit PowerShell does not see the 64-bit Program Files in its module path.
         $installed = Join-Path $env:ProgramW6432 'WindowsPowerShell\Modules\PrtTools'
-        $candidates += @(Get-ChildItem -Path (Join-Path $installed "*\bin\$exeName") -ErrorAction SilentlyContinue |
-                Sort-Object -Property @{ Expression = { [version]$_.Directory.Parent.Name } } -Descending |
-                ForEach-Object { $_.FullName })
+        $versions = @(Get-ChildItem -Path (Join-Path $installed "*\bin\$exeName") -ErrorAction SilentlyContinue | ForEach-Object {
+                $version = $null
+                if ([version]::TryParse($_.Directory.Parent.Name, [ref]$version)) { [pscustomobject]@{ Version = $version; Path = $_.FullName } }
+            })
+        $candidates += @($versions | Sort-Object -Property Version -Descending | ForEach-Object { $_.Path })
+        $candidates += Join-Path $installed "bin\$exeName"
     }
     $PrtPath = @($candidates | Where-Object { $_ -and (Test-Path -LiteralPath $_ -PathType Leaf) }) | Select-Object -First 1
     if (-not $PrtPath) {

@@ -120,6 +120,8 @@ function ConvertTo-PrtRemoteErrorRecord {
     if ($null -ne $ErrorRecord.ErrorDetails -and $ErrorRecord.ErrorDetails.Message) {
         $message = $ErrorRecord.ErrorDetails.Message
     }
+    # SSH errors start with "[host] ": the device goes in front of the message once.
+    $message = $message -replace ('^\[' + [regex]::Escape($device) + '\]\s*'), ''
     $category = $ErrorRecord.CategoryInfo.Category
     $fullId = [string]$ErrorRecord.FullyQualifiedErrorId
     # No connection: a transport exception, at the top or wrapped (SSH), or a session that broke

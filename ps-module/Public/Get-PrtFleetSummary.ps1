@@ -18,9 +18,9 @@ function Get-PrtFleetSummary {
           code (0xC000006D, -1073741715) count as one;
         - the findings, most frequent first, with their devices.
 
-        A device is named by PSComputerName when the status came over remoting, else by its
-        DeviceName. Objects that are not a status are errors (PrtTools.NotAStatus) and are left
-        out.
+        A device is named by PSComputerName when its live status came over remoting (the name
+        the admin used), and by its DeviceName when the status was read from a capture or ran
+        locally. Objects that are not a status are errors (PrtTools.NotAStatus) and are left out.
 
     .PARAMETER InputObject
         PrtTools.Status objects (also Deserialized ones from remoting or jobs).
@@ -95,8 +95,14 @@ function Get-PrtFleetSummary {
         $index = 0
         foreach ($status in $statuses) {
             $index++
+            # A capture names its own device; a live status is named as the admin named the
+            # computer (PSComputerName), else by what dsregcmd says.
+            $fromFile = $false
+            $source = $status.PSObject.Properties['Source']
+            if ($null -ne $source -and $null -ne $source.Value -and $null -ne $source.Value.PSObject.Properties['Path'] -and $source.Value.Path) { $fromFile = $true }
+            $names = if ($fromFile) { @('DeviceName', 'PSComputerName') } else { @('PSComputerName', 'DeviceName') }
             $device = $null
-            foreach ($name in @('PSComputerName', 'DeviceName')) {
+            foreach ($name in $names) {
                 $property = $status.PSObject.Properties[$name]
                 if ($null -ne $property -and $property.Value) { $device = [string]$property.Value; break }
             }
@@ -185,7 +191,7 @@ function Get-PrtFleetSummary {
                     Family     = if ($null -ne $info) { $info.Family } else { $null }
                     Count      = $group.Devices.Count
                     Summary    = if ($null -ne $info) { $info.Summary } else { $null }
-                    Devices    = [string[]]$group.Devices.ToArray()
+                    Devices    = [string[]]@($group.Devices | Sort-Object)
                     SeenAs     = [string[]]$group.SeenAs.ToArray()
                     Order      = $order
                 }
@@ -202,7 +208,7 @@ function Get-PrtFleetSummary {
                     Severity = $finding.Severity
                     Count    = $finding.Devices.Count
                     Message  = $finding.Message
-                    Devices  = [string[]]$finding.Devices.ToArray()
+                    Devices  = [string[]]@($finding.Devices | Sort-Object)
                     Order    = $order
                 }
             })
@@ -217,7 +223,7 @@ function Get-PrtFleetSummary {
                     PSTypeName = 'PrtTools.FleetHealth'
                     Health     = $name
                     Count      = $healthDevices[$name].Count
-                    Devices    = [string[]]$healthDevices[$name].ToArray()
+                    Devices    = [string[]]@($healthDevices[$name] | Sort-Object)
                 }
             })
 

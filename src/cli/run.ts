@@ -6,6 +6,7 @@ import { version } from '../version.js';
 import { separateExplainCodes } from './argv.js';
 import type { PrtContext } from './context.js';
 import { writeError } from './output.js';
+import { wantsColour } from './present/style.js';
 
 export type RunContext = Omit<PrtContext, 'host' | 'colorDepth'> & Partial<Pick<PrtContext, 'host' | 'colorDepth'>>;
 
@@ -24,12 +25,14 @@ const commandLoaders: Record<string, CommandLoader> = {
 };
 
 /** The CLI with the command `argv` names, or with every command (help, typos). */
-export async function createCli(argv: readonly string[] = []): Promise<Cli<PrtContext>> {
+export async function createCli(argv: readonly string[] = [], colors = false): Promise<Cli<PrtContext>> {
   const cli = new Cli<PrtContext>({
     binaryLabel: 'PrtTools — Primary Refresh Token diagnostics',
     binaryName: 'prt',
     binaryVersion: version,
     enableCapture: false,
+    // clipanion would colour help by the terminal type alone, even into a pipe or a file.
+    enableColors: colors,
   });
   cli.register(Builtins.HelpCommand);
   cli.register(Builtins.VersionCommand);
@@ -61,7 +64,7 @@ export async function runCli(rawArgv: string[], partial: RunContext): Promise<nu
   }
   context.host ??= createHost(partial.env);
   const json = argv.includes('--json');
-  const cli = await createCli(argv);
+  const cli = await createCli(argv, wantsColour(context.stdout, context.env));
   let command: Command<PrtContext>;
   try {
     command = cli.process(argv, context);

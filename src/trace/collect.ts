@@ -28,9 +28,13 @@ export async function finish(session: Session, outcome: BundleOutcome): Promise<
   const channel = session.record('AnalyticChannel');
   // Restored before the export: a disabled channel is one Windows lets us read.
   if (channel) await session.undo(channel);
+  // A stop killed while the Analytic log was disabled for its export: enable it again first.
+  const interruptedExport = session.record('ExportEvents');
+  if (interruptedExport?.Data.Reenable === true) await session.undo(interruptedExport);
   const bundle = state.BundlePath;
   if (bundle && existsSync(bundle)) {
-    if (session.record('ExportEvents')?.Status !== 'Done') {
+    const exported = session.record('ExportEvents');
+    if (exported?.Status !== 'Done' && exported?.Undo?.Status !== 'UndoFailed') {
       await session.step('ExportEvents', (record) => exportEvents(session, record, join(bundle, bundleNames.events)), { optional: true });
     }
     if (session.record('SnapshotAfter')?.Status !== 'Done') {
@@ -83,6 +87,7 @@ async function exportEvents(session: Session, record: StepRecord, folder: string
       exported.push(channel);
       await host.setChannelEnabled(analytic, true);
       record.Data.Reenable = false;
+      record.Data.AnalyticCleared = true;
       session.save();
       session.emit({ Kind: 'Warning', At: session.nowIso(), Text: 'The AAD Analytic log had to be disabled to be exported, then was enabled again; enabling it cleared it (its events are in the bundle).' });
     } catch (error) {
@@ -204,6 +209,7 @@ function warningsOf(state: TraceState): string[] {
   if (state.Host.Kind === 'Simulated') warnings.push(`This bundle comes from a simulated device (scenario ${state.Host.Scenario}); its trace files are stand-ins.`);
   if (step('LsassTrace')?.Status === 'Done') warnings.push(lsassWarning);
   if (step('AnalyticChannel')?.Data.PreviousEnabled === true) warnings.push('The AAD Analytic log was already enabled before the trace; it was left enabled.');
+  if (step('ExportEvents')?.Data.AnalyticCleared === true) warnings.push('Windows would not export the enabled AAD Analytic log: it was disabled for the export and enabled again, which cleared it (its events are in the bundle).');
   if (state.Options.AuthScriptsPath && state.Options.NetworkTrace) warnings.push('The network trace was taken by the Auth scripts (see authlogs/).');
   for (const failed of state.Steps.filter((s) => s.Status === 'Failed')) warnings.push(`${failed.Title} failed: ${failed.Error}`);
   for (const undo of state.Steps.filter((s) => s.Undo && s.Undo.Status !== 'Undone')) warnings.push(`${undo.Title} could not be undone: ${undo.Undo?.Error ?? 'not finished'}`);

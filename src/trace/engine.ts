@@ -9,7 +9,7 @@ import type { Host } from '../host/types.js';
 import { appendBundleLog } from './bundle.js';
 import { formatProgressLine } from './progress-text.js';
 import type { TraceEvents, TraceProgress } from './progress.js';
-import { scrubText } from './scrub.js';
+import { scrubDeep, scrubText } from './scrub.js';
 import type { StateStore } from './store.js';
 import type { StepId, StepRecord, StepSummary, TraceState } from './types.js';
 import { undoers } from './undo.js';
@@ -91,7 +91,9 @@ export class Session {
     this.ctx.store.save(this.state);
   }
 
-  emit(event: TraceProgress): void {
+  emit(unscrubbed: TraceProgress): void {
+    // Progress shows what the device said (a server's error description): never a credential.
+    const event = scrubDeep(unscrubbed);
     this.ctx.events.emit(event);
     if (this.logClosed) return;
     this.logBuffer.push(formatProgressLine(event));
@@ -128,7 +130,8 @@ export class Session {
     this.save();
     this.emit({ Kind: 'StepStarted', At: record.StartedAt, Step: id, Title: record.Title });
     try {
-      record.Detail = await action(record);
+      const detail = await action(record);
+      record.Detail = detail === null ? null : scrubText(detail);
       record.Status = 'Done';
     } catch (error) {
       record.Status = 'Failed';

@@ -2,6 +2,7 @@ import { getStatus } from '../app/status.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
 import type { AadChannel } from '../host/event-host.js';
 import type { Host } from '../host/types.js';
+import { scrubDeep } from './scrub.js';
 import type { ReproBaseline, ReproResult } from './types.js';
 
 /** The AAD Operational events that mean a PRT attempt went wrong (DESIGN §7). */
@@ -28,6 +29,12 @@ export function baselineOf(status: PrtStatus): ReproBaseline {
  * user's attempts, so both are read. A source that cannot be read this time is skipped.
  */
 export async function observeRepro(host: Host, baseline: ReproBaseline, since: Date): Promise<Observation> {
+  const seen = await look(host, baseline, since);
+  // What the device said goes into the state file and the report: never a credential.
+  return { status: seen.status, result: seen.result ? scrubDeep(seen.result) : null };
+}
+
+async function look(host: Host, baseline: ReproBaseline, since: Date): Promise<Observation> {
   const nowIso = () => host.now().toISOString();
   let status: PrtStatus | null = null;
   try {

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, copyFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, fixture, parseSingleJson, repoRoot, runPrt } from './prt.js';
+import { spawnSync } from 'node:child_process';
+import { assertBuilt, fixture, linuxExe, parseSingleJson, repoRoot, runPrt } from './prt.js';
 
 beforeAll(assertBuilt);
 
@@ -111,6 +112,13 @@ describe('prt status errors', () => {
     const help = runPrt(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('prt status');
+  });
+
+  it('prints help without colour codes into a pipe, even for a colour terminal type', () => {
+    const { NO_COLOR: _unset, ...env } = process.env;
+    const help = spawnSync(linuxExe, ['--help'], { env: { ...env, TERM: 'xterm-256color' }, encoding: 'utf8' });
+    expect(help.stdout).toContain('prt status');
+    expect(help.stdout).not.toContain('\u001b[');
   });
 });
 

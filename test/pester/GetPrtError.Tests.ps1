@@ -260,10 +260,11 @@ Describe 'Tab completion of -Code' {
         @($completion.CompletionMatches.CompletionText) | Should -Contain 'invalid_grant'
     }
 
-    It 'completes only names that prt explain knows' {
-        $completion = TabExpansion2 -inputScript 'Get-PrtError -Code ERROR_WINHTTP_' -cursorColumn 33
+    It 'completes only names that prt explain knows (all of them, after -Code and a space)' {
+        $completion = TabExpansion2 -inputScript 'Get-PrtError -Code ' -cursorColumn 19
         $names = @($completion.CompletionMatches.CompletionText)
-        $names.Count | Should -BeGreaterThan 10
+        $names.Count | Should -BeGreaterThan 300
+        @($names | Where-Object { $_ -like 'ERROR_WINHTTP_*' }).Count | Should -BeGreaterThan 10
         $explained = @(Get-PrtError -Code $names -ErrorVariable unknownNames -ErrorAction SilentlyContinue)
         @($unknownNames).Count | Should -Be 0
         @($explained | Where-Object { -not $_.Known }).Count | Should -Be 0

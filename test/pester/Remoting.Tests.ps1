@@ -184,6 +184,47 @@ Describe 'PowerShell remoting over SSH' -Skip:$skipRemoting {
         }
     }
 
+    Describe 'Start-PrtTrace -NoWait and Stop-PrtTrace in a PSSession over SSH (simulated device)' {
+        BeforeAll {
+            $trace = @(Invoke-Command -Session $session -ScriptBlock {
+                    # A state folder of this test's own, writable by the remote user.
+                    $env:PRT_STATE_DIR = Join-Path ([System.IO.Path]::GetTempPath()) ('prttools-remote-' + [guid]::NewGuid())
+                    $env:PRT_SIM_SPEED = '400'
+                    try {
+                        Start-PrtTrace -Simulate stale-fixed-by-unlock -NoWait
+                        $bundle = Stop-PrtTrace -Simulate stale-fixed-by-unlock
+                        $bundle
+                        # What the admin sees of the bundle, rendered on the remote side.
+                        $bundle | Out-String -Width 200
+                    } finally {
+                        Remove-Item -LiteralPath $env:PRT_STATE_DIR -Recurse -Force -ErrorAction SilentlyContinue
+                    }
+                })
+        }
+
+        It 'returns the session and the bundle as Deserialized.PrtTools.* objects with PSComputerName' {
+            $trace[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.TraceSession'
+            $trace[1].PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.TraceBundle'
+            $trace[0].PSComputerName | Should -Be '127.0.0.1'
+            $trace[1].PSComputerName | Should -Be '127.0.0.1'
+        }
+
+        It 'keeps the dates and the nested steps' {
+            $trace[0].StartedAt | Should -BeOfType [datetime]
+            $trace[1].StartedAt | Should -Be $trace[0].StartedAt
+            $trace[1].StoppedAt | Should -BeGreaterThan $trace[1].StartedAt
+            @($trace[1].Steps).Count | Should -BeGreaterThan 2
+            @($trace[1].Steps)[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.TraceStep'
+            $trace[1].Outcome | Should -Be 'Completed'
+        }
+
+        It 'neither prompts nor draws: the run completes without a console and nothing holds escape codes' {
+            $trace[2] | Should -BeOfType [string]
+            $trace[2] | Should -Match 'Outcome\s+: Completed'
+            ($trace | Out-String -Width 200) | Should -Not -Match "`e"
+        }
+    }
+
     Describe 'What crosses the SSH connection' {
         It 'holds no terminal escape codes: <Name>' -ForEach @(
             @{ Name = 'the views rendered remotely'; Script = { Get-PrtStatus -Sample | Out-String -Width 200; Get-PrtError -Code '0xc000006d' | Format-List | Out-String -Width 200 } }

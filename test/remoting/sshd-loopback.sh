@@ -38,13 +38,29 @@ free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
 }
 
-# The children of a process, and theirs (the per-connection sshd and the pwsh it started).
+# The children of a process, and theirs (the per-connection sshd and the pwsh it started), from
+# /proc: procps is not always installed.
 descendants() {
-  local child
-  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
-    descendants "$child"
-    echo "$child"
+  local map current child parent queue=("$1") found=()
+  map=$(awk '/^PPid:/ { split(FILENAME, part, "/"); print part[3], $2 }' /proc/[0-9]*/status 2>/dev/null || true)
+  while [ ${#queue[@]} -gt 0 ]; do
+    current=${queue[0]}
+    queue=("${queue[@]:1}")
+    while read -r child parent; do
+      if [ "$parent" = "$current" ]; then found+=("$child"); queue+=("$child"); fi
+    done <<<"$map"
   done
+  echo "${found[*]:-}"
+}
+
+# A tree the remote user can read: hard links when the files are readable by all (fast, no
+# space), else a copy made readable (another file system, or a umask of 077 at build time).
+share_tree() {
+  local from=$1 to=$2
+  if cp -al "$from" "$to" 2>/dev/null && [ -z "$(find "$to" ! -perm -o+r -print -quit)" ]; then return 0; fi
+  rm -rf "$to"
+  cp -a "$from" "$to"
+  chmod -R a+rX "$to"
 }
 
 stop() {
@@ -73,7 +89,8 @@ start() {
   # refuses locked accounts ('!') without PAM.
   if ! getent passwd "$remote_user" >/dev/null; then
     log "creating the local user $remote_user (key login only)"
-    useradd --create-home --shell /bin/sh --comment 'PrtTools remoting tests' "$remote_user"
+    # Another run may create it at the same moment: that is fine too.
+    useradd --create-home --shell /bin/sh --comment "PrtTools remoting tests" "$remote_user" || getent passwd "$remote_user" >/dev/null
   fi
   usermod -p '*' "$remote_user"
   local home; home=$(getent passwd "$remote_user" | cut -d: -f6)
@@ -85,11 +102,11 @@ start() {
   # Anything that fails from here on leaves nothing behind.
   trap 'stop "$dir"' ERR
 
-  # pwsh lives under root's cache, which the remote user cannot enter: hard links (or a copy on
-  # another file system) in the temp folder, and the same for the module.
-  cp -al "$(dirname "$PWSH")" "$dir/pwsh" 2>/dev/null || cp -a "$(dirname "$PWSH")" "$dir/pwsh"
+  # pwsh lives under root's cache, which the remote user cannot enter: hard links in the temp
+  # folder, and the same for the module.
+  share_tree "$(dirname "$PWSH")" "$dir/pwsh"
   mkdir -p "$dir/modules" "$dir/share"
-  cp -al "$module_dir" "$dir/modules/PrtTools" 2>/dev/null || cp -a "$module_dir" "$dir/modules/PrtTools"
+  share_tree "$module_dir" "$dir/modules/PrtTools"
   chmod 755 "$dir/modules" "$dir/share"
 
   ssh-keygen -q -t ed25519 -N '' -C prttools-loopback-host -f "$dir/host_key"

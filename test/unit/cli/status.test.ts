@@ -96,3 +96,12 @@ describe('prt status --detect (Intune Remediations detection)', () => {
     expect(result.code).toBe(2);
   });
 });
+
+describe('prt --help', () => {
+  it('writes no colour codes when the output is not a terminal, whatever TERM says', async () => {
+    const result = await runInMemory(['--help'], scriptedHost(), { TERM: 'xterm-256color' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('prt status');
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+});

@@ -211,3 +211,32 @@ describe('faults the scenario scripts', () => {
     expect(lab.device.state.NetworkTrace.Running).toBe(true);
   });
 });
+
+describe('a kill while the enabled Analytic log is disabled for its export', () => {
+  it('the next stop enables it again, exports, and leaves it enabled as it was', async () => {
+    const lab = new SimLab('healthy', { Environment: { AnalyticEnabled: true } });
+    labs.push(lab);
+    // Windows may refuse to read an enabled Analytic (direct) channel (DESIGN §7).
+    const refusing = (host: Host, device: SimLab['device']): Host =>
+      new Proxy(host, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver);
+          if (property !== 'exportChannel') return value;
+          return (channel: string, folder: string) =>
+            channel.endsWith('/Analytic') && device.state.AnalyticEnabled ? Promise.reject(new Error('The channel is enabled and cannot be read.')) : value.call(target, channel, folder);
+        },
+      });
+    // The first change of the channel is the export's "disable for a moment": the process dies right after it.
+    const { host, fired } = inject(refusing(lab.host, lab.device), 'setChannelEnabled', 'kill-after', new AbortController());
+    void runTrace(lab.context(host, { pid: deadPid }), lab.options());
+    await fired;
+    const next = lab.reload();
+    expect(next.device.state.AnalyticEnabled).toBe(false);
+    const bundle = await stopTrace(lab.context(refusing(next.host, next.device)));
+    expect(bundle.Outcome).toBe('Recovered');
+    expect(next.device.state.AnalyticEnabled).toBe(true);
+    expect(bundle.Files.map((file) => file.Path)).toContain('events/Microsoft-Windows-AAD-Analytic.xml');
+    expect(lab.stateFileExists()).toBe(false);
+  });
+});
+

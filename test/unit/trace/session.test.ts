@@ -96,6 +96,27 @@ describe('the guided trace on each simulated scenario', () => {
     expect(bundle.Warnings.join(' ')).toContain('left enabled');
   });
 
+  it('exports an enabled Analytic log that refuses to be read by disabling it for the export, then enables it again', async () => {
+    const sim = lab('healthy', { Environment: { AnalyticEnabled: true } });
+    // Windows may refuse to read an enabled Analytic (direct) channel (DESIGN §7).
+    const refusing = new Proxy(sim.host, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== 'exportChannel') return value;
+        return (channel: string, folder: string) =>
+          channel.endsWith('/Analytic') && sim.device.state.AnalyticEnabled ? Promise.reject(new Error('The channel is enabled and cannot be read.')) : value.call(target, channel, folder);
+      },
+    });
+    const bundle = await runTrace(sim.context(refusing), sim.options());
+    const calls = sim.device.state.Calls.filter((line) => /^wevtutil (sl|epl) .*Analytic/.test(line)).map((line) => line.split(' ').slice(0, 4).join(' '));
+    expect(calls).toEqual(['wevtutil sl Microsoft-Windows-AAD/Analytic /e:false', 'wevtutil epl Microsoft-Windows-AAD/Analytic ' + calls[1]!.split(' ')[3], 'wevtutil sl Microsoft-Windows-AAD/Analytic /e:true']);
+    expect(sim.device.state.AnalyticEnabled).toBe(true);
+    expect(bundle.Files.map((file) => file.Path)).toContain('events/Microsoft-Windows-AAD-Analytic.xml');
+    expect(bundle.Steps.find((step) => step.Id === 'ExportEvents')?.Status).toBe('Done');
+    expect(bundle.Warnings.join(' ')).toContain('cleared it');
+    expect(sim.stateFileExists()).toBe(false);
+  });
+
   it('locks the workstation when asked, and the simulated user unlocks it', async () => {
     const sim = lab('hybrid-wrong-password');
     const bundle = await runTrace(sim.context(), sim.options({ LockWorkstation: true }));
