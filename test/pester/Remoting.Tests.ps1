@@ -147,6 +147,18 @@ Describe 'PowerShell remoting over SSH' -Skip:$skipRemoting {
             $remoteErrors[0].FullyQualifiedErrorId | Should -Be 'PrtTools.FileNotFound,Get-PrtStatus'
             $remoteErrors[0].OriginInfo.PSComputerName | Should -Be '127.0.0.1'
         }
+
+        It 'warns that a live read in a remote session is not the signed-in user''s PRT' {
+            $null = Invoke-Command -Session $session -ScriptBlock { Get-PrtStatus } -WarningVariable remoteWarnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+            @($remoteWarnings).Count | Should -Be 1
+            [string]$remoteWarnings[0] | Should -Match 'remote session'
+            [string]$remoteWarnings[0] | Should -Match 'never holds a PRT'
+        }
+
+        It 'does not warn when it reads a capture in a remote session' {
+            $null = Invoke-Command -Session $session -ScriptBlock { param($Path) Get-PrtStatus -Path $Path } -ArgumentList $remoteCapture -WarningVariable captureWarnings -WarningAction SilentlyContinue
+            @($captureWarnings).Count | Should -Be 0
+        }
     }
 
     Describe 'Get-PrtError -Code in a PSSession over SSH' {
