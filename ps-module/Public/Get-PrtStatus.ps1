@@ -181,7 +181,7 @@ function Get-PrtStatus {
         if ($PSCmdlet.ParameterSetName -eq 'Live') {
             # In a remote session dsregcmd speaks for this session's network logon, never for the
             # signed-in user: its "no PRT" would be misread as the user's.
-            if ($null -ne $PSSenderInfo) {
+            if (Test-PrtRemoteSession) {
                 Write-Warning ('Get-PrtStatus runs in a remote session on {0}: dsregcmd reports the remote session''s own logon, which never holds a PRT. Judge the signed-in user''s PRT from a capture they take (dsregcmd /status > status.txt, then -Path) or from the detection script run with the logged-on credentials.' -f [System.Environment]::MachineName)
             }
             $document = Invoke-PrtExe -Argument (@('status') + $nowArgument) -Cmdlet $PSCmdlet -TargetObject ([System.Environment]::MachineName)

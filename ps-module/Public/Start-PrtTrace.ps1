@@ -205,7 +205,7 @@ function Start-PrtTrace {
     $session = ConvertTo-PrtObject -InputObject $session -TypeName 'PrtTools.TraceSession'
 
     # No one to guide (remoting, a service, input redirected): return the running session.
-    $remote = $null -ne (Get-Variable -Name PSSenderInfo -ValueOnly -ErrorAction Ignore)
+    $remote = Test-PrtRemoteSession
     $console = [System.Environment]::UserInteractive -and -not $remote -and -not [System.Console]::IsInputRedirected
     if ($PSCmdlet.ParameterSetName -eq 'NoWait' -or (-not $Wait -and -not $console)) {
         return $session
