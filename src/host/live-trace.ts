@@ -2,6 +2,7 @@ import { existsSync, statfsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { ExitCode, PrtError } from '../errors.js';
 import type { AadChannel } from './event-host.js';
+import { ToolExitError } from './tool-errors.js';
 import { runTool, type ToolResult } from './process.js';
 import type { LsassTracer, NetworkTraceStatus, ToolRun, TraceHost } from './trace-host.js';
 
@@ -202,10 +203,9 @@ export function createLiveTraceHost({ live, env, toolTimeoutMs, unavailable }: L
   };
 }
 
-/** `exited with code N` in runTool's message: the exit code for the manifest. */
+/** The exit code of a tool that ran and failed, for the manifest. */
 function exitCodeOf(error: unknown): number | null {
-  const match = error instanceof Error ? /exited with code (-?\d+)/.exec(error.message) : null;
-  return match ? Number(match[1]) : null;
+  return error instanceof ToolExitError ? error.code : null;
 }
 
 /** Where a tool would be found through PATH (with PATHEXT on Windows), without running it. */

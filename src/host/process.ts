@@ -52,7 +52,8 @@ export async function runTool(name: string, args: readonly string[], options: Ru
         child.stdout.destroy();
         child.stderr.destroy();
         if (failure) return reject(failure);
-        if (code !== 0) return reject(new ToolExitError(commandLine, code, signal, firstLine(Buffer.concat(stderr))));
+        // Some tools (netsh) say why they failed on stdout: take stderr first, then stdout.
+        if (code !== 0) return reject(new ToolExitError(commandLine, code, signal, firstLine(Buffer.concat(stderr)) || firstLine(Buffer.concat(stdout))));
         resolve({ stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) });
       });
     });
