@@ -33,13 +33,23 @@ $script:PrtNestedTypeName = @{
     'PrtTools.TraceStatus'  = @{
         Session = 'PrtTools.TraceSession'
     }
+    'PrtTools.Attempt'      = @{
+        Status            = 'PrtTools.ErrorInfo'
+        ServerError       = 'PrtTools.ServerError'
+        NetworkSubError   = 'PrtTools.NetworkSubError'
+        TokenBrokerErrors = 'PrtTools.TokenBrokerError'
+        EventRecordIds    = 'PrtTools.EventRef'
+        Explanation       = 'PrtTools.ChainLink'
+    }
 }
 
 # Properties that hold an ISO 8601 UTC time: they become [datetime] of kind Utc.
 $script:PrtTimeProperty = @(
     'AzureAdPrtUpdateTime', 'AzureAdPrtExpiryTime', 'EnterprisePrtUpdateTime', 'EnterprisePrtExpiryTime',
     'EvaluatedAt', 'CaptureTime', 'PreviousPrtAttempt',
-    'StartedAt', 'StoppedAt', 'ObservedAt'
+    'StartedAt', 'StoppedAt', 'ObservedAt',
+    # A PRT attempt (prt error): its 1006 and 1007.
+    'Start', 'End'
 )
 
 # Numbers: 5.1 reads JSON numbers as Int32/Decimal, 7 as Int64/Double; make them agree.
@@ -53,6 +63,9 @@ $script:PrtNumberProperty = @{
     Facility    = [int]
     Code        = [int]
     EventId     = [int]
+    EventRecordID = [long]
+    ProcessId   = [int]
+    ThreadId    = [int]
     # A file of a trace bundle: a network trace or an lsass recording can pass 2 GB.
     Bytes       = [long]
 }

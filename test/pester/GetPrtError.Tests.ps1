@@ -381,3 +381,56 @@ Describe 'Get-PrtError without -Code (the device)' {
         $attempts.AttemptStatus | Should -Be @('0xc000006d', '0xc000023c')
     }
 }
+
+Describe 'Get-PrtError on exported AAD logs (the real prt)' {
+    BeforeAll {
+        $eventsDir = Join-Path (Split-Path -Parent (Split-Path -Parent $missingPrt)) 'events'
+        $operational = Join-Path $eventsDir 'wrong-password-50126.operational.xml'
+        $analytic = Join-Path $eventsDir 'wrong-password-50126.analytic.xml'
+        $attempts = @(Get-PrtError -EventPath $operational, $analytic)
+        $attempt = $attempts[0]
+    }
+
+    It 'returns one PrtTools.Attempt for the failed attempt' {
+        $attempts.Count | Should -Be 1
+        $attempt.PSObject.TypeNames[0] | Should -Be 'PrtTools.Attempt'
+        $attempt.Succeeded | Should -BeFalse
+    }
+
+    It 'has its 1006 and 1007 times as UTC [datetime] values' {
+        $attempt.Start | Should -BeOfType [datetime]
+        $attempt.End | Should -BeOfType [datetime]
+        $attempt.End.Kind | Should -Be 'Utc'
+        $attempt.End | Should -BeGreaterOrEqual $attempt.Start
+    }
+
+    It 'carries the decoded status and the chain with their own type names' {
+        $attempt.Status.PSObject.TypeNames[0] | Should -Be 'PrtTools.ErrorInfo'
+        $attempt.Status.Name | Should -Be 'STATUS_LOGON_FAILURE'
+        @($attempt.Explanation).Count | Should -Be 2
+        $attempt.Explanation[0].PSObject.TypeNames[0] | Should -Be 'PrtTools.ChainLink'
+        $attempt.Explanation[1].Name | Should -Be 'InvalidUserNameOrPassword'
+        $attempt.ServerError.PSObject.TypeNames[0] | Should -Be 'PrtTools.ServerError'
+        $attempt.EventRecordIds[0].EventRecordID | Should -BeOfType [long]
+    }
+
+    It 'is shown as a table with the status and the cause' {
+        $table = $attempts | Format-Table | Out-String -Width 200
+        $table | Should -Match 'When \(UTC\)\s+Method\s+Status\s+Name\s+Cause'
+        $table | Should -Match '0xc000006d\s+STATUS_LOGON_FAILURE\s+InvalidUserNameOrPassword'
+    }
+
+    It 'is shown as a list that tells the chain and the next steps' {
+        $list = $attempt | Format-List | Out-String -Width 300
+        $list | Should -Match 'Explanation\s+: - 0xc000006d STATUS_LOGON_FAILURE'
+        $list | Should -Match 'NextSteps\s+: - '
+    }
+
+    It 'keeps its type, dates and chain through serialization, as remoting does' {
+        $copy = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($attempt, 3))
+        $copy.PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.Attempt'
+        $copy.End | Should -BeOfType [datetime]
+        $copy.Explanation[1].Name | Should -Be 'InvalidUserNameOrPassword'
+        ($copy | Format-Table | Out-String -Width 200) | Should -Match 'InvalidUserNameOrPassword'
+    }
+}
