@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# The main job: build if needed, then show the diagnosis of the sample failing hybrid device.
+# The main job: build if needed, then diagnose the built-in failing hybrid joined device the way an
+# admin would on a real one: its PRT status (Step 1), then the failing attempt explained (Steps 2-3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 bash scripts/ensure-deps.sh
 bash scripts/build.sh >&2
-exec dist/prt status --sample "$@"
+echo "\$ prt status --simulate hybrid-wrong-password"
+dist/prt status --simulate hybrid-wrong-password
+echo
+echo "\$ prt error --simulate hybrid-wrong-password"
+exec dist/prt error --simulate hybrid-wrong-password

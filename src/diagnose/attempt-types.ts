@@ -15,6 +15,9 @@ export interface DiagnosedAttempt {
   Kind: DiagnosticsKind | null;
   Start: string | null;
   End: string | null;
+  /** The first and last evidence seen (an orphan without 1006/1007 still has these). */
+  FirstEventTime: string | null;
+  LastEventTime: string | null;
   Finished: boolean;
   Succeeded: boolean;
   /** The status decoded as `prt explain` does; null when the attempt never finished. */

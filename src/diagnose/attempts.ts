@@ -26,6 +26,8 @@ export function fromEvents(attempt: Attempt): DiagnosedAttempt {
       Kind: null,
       Start: attempt.Start,
       End: attempt.End,
+      FirstEventTime: attempt.FirstEventTime,
+      LastEventTime: attempt.LastEventTime,
       Finished: attempt.Finished,
       Succeeded: attempt.Succeeded,
       ServerError: server ? { Code: server.Code, Error: server.Error, Description: server.Description, CorrelationId: server.CorrelationId, Source: server.Source } : null,
@@ -74,6 +76,8 @@ export function fromDiagnostics(block: PrtDiagnostics): DiagnosedAttempt {
       Kind: block.Kind,
       Start: block.PreviousPrtAttempt,
       End: block.PreviousPrtAttempt,
+      FirstEventTime: null,
+      LastEventTime: null,
       Finished: true,
       Succeeded: success(block.AttemptStatus),
       ServerError: hasServerError
@@ -109,10 +113,15 @@ const sameAttemptSlackMs = 5_000;
 function describesSameAttempt(fromDsreg: DiagnosedAttempt, fromLog: DiagnosedAttempt): boolean {
   const dsregCorrelation = fromDsreg.ServerError?.CorrelationId?.toLowerCase();
   if (dsregCorrelation && dsregCorrelation === fromLog.ServerError?.CorrelationId?.toLowerCase()) return true;
-  if (!fromDsreg.Start || !fromLog.Status || fromDsreg.Status?.Hex !== fromLog.Status.Hex) return false;
+  if (!fromDsreg.Start) return false;
+  // An orphan (no 1007) has no status to compare: its server error must then agree.
+  const sameOutcome = fromLog.Status
+    ? fromDsreg.Status?.Hex === fromLog.Status.Hex
+    : !fromLog.ServerError || !fromDsreg.ServerError || fromLog.ServerError.Code === fromDsreg.ServerError.Code;
+  if (!sameOutcome) return false;
   const at = Date.parse(fromDsreg.Start);
-  const from = Date.parse(fromLog.Start ?? fromLog.End ?? '') - sameAttemptSlackMs;
-  const to = Date.parse(fromLog.End ?? fromLog.Start ?? '') + sameAttemptSlackMs;
+  const from = Date.parse(fromLog.Start ?? fromLog.FirstEventTime ?? '') - sameAttemptSlackMs;
+  const to = Date.parse(fromLog.End ?? fromLog.LastEventTime ?? '') + sameAttemptSlackMs;
   return at >= from && at <= to;
 }
 
@@ -129,11 +138,17 @@ export function mergeAttempts(fromDsreg: DiagnosedAttempt[], fromLogs: Diagnosed
       merged.push(dsreg);
       continue;
     }
+    // An orphan (the Analytic log was off) has no 1007: dsregcmd's status and time complete it.
     merged[index] = {
       ...log,
       Method: 'Both',
       Prt: dsreg.Prt,
       Kind: dsreg.Kind,
+      Start: log.Start ?? dsreg.Start,
+      End: log.End ?? dsreg.End,
+      Finished: log.Finished || dsreg.Finished,
+      Succeeded: log.Status ? log.Succeeded : dsreg.Succeeded,
+      Status: log.Status ?? dsreg.Status,
       ServerError: log.ServerError ?? dsreg.ServerError,
       Url: log.Url ?? dsreg.Url,
       Upn: log.Upn ?? dsreg.Upn,

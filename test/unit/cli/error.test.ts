@@ -109,3 +109,16 @@ describe('prt error (in memory)', () => {
     expect((await runInMemory(['error', '--since', 'yesterday'], host)).code).toBe(2);
   });
 });
+
+describe('prt error when the Analytic log was off', () => {
+  it('completes an Operational-only attempt with the status and time dsregcmd saw', async () => {
+    const { host } = fixtureHost({ 'Microsoft-Windows-AAD/Operational': 'wrong-password-50126.operational.xml' }, false);
+    host.runDsregcmdStatus = async () => new TextEncoder().encode(hybridWrongPasswordSample);
+    const diagnosis = JSON.parse((await runInMemory(['error', '--json', '--now', '2026-11-20T10:00:00Z'], host)).stdout);
+    expect(diagnosis.Attempts).toHaveLength(1);
+    const [attempt] = diagnosis.Attempts;
+    expect(attempt).toMatchObject({ Method: 'Both', Orphan: true, Finished: true, Succeeded: false, Start: '2026-11-20T09:13:41.127Z' });
+    expect(attempt.Status.Hex).toBe('0xc000006d');
+    expect(diagnosis.Summary).toContain('0xc000006d (STATUS_LOGON_FAILURE)');
+  });
+});
