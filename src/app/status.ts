@@ -24,7 +24,7 @@ export async function getStatus(host: Host, request: StatusRequest): Promise<Prt
     source = { Kind: 'File', Path: request.input };
   } else {
     bytes = await host.runDsregcmdStatus();
-    source = { Kind: 'Live', Path: null };
+    source = { Kind: host.kind === 'Simulated' ? 'Simulated' : 'Live', Path: null };
   }
   const { text, encoding } = decodeCapture(bytes);
   const name = source.Path ?? (source.Kind === 'Sample' ? 'the built-in sample' : 'the output of `dsregcmd /status`');

@@ -1,5 +1,6 @@
 import { fieldValue, findField, findFieldInReport, findSection, meaningfulValue, parseDsregTime, parseUrl, parseYesNo } from '../dsreg/values.js';
 import type { DsregReport, DsregSection, PrtDiagnostics } from '../dsreg/types.js';
+import { serverMessage } from './explain-chain.js';
 import { findingCatalog, type FindingId } from './findings.js';
 import type { Finding, Health, JoinType, PrtStatus, StatusSource, WorkAccount } from './status-types.js';
 
@@ -39,9 +40,7 @@ function describeFailedAttempt(diagnostics: PrtDiagnostics): string {
   const prt = diagnostics.Prt === 'AzureAd' ? 'Azure AD PRT' : 'Enterprise PRT';
   const what = diagnostics.Kind === 'Acquire' ? 'acquire' : 'refresh';
   const when = diagnostics.PreviousPrtAttempt ? ` at ${diagnostics.PreviousPrtAttempt}` : '';
-  // The description carries trace and correlation ids after the message: the ids are on the block.
-  const description = diagnostics.ServerErrorDescription?.split(/\r?\n| Trace ID:/)[0]?.trim();
-  const server = [diagnostics.ServerErrorCode, description].filter(Boolean).join(': ');
+  const server = [diagnostics.ServerErrorCode, serverMessage(diagnostics.ServerErrorDescription)].filter(Boolean).join(': ');
   return `The last attempt to ${what} the ${prt}${when} failed with ${diagnostics.AttemptStatus}${server ? ` (server said ${server})` : ''}.`;
 }
 
@@ -69,7 +68,7 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   const captureTime = parseDsregTime(fieldValue(diagnosticData, 'Client Time') ?? '');
   const [now, clockSource]: [Date, PrtStatus['ClockSource']] = options.now
     ? [options.now, 'Now']
-    : captureTime && options.source.Kind !== 'Live'
+    : captureTime && options.source.Kind !== 'Live' && options.source.Kind !== 'Simulated'
       ? [new Date(captureTime), 'CaptureClientTime']
       : [options.systemNow, 'SystemClock'];
 

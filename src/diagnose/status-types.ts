@@ -22,7 +22,7 @@ export interface WorkAccount {
 
 /** Where the status came from: a file a user sent, or dsregcmd run live on this device. */
 export interface StatusSource {
-  Kind: 'File' | 'Live' | 'Sample';
+  Kind: 'File' | 'Live' | 'Simulated' | 'Sample';
   Path: string | null;
   Encoding: string;
 }

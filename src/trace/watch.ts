@@ -4,6 +4,7 @@ import type { AadChannel } from '../host/event-host.js';
 import type { Host } from '../host/types.js';
 import { scrubDeep } from './scrub.js';
 import type { ReproBaseline, ReproResult } from './types.js';
+import { serverMessage } from '../diagnose/explain-chain.js';
 
 /** The AAD Operational events that mean a PRT attempt went wrong (DESIGN §7). */
 const errorEventIds = [1081, 1084, 1088, 1098, 1104];
@@ -49,7 +50,7 @@ async function look(host: Host, baseline: ReproBaseline, since: Date): Promise<O
     }
     const attempt = status.Diagnostics.find((d) => d.Prt === 'AzureAd');
     if (attempt?.PreviousPrtAttempt && attempt.PreviousPrtAttempt !== baseline.PreviousPrtAttempt && at(attempt.PreviousPrtAttempt) >= since.getTime() - 1000 && isFailure(attempt.AttemptStatus)) {
-      const server = [attempt.ServerErrorCode, attempt.ServerErrorDescription?.split(/ Trace ID:/)[0]].filter(Boolean).join(': ');
+      const server = [attempt.ServerErrorCode, serverMessage(attempt.ServerErrorDescription)].filter(Boolean).join(': ');
       return {
         status,
         result: {

@@ -1,4 +1,5 @@
 import type { DiagnosedAttempt, Diagnosis } from '../../diagnose/attempt-types.js';
+import { serverMessage } from '../../diagnose/explain-chain.js';
 import type { Style } from './style.js';
 
 const time = (iso: string | null) => (iso ? iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : 'unknown time');
@@ -18,7 +19,7 @@ function formatFailure(attempt: DiagnosedAttempt, style: Style): string[] {
   if (who.length > 0) lines.push(`   ${label('who')}${who.join('  ')}`);
   if (attempt.Url) lines.push(`   ${label('url')}${attempt.Url}`);
   if (attempt.ServerError) {
-    const server = [attempt.HttpStatus !== null ? `HTTP ${attempt.HttpStatus}` : null, attempt.ServerError.Error, attempt.ServerError.Description?.split(/\r?\n| Trace ID:/)[0]].filter(Boolean).join('  ');
+    const server = [attempt.HttpStatus !== null ? `HTTP ${attempt.HttpStatus}` : null, attempt.ServerError.Error, serverMessage(attempt.ServerError.Description)].filter(Boolean).join('  ');
     lines.push(`   ${label('server')}${server} (${attempt.ServerError.Source === 'AzureAD' ? 'Entra ID' : 'WS-Trust endpoint'})`);
   }
   if (attempt.NetworkSubError) lines.push(`   ${label('network')}${attempt.NetworkSubError.Code}${attempt.NetworkSubError.Code !== attempt.NetworkSubError.Hex ? ` (${attempt.NetworkSubError.Hex})` : ''}`);

@@ -1,4 +1,5 @@
 import type { Health, PrtStatus, Severity } from '../../diagnose/status-types.js';
+import { serverMessage } from '../../diagnose/explain-chain.js';
 import type { Style } from './style.js';
 
 const healthLine: Record<Health, string> = {
@@ -43,7 +44,7 @@ export function formatStatus(status: PrtStatus, style: Style): string {
   for (const attempt of status.Diagnostics) {
     const head = `${attempt.Kind} ${attempt.Prt === 'AzureAd' ? 'Azure AD' : 'Enterprise'} PRT: status ${attempt.AttemptStatus ?? 'unknown'} at ${readableTime(attempt.PreviousPrtAttempt)}`;
     lines.push(`${'Last attempt'.padEnd(16)}${head}`);
-    const server = [attempt.HttpStatus !== null ? `HTTP ${attempt.HttpStatus}` : null, attempt.ServerErrorCode, attempt.ServerErrorDescription].filter(Boolean).join('  ');
+    const server = [attempt.HttpStatus !== null ? `HTTP ${attempt.HttpStatus}` : null, attempt.ServerErrorCode, serverMessage(attempt.ServerErrorDescription)].filter(Boolean).join('  ');
     if (server) lines.push(`${''.padEnd(16)}${server}`);
     if (attempt.EndpointUri) lines.push(`${''.padEnd(16)}${style.dim(`${attempt.HttpMethod ?? ''} ${attempt.EndpointUri}`.trim())}`);
   }
