@@ -5,6 +5,7 @@ import type { Host } from '../host/types.js';
 import { scrubDeep } from './scrub.js';
 import type { ReproBaseline, ReproResult } from './types.js';
 import { serverMessage } from '../diagnose/explain-chain.js';
+import { AAD_EVENT, parseEventStream, statusOf } from '../events/index.js';
 
 /** The AAD Operational events that mean a PRT attempt went wrong (DESIGN §7). */
 const errorEventIds = [1081, 1084, 1088, 1098, 1104];
@@ -96,35 +97,19 @@ interface SeenEvent {
   status: string | null;
 }
 
-/**
- * The few facts the watch needs from event XML (ID, time, the Status of 1007). The full reading
- * of events is the event parser's job; this only has to notice that something happened.
- */
+/** The AAD events of one channel since `since`, through the event parser (any encoding wevtutil used). */
 async function readEvents(host: Host, channel: AadChannel, since: Date, eventIds: number[]): Promise<SeenEvent[]> {
-  const chunks: Uint8Array[] = [];
+  const seen: SeenEvent[] = [];
   try {
-    for await (const chunk of host.queryEvents({ channel, since, eventIds })) chunks.push(chunk);
+    for await (const item of parseEventStream(host.queryEvents({ channel, since, eventIds }), { source: `wevtutil qe ${channel}` })) {
+      if (!('event' in item)) continue;
+      const { event } = item;
+      if (!eventIds.includes(event.EventId) || event.TimeMs < since.getTime()) continue;
+      seen.push({ id: event.EventId, time: event.TimeCreated, status: event.EventId === AAD_EVENT.GetTokenStop ? statusOf(event) : null });
+    }
   } catch {
     // Reading an enabled Analytic channel may be refused; not being able to query is not fatal.
     return [];
   }
-  const text = Buffer.concat(chunks.map((c) => Buffer.from(c))).toString('utf8');
-  const seen: SeenEvent[] = [];
-  for (const xml of text.split(/<\/Event>/)) {
-    const id = /<EventID[^>]*>(\d+)<\/EventID>/.exec(xml);
-    if (!id) continue;
-    const time = /SystemTime=['"]([^'"]+)['"]/.exec(xml)?.[1] ?? '';
-    const status = /<Data Name=['"]Status['"]>([^<]*)<\/Data>/.exec(xml)?.[1]?.trim() ?? null;
-    const eventId = Number(id[1]);
-    if (!eventIds.includes(eventId) || Date.parse(time) < since.getTime()) continue;
-    seen.push({ id: eventId, time, status: status === null ? null : normaliseStatus(status) });
-  }
   return seen;
-}
-
-/** `0xC000006D`, `-1073741715`, `3221225581` → `0xc000006d`. */
-function normaliseStatus(text: string): string {
-  if (/^0x[0-9a-f]+$/i.test(text)) return `0x${(Number.parseInt(text, 16) >>> 0).toString(16).padStart(8, '0')}`;
-  if (/^-?\d+$/.test(text)) return `0x${(Number(text) >>> 0).toString(16).padStart(8, '0')}`;
-  return text;
 }
