@@ -11,9 +11,15 @@ function Get-PrtStatus {
         Health verdict (Healthy, Stale, Expired, Missing, NotApplicable) and Findings: what is
         wrong and the next step to take.
 
-        Without -Path it runs dsregcmd /status on this device. Run it as the user whose sign-in
-        has the problem: the PRT belongs to the signed-in user, and a remote session (for example
-        Invoke-Command) is a network logon that has none.
+        Without -Path it runs dsregcmd /status on this device, for the user signed in at its
+        console: the PRT belongs to that user's logon. Run in the user's own session, it reads it
+        directly (Context CurrentProcess). Run where dsregcmd would report another logon, which
+        never holds the user's PRT (a remote session such as Invoke-Command, SYSTEM, or another
+        account), it reads the signed-in user's status by running prt once as that user with a
+        one-shot scheduled task, removed afterwards (Context InteractiveUser; this needs an
+        elevated session). UserName says whose status it is. When nobody is signed in, it writes
+        the error PrtTools.NoInteractiveUser instead of a status: there is no user's PRT to judge.
+        -AsCurrentUser reads this process's own logon instead.
 
         With -Path it reads captures users sent you (dsregcmd /status > status.txt, in any of the
         encodings Windows writes). Files can be piped in from Get-ChildItem.
@@ -36,6 +42,11 @@ function Get-PrtStatus {
         One or more dsregcmd /status captures to read instead of this device. Wildcards are
         allowed. Accepts input from the pipeline, also by property name (FullName, PSPath), so
         files from Get-ChildItem can be piped in.
+
+    .PARAMETER AsCurrentUser
+        Reads dsregcmd as this process runs, even in a remote session or as SYSTEM, instead of as
+        the signed-in user. The device's join state is the same; the PRT is that of this logon,
+        which a remote session or SYSTEM never has (a warning says so).
 
     .PARAMETER Sample
         Returns the status of a built-in sample device: a hybrid joined device whose PRT cannot be
@@ -89,6 +100,12 @@ function Get-PrtStatus {
         Shows the PRT status of the signed-in user on this device.
 
     .EXAMPLE
+        PS C:\> Invoke-Command -ComputerName PC042 { Get-PrtStatus } | Format-List UserName, Context, Health, AzureAdPrt
+
+        Reads the PRT of the user signed in on PC042 from an admin's remote session: prt runs once
+        as that user through a scheduled task (Context InteractiveUser).
+
+    .EXAMPLE
         PS C:\> Get-PrtStatus -Path .\status.txt -Now '2025-03-14T09:00:00Z'
 
         Judges a capture a user sent as of 14 March 2025, 09:00 UTC.
@@ -130,6 +147,9 @@ function Get-PrtStatus {
 
         [Parameter()]
         [datetime] $Now,
+
+        [Parameter(ParameterSetName = 'Live')]
+        [switch] $AsCurrentUser,
 
         [ValidateNotNullOrEmpty()]
         [string[]] $ComputerName,
@@ -179,13 +199,25 @@ function Get-PrtStatus {
             return
         }
         if ($PSCmdlet.ParameterSetName -eq 'Live') {
-            # In a remote session dsregcmd speaks for this session's network logon, never for the
-            # signed-in user: its "no PRT" would be misread as the user's.
-            if (Test-PrtRemoteSession) {
-                Write-Warning ('Get-PrtStatus runs in a remote session on {0}: dsregcmd reports the remote session''s own logon, which never holds a PRT. Judge the signed-in user''s PRT from a capture they take (dsregcmd /status > status.txt, then -Path) or from the detection script run with the logged-on credentials.' -f [System.Environment]::MachineName)
+            $machine = [System.Environment]::MachineName
+            if ($AsCurrentUser -or (Test-PrtUserContext)) {
+                # In a remote session dsregcmd speaks for this session's network logon, never for
+                # the signed-in user: its "no PRT" would be misread as the user's.
+                if ($AsCurrentUser -and (Test-PrtRemoteSession)) {
+                    Write-Warning ('Get-PrtStatus -AsCurrentUser runs in a remote session on {0}: dsregcmd reports the remote session''s own logon, which never holds a PRT. Without -AsCurrentUser it reads the signed-in user''s PRT.' -f $machine)
+                }
+                $document = Invoke-PrtExe -Argument (@('status') + $nowArgument) -Cmdlet $PSCmdlet -TargetObject $machine
+                if ($null -ne $document) {
+                    $status = ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.Status'
+                    Add-PrtStatusContext -Status $status -UserName (Get-PrtProcessIdentity).UserName -Context 'CurrentProcess'
+                }
+                return
             }
-            $document = Invoke-PrtExe -Argument (@('status') + $nowArgument) -Cmdlet $PSCmdlet -TargetObject ([System.Environment]::MachineName)
-            if ($null -ne $document) { ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.Status' }
+            $asUser = Invoke-PrtAsInteractiveUser -Argument (@('status') + $nowArgument) -Cmdlet $PSCmdlet -TargetObject $machine
+            if ($null -ne $asUser) {
+                $status = ConvertTo-PrtObject -InputObject $asUser.Document -TypeName 'PrtTools.Status'
+                Add-PrtStatusContext -Status $status -UserName $asUser.UserName -Context 'InteractiveUser'
+            }
             return
         }
         if ($PSCmdlet.ParameterSetName -eq 'Sample') {
@@ -208,6 +240,7 @@ function Get-PrtStatus {
         if ($PSCmdlet.ParameterSetName -eq 'Path') { $parameters['Path'] = $remotePaths.ToArray() }
         if ($PSCmdlet.ParameterSetName -eq 'Sample') { $parameters['Sample'] = $true }
         if ($PSBoundParameters.ContainsKey('Now')) { $parameters['Now'] = $Now }
+        if ($AsCurrentUser) { $parameters['AsCurrentUser'] = $true }
         Invoke-PrtRemoteCommand -CommandName 'Get-PrtStatus' -Parameter $parameters -Kind $remoteKind -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
     }
 }

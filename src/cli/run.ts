@@ -22,6 +22,7 @@ const commandLoaders: Record<string, CommandLoader> = {
   codes: async () => (await import('./commands/codes.js')).CodesCommand,
   error: async () => (await import('./commands/error.js')).ErrorCommand,
   trace: async () => (await import('./commands/trace.js')).traceCommands,
+  watch: async () => (await import('./commands/watch.js')).WatchCommand,
 };
 
 /** The CLI with the command `argv` names, or with every command (help, typos). */

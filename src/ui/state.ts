@@ -105,6 +105,13 @@ export function initialDashboardState(init: DashboardInit): DashboardState {
   };
 }
 
+/** The order a trace takes its steps in (a skipped step keeps its place). */
+const stepOrder: StepId[] = ['Preflight', 'SnapshotBefore', 'BundleFolder', 'AnalyticChannel', 'NetworkTrace', 'AuthScripts', 'LsassTrace', 'Repro', 'ExportEvents', 'SnapshotAfter', 'Report'];
+const rank = (id: StepId) => {
+  const at = stepOrder.indexOf(id);
+  return at < 0 ? stepOrder.length : at;
+};
+
 /** The reducer: returns the same object when nothing changed, so a caller can skip a redraw. */
 export function dashboardState(state: DashboardState, input: DashboardInput): DashboardState {
   switch (input.Kind) {
@@ -133,7 +140,7 @@ function progress(state: DashboardState, event: TraceProgress): DashboardState {
     const at = next.Steps.findIndex((s) => s.Id === id);
     const base: StepLine = at >= 0 ? next.Steps[at]! : { Id: id, Title: title, State: 'Pending', StartedAt: null, EndedAt: null, Detail: null };
     const line = { ...base, ...change };
-    next.Steps = at >= 0 ? next.Steps.map((s, i) => (i === at ? line : s)) : [...next.Steps, line];
+    next.Steps = at >= 0 ? next.Steps.map((s, i) => (i === at ? line : s)) : [...next.Steps, line].sort((a, b) => rank(a.Id) - rank(b.Id));
   };
   switch (event.Kind) {
     case 'Session':

@@ -135,7 +135,8 @@ function deviceRows(state: DashboardState): LabelledValue[] {
   const p = state.Prt;
   if (!p) return [{ Label: 'Device', Value: state.StatusError ? 'dsregcmd could not be read' : 'reading dsregcmd /status…', Tone: 'dim' }];
   return [
-    { Label: 'Device', Value: `${p.DeviceName ?? 'unknown'} · ${joinTypeText[p.JoinType] ?? p.JoinType}` },
+    { Label: 'Device', Value: p.DeviceName ?? 'unknown' },
+    { Label: 'Joined', Value: joinTypeText[p.JoinType] ?? p.JoinType },
     { Label: 'Tenant', Value: p.TenantName ?? '—' },
     { Label: 'User', Value: p.User ?? '—' },
   ];
@@ -243,7 +244,7 @@ export function eventLine(e: AadEvent): string {
           return server.Code ?? server.Error ?? '';
         }
         case 1084:
-          return networkErrorOf(e).Hex;
+          return networkErrorOf(e)?.Hex ?? '';
         case 1144:
           return upnOf(e) ?? '';
         default:
@@ -269,17 +270,17 @@ function promptOf(state: DashboardState, attempts: Attempt[], now: number): Prom
     const o = state.Observed;
     const next = state.Mode === 'Trace' ? ' Collecting the traces now…' : '';
     if (o.Outcome === 'PrtRenewed') return { Tone: 'ok', Headline: `The PRT was renewed.${next}`, Detail: o.Detail };
-    if (o.Outcome === 'AttemptFailed') return { Tone: 'bad', Headline: `A PRT attempt failed (decoded below).${next}`, Detail: o.Detail };
+    if (o.Outcome === 'AttemptFailed') return { Tone: 'bad', Headline: `A PRT attempt failed (decoded above).${next}`, Detail: o.Detail };
     return { Tone: 'warn', Headline: `${o.Outcome === 'TimedOut' ? 'No PRT attempt was seen in time.' : 'Stopped before a PRT attempt was seen.'}${next}`, Detail: o.Detail };
   }
   if (state.StopRequested) return { Tone: 'action', Headline: state.Mode === 'Trace' ? 'Stopping: collecting the traces now…' : 'Stopping…', Detail: null };
   const open = attempts.find((a) => !a.Finished && !a.Orphan);
-  if (open) return { Tone: 'action', Headline: 'Unlocked: a PRT attempt is under way…', Detail: 'Wait: the result appears below in a few seconds.' };
+  if (open) return { Tone: 'action', Headline: 'Unlocked: a PRT attempt is under way…', Detail: 'Wait: the result appears above in a few seconds.' };
 
   if (state.Mode === 'Watch') {
     const newest = attempts[0];
     if (state.Renewed) return { Tone: 'ok', Headline: `The PRT was renewed at ${clockOf(state.Renewed.At)}.`, Detail: 'Watching for the next attempt; q quits.' };
-    if (newest && !newest.Succeeded && (newest.Finished || newest.Orphan)) return { Tone: 'bad', Headline: 'The last PRT attempt failed (decoded below).', Detail: 'Fix the cause, then lock and unlock again to retry.' };
+    if (newest && !newest.Succeeded && (newest.Finished || newest.Orphan)) return { Tone: 'bad', Headline: 'The last PRT attempt failed (decoded above).', Detail: 'Fix the cause, then lock and unlock again to retry.' };
     const wait = isHybridOrUnknown(state) ? `, stay locked at least ${state.HybridWaitSeconds} s (hybrid joined)` : '';
     return { Tone: 'info', Headline: 'Watching the PRT and the AAD logs.', Detail: `To see a PRT attempt: lock the device (Windows+L)${wait}, then unlock and sign in.` };
   }
@@ -288,6 +289,12 @@ function promptOf(state: DashboardState, attempts: Attempt[], now: number): Prom
   if (!instruction) {
     const running = state.Steps.find((s) => s.State === 'Running');
     return { Tone: 'info', Headline: 'Preparing the traces: do nothing yet.', Detail: running ? `${running.Title}…` : null };
+  }
+  // Seen before the trace's own watch confirms it (it looks every few seconds).
+  if (state.Renewed && ms(state.Renewed.At) >= ms(instruction.At) - 1000) return { Tone: 'ok', Headline: `The PRT was renewed at ${clockOf(state.Renewed.At)}.`, Detail: 'prt is confirming it, then collects the traces: nothing more to do.' };
+  const newest = attempts[0];
+  if (newest && !newest.Succeeded && (newest.Finished || newest.Orphan) && ms(newest.FirstEventTime) >= ms(instruction.At)) {
+    return { Tone: 'bad', Headline: 'A PRT attempt failed (decoded above).', Detail: 'prt is confirming it, then collects the traces: nothing more to do.' };
   }
   const elapsed = (now - ms(instruction.At)) / 1000;
   const lockedByPrt = /locked now/i.test(instruction.Text);

@@ -1,6 +1,7 @@
 import { Command, Option } from 'clipanion';
 import { getStatus } from '../../app/status.js';
 import { usageError } from '../../errors.js';
+import { writeOutputFile } from '../../host/output-file.js';
 import { PrtCommand } from '../command.js';
 import { parseNowOption } from '../options.js';
 import { writeJson } from '../output.js';
@@ -24,23 +25,28 @@ export class StatusCommand extends PrtCommand {
       ['Judge an old capture as if it were now', 'prt status --input status.txt --now 2026-11-20T09:00:00Z'],
       ['See the tool work on a built-in failing hybrid device', 'prt status --sample'],
       ['Intune Remediations detection: one line, exit 1 when the PRT is unhealthy', 'prt status --detect'],
+      ['Write the JSON document to a file instead of stdout (for a scheduled task)', 'prt status --json --output C:\\ProgramData\\status.json'],
     ],
   });
 
   input = Option.String('--input,--dsregcmd', { description: 'A saved `dsregcmd /status` output (UTF-16, UTF-8 or OEM code page)' });
   sample = Option.Boolean('--sample', false, { description: 'Use the built-in sample: a hybrid joined device whose PRT fails' });
   detect = Option.Boolean('--detect', false, { description: 'Detection-script mode: print one line and exit 1 when the PRT is unhealthy (Stale, Expired, Missing), 0 otherwise' });
+  output = Option.String('--output', { description: 'Write the JSON document to this file (UTF-8, whole or not at all) instead of stdout' });
   now = Option.String('--now', { description: 'Judge times against this ISO 8601 instant instead of the capture\'s or the system clock' });
 
   protected async run(): Promise<number> {
     if (this.sample && this.input !== undefined) throw usageError('ConflictingOptions', '--sample and --input cannot be used together');
     if (this.detect && this.json) throw usageError('ConflictingOptions', '--detect prints one line for a detection script; it cannot be combined with --json');
+    if (this.output !== undefined && !this.json) throw usageError('OutputNeedsJson', '--output writes the JSON document: add --json');
     const status = await getStatus(this.context.host, { input: this.input, sample: this.sample, now: parseNowOption(this.now) });
     if (this.detect) {
       this.context.stdout.write(`${formatDetectionLine(status)}\n`);
       return isUnhealthy(status) ? DetectionUnhealthyExitCode : 0;
     }
-    if (this.json) writeJson(this.context.stdout, status);
+    // --output: the same document --json prints, for a caller that cannot read our stdout.
+    if (this.output !== undefined) writeOutputFile(this.output, `${JSON.stringify(status, null, 2)}\n`);
+    else if (this.json) writeJson(this.context.stdout, status);
     else this.context.stdout.write(formatStatus(status, styleFor(this.context.stdout, this.context.env)));
     return 0;
   }

@@ -10,6 +10,7 @@ import { PrtCommand } from '../command.js';
 import { writeJson } from '../output.js';
 import { formatReproResult, formatTraceBundle, formatTracePlan, formatTraceSession, formatTraceStatus } from '../present/trace-text.js';
 import { createProgressRenderer } from '../present/trace-progress.js';
+import { wantsDashboard } from '../present/dashboard.js';
 import { styleFor } from '../present/style.js';
 
 const isTty = (stream: unknown) => (stream as { isTTY?: boolean } | undefined)?.isTTY === true;
@@ -21,14 +22,15 @@ const simulateNote = 'Every trace command also takes `--simulate <scenario|file>
 
 /** What every trace command shares: the state store, the progress renderer, the signals. */
 abstract class TraceCommand extends PrtCommand {
-  protected setup(): { ctx: TraceContext; defaultOutput: string; done: () => void; interactive: boolean; controller: AbortController } {
+  /** `plain: false`: the caller draws the progress itself (the dashboard). */
+  protected setup({ plain = true }: { plain?: boolean } = {}): { ctx: TraceContext; defaultOutput: string; done: () => void; interactive: boolean; controller: AbortController } {
     const host = this.context.host;
     const simulated = host.kind === 'Simulated';
     const directory = simulated ? simulatedStateDirectory(this.context.env) : stateDirectory(this.context.env);
     const events = new TraceEvents();
     const stderr = this.context.stderr as Writable;
     const terminal = isTty(stderr) && this.context.env.TERM !== 'dumb';
-    const unsubscribe = events.subscribe(createProgressRenderer(stderr, styleFor(stderr, this.context.env), terminal));
+    const unsubscribe = plain ? events.subscribe(createProgressRenderer(stderr, styleFor(stderr, this.context.env), terminal)) : () => {};
     const controller = new AbortController();
     const ctx: TraceContext = {
       host,
@@ -152,12 +154,21 @@ export class TraceRunCommand extends TraceStartingCommand {
   timeout = Option.String('--timeout', { description: 'Seconds to watch for the PRT attempt before collecting anyway (default 600)' });
 
   protected async run(): Promise<number> {
-    const { ctx, defaultOutput, interactive, controller, done } = this.setup();
+    // In a terminal the dashboard draws the progress on stderr; elsewhere the plain lines do.
+    const dashboard = !this.dryRun && wantsDashboard(this.context.stderr as Writable, this.context.env);
+    const { ctx, defaultOutput, interactive, controller, done } = this.setup({ plain: !dashboard });
     try {
       const options = await this.options(defaultOutput, interactive, { LockWorkstation: this.lock });
       if (this.timeout !== undefined) options.TimeoutSeconds = seconds('--timeout', this.timeout);
       if (this.dryRun) return this.print(await planTrace(ctx, options, 'Guided'), formatTracePlan);
       const release = this.trapSignals(controller, true);
+      if (dashboard) {
+        try {
+          return await this.runWithDashboard(ctx, options);
+        } finally {
+          release();
+        }
+      }
       const enter = interactive ? await this.waitForEnter() : null;
       if (enter) {
         ctx.userDone = enter.done;
@@ -174,6 +185,28 @@ export class TraceRunCommand extends TraceStartingCommand {
     } finally {
       done();
     }
+  }
+
+  /** The Ink dashboard (loaded only now): `s` stops watching, Ctrl+C read as a key takes the signal's undo path. */
+  private async runWithDashboard(ctx: TraceContext, options: TraceOptions): Promise<number> {
+    const { openTraceDashboard } = await import('../present/dashboard.js');
+    const board = await openTraceDashboard({
+      host: ctx.host,
+      events: ctx.events,
+      stderr: this.context.stderr as Writable,
+      stdin: this.context.stdin,
+      env: this.context.env,
+      hybridWaitSeconds: options.HybridWaitSeconds,
+      onInterrupt: () => process.emit('SIGINT', 'SIGINT'),
+    });
+    let bundle;
+    try {
+      bundle = await runTrace({ ...ctx, host: board.host, userDone: board.userDone }, options);
+    } finally {
+      // The last frame stays on the screen; the summary (or the error) comes after it.
+      await board.close();
+    }
+    return this.print(bundle, formatTraceBundle);
   }
 
   private print<T>(document: T, format: (document: T, style: ReturnType<typeof styleFor>) => string): number {
