@@ -102,7 +102,17 @@ mkdir -p "$stage"
 step_logs=$stage
 
 # --- Steps --------------------------------------------------------------------------------------
-bundle() { node scripts/build/bundle.mjs src/cli/main.ts "$stage/prt.cjs"; }
+bundle() {
+  local main dashboard
+  main=$(node scripts/build/bundle.mjs src/cli/main.ts "$stage/prt.cjs")
+  # The dashboard travels as a SEA asset, compiled only when drawn (src/ui/load.ts).
+  dashboard=$(node scripts/build/bundle.mjs src/ui/dashboard.tsx "$stage/dashboard.cjs")
+  if grep -q "node_modules/ink/" "$stage/prt.cjs"; then
+    echo "Ink is in the main script: something imports src/ui/dashboard.tsx other than src/ui/load.ts" >&2
+    return 1
+  fi
+  echo "main $main, dashboard asset $dashboard"
+}
 
 # Proves the esbuild plugin still makes Ink + yoga-layout work in a CommonJS bundle (dashboard).
 # It runs from a folder outside the project, where no node_modules/ can be found: like in the

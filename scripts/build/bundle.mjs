@@ -1,11 +1,25 @@
 // Bundles a TypeScript entry into ONE CommonJS file that a Node 22 single executable application
 // can run (DESIGN §5). Usage: node scripts/build/bundle.mjs <entry> <outfile>
+// The main script leaves the dashboard out (src/ui/load.ts reads it from the SEA asset
+// dashboard.cjs, bundled from src/ui/dashboard.tsx by a second call of this script).
 // Warnings are printed; any warning that is not on the allow-list below fails the bundle, so a
 // dependency that starts doing something a SEA cannot do is noticed at build time.
 import * as esbuild from 'esbuild';
 import { seaCompatPlugin } from './esbuild-plugins.mjs';
 
 const [entry, outfile] = process.argv.slice(2);
+
+/** The dynamic import of the dashboard in src/ui/load.ts stays an import: the exe never runs it. */
+function dashboardAssetPlugin() {
+  return {
+    name: 'prt-dashboard-asset',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/dashboard\.js$/ }, (args) =>
+        /[\\/]src[\\/]ui[\\/]load\.ts$/.test(args.importer) ? { path: './dashboard.js', external: true } : undefined,
+      );
+    },
+  };
+}
 if (!entry || !outfile) {
   process.stderr.write('usage: node scripts/build/bundle.mjs <entry> <outfile>\n');
   process.exit(2);
@@ -24,7 +38,7 @@ const result = await esbuild.build({
   minifySyntax: true,
   sourcemap: 'external',
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [seaCompatPlugin()],
+  plugins: [seaCompatPlugin(), dashboardAssetPlugin()],
   logLevel: 'silent',
   metafile: true,
 }).catch(async (error) => {

@@ -1,9 +1,12 @@
 import type { Writable } from 'node:stream';
 import { PrtError } from '../errors.js';
 
-/** `--json`: exactly one document, UTF-8, newline-terminated (DESIGN §4). */
+/** The text of a `--json` document: exactly one, newline-terminated (DESIGN §4). */
+export const formatJson = (document: unknown) => `${JSON.stringify(document, null, 2)}\n`;
+
+/** `--json` on a stream (stdout). */
 export function writeJson(stream: Writable, document: unknown): void {
-  stream.write(`${JSON.stringify(document, null, 2)}\n`);
+  stream.write(formatJson(document));
 }
 
 /** Errors go to stderr: as the contract's JSON object with --json, as one plain line otherwise. */

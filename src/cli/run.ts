@@ -1,9 +1,8 @@
 import { Builtins, Cli, type Command, type CommandClass } from 'clipanion';
 import { ExitCode, PrtError, usageError } from '../errors.js';
 import { createHost, createSimulatedHost } from '../host/create.js';
-import { takeSimulateOption } from '../sim/option.js';
 import { version } from '../version.js';
-import { separateExplainCodes } from './argv.js';
+import { separateExplainCodes, takeSimulateOption } from './argv.js';
 import type { PrtContext } from './context.js';
 import { writeError } from './output.js';
 import { wantsColour } from './present/style.js';

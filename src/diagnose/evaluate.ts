@@ -1,6 +1,6 @@
 import { fieldValue, findField, findFieldInReport, findSection, meaningfulValue, parseDsregTime, parseUrl, parseYesNo } from '../dsreg/values.js';
 import type { DsregReport, DsregSection, PrtDiagnostics } from '../dsreg/types.js';
-import { serverMessage } from './explain-chain.js';
+import { serverMessage } from './server-text.js';
 import { findingCatalog, type FindingId } from './findings.js';
 import type { Finding, Health, JoinType, PrtStatus, StatusSource, WorkAccount } from './status-types.js';
 

@@ -45,15 +45,6 @@ const decoded = (code: string): ExplainResult | null => {
   return isExplainError(result) ? null : result;
 };
 
-/**
- * The message of a server error description without the trace and correlation ids Entra ID
- * appends (they are reported in their own fields): what a person reads in one line.
- */
-export function serverMessage(description: string | null | undefined): string | null {
-  const message = description?.split(/\r?\n| Trace ID:/)[0]?.trim();
-  return message ? message : null;
-}
-
 /** The server's own code inside a description: `AADSTS50126: …`, an AD FS `MSIS7068 …`. */
 export function serverCodeIn(description: string | null): string | null {
   return description ? (/\b(AADSTS\d{3,7}|MSIS\d{3,5})\b/.exec(description)?.[1] ?? null) : null;

@@ -4,7 +4,7 @@ import type { AadChannel } from '../host/event-host.js';
 import type { Host } from '../host/types.js';
 import { scrubDeep } from './scrub.js';
 import type { ReproBaseline, ReproResult } from './types.js';
-import { serverMessage } from '../diagnose/explain-chain.js';
+import { serverMessage } from '../diagnose/server-text.js';
 import { AAD_EVENT, parseEventStream, statusOf } from '../events/index.js';
 
 /** The AAD Operational events that mean a PRT attempt went wrong (DESIGN §7). */

@@ -4,7 +4,7 @@ import { usageError } from '../../errors.js';
 import { writeOutputFile } from '../../host/output-file.js';
 import { PrtCommand } from '../command.js';
 import { parseNowOption } from '../options.js';
-import { writeJson } from '../output.js';
+import { formatJson, writeJson } from '../output.js';
 import { DetectionUnhealthyExitCode, formatDetectionLine, isUnhealthy } from '../present/detection.js';
 import { formatStatus } from '../present/status-text.js';
 import { styleFor } from '../present/style.js';
@@ -45,7 +45,7 @@ export class StatusCommand extends PrtCommand {
       return isUnhealthy(status) ? DetectionUnhealthyExitCode : 0;
     }
     // --output: the same document --json prints, for a caller that cannot read our stdout.
-    if (this.output !== undefined) writeOutputFile(this.output, `${JSON.stringify(status, null, 2)}\n`);
+    if (this.output !== undefined) writeOutputFile(this.output, formatJson(status));
     else if (this.json) writeJson(this.context.stdout, status);
     else this.context.stdout.write(formatStatus(status, styleFor(this.context.stdout, this.context.env)));
     return 0;

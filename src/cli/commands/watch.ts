@@ -64,7 +64,7 @@ export class WatchCommand extends PrtCommand {
     let redraws = 0;
     let close: () => Promise<void>;
     if (dashboard && stdin) {
-      const { mountDashboard } = await import('../../ui/dashboard.js');
+      const { mountDashboard } = await (await import('../../ui/load.js')).loadDashboard();
       const { dashboardColour } = await import('../present/dashboard.js');
       const board = await mountDashboard({ store, stream: stderr, stdin, colour: dashboardColour(env), keys: { onQuit: () => quit(), onInterrupt: () => quit() } });
       close = async () => {

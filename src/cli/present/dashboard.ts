@@ -67,7 +67,7 @@ export async function openTraceDashboard(options: TraceDashboardOptions): Promis
   const [{ createDashboardStore }, { startFeed, teeDsregcmd }, { mountDashboard }] = await Promise.all([
     import('../../ui/store.js'),
     import('../../ui/feed.js'),
-    import('../../ui/dashboard.js'),
+    import('../../ui/load.js').then(({ loadDashboard }) => loadDashboard()),
   ]);
   const { host } = options;
   const keys = canReadKeys(options.stdin);

@@ -1,5 +1,5 @@
 import type { DiagnosedAttempt, Diagnosis } from '../../diagnose/attempt-types.js';
-import { serverMessage } from '../../diagnose/explain-chain.js';
+import { serverMessage } from '../../diagnose/server-text.js';
 import type { Style } from './style.js';
 
 const time = (iso: string | null) => (iso ? iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : 'unknown time');

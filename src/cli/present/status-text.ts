@@ -1,5 +1,5 @@
 import type { Health, PrtStatus, Severity } from '../../diagnose/status-types.js';
-import { serverMessage } from '../../diagnose/explain-chain.js';
+import { serverMessage } from '../../diagnose/server-text.js';
 import type { Style } from './style.js';
 
 const healthLine: Record<Health, string> = {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDeviceState, SimulatedDevice } from '../../../src/sim/device.js';
 import { createSimulatedHost, loadScenario, simulatedHostFor, simulationSpeed } from '../../../src/sim/host.js';
-import { takeSimulateOption } from '../../../src/sim/option.js';
+import { takeSimulateOption } from '../../../src/cli/argv.js';
 import { builtInScenarios } from '../../../src/sim/scenarios.js';
 
 let dir: string;
