@@ -82,6 +82,9 @@ function New-PrtProcessStartInfo {
     .PARAMETER UseArgumentString
         Pass the arguments as one quoted string (what .NET Framework offers) instead of
         ArgumentList. Chosen automatically; a parameter so that tests can exercise the quoting.
+    .PARAMETER Console
+        Redirect stdout only: stdin and stderr stay the console's, so the exe can draw its
+        dashboard there and read keys (see Invoke-PrtExe -Console).
     #>
     [CmdletBinding()]
     [OutputType([System.Diagnostics.ProcessStartInfo])]
@@ -94,19 +97,36 @@ function New-PrtProcessStartInfo {
         [AllowEmptyString()]
         [string[]] $Argument,
 
-        [switch] $UseArgumentString
+        [switch] $UseArgumentString,
+
+        [switch] $Console
     )
 
     $utf8 = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
     $startInfo = New-Object -TypeName System.Diagnostics.ProcessStartInfo
     $startInfo.FileName = $FilePath
     $startInfo.UseShellExecute = $false
-    $startInfo.CreateNoWindow = $true
-    $startInfo.RedirectStandardInput = $true
     $startInfo.RedirectStandardOutput = $true
-    $startInfo.RedirectStandardError = $true
     $startInfo.StandardOutputEncoding = $utf8
-    $startInfo.StandardErrorEncoding = $utf8
+    if ($Console) {
+        # Why this works the same in Windows PowerShell 5.1 (.NET Framework) and 7 (.NET): both
+        # start the exe with CreateProcess, handles inherited, and give every stream that is not
+        # redirected the parent's own standard handle, i.e. the console's input and screen buffer;
+        # without CREATE_NO_WINDOW a console program started by a console program shares its
+        # console. So node sees a TTY on stdin and stderr (raw mode, Ctrl+C read as a key; ANSI
+        # drawn by libuv on Windows Terminal and on the classic console alike) and a pipe on
+        # stdout. On Linux and macOS, .NET leaves fds 0 and 2 on the terminal and restores the
+        # terminal's settings for the child. PowerShell's native-command plumbing, which differs
+        # between 5.1 and 7, is not involved. (An encoding may be set only on a redirected stream.)
+        $startInfo.CreateNoWindow = $false
+        $startInfo.RedirectStandardInput = $false
+        $startInfo.RedirectStandardError = $false
+    } else {
+        $startInfo.CreateNoWindow = $true
+        $startInfo.RedirectStandardInput = $true
+        $startInfo.RedirectStandardError = $true
+        $startInfo.StandardErrorEncoding = $utf8
+    }
 
     $hasArgumentList = $null -ne [System.Diagnostics.ProcessStartInfo].GetProperty('ArgumentList')
     if ($hasArgumentList -and -not $UseArgumentString) {
@@ -201,8 +221,20 @@ function ConvertFrom-PrtExeError {
         [string] $StandardError,
 
         [AllowNull()]
-        [object] $TargetObject
+        [object] $TargetObject,
+
+        # The exe ran with stderr on the console (Invoke-PrtExe -Console): its message is there.
+        [switch] $OnConsole
     )
+
+    if ($OnConsole) {
+        $known = @($script:PrtExitCode.Values) -contains $ExitCode
+        $id = if ($known) { 'ExeFailed' } else { 'InternalError' }
+        $what = if ($ExitCode -eq $script:PrtExitCode.Interrupted) { "prt was interrupted (exit code $ExitCode)" } else { "prt failed (exit code $ExitCode)" }
+        $errorCategory = Get-PrtErrorCategory -Category $null -ExitCode $ExitCode
+        return New-PrtErrorRecord -Id $id -Category $errorCategory -TargetObject $TargetObject `
+            -Message "${what}; its own message is on the console above (it drew there, so PrtTools could not read it)"
+    }
 
     $text = if ($null -eq $StandardError) { '' } else { $StandardError.Trim() }
     $document = $null
@@ -249,7 +281,8 @@ function Invoke-PrtExe {
         type names and dates). On failure writes a non-terminating ErrorRecord through the calling
         cmdlet, so -ErrorAction and -ErrorVariable of that cmdlet apply per input item, and
         returns nothing. A missing or unstartable exe is a terminating error: nothing could work.
-        Never prompts and needs no console: stdin is closed at once, it works under Invoke-Command.
+        Never prompts and needs no console: stdin is closed at once, it works under Invoke-Command
+        (except with -Console).
     .PARAMETER Argument
         The command and its options, e.g. 'status', '--input', 'C:\cases\capture.txt'.
     .PARAMETER Cmdlet
@@ -261,6 +294,11 @@ function Invoke-PrtExe {
         that the caller decides: prt explain prints its whole array of results and exits 3 when
         one of the inputs is not a code. The document may then be a JSON array too. A missing
         exe is still a terminating error.
+    .PARAMETER Console
+        Only stdout is redirected: stdin and stderr stay the console's, so the exe draws its
+        dashboard and reads keys there while the JSON still comes back on stdout. Only where a
+        person sits at a console (never under Invoke-Command). The exe's error message then goes
+        to the console too: a failure becomes an ErrorRecord by exit code that says so.
     #>
     [CmdletBinding()]
     param(
@@ -274,7 +312,9 @@ function Invoke-PrtExe {
         [AllowNull()]
         [object] $TargetObject,
 
-        [switch] $AsResult
+        [switch] $AsResult,
+
+        [switch] $Console
     )
 
     $exePath = Get-PrtExePath
@@ -295,7 +335,7 @@ function Invoke-PrtExe {
         $fullArgument.Add($arg)
     }
     if (-not $jsonAdded) { $fullArgument.Add('--json') }
-    $startInfo = New-PrtProcessStartInfo -FilePath $exePath -Argument $fullArgument.ToArray()
+    $startInfo = New-PrtProcessStartInfo -FilePath $exePath -Argument $fullArgument.ToArray() -Console:$Console
     Write-Verbose -Message ("Running {0} {1}" -f $exePath, (ConvertTo-PrtCommandLine -Argument $fullArgument.ToArray()))
 
     $process = New-Object -TypeName System.Diagnostics.Process
@@ -308,17 +348,27 @@ function Invoke-PrtExe {
             -Message "The prt executable at '$exePath' could not be started: $($_.Exception.Message)"
         $Cmdlet.ThrowTerminatingError($record)
     }
+    $stderr = $null
     try {
-        # No console input: the exe must never wait for a key, least of all under Invoke-Command.
-        $process.StandardInput.Close()
-        # stderr is read in the background while stdout is read here: a full pipe cannot block us.
-        $stderrTask = $process.StandardError.ReadToEndAsync()
-        $stdout = $process.StandardOutput.ReadToEnd()
-        $stderr = $stderrTask.GetAwaiter().GetResult()
+        if ($Console) {
+            # stdin and stderr are the console's: only stdout is ours to read.
+            $stdout = $process.StandardOutput.ReadToEnd()
+        } else {
+            # No console input: the exe must never wait for a key, least of all under Invoke-Command.
+            $process.StandardInput.Close()
+            # stderr is read in the background while stdout is read here: a full pipe cannot block us.
+            $stderrTask = $process.StandardError.ReadToEndAsync()
+            $stdout = $process.StandardOutput.ReadToEnd()
+            $stderr = $stderrTask.GetAwaiter().GetResult()
+        }
         $process.WaitForExit()
         $exitCode = $process.ExitCode
     } finally {
-        # The exe still runs only if reading failed or the pipeline was stopped (Ctrl+C).
+        # The exe still runs only if reading failed or the pipeline was stopped (Ctrl+C). On the
+        # console it got the same Ctrl+C and is undoing its changes: give it time to finish.
+        if ($Console -and -not $process.HasExited) {
+            [void]$process.WaitForExit(120000)
+        }
         if (-not $process.HasExited) {
             try { $process.Kill() } catch { Write-Verbose -Message "Could not stop prt: $($_.Exception.Message)" }
         }
@@ -346,7 +396,7 @@ function Invoke-PrtExe {
         }
         $record = $null
         if ($exitCode -ne 0) {
-            $record = ConvertFrom-PrtExeError -ExitCode $exitCode -StandardError $stderr -TargetObject $TargetObject
+            $record = ConvertFrom-PrtExeError -ExitCode $exitCode -StandardError $stderr -TargetObject $TargetObject -OnConsole:$Console
         } elseif ($null -eq $document) {
             $start = $text
             if ($start.Length -gt 200) { $start = $start.Substring(0, 200) + ' ...' }
@@ -358,7 +408,7 @@ function Invoke-PrtExe {
     }
 
     if ($exitCode -ne 0) {
-        $Cmdlet.WriteError((ConvertFrom-PrtExeError -ExitCode $exitCode -StandardError $stderr -TargetObject $TargetObject))
+        $Cmdlet.WriteError((ConvertFrom-PrtExeError -ExitCode $exitCode -StandardError $stderr -TargetObject $TargetObject -OnConsole:$Console))
         return
     }
     if ($stderr -and $stderr.Trim()) {

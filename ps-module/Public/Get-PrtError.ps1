@@ -153,12 +153,7 @@ function Get-PrtError {
     )
 
     begin {
-        # A script module does not see the caller's $ErrorActionPreference (only the global one):
-        # take it, so that 'Stop' set in an admin's function stops here too. -ErrorAction wins.
-        if (-not $PSBoundParameters.ContainsKey('ErrorAction')) {
-            $callerPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference')
-            if ($null -ne $callerPreference) { $ErrorActionPreference = $callerPreference }
-        }
+        Use-PrtCallerPreference -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
         $remoteKind = Get-PrtRemoteTarget -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
         # Codes from the pipeline are explained together in end: one exe call, not one per code.
         $codes = New-Object -TypeName System.Collections.Generic.List[string]

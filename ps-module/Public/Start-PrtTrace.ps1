@@ -13,11 +13,13 @@ function Start-PrtTrace {
         it is made, so that Stop-PrtTrace, or the next Start-PrtTrace, undoes whatever a run that
         was killed left behind.
 
-        In a console it then guides the repro: it asks the user to lock the device (on hybrid
-        joined devices, to stay locked at least 60 seconds) and to unlock it, watches until the
-        PRT is renewed or an attempt fails, and stops everything: it returns a
+        In a console it then guides the repro on a live dashboard drawn in the console: it asks
+        the user to lock the device (on hybrid joined devices, to stay locked at least 60 seconds)
+        and to unlock it, shows the PRT and the AAD attempts as they happen, each error decoded,
+        watches until the PRT is renewed or an attempt fails, and stops everything: it returns a
         PrtTools.TraceBundle with the bundle folder, its zip, the status before and after and the
-        diagnosis. Ctrl+C stops the trace and collects what there is.
+        diagnosis. The S key stops watching and collects now; Ctrl+C stops the trace and undoes
+        every change.
 
         With -NoWait, or where no one can answer (Invoke-Command, a scheduled task), it returns
         the running PrtTools.TraceSession at once; Stop-PrtTrace collects the bundle later.
@@ -200,13 +202,28 @@ function Start-PrtTrace {
         $common = $common + '--yes'
     }
 
+    $remote = Test-PrtRemoteSession
+    $console = [System.Environment]::UserInteractive -and -not $remote -and -not [System.Console]::IsInputRedirected
+
+    # A person at a console: `prt trace run` draws its dashboard on the console and reads its keys
+    # there, and hands the bundle back as JSON on stdout. Not where stderr is redirected or the
+    # host has no console (the ISE), and not when a check already failed: then `prt trace start`
+    # below fails with the exe's own error, which the module can read only with stderr redirected.
+    $failedChecks = @($plan.Checks | Where-Object { -not $_.Passed })
+    $dashboard = $PSCmdlet.ParameterSetName -eq 'Guided' -and $console -and -not [System.Console]::IsErrorRedirected -and
+        $Host.Name -ne 'Windows PowerShell ISE Host' -and $failedChecks.Count -eq 0
+    if ($dashboard) {
+        $runArgument = @('trace', 'run') + $common + @('--timeout', [string]$TimeoutSeconds)
+        $bundle = Invoke-PrtExe -Argument $runArgument -Cmdlet $PSCmdlet -TargetObject $target -Console
+        if ($null -ne $bundle) { ConvertTo-PrtObject -InputObject $bundle -TypeName 'PrtTools.TraceBundle' }
+        return
+    }
+
     $session = Invoke-PrtExe -Argument (@('trace', 'start') + $common) -Cmdlet $PSCmdlet -TargetObject $target
     if ($null -eq $session) { return }
     $session = ConvertTo-PrtObject -InputObject $session -TypeName 'PrtTools.TraceSession'
 
     # No one to guide (remoting, a service, input redirected): return the running session.
-    $remote = Test-PrtRemoteSession
-    $console = [System.Environment]::UserInteractive -and -not $remote -and -not [System.Console]::IsInputRedirected
     if ($PSCmdlet.ParameterSetName -eq 'NoWait' -or (-not $Wait -and -not $console)) {
         return $session
     }

@@ -43,10 +43,7 @@ function Stop-PrtTrace {
         [string] $Simulate
     )
 
-    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) {
-        $callerPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference')
-        if ($null -ne $callerPreference) { $ErrorActionPreference = $callerPreference }
-    }
+    Use-PrtCallerPreference -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
     $simulateArgument = @()
     if ($Simulate) {
         # A scenario file goes by its full path, a built-in scenario by its name.

@@ -79,12 +79,7 @@ function Test-PrtHealth {
     )
 
     begin {
-        # A script module does not see the caller's $ErrorActionPreference (only the global one):
-        # take it, so that 'Stop' set in an admin's function stops here too. -ErrorAction wins.
-        if (-not $PSBoundParameters.ContainsKey('ErrorAction')) {
-            $callerPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference')
-            if ($null -ne $callerPreference) { $ErrorActionPreference = $callerPreference }
-        }
+        Use-PrtCallerPreference -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
         $statusParameters = @{}
         if ($PSBoundParameters.ContainsKey('Now')) { $statusParameters['Now'] = $Now }
         if ($PSCmdlet.ParameterSetName -eq 'Sample') { $statusParameters['Sample'] = $true }
