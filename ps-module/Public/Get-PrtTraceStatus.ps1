@@ -36,13 +36,7 @@ function Get-PrtTraceStatus {
         [string] $Simulate
     )
 
-    $simulateArgument = @()
-    if ($Simulate) {
-        # A scenario file goes by its full path, a built-in scenario by its name.
-        $scenarioPath = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Simulate)
-        $scenario = if (Test-Path -LiteralPath $scenarioPath -PathType Leaf) { $scenarioPath } else { $Simulate }
-        $simulateArgument = @('--simulate', $scenario)
-    }
+    $simulateArgument = Get-PrtSimulateArgument -Cmdlet $PSCmdlet -Simulate $Simulate
     $status = Invoke-PrtExe -Argument (@('trace', 'status') + $simulateArgument) -Cmdlet $PSCmdlet -TargetObject ([System.Environment]::MachineName)
     if ($null -ne $status) { ConvertTo-PrtObject -InputObject $status -TypeName 'PrtTools.TraceStatus' }
 }

@@ -148,19 +148,9 @@ function Start-PrtTrace {
         [string] $Simulate
     )
 
-    # A script module does not see the caller's $ErrorActionPreference: take it (-ErrorAction wins).
-    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) {
-        $callerPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference')
-        if ($null -ne $callerPreference) { $ErrorActionPreference = $callerPreference }
-    }
+    Use-PrtCallerPreference -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
 
-    $simulateArgument = @()
-    if ($Simulate) {
-        # A scenario file goes by its full path, a built-in scenario by its name.
-        $scenarioPath = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Simulate)
-        $scenario = if (Test-Path -LiteralPath $scenarioPath -PathType Leaf) { $scenarioPath } else { $Simulate }
-        $simulateArgument = @('--simulate', $scenario)
-    }
+    $simulateArgument = Get-PrtSimulateArgument -Cmdlet $PSCmdlet -Simulate $Simulate
     $target = if ($Simulate) { "simulated device ($Simulate)" } else { [System.Environment]::MachineName }
     $traceArgument = New-Object -TypeName System.Collections.Generic.List[string]
     if ($OutputPath) {

@@ -44,13 +44,7 @@ function Stop-PrtTrace {
     )
 
     Use-PrtCallerPreference -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
-    $simulateArgument = @()
-    if ($Simulate) {
-        # A scenario file goes by its full path, a built-in scenario by its name.
-        $scenarioPath = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Simulate)
-        $scenario = if (Test-Path -LiteralPath $scenarioPath -PathType Leaf) { $scenarioPath } else { $Simulate }
-        $simulateArgument = @('--simulate', $scenario)
-    }
+    $simulateArgument = Get-PrtSimulateArgument -Cmdlet $PSCmdlet -Simulate $Simulate
     $target = if ($Simulate) { "simulated device ($Simulate)" } else { [System.Environment]::MachineName }
     if (-not $PSCmdlet.ShouldProcess($target, 'Stop the PRT trace, restore the device and collect the bundle')) { return }
     $bundle = Invoke-PrtExe -Argument (@('trace', 'stop') + $simulateArgument) -Cmdlet $PSCmdlet -TargetObject $target
