@@ -26,15 +26,17 @@ export const traceCommands = {
       ? ['TTD', '-accepteula', '-noUI', '-attach', String(pid), '-out', outFolder]
       : ['tttracer', '-dumpfull', '-attach', String(pid), '-out', outFolder],
   lsassStop: (tracer: LsassTracer) => [tracer, '-stop', 'all'],
+  // -File with the script's path and arguments: no command string to quote. The scripts write
+  // .\authlogs relative to the current folder, so they run from their own (see authScriptFolder).
   authScript: (folder: string, script: 'start-auth.ps1' | 'stop-auth.ps1') => [
     'powershell',
     '-NoProfile',
     '-NonInteractive',
     '-ExecutionPolicy',
     'Bypass',
-    '-Command',
-    // The scripts write .\authlogs relative to the current folder: run them from their own.
-    `Set-Location -LiteralPath '${folder.replace(/'/g, "''")}'; & '.\\${script}'${script === 'start-auth.ps1' ? ' -v -acceptEULA' : ''}`,
+    '-File',
+    join(folder, script),
+    ...(script === 'start-auth.ps1' ? ['-v', '-acceptEULA'] : []),
   ],
   lock: () => ['rundll32', 'user32.dll,LockWorkStation'],
   restrict: (path: string, kind: 'Folder' | 'File') => {
@@ -69,14 +71,14 @@ export function createLiveTraceHost({ live, env, toolTimeoutMs, unavailable }: L
   // netsh trace stop merges and writes the trace; TTD and the Auth scripts can be slow too.
   const longTimeoutMs = Math.max(toolTimeoutMs, 15 * 60_000);
 
-  async function run(argv: readonly string[], timeoutMs = toolTimeoutMs): Promise<ToolResult> {
+  async function run(argv: readonly string[], timeoutMs = toolTimeoutMs, cwd?: string): Promise<ToolResult> {
     if (!live) throw unavailable();
     const [name, ...args] = argv as [string, ...string[]];
     const started = Date.now();
     const record: ToolRun = { CommandLine: commandLine(argv), ExitCode: null, StartedAt: new Date(started).toISOString(), DurationMs: 0, Error: null };
     runs.push(record);
     try {
-      const result = await runTool(name, args, { timeoutMs, env });
+      const result = await runTool(name, args, { timeoutMs, env, cwd });
       record.ExitCode = 0;
       return result;
     } catch (error) {
@@ -174,11 +176,11 @@ export function createLiveTraceHost({ live, env, toolTimeoutMs, unavailable }: L
     },
 
     async startAuthScripts(folder) {
-      await run(traceCommands.authScript(folder, 'start-auth.ps1'), longTimeoutMs);
+      await run(traceCommands.authScript(folder, 'start-auth.ps1'), longTimeoutMs, folder);
     },
 
     async stopAuthScripts(folder) {
-      await run(traceCommands.authScript(folder, 'stop-auth.ps1'), longTimeoutMs);
+      await run(traceCommands.authScript(folder, 'stop-auth.ps1'), longTimeoutMs, folder);
     },
 
     async lockWorkstation() {

@@ -9,6 +9,8 @@ export interface ToolResult {
 export interface RunToolOptions {
   timeoutMs: number;
   env?: NodeJS.ProcessEnv;
+  /** The working folder, for tools that write relative to it. */
+  cwd?: string;
   /** Output beyond this is a failure, not a silent truncation. */
   maxOutputBytes?: number;
 }
@@ -24,7 +26,7 @@ export async function runTool(name: string, args: readonly string[], options: Ru
   const maxOutputBytes = options.maxOutputBytes ?? 16 * 1024 * 1024;
   const commandLine = [name, ...args].join(' ');
   return new Promise((resolve, reject) => {
-    const child = spawn(name, args, { env: options.env, shell: false, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(name, args, { env: options.env, cwd: options.cwd, shell: false, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let size = 0;

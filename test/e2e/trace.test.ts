@@ -231,8 +231,8 @@ describe('prt trace in forced live mode against fake Windows tools', () => {
     const result = live(['trace', 'run', '--auth-scripts', scripts, '--lock', '--timeout', '0', '--json']);
     expect(result.code).toBe(0);
     const lines = calls();
-    const start = `powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command Set-Location -LiteralPath '${scripts}'; & '.\\start-auth.ps1' -v -acceptEULA`;
-    const stop = `powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command Set-Location -LiteralPath '${scripts}'; & '.\\stop-auth.ps1'`;
+    const start = `powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -File ${join(scripts, 'start-auth.ps1')} -v -acceptEULA`;
+    const stop = `powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -File ${join(scripts, 'stop-auth.ps1')}`;
     expect(lines.indexOf(start)).toBeGreaterThan(lines.indexOf('wevtutil sl Microsoft-Windows-AAD/Analytic /e:true /q:true'));
     expect(lines.indexOf('rundll32 user32.dll,LockWorkStation')).toBeGreaterThan(lines.indexOf(start));
     expect(lines.indexOf(stop)).toBeGreaterThan(lines.indexOf('rundll32 user32.dll,LockWorkStation'));
