@@ -7,8 +7,7 @@ import type { Family, Severity } from './types.js';
 export const toUnsigned = (n: number): number => n >>> 0;
 export const toSigned = (n: number): number => n | 0;
 
-/** Lowercase, 8 digits, like dsregcmd's `Attempt Status : 0xc000006d`. */
-export const hex8 = (u: number): string => `0x${(u >>> 0).toString(16).padStart(8, '0')}`;
+export { hex8 } from '../util/status-code.js';
 
 export interface Parts {
   Severity: Severity | null;

@@ -2,8 +2,9 @@ import { parseInteger, winHttpErrorOf, type Attempt } from '../events/index.js';
 import type { PrtDiagnostics } from '../dsreg/types.js';
 import { serverCodeIn, explainAttempt, type AttemptEvidence } from './explain-chain.js';
 import type { DiagnosedAttempt } from './attempt-types.js';
+import { isFailureStatus } from '../util/status-code.js';
 
-const success = (status: string | null) => status !== null && /^0x0+$/.test(status);
+const success = (status: string | null) => status !== null && !isFailureStatus(status);
 const channelShort = (channel: string) => channel.replace('Microsoft-Windows-AAD/', '');
 
 function eventFoundIn(attempt: Attempt, eventId: number): string {

@@ -3,6 +3,7 @@ import type { DsregReport, DsregSection, PrtDiagnostics } from '../dsreg/types.j
 import { serverMessage } from './server-text.js';
 import { findingCatalog, type FindingId } from './findings.js';
 import type { Finding, Health, JoinType, PrtStatus, StatusSource, WorkAccount } from './status-types.js';
+import { isFailureStatus } from '../util/status-code.js';
 
 /** The PRT is renewed every 4 hours at sign-in and unlock; older means renewal is failing. */
 export const staleAfterHours = 4;
@@ -54,7 +55,6 @@ function describeJoinFailure(diagnosticData: DsregSection | undefined): string {
   return parts.length > 0 ? ` ${parts.join('; ')}.` : '';
 }
 
-const isFailure = (status: string | null) => status !== null && !/^0x0+$/.test(status);
 
 /** Turns a parsed capture and a clock into the status an admin reads first. Pure. */
 export function evaluateStatus(report: DsregReport, options: EvaluateOptions): PrtStatus {
@@ -118,7 +118,7 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
     health = 'Healthy';
   }
   for (const block of report.Diagnostics) {
-    if (isFailure(block.AttemptStatus)) findings.push(finding('LastAttemptFailed', describeFailedAttempt(block)));
+    if (isFailureStatus(block.AttemptStatus)) findings.push(finding('LastAttemptFailed', describeFailedAttempt(block)));
   }
 
   return {

@@ -3,6 +3,7 @@
  * printed; these turn them into data (booleans, ISO times, hex codes) at the point of use.
  */
 import type { DsregField, DsregReport, DsregSection } from './types.js';
+import { hex8 } from '../util/status-code.js';
 
 /**
  * The key two field or section names are compared by: case-insensitive, spaces trimmed and
@@ -110,16 +111,13 @@ export function parseHexStatus(value: string | null | undefined): string | null 
   if (/^[-+]?\d+$/.test(v)) {
     const n = Number(v);
     if (!Number.isSafeInteger(n) || n < -0x80000000 || n > 0xffffffff) return null;
-    return toHex32(n);
+    return hex8(n);
   }
   const m = /(?:^|[^0-9a-z])0x([0-9a-f]{1,8})(?![0-9a-z])/i.exec(v);
   if (m === null) return null;
-  return toHex32(parseInt(m[1]!, 16));
+  return hex8(parseInt(m[1]!, 16));
 }
 
-function toHex32(n: number): string {
-  return '0x' + (n >>> 0).toString(16).padStart(8, '0');
-}
 
 /**
  * A decimal integer at the start of the value (`400`, `-5`, `400 Bad Request`) → number;

@@ -3,6 +3,7 @@
  * documented (DESIGN §7), so every numeric field accepts hex (`0xC000006D`), signed decimal
  * (`-1073741715`) and unsigned decimal (`3221225581`): one code, three spellings.
  */
+import { hex8 } from '../util/status-code.js';
 
 const HEX = /^0x([0-9a-f]{1,16})$/i;
 const DECIMAL = /^[+-]?\d{1,20}$/;
@@ -52,7 +53,7 @@ export function findInteger(raw: string | null | undefined): number | null {
 /** `0x` + 8 lowercase hex digits for any 32-bit value, signed or unsigned; null outside that range. */
 export function toHex32(value: number | null): string | null {
   if (value === null || !Number.isInteger(value) || value < -0x80000000 || value > 0xffffffff) return null;
-  return '0x' + (value >>> 0).toString(16).padStart(8, '0');
+  return hex8(value);
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?\s*(Z|[+-]\d{2}:?\d{2})?$/i;

@@ -1,5 +1,6 @@
 import type { AadChannel } from '../host/event-host.js';
 import type { ScenarioEvent } from './scenario.js';
+import { hex8 } from '../util/status-code.js';
 
 /**
  * AAD events as `wevtutil qe … /f:RenderedXml` prints them: one `<Event>` element each, no root,
@@ -16,7 +17,7 @@ interface EventKind {
 
 const hexStatus = (value: string | undefined) => {
   const number = toUint32(value);
-  return number === null ? (value ?? '') : `0x${number.toString(16).padStart(8, '0')}`;
+  return number === null ? (value ?? '') : hex8(number);
 };
 
 export const aadEventTable: Record<number, EventKind> = {

@@ -3,6 +3,7 @@ import type { Diagnosis } from '../diagnose/attempt-types.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
 import type { Host } from '../host/types.js';
 import type { ReproResult, TraceDiagnosis } from './types.js';
+import { isFailureStatus } from '../util/status-code.js';
 
 /** The evidence a collected bundle holds, by absolute path. */
 export interface BundleEvidence {
@@ -43,7 +44,7 @@ export async function diagnoseBundle(
   const latest = after ?? before!;
   const renewed = Boolean(after?.AzureAdPrt && after.AzureAdPrtUpdateTime && after.AzureAdPrtUpdateTime !== before?.AzureAdPrtUpdateTime);
   const attempt = latest.Diagnostics.find((d) => d.Prt === 'AzureAd') ?? null;
-  const failedStatus = attempt?.AttemptStatus && !/^0x0+$/.test(attempt.AttemptStatus) ? attempt.AttemptStatus : null;
+  const failedStatus = isFailureStatus(attempt?.AttemptStatus) ? attempt.AttemptStatus : null;
   const attemptStatus = repro?.AttemptStatus ?? (renewed ? null : failedStatus);
   const fromStatus = renewed
     ? `The Azure AD PRT was renewed during the trace (${after!.AzureAdPrtUpdateTime}); it is now ${after!.Health}.`

@@ -6,6 +6,7 @@ import { scrubDeep } from './scrub.js';
 import type { ReproBaseline, ReproResult } from './types.js';
 import { serverMessage } from '../diagnose/server-text.js';
 import { AAD_EVENT, parseEventStream, statusOf } from '../events/index.js';
+import { isFailureStatus } from '../util/status-code.js';
 
 /** The AAD Operational events that mean a PRT attempt went wrong (DESIGN §7). */
 const errorEventIds = [1081, 1084, 1088, 1098, 1104];
@@ -16,7 +17,6 @@ export interface Observation {
   status: PrtStatus | null;
 }
 
-const isFailure = (status: string | null) => status !== null && !/^0x0+$/i.test(status);
 const at = (iso: string | null) => (iso === null ? Number.NaN : Date.parse(iso));
 
 /** What the baseline remembers of a status. */
@@ -50,7 +50,7 @@ async function look(host: Host, baseline: ReproBaseline, since: Date): Promise<O
       return { status, result: { Outcome: 'PrtRenewed', ObservedAt: nowIso(), AttemptStatus: null, Detail: `dsregcmd shows the Azure AD PRT renewed at ${updated}`, EventIds: [] } };
     }
     const attempt = status.Diagnostics.find((d) => d.Prt === 'AzureAd');
-    if (attempt?.PreviousPrtAttempt && attempt.PreviousPrtAttempt !== baseline.PreviousPrtAttempt && at(attempt.PreviousPrtAttempt) >= since.getTime() - 1000 && isFailure(attempt.AttemptStatus)) {
+    if (attempt?.PreviousPrtAttempt && attempt.PreviousPrtAttempt !== baseline.PreviousPrtAttempt && at(attempt.PreviousPrtAttempt) >= since.getTime() - 1000 && isFailureStatus(attempt.AttemptStatus)) {
       const server = [attempt.ServerErrorCode, serverMessage(attempt.ServerErrorDescription)].filter(Boolean).join(': ');
       return {
         status,
@@ -68,7 +68,7 @@ async function look(host: Host, baseline: ReproBaseline, since: Date): Promise<O
   const ends = await readEvents(host, 'Microsoft-Windows-AAD/Analytic', since, [1007]);
   const last = ends.at(-1);
   if (last) {
-    const failed = isFailure(last.status);
+    const failed = isFailureStatus(last.status);
     return {
       status,
       result: {

@@ -2,6 +2,7 @@
 // change, from the same state. Nothing that only ticks (ages, countdowns) counts as a change.
 import type { DashboardState } from './state.js';
 import { clockOf, dashboardView, dateTimeOf } from './view.js';
+import { isFailureStatus } from '../util/status-code.js';
 
 export interface PlainLine {
   /** What the line is about: a new text under the same key is a change. */
@@ -18,7 +19,7 @@ export function plainLines(state: DashboardState): PlainLine[] {
     const parts = [`AzureAdPrt ${p.AzureAdPrt ? 'YES' : 'NO'}`, p.Health];
     if (p.UpdateTime) parts.push(`updated ${dateTimeOf(p.UpdateTime)}`);
     if (p.ExpiryTime) parts.push(`expires ${dateTimeOf(p.ExpiryTime)}`);
-    if (p.LastAttempt?.Status && !/^0x0+$/.test(p.LastAttempt.Status)) parts.push(`last attempt ${dateTimeOf(p.LastAttempt.At)} ${p.LastAttempt.Status}${p.LastAttempt.ServerErrorCode ? ` ${p.LastAttempt.ServerErrorCode}` : ''}`);
+    if (p.LastAttempt && isFailureStatus(p.LastAttempt.Status)) parts.push(`last attempt ${dateTimeOf(p.LastAttempt.At)} ${p.LastAttempt.Status}${p.LastAttempt.ServerErrorCode ? ` ${p.LastAttempt.ServerErrorCode}` : ''}`);
     lines.push({ Key: 'prt', Text: `prt ${parts.join(' · ')}` });
   }
   if (view.Prt.Renewed) lines.push({ Key: 'renewed', Text: view.Prt.Renewed });

@@ -6,6 +6,7 @@ import { reconstructAttempts } from '../events/attempts.js';
 import { networkErrorOf, serverErrorOf, statusOf, upnOf, urlOf } from '../events/aad.js';
 import type { AadEvent, Attempt } from '../events/types.js';
 import type { DashboardState, StepLine } from './state.js';
+import { isFailureStatus } from '../util/status-code.js';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'dim' | 'action';
 
@@ -160,7 +161,7 @@ function prtPanel(state: DashboardState, now: number): DashboardView['Prt'] {
   }
   rows.push({ Label: 'Authority', Value: p.Authority ? p.Authority.replace(/^https?:\/\//, '') : '—' });
   const last = p.LastAttempt;
-  if (last?.Status && !/^0x0+$/.test(last.Status)) {
+  if (isFailureStatus(last?.Status)) {
     rows.push({ Label: 'Last try', Value: `${dateTimeOf(last.At)} ${last.Status}${last.ServerErrorCode ? ` ${last.ServerErrorCode}` : ''}`, Tone: 'bad' });
   }
   const health = p.Health === 'Stale' ? 'STALE (not renewed for over 4 h)' : p.Health.toUpperCase();

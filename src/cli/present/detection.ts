@@ -1,4 +1,5 @@
 import type { PrtStatus } from '../../diagnose/status-types.js';
+import { isFailureStatus } from '../../util/status-code.js';
 
 /** Intune Remediations reads exit 1 as "issue found, run the remediation". */
 export const DetectionUnhealthyExitCode = 1;
@@ -13,7 +14,7 @@ export function formatDetectionLine(status: PrtStatus): string {
   const parts: string[] = [status.Health, status.JoinType];
   if (status.AzureAdPrt) parts.push(status.PrtAgeHours === null ? 'AzureAdPrt=YES' : `AzureAdPrt=YES age=${status.PrtAgeHours}h`);
   else parts.push('AzureAdPrt=NO');
-  const failed = status.Diagnostics.find((block) => block.AttemptStatus !== null && !/^0x0+$/.test(block.AttemptStatus));
+  const failed = status.Diagnostics.find((block) => isFailureStatus(block.AttemptStatus));
   if (failed) parts.push(`attempt=${failed.AttemptStatus}${failed.ServerErrorCode ? `/${failed.ServerErrorCode}` : ''}`);
   const first = status.Findings[0];
   if (first) parts.push(`finding=${first.Id}`);
