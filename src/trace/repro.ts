@@ -5,6 +5,11 @@ import { observeRepro } from './watch.js';
 /** How often the repro looks at the device, and how long it lets the last events land. */
 const pollMs = 5_000;
 const settleMs = 5_000;
+/**
+ * How long a failure seen only in the Operational log waits for its status: Windows writes the
+ * error events before 1007 ends the attempt and before dsregcmd shows it.
+ */
+export const statusGraceMs = 30_000;
 
 /** Guided repro: ask for the lock/unlock, then watch until the PRT is renewed or an attempt fails. */
 export async function repro(session: Session): Promise<void> {
@@ -49,17 +54,23 @@ export async function watch(session: Session, ctx: TraceContext, timeoutSeconds:
     userDone = true;
   });
   const nowIso = () => session.nowIso();
+  // A failure whose status has not landed yet: reported as such only if the status never comes.
+  let pending: { result: ReproResult; sinceMs: number } | null = null;
   for (;;) {
     session.checkInterrupted();
     const seen = await observeRepro(host, baseline, since);
-    if (seen.result) {
+    if (seen.result && !seen.statusPending) {
       await sleepInterruptibly(session, ctx, settleMs);
       return seen.result;
     }
+    if (seen.result) pending ??= { result: seen.result, sinceMs: host.now().getTime() };
     const elapsed = Math.round((host.now().getTime() - started) / 1000);
+    const timedOut = elapsed >= timeoutSeconds;
+    if (pending && (userDone || timedOut || host.now().getTime() - pending.sinceMs >= statusGraceMs)) return pending.result;
     if (userDone) return { Outcome: 'StoppedByUser', ObservedAt: nowIso(), AttemptStatus: null, Detail: 'stopped at the console before a PRT renewal or a failed attempt was seen', EventIds: [] };
-    if (elapsed >= timeoutSeconds) return { Outcome: 'TimedOut', ObservedAt: nowIso(), AttemptStatus: null, Detail: `no PRT renewal and no failed attempt within ${timeoutSeconds} s`, EventIds: [] };
-    session.emit({ Kind: 'Waiting', At: nowIso(), ElapsedSeconds: elapsed, TimeoutSeconds: timeoutSeconds, Text: 'watching dsregcmd and the AAD logs for the PRT attempt' });
+    if (timedOut) return { Outcome: 'TimedOut', ObservedAt: nowIso(), AttemptStatus: null, Detail: `no PRT renewal and no failed attempt within ${timeoutSeconds} s`, EventIds: [] };
+    const text = pending ? 'an attempt failed: waiting for its status (event 1007 or dsregcmd)' : 'watching dsregcmd and the AAD logs for the PRT attempt';
+    session.emit({ Kind: 'Waiting', At: nowIso(), ElapsedSeconds: elapsed, TimeoutSeconds: timeoutSeconds, Text: text });
     await sleepInterruptibly(session, ctx, pollMs, () => userDone);
   }
 }

@@ -15,6 +15,11 @@ export interface Observation {
   result: ReproResult | null;
   /** The status read this time, when dsregcmd answered. */
   status: PrtStatus | null;
+  /**
+   * True when the result is a failure seen only in the Operational log: the attempt's status
+   * (event 1007 or dsregcmd's diagnostics) has not landed yet, so the watch should wait for it.
+   */
+  statusPending?: boolean;
 }
 
 const at = (iso: string | null) => (iso === null ? Number.NaN : Date.parse(iso));
@@ -33,7 +38,7 @@ export function baselineOf(status: PrtStatus): ReproBaseline {
 export async function observeRepro(host: Host, baseline: ReproBaseline, since: Date): Promise<Observation> {
   const seen = await look(host, baseline, since);
   // What the device said goes into the state file and the report: never a credential.
-  return { status: seen.status, result: seen.result ? scrubDeep(seen.result) : null };
+  return { ...seen, result: seen.result ? scrubDeep(seen.result) : null };
 }
 
 async function look(host: Host, baseline: ReproBaseline, since: Date): Promise<Observation> {
@@ -85,7 +90,14 @@ async function look(host: Host, baseline: ReproBaseline, since: Date): Promise<O
     const ids = [...new Set(errors.map((e) => e.id))];
     return {
       status,
-      result: { Outcome: 'AttemptFailed', ObservedAt: nowIso(), AttemptStatus: null, Detail: `the AAD Operational log recorded error event${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`, EventIds: ids },
+      statusPending: true,
+      result: {
+        Outcome: 'AttemptFailed',
+        ObservedAt: nowIso(),
+        AttemptStatus: null,
+        Detail: `the AAD Operational log recorded error event${ids.length > 1 ? 's' : ''} ${ids.join(', ')}; the attempt's status is not known yet`,
+        EventIds: ids,
+      },
     };
   }
   return { status, result: null };
