@@ -7,6 +7,8 @@ source scripts/tools.env
 bash scripts/bootstrap.sh
 bash scripts/ensure-deps.sh
 mkdir -p test/.tmp
+# A previous run's counts must never stand in for this run's.
+rm -f test/.tmp/vitest.json test/.tmp/pester.json
 
 echo "== typecheck" >&2
 npx tsc -p tsconfig.json

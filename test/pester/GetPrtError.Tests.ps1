@@ -2,7 +2,6 @@
 # types, views, batching, partial errors, completion, serialization; the device parameter set.
 BeforeDiscovery {
     . $PSScriptRoot/TestHelpers.ps1
-    $hasErrorCommand = Test-PrtErrorCommand
 }
 
 BeforeAll {
@@ -346,7 +345,7 @@ Describe 'Get-PrtError without -Code (the device)' {
         $deviceErrors[0].FullyQualifiedErrorId | Should -Be 'PrtTools.NotWindows,Get-PrtError'
     }
 
-    It 'returns PrtTools.Attempt objects from a capture with the real prt' -Skip:(-not $hasErrorCommand) {
+    It 'returns PrtTools.Attempt objects from a capture with the real prt' {
         $attempts = @(Get-PrtError -DsregcmdPath $missingPrt)
         $attempts.Count | Should -BeGreaterThan 0
         $attempts[0].PSObject.TypeNames[0] | Should -Be 'PrtTools.Attempt'

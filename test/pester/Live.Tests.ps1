@@ -3,14 +3,6 @@
 # a fake dsregcmd on PATH, and prt.exe itself under Wine with a fake dsregcmd.exe on WINEPATH
 # (DESIGN 6). Wine is not Windows: what only real Windows shows is not proven here.
 BeforeDiscovery {
-    . $PSScriptRoot/TestHelpers.ps1
-    $wineMissing = $IsWindows -or -not (Get-Command -Name wine -ErrorAction SilentlyContinue) -or
-        -not (Get-Command -Name x86_64-w64-mingw32-gcc -ErrorAction SilentlyContinue) -or
-        -not $env:WINEPREFIX -or -not (Test-Path -LiteralPath (Join-Path $env:WINEPREFIX '.prt-ok')) -or
-        -not (Test-Path -LiteralPath (Join-Path $ModuleDir 'bin/prt.exe'))
-}
-
-BeforeDiscovery {
     # Paths as Windows PowerShell 5.1 would pass them on one command line (none exists).
     $windowsPaths = @(
         @{ Case = 'plain'; Value = 'Z:\cases\status.txt' }
@@ -86,8 +78,9 @@ Describe 'Get-PrtStatus live, the Linux exe in forced live mode' -Skip:$IsWindow
     }
 }
 
-Describe 'Get-PrtStatus with prt.exe under Wine' -Skip:$wineMissing {
+Describe 'Get-PrtStatus with prt.exe under Wine' -Skip:$IsWindows {
     BeforeAll {
+        Assert-WineReady
         $fakeBin = Join-Path $TestDrive 'winbin'
         $null = New-Item -ItemType Directory -Path $fakeBin
         & x86_64-w64-mingw32-gcc -O2 -o (Join-Path $fakeBin 'dsregcmd.exe') (Join-Path $RepoRoot 'test/fakes/win/fake-tool.c')

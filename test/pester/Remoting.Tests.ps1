@@ -2,17 +2,11 @@
 # loopback (test/remoting/sshd-loopback.sh), where the remote user prtremote has the built module
 # on its PSModulePath. What comes back is what an admin gets from a device: Deserialized.PrtTools.*
 # objects with PSComputerName, shown with our views because the module is imported here too.
-BeforeDiscovery {
-    . $PSScriptRoot/TestHelpers.ps1
-    $loopbackProblem = Get-SshLoopbackProblem
-    # Skipped only on a developer machine that cannot run it; CI must run it.
-    $skipRemoting = [bool]$loopbackProblem -and -not $env:CI
-    if ($skipRemoting) { Write-Warning "Remoting tests skipped: $loopbackProblem" }
-}
-
-Describe 'PowerShell remoting over SSH' -Skip:$skipRemoting {
+# A machine that cannot run the loopback fails these tests with the reason: never a silent skip.
+Describe 'PowerShell remoting over SSH' {
     BeforeAll {
         . $PSScriptRoot/TestHelpers.ps1
+        Assert-SshLoopbackPossible
         Import-PrtToolsUnderTest
         $loopback = $null
         $session = $null

@@ -100,6 +100,11 @@ function Get-SshLoopbackProblem {
     return (@($reason) -join ' ')
 }
 
+function Assert-SshLoopbackPossible {
+    $problem = Get-SshLoopbackProblem
+    if ($problem) { throw "The SSH loopback cannot run here: $problem" }
+}
+
 function Start-SshLoopback {
     # Starts the throwaway sshd with the built module on the "remote" side and returns where it
     # is, with the connection parameters for Invoke-Command/New-PSSession (Connection) and for
@@ -181,9 +186,12 @@ function Get-PrtCall {
     @(Get-Content -LiteralPath $Counting.Log)
 }
 
-function Test-PrtErrorCommand {
-    # Whether the exe of the module under test has `prt error` (device diagnosis, issue 4): the
-    # Device parameter set of Get-PrtError is NotImplemented without it.
-    $null = & $script:RealExe error --dsregcmd (Join-Path $script:FixtureDir 'missing-prt-0xc000006d-aadsts50126.txt') --json 2>$null
-    return ($LASTEXITCODE -eq 0)
+function Assert-WineReady {
+    # prt.exe under Wine is part of the suite: a machine without it fails, naming what is missing.
+    $missing = @()
+    if (-not (Get-Command -Name wine -ErrorAction SilentlyContinue)) { $missing += 'wine' }
+    if (-not (Get-Command -Name x86_64-w64-mingw32-gcc -ErrorAction SilentlyContinue)) { $missing += 'x86_64-w64-mingw32-gcc' }
+    if (-not $env:WINEPREFIX -or -not (Test-Path -LiteralPath (Join-Path $env:WINEPREFIX '.prt-ok'))) { $missing += 'the Wine prefix ($WINEPREFIX/.prt-ok)' }
+    if (-not (Test-Path -LiteralPath (Join-Path $script:ModuleDir 'bin/prt.exe'))) { $missing += 'bin/prt.exe in the module under test' }
+    if ($missing) { throw "prt.exe cannot run under Wine here, missing: $($missing -join ', '). Run scripts/bootstrap.sh and the build." }
 }
