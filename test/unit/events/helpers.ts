@@ -59,7 +59,13 @@ export async function badInputOf(run: () => Promise<unknown>): Promise<PrtError>
   throw new Error('expected a PrtError, nothing was thrown');
 }
 
-let nextRecord = 1;
+/** Windows numbers each channel's records from 1, so the two AAD channels reuse the same ids. */
+const nextRecord = new Map<string, number>();
+const recordIdFor = (channel: string): number => {
+  const id = nextRecord.get(channel) ?? 1;
+  nextRecord.set(channel, id + 1);
+  return id;
+};
 
 /** A hand-made AAD event for the attempt rules: only what a test cares about needs saying. */
 export function ev(partial: Partial<AadEvent> & { EventId: number; at: number }): AadEvent {
@@ -67,7 +73,7 @@ export function ev(partial: Partial<AadEvent> & { EventId: number; at: number })
   const channel = [1006, 1007, 1022, 1144].includes(partial.EventId) ? 'Microsoft-Windows-AAD/Analytic' : 'Microsoft-Windows-AAD/Operational';
   const time = new Date(Date.UTC(2026, 10, 20, 9, 0, 0) + at);
   return {
-    EventRecordID: nextRecord++,
+    EventRecordID: recordIdFor(channel),
     Channel: channel,
     Provider: 'Microsoft-Windows-AAD',
     TimeCreated: time.toISOString(),
