@@ -37,8 +37,19 @@ export const decodeCode = (input: string): ExplainResult | ExplainError => {
   }
 };
 
+/** Server codes named inside a server message (`AADSTS70002: … AADSTS50155: …`). */
+const NESTED_SERVER_CODE = /\b(AADSTS\d{4,7}|MSIS\d{4}|ID\d{4}(?=:))/gi;
+
 const withTrailingNote = (r: ExplainResult, trailing: string): ExplainResult => {
-  if (trailing) r.Notes.push('Text after the code was ignored (it is the server\'s description, not part of the code).');
+  if (!trailing) return r;
+  const nested = [...new Set([...trailing.matchAll(NESTED_SERVER_CODE)].map((m) => m[1]!.toUpperCase()))];
+  if (nested.length === 0) {
+    r.Notes.push('Text after the code was ignored (it is the server\'s description, not part of the code).');
+    return r;
+  }
+  // The message names its own reason after itself: that inner code is the cause.
+  r.Notes.push(`The message goes on with ${nested.join(', ')}: the later code is the reason for this one; explain it too (or the whole text with prt explain --text).`);
+  r.Related.unshift(...nested.reverse().map((code) => ({ Code: code, Kind: 'Code' as const, Why: 'Named after this code in the same server message: the inner reason.' })));
   return r;
 };
 

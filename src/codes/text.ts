@@ -182,8 +182,18 @@ const roleOf = (r: ExplainResult, hit: Hit): Role => {
   }
 };
 
-/** One identity per code, whatever the spelling (0xc00484c1 and 0x800484c1, hex and decimal). */
-const identityOf = (r: ExplainResult): string => r.Id ?? `${r.Family}:${r.Hex ?? r.Code ?? r.Input}`;
+/**
+ * One identity per error, whatever the spelling: 0xc00484c1 and 0x800484c1, hex and decimal,
+ * and a wrapper (HRESULT_FROM_NT, HRESULT_FROM_WIN32) with the code it carries.
+ */
+const identityOf = (r: ExplainResult): string => {
+  const wrapped = /^(?:HRESULT|NTSTATUS)_FROM_/.test(r.Name ?? '') ? r.Related[0]?.Code : undefined;
+  if (wrapped) {
+    const inner = decodeCode(wrapped);
+    if (!isExplainError(inner) && inner.Id) return inner.Id;
+  }
+  return r.Id ?? `${r.Family}:${r.Hex ?? r.Code ?? r.Input}`;
+};
 
 
 const DEVICE_CONTEXT = /AzureAdPrt|Attempt Status|dsregcmd|CloudAP|\bPRT\b|TokenBroker|Token broker|\bWAM\b|Device authentication|device is not authenticated|DeviceAuthStatus|Microsoft-Windows-AAD|Event ID:\s*10\d\d/i;
@@ -191,7 +201,8 @@ const DEVICE_AADSTS = new Set([50155, 135011, 50097, 50187, 50127]);
 
 export function explainText(text: string, source: string): TextExplanation {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const hits = lines.flatMap((line, i) => hitsOnLine(line, i + 1));
+  // In reading order, so that a code's first spelling is the one shown.
+  const hits = lines.flatMap((line, i) => hitsOnLine(line, i + 1).sort((a, b) => a.column - b.column));
 
   interface Group { result: ExplainResult; role: Role; first: Hit; last: Hit; sightings: Sighting[]; notes: string[] }
   const groups = new Map<string, Group>();
