@@ -164,7 +164,7 @@ function Get-PrtSystemMessage {
     } elseif (@('HRESULT', 'DSREG', 'TPM') -contains $Family -and $null -ne $Unsigned) {
         $unsignedValue = [int64]$Unsigned
         # NTSTATUS-shaped values (0xC…) are not FormatMessage's to read.
-        if (($unsignedValue -band 0xF0000000) -ne 0xC0000000) { $number = $unsignedValue }
+        if (($unsignedValue -shr 28) -ne 12) { $number = $unsignedValue }
     }
     if ($null -eq $number) { return $null }
     # Win32Exception takes a signed 32-bit number: 0x80090016 is -2146893802.
