@@ -74,8 +74,13 @@ const mask = (line: string): string => {
   return masked;
 };
 
+/** `<Data Name='ProcessId'>0x32c` or `<SubjectLogonId>0x4a1f2`: the XML field a value is in. */
+const XML_FIELD = /<(?:Data\s+Name=['"]([\w.-]+)['"]|([\w.-]+))[^<>]*>\s*$/;
+
 /** The `Name :` (or `Name:`) that the code is the value of, searching back on its line. */
 const labelBefore = (line: string, column: number): string | null => {
+  const xml = XML_FIELD.exec(line.slice(0, column));
+  if (xml) return xml[1] ?? xml[2] ?? null;
   const segments = line.slice(0, column).split(':');
   for (let i = segments.length - 2; i >= 0; i--) {
     // The label is the tail of the segment after the last separator of a previous field.
@@ -91,6 +96,8 @@ const labelBefore = (line: string, column: number): string | null => {
 
 const CODE_LIKE = /^(?:AADSTS\d+|MSIS\d+|ID\d{4}|0x[0-9a-f]+)$/i;
 const ERRORISH_LABEL = /error|status|result|code|hresult|failure|failed/i;
+/** Fields whose hex values are ids, handles or bit masks (Logon ID: 0x3E7, ProcessId 0x32c). */
+const NOT_A_CODE_LABEL = /(?:\bID|Id|\bid)$|\b(?:keywords|flags|mask|handle|address|offset|pid|tid|luid|sid)\b|LogonId|ProcessId|ThreadId/i;
 const HTTP_STATUS_LABEL = /\bhttps?\b.*\b(?:status|error)\b|\bstatus code\b/i;
 const JSON_ERROR_CODES = /"error_codes"\s*:\s*\[([\d,\s]+)\]/g;
 
@@ -98,8 +105,12 @@ const JSON_ERROR_CODES = /"error_codes"\s*:\s*\[([\d,\s]+)\]/g;
 function hitsOnLine(raw: string, lineNumber: number): Hit[] {
   const line = mask(raw);
   const hits: Hit[] = [];
-  const add = (column: number, written: string, input: string, extra: Partial<Hit> = {}) =>
-    hits.push({ line: lineNumber, column, written, input, label: labelBefore(raw, column), ...extra });
+  const add = (column: number, written: string, input: string, extra: Partial<Hit> = {}) => {
+    const label = extra.label !== undefined ? extra.label : labelBefore(raw, column);
+    // A number in an id, handle or mask field is not an error, whatever it looks like.
+    if (label && NOT_A_CODE_LABEL.test(label) && !ERRORISH_LABEL.test(label)) return;
+    hits.push({ line: lineNumber, column, written, input, ...extra, label });
+  };
 
   for (const m of line.matchAll(/\bAADSTS\s?(\d{4,7})\b/gi)) add(m.index, m[0], `AADSTS${m[1]}`);
   for (const m of line.matchAll(/\bMSIS\s?(\d{4})\b/gi)) add(m.index, m[0], `MSIS${m[1]}`);

@@ -116,12 +116,21 @@ describe('no false positives', () => {
     ['an 8-digit hex id that is no known code', 'session 8e3ab2c1 started'],
     ['a success status', 'HTTP Error : 0x0'],
     ['a number in prose', 'We have 12002 users and 3221225581 bytes free.'],
+    ['a logon id in Event Viewer text', '\tLogon ID:\t\t0x3E7'],
+    ['a process id in event XML', "<Data Name='ProcessId'>0x32c</Data><Data Name='TargetLogonId'>0x5e2c1f</Data>"],
+    ['a logon id as an XML element', '<SubjectLogonId>0x4a1f2</SubjectLogonId>'],
+    ['event keywords', '<Keywords>0x8020000000000000</Keywords>'],
   ])('%s is not a code', (_what, text) => {
     expect(codes(text)).toEqual([]);
   });
 
   test('an HTTP status counts when a field says it is one', () => {
     expect(names('HTTP status : 503')).toEqual(['ERROR_HTTP_STATUS_SERVICE_UNAVAIL']);
+  });
+
+  test('a status in event XML counts, named by its field', () => {
+    const [status] = explainText("<Data Name='Status'>0xc000006d</Data>", 'test').Codes;
+    expect([status!.Code, status!.FoundAt[0]!.Label]).toEqual(['0xc000006d', 'Status']);
   });
 
   test('a WinHTTP number counts in an error field', () => {
