@@ -124,6 +124,8 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
     if (value < SMALLEST_UNLABELLED_HEX && !(label && ERRORISH_LABEL.test(label))) continue;
     add(m.index, m[0], m[0]);
   }
+  // OCR of a screenshot reads the 0 of 0x as a letter O: eight hex digits after it are a status.
+  for (const m of line.matchAll(/(?<![\w.])[Oo]x([0-9a-f]{8})(?![\w.])/gi)) add(m.index, m[0], `0x${m[1]}`);
   // Bare 8-digit hex as Windows prints statuses (c000006d, 80072ee2, caa5001c): error shapes
   // only (first digit 8, C, D), and only a code we know or one in an error field; anything else
   // is more likely an id.

@@ -138,6 +138,10 @@ describe('no false positives', () => {
   });
 });
 
+test('OCR that reads the 0 of 0x as the letter O still finds the status', () => {
+  expect(names('Attempt Status : OxC000006D')).toEqual(['STATUS_LOGON_FAILURE']);
+});
+
 test('text without any code gives no codes', () => {
   expect(explainText('Hello, my Outlook keeps asking for my password since Monday.', 'mail').Codes).toEqual([]);
 });
