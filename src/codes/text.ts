@@ -97,7 +97,9 @@ const labelBefore = (line: string, column: number): string | null => {
 const CODE_LIKE = /^(?:AADSTS\d+|MSIS\d+|ID\d{4}|0x[0-9a-f]+)$/i;
 const ERRORISH_LABEL = /error|status|result|code|hresult|failure|failed/i;
 /** Fields whose hex values are ids, handles or bit masks (Logon ID: 0x3E7, ProcessId 0x32c). */
-const NOT_A_CODE_LABEL = /(?:\bID|Id|\bid)$|\b(?:keywords|flags|mask|handle|address|offset|pid|tid|luid|sid)\b|LogonId|ProcessId|ThreadId/i;
+const ID_LABEL = /(?:\bI[Dd]|[a-z]Id|\bid)$/;
+const MASK_OR_HANDLE_LABEL = /\b(?:keywords|flags|mask|handle|address|offset|pid|tid|luid|sid)\b/i;
+const isNotACodeLabel = (label: string): boolean => (ID_LABEL.test(label) || MASK_OR_HANDLE_LABEL.test(label)) && !ERRORISH_LABEL.test(label);
 const HTTP_STATUS_LABEL = /\bhttps?\b.*\b(?:status|error)\b|\bstatus code\b/i;
 const JSON_ERROR_CODES = /"error_codes"\s*:\s*\[([\d,\s]+)\]/g;
 
@@ -108,7 +110,7 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
   const add = (column: number, written: string, input: string, extra: Partial<Hit> = {}) => {
     const label = extra.label !== undefined ? extra.label : labelBefore(raw, column);
     // A number in an id, handle or mask field is not an error, whatever it looks like.
-    if (label && NOT_A_CODE_LABEL.test(label) && !ERRORISH_LABEL.test(label)) return;
+    if (label && isNotACodeLabel(label)) return;
     hits.push({ line: lineNumber, column, written, input, ...extra, label });
   };
 

@@ -128,6 +128,10 @@ describe('no false positives', () => {
     expect(names('HTTP status : 503')).toEqual(['ERROR_HTTP_STATUS_SERVICE_UNAVAIL']);
   });
 
+  test('a field whose name merely ends in "id" is not taken for an id field', () => {
+    expect(names('Invalid: 0x80090016')).toEqual(['NTE_BAD_KEYSET']);
+  });
+
   test('a status in event XML counts, named by its field', () => {
     const [status] = explainText("<Data Name='Status'>0xc000006d</Data>", 'test').Codes;
     expect([status!.Code, status!.FoundAt[0]!.Label]).toEqual(['0xc000006d', 'Status']);
