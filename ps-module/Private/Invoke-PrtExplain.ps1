@@ -163,14 +163,14 @@ function Get-PrtSystemMessage {
         if ($null -ne $Code) { $number = [int64]$Code }
     } elseif (@('HRESULT', 'DSREG', 'TPM') -contains $Family -and $null -ne $Unsigned) {
         $unsignedValue = [int64]$Unsigned
-        # NTSTATUS-shaped values (0xC…) are not FormatMessage's to read.
+        # NTSTATUS-shaped values (0xC...) are not FormatMessage's to read.
         if (($unsignedValue -shr 28) -ne 12) { $number = $unsignedValue }
     }
     if ($null -eq $number) { return $null }
     # Win32Exception takes a signed 32-bit number: 0x80090016 is -2146893802.
     if ($number -gt [int32]::MaxValue) { $number = $number - 4294967296 }
     $text = Get-PrtWin32Message -Number ([int32]$number)
-    # Without a message table entry Windows answers "Unknown error (0x…)": that is no message.
+    # Without a message table entry Windows answers "Unknown error (0x...)": that is no message.
     if (-not $text -or $text -match '^Unknown error') { return $null }
     return $text.Trim()
 }
