@@ -26,12 +26,27 @@ function Get-PrtError {
         attempt to get or renew the PRT, with its code and the evidence. With a prt that lacks
         the error command it stops with the error PrtTools.NotImplemented.
 
+        Get-PrtError -Text reads free text instead of codes: a ticket, an e-mail, a chat, the OCR of
+        a screenshot, a dsregcmd or Event Viewer paste (piped in line by line, or given as
+        strings). It pulls out every code, explains each once, and returns them cause first (the
+        server's reason, then network, TPM and token broker errors, then the client status), each
+        with Order, Role and FoundAt (the line and field it stood in). Times, GUIDs, correlation
+        ids, version and line numbers are not taken for codes. A text without any code returns
+        nothing and writes a warning.
+
+        On Windows each result also has SystemMessage: Windows' own text for a Win32 code or an
+        HRESULT, when Windows has one.
+
         With -ComputerName, -Session or -HostName it runs on those devices (the PrtTools module
         must be installed there) and returns their results with PSComputerName.
 
     .PARAMETER Code
         One or more codes in any spelling. Accepts input from the pipeline, also by property
         name: Code, or AttemptStatus (the Diagnostics of Get-PrtStatus).
+
+    .PARAMETER Text
+        Read the input (-Code, or the pipeline) as free text and explain every code in it. The
+        lines are joined into one text.
 
     .PARAMETER DsregcmdPath
         Device diagnosis: a dsregcmd /status capture to read instead of running dsregcmd.
@@ -103,19 +118,35 @@ function Get-PrtError {
 
         Explains every code of a list with one call of prt, leaving out lines that are not codes.
 
+    .EXAMPLE
+        PS C:\> Get-Clipboard | Get-PrtError -Text
+
+        Explains every code of a pasted ticket, cause first, with the line and field each stood in.
+
+    .EXAMPLE
+        PS C:\> Get-PrtError -Text (Get-Content .\ticket.txt) | Format-Table Order, Role, Input, Name, Summary
+
+        The codes of a ticket saved as a file, as a table in cause order.
+
     .LINK
         Get-PrtStatus
     #>
     [CmdletBinding(DefaultParameterSetName = 'Device')]
     [OutputType('PrtTools.ErrorInfo', ParameterSetName = 'Code')]
+    [OutputType('PrtTools.ErrorInfo', ParameterSetName = 'Text')]
     [OutputType('PrtTools.Attempt', ParameterSetName = 'Device')]
     param(
         [Parameter(Mandatory, Position = 0, ParameterSetName = 'Code', ValueFromPipeline, ValueFromPipelineByPropertyName)]
+        [Parameter(Position = 0, ParameterSetName = 'Text', ValueFromPipeline)]
         [Alias('AttemptStatus')]
         [AllowNull()]
         [AllowEmptyString()]
         [AllowEmptyCollection()]
         [string[]] $Code,
+
+        # A switch, so that `Get-Clipboard | Get-PrtError -Text` reads: the lines come in as -Code.
+        [Parameter(Mandatory, ParameterSetName = 'Text')]
+        [switch] $Text,
 
         [Parameter(ParameterSetName = 'Device')]
         [ValidateNotNullOrEmpty()]
@@ -157,9 +188,15 @@ function Get-PrtError {
         $remoteKind = Get-PrtRemoteTarget -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
         # Codes from the pipeline are explained together in end: one exe call, not one per code.
         $codes = New-Object -TypeName System.Collections.Generic.List[string]
+        # -Text: every line, empty ones too (line numbers stay those of the text).
+        $textLines = New-Object -TypeName System.Collections.Generic.List[string]
     }
 
     process {
+        if ($PSCmdlet.ParameterSetName -eq 'Text') {
+            foreach ($line in @($Code)) { $textLines.Add([string]$line) }
+            return
+        }
         if ($PSCmdlet.ParameterSetName -ne 'Code') { return }
         foreach ($item in $Code) {
             # A diagnostics block without an attempt status has nothing to explain.
@@ -169,6 +206,13 @@ function Get-PrtError {
     }
 
     end {
+        if ($PSCmdlet.ParameterSetName -eq 'Text') {
+            # Reading a text needs no device: it runs here even with -ComputerName or -Session.
+            foreach ($item in @(Invoke-PrtExplainText -Text ($textLines.ToArray() -join "`n") -Cmdlet $PSCmdlet)) {
+                ConvertTo-PrtObject -InputObject $item -TypeName 'PrtTools.ErrorInfo'
+            }
+            return
+        }
         if ($PSCmdlet.ParameterSetName -eq 'Code') {
             if ($codes.Count -eq 0) { return }
             if ($remoteKind) {

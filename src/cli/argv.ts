@@ -7,8 +7,16 @@ import { usageError } from '../errors.js';
 export function separateExplainCodes(argv: string[]): string[] {
   if (argv[0] !== 'explain' || argv.includes('--')) return argv;
   const flags = new Set(['--json', '--help', '-h']);
-  const rest = argv.slice(1);
-  return ['explain', ...rest.filter((token) => flags.has(token)), '--', ...rest.filter((token) => !flags.has(token))];
+  const own: string[] = [];
+  const codes: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const token = argv[i]!;
+    // --text takes a value (a file, or - for standard input).
+    if (token === '--text' && i + 1 < argv.length) own.push(token, argv[++i]!);
+    else if (flags.has(token) || token.startsWith('--text=')) own.push(token);
+    else codes.push(token);
+  }
+  return ['explain', ...own, '--', ...codes];
 }
 
 /**

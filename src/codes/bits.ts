@@ -44,6 +44,8 @@ export const usesNtstatusLayout = (family: Family): boolean => NTSTATUS_LAYOUT.h
 export const partsOf = (family: Family, u: number): Parts => {
   if (usesNtstatusLayout(family)) return ntstatusParts(u);
   if (family === 'HRESULT' || family === 'DSREG') return hresultParts(u);
+  // TPM codes come as HRESULTs (0x8028…, 0x8029…) and as NTSTATUS values (0xC028…, 0xC029…).
+  if (family === 'TPM') return u >>> 28 === 0xc ? ntstatusParts(u) : hresultParts(u);
   // Win32 and WinHTTP codes are plain numbers: the code is the whole value.
   return { Severity: null, Facility: null, Code: u };
 };
@@ -58,3 +60,6 @@ export const win32FromHresult = (u: number): number | null => (u >>> 16 === 0x80
 /** HRESULT_FROM_NT: an error NTSTATUS with FACILITY_NT_BIT set (0xD…). */
 export const ntstatusFromHresult = (u: number): number | null =>
   (u & 0xf0000000) >>> 0 === 0xd0000000 ? (u & ~FACILITY_NT_BIT) >>> 0 : null;
+
+/** FACILITY_NTWIN32: an NTSTATUS 0xC007xxxx carries a Win32 code in its low 16 bits. */
+export const win32FromNtstatus = (u: number): number | null => (u >>> 16 === 0xc007 ? u & 0xffff : null);

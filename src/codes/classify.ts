@@ -19,6 +19,8 @@ export const familyOfValue = (u: number): Family => {
   if (high === 0xc00c) return 'XML';
   // Every DSREG_* code of the hybrid join article is 0x801c….
   if (high === 0x801c) return 'DSREG';
+  // FACILITY_TPM_SOFTWARE (0x28) and FACILITY_TPM_SERVICES (0x29), as HRESULT or NTSTATUS.
+  if (high === 0x8028 || high === 0x8029 || high === 0xc028 || high === 0xc029) return 'TPM';
   if (ntstatusFromHresult(u) !== null) return 'HRESULT';
   const severity = u >>> 30;
   if (severity === 3 || severity === 1) return 'NTSTATUS';

@@ -1,11 +1,11 @@
 import type { Alternative, ExplainError, ExplainResult, Family, RelatedRef } from './types.js';
-import { hex8, ntstatusFromHresult, toSigned, usesNtstatusLayout, win32FromHresult } from './bits.js';
+import { hex8, ntstatusFromHresult, toSigned, usesNtstatusLayout, win32FromHresult, win32FromNtstatus } from './bits.js';
 import { familyOfValue, isWinhttpNumber } from './classify.js';
 import { canonicalCode } from './identity.js';
 import { WEB_ACCOUNT_AREAS } from './kb/webaccount.js';
 import { tokenize } from './parse.js';
 import { type KnownCode, registry } from './registry.js';
-import { fromKnown, numericFields, unknownAadsts, unknownMsis, unknownOAuth, unknownValue } from './result.js';
+import { fromKnown, numericFields, unknownAadsts, unknownAdfsId, unknownMsis, unknownOAuth, unknownValue } from './result.js';
 
 /**
  * One code, any spelling → one identity (or a per-item error). Pure: no I/O, never throws for
@@ -30,13 +30,26 @@ export const decodeCode = (input: string): ExplainResult | ExplainError => {
       return withTrailingNote(decodeAadsts(input, token.value), token.trailing);
     case 'msis':
       return withTrailingNote(decodeMsis(input, token.value), token.trailing);
+    case 'adfsId':
+      return withTrailingNote(decodeAdfsId(input, token.text), token.trailing);
     case 'name':
       return decodeName(input, token.name);
   }
 };
 
+/** Server codes named inside a server message (`AADSTS70002: … AADSTS50155: …`). */
+const NESTED_SERVER_CODE = /\b(AADSTS\d{4,7}|MSIS\d{4}|ID\d{4}(?=:))/gi;
+
 const withTrailingNote = (r: ExplainResult, trailing: string): ExplainResult => {
-  if (trailing) r.Notes.push('Text after the code was ignored (it is the server\'s description, not part of the code).');
+  if (!trailing) return r;
+  const nested = [...new Set([...trailing.matchAll(NESTED_SERVER_CODE)].map((m) => m[1]!.toUpperCase()))];
+  if (nested.length === 0) {
+    r.Notes.push('Text after the code was ignored (it is the server\'s description, not part of the code).');
+    return r;
+  }
+  // The message names its own reason after itself: that inner code is the cause.
+  r.Notes.push(`The message goes on with ${nested.join(', ')}: the later code is the reason for this one; explain it too (or the whole text with prt explain --text).`);
+  r.Related.unshift(...nested.reverse().map((code) => ({ Code: code, Kind: 'Code' as const, Why: 'Named after this code in the same server message: the inner reason.' })));
   return r;
 };
 
@@ -48,6 +61,11 @@ const decodeAadsts = (input: string, n: number): ExplainResult => {
 const decodeMsis = (input: string, n: number): ExplainResult => {
   const known = registry().byMsis.get(n);
   return known ? fromKnown(input, known) : unknownMsis(input, n);
+};
+
+const decodeAdfsId = (input: string, text: string): ExplainResult => {
+  const known = registry().byText.get(text.toUpperCase());
+  return known ? fromKnown(input, known) : unknownAdfsId(input, text);
 };
 
 /** A 32-bit value: exact entry, a severity-bit variant of one, a wrapped Win32/NT code, or bits. */
@@ -101,20 +119,21 @@ const severitySibling = (u: number): KnownCode | undefined => {
 /** HRESULT_FROM_WIN32 (0x8007xxxx) and HRESULT_FROM_NT (0xDxxxxxxx) of a code we know. */
 const decodeWrapped = (input: string, u: number): ExplainResult | undefined => {
   const { byValue } = registry();
-  const win32 = win32FromHresult(u);
+  const win32 = win32FromHresult(u) ?? win32FromNtstatus(u);
   const nt = ntstatusFromHresult(u);
   const innerValue = win32 ?? nt;
   if (innerValue === null) return undefined;
   const inner = byValue.get(innerValue);
   if (!inner) return undefined;
-  const macro = win32 !== null ? 'HRESULT_FROM_WIN32' : 'HRESULT_FROM_NT';
+  const macro = win32FromNtstatus(u) !== null ? 'NTSTATUS_FROM_WIN32' : win32 !== null ? 'HRESULT_FROM_WIN32' : 'HRESULT_FROM_NT';
+  const family = win32FromNtstatus(u) !== null ? 'NTSTATUS' : 'HRESULT';
   const r = fromKnown(input, inner, innerValue);
   return addWrapperLinks({
     ...r,
-    ...numericFields('HRESULT', u),
+    ...numericFields(family, u),
     // A derived identity: the wrapped form is its own code, linked to the one it carries.
-    Id: `HRESULT:${hex8(u)}`,
-    Family: 'HRESULT',
+    Id: `${family}:${hex8(u)}`,
+    Family: family,
     Name: inner.Name ? `${macro}(${inner.Name})` : null,
     Summary: `${inner.Summary} (${macro} form of ${inner.Name ?? canonicalCode(inner)})`,
     Related: [{ Code: canonicalCode(inner), Kind: 'Code', Why: `${hex8(u)} wraps this code (${macro}); it is the same error.` }, ...r.Related],
@@ -137,6 +156,12 @@ const addWrapperLinks = (r: ExplainResult, u: number): ExplainResult => {
     r.Notes.push(`HRESULT_FROM_WIN32: the low 16 bits are Win32 error ${win32}${inner?.Name ? ` (${inner.Name})` : ''}.`);
     if (isWinhttpNumber(win32)) r.Notes.push('WinINet and WinHTTP share the 12xxx numbers; a few of them carry different names in the two APIs.');
     if (inner) link({ Code: canonicalCode(inner), Kind: 'Code', Why: 'The Win32 code inside this HRESULT.' }, inner);
+  }
+  const ntWin32 = win32FromNtstatus(u);
+  if (ntWin32 !== null) {
+    const inner = byValue.get(ntWin32);
+    r.Notes.push(`FACILITY_NTWIN32: the low 16 bits are Win32 error ${ntWin32}${inner?.Name ? ` (${inner.Name})` : ''}.`);
+    if (inner) link({ Code: canonicalCode(inner), Kind: 'Code', Why: 'The Win32 code inside this NTSTATUS.' }, inner);
   }
   const nt = ntstatusFromHresult(u);
   if (nt !== null) {

@@ -7,3 +7,5 @@ export { decodeCode } from './decode.js';
 export { explainCodes, knownSymbolicNames, asPrtError } from './explain.js';
 export { SOURCES } from './kb/sources.js';
 export { EV as EVIDENCE } from './kb/evidence.js';
+export { explainText, ROLES, roleTitle } from './text.js';
+export type { Role, Sighting, TextCode, TextExplanation } from './text.js';

@@ -4,6 +4,7 @@
  *   -1073741715, 3221225581, 12002      → decimal
  *   AADSTS50126, aadsts 50126: text…   → aadsts
  *   MSIS7068                            → msis
+ *   ID3242, ID3242: The security token… → adfsId
  *   STATUS_LOGON_FAILURE, invalid_grant → name
  */
 export type Token =
@@ -11,6 +12,7 @@ export type Token =
   | { kind: 'decimal'; value: number }
   | { kind: 'aadsts'; value: number; trailing: string }
   | { kind: 'msis'; value: number; trailing: string }
+  | { kind: 'adfsId'; text: string; trailing: string }
   | { kind: 'name'; name: string }
   | { kind: 'error'; id: 'EmptyInput' | 'NotACode' | 'OutOfRange'; message: string };
 
@@ -19,6 +21,8 @@ const HEX_BARE = /^[0-9a-f]*[a-f][0-9a-f]*$/i;
 const DECIMAL = /^[+-]?\d+$/;
 const AADSTS = /^AADSTS\s*:?\s*(\d{1,9})(?![\d])\s*:?\s*(.*)$/is;
 const MSIS = /^MSIS\s*(\d{1,6})(?![\d])\s*:?\s*(.*)$/is;
+/** Windows Identity Foundation messages that AD FS returns: `ID3242: The security token…`. */
+const ADFS_ID = /^ID\s*(\d{4})(?![\d])\s*(?::\s*(.*))?$/is;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const quote = (s: string): string => (s.length > 60 ? `"${s.slice(0, 57)}..."` : `"${s}"`);
@@ -58,10 +62,12 @@ export const tokenize = (raw: string): Token => {
   if (aadsts) return { kind: 'aadsts', value: Number(aadsts[1]), trailing: (aadsts[2] ?? '').trim() };
   const msis = MSIS.exec(input);
   if (msis) return { kind: 'msis', value: Number(msis[1]), trailing: (msis[2] ?? '').trim() };
+  const adfsId = ADFS_ID.exec(input);
+  if (adfsId) return { kind: 'adfsId', text: `ID${adfsId[1]}`, trailing: (adfsId[2] ?? '').trim() };
   if (NAME.test(input)) return { kind: 'name', name: input };
   return {
     kind: 'error',
     id: 'NotACode',
-    message: `${quote(input)} is not a code: expected hex (0xc000006d), decimal (-1073741715, 12002), AADSTS…, MSIS… or a symbolic name (STATUS_LOGON_FAILURE, invalid_grant). Give one code per argument.`,
+    message: `${quote(input)} is not a code: expected hex (0xc000006d), decimal (-1073741715, 12002), AADSTS…, MSIS…, an AD FS ID3242 or a symbolic name (STATUS_LOGON_FAILURE, invalid_grant). Give one code per argument.`,
   };
 };

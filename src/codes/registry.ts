@@ -20,6 +20,8 @@ export interface Registry {
   byValue: ReadonlyMap<number, KnownCode>;
   byAadsts: ReadonlyMap<number, KnownCode>;
   byMsis: ReadonlyMap<number, KnownCode>;
+  /** Codes that are words (OAuth errors, DRS server codes, AD FS IDnnnn), upper-cased. */
+  byText: ReadonlyMap<string, KnownCode>;
   /** Upper-cased symbolic names and aliases; a name may belong to several codes. */
   bySymbol: ReadonlyMap<string, readonly KnownCode[]>;
   /** Values claimed by two different identities (should stay empty; a test guards it). */
@@ -78,8 +80,10 @@ const build = (): Registry => {
   const byAadsts = new Map<number, KnownCode>();
   const byMsis = new Map<number, KnownCode>();
   const bySymbol = new Map<string, KnownCode[]>();
+  const byText = new Map<string, KnownCode>();
   const conflicts: string[] = [];
   for (const e of byId.values()) {
+    if (e.Text !== undefined) byText.set(e.Text.toUpperCase(), e);
     if (e.Value !== undefined) {
       const index = e.Family === 'AADSTS' ? byAadsts : e.Family === 'AD FS' ? byMsis : byValue;
       const other = index.get(e.Value);
@@ -97,7 +101,7 @@ const build = (): Registry => {
       bySymbol.set(key, list);
     }
   }
-  return { entries: [...byId.values()], byId, byValue, byAadsts, byMsis, bySymbol, conflicts };
+  return { entries: [...byId.values()], byId, byValue, byAadsts, byMsis, byText, bySymbol, conflicts };
 };
 
 let cached: Registry | undefined;

@@ -6,6 +6,8 @@ import { SOURCES } from './kb/sources.js';
 import { AADSTS_DOC_URL } from './kb/aadsts.js';
 import { WEB_ACCOUNT_AREAS } from './kb/webaccount.js';
 import { formatMsis } from './kb/msis.js';
+import { structureNote } from './facilities.js';
+import { describeTpmArea } from './tpm-structure.js';
 
 /** Where to read more about a family when we do not know the code itself. */
 const FAMILY_DOC: Readonly<Record<Family, string | null>> = {
@@ -20,6 +22,7 @@ const FAMILY_DOC: Readonly<Record<Family, string | null>> = {
   'AD FS': null,
   'OAuth': SOURCES['oauth-rfc6749'].Url,
   'DSREG': SOURCES['hybrid-join-troubleshooting'].Url,
+  'TPM': SOURCES['tpm-error-codes'].Url,
 };
 
 const FAMILY_SOURCE: Readonly<Record<Family, string | null>> = {
@@ -34,6 +37,7 @@ const FAMILY_SOURCE: Readonly<Record<Family, string | null>> = {
   'AD FS': null,
   'OAuth': SOURCES['oauth-rfc6749'].Url,
   'DSREG': SOURCES['hybrid-join-troubleshooting'].Url,
+  'TPM': SOURCES['tpm-error-codes'].Url,
 };
 
 /** The numeric fields of a 32-bit value read with a family's layout. */
@@ -85,6 +89,7 @@ const describeUnknownValue = (family: Family, u: number): string => {
       return `Not in the knowledge base: a token broker / ADAL code${area ? ` of the ${area} area` : ''} (${fac}${code}).`;
     }
     case 'DSREG': return `Not in the knowledge base: a device registration (DSREG) client error (${fac}${code}) that the hybrid join article does not list.`;
+    case 'TPM': return `Not in the knowledge base: a TPM code, ${describeTpmArea(u)} (${fac}${code}).`;
     case 'WinHTTP': return `Not in the knowledge base: ${u} is in the WinHTTP range (12001-12192) but is not a published ERROR_WINHTTP_* number.`;
     case 'Win32': return `Not in the knowledge base: Win32 error ${u}; look it up in [MS-ERREF] Win32 error codes (or run \`net helpmsg ${u}\` on Windows).`;
     default: return `Not in the knowledge base: an HRESULT (${fac}${code}).`;
@@ -106,9 +111,16 @@ export const unknownValue = (input: string, family: Family, u: number): ExplainR
   Related: [],
   DocUrl: FAMILY_DOC[family],
   Source: FAMILY_SOURCE[family],
-  Notes: [],
+  Notes: structureNotes(family, u),
   Alternatives: [],
 });
+
+/** The bits spelled out for families whose layout is HRESULT or NTSTATUS. */
+const structureNotes = (family: Family, u: number): string[] => {
+  if (u <= 0xffff || family === 'WinHTTP' || family === 'Win32') return [];
+  const layout = family === 'HRESULT' || family === 'DSREG' || (family === 'TPM' && u >>> 28 !== 0xc) ? 'HRESULT' : 'NTSTATUS';
+  return [structureNote(u, layout)];
+};
 
 export const unknownAadsts = (input: string, n: number): ExplainResult => ({
   Input: input,
@@ -136,6 +148,24 @@ export const unknownMsis = (input: string, n: number): ExplainResult => ({
   Name: null,
   ...emptyNumeric(n),
   Summary: `${formatMsis(n)} is an AD FS message we have no description for (Microsoft publishes no MSIS catalog); the AD FS/Admin event log on the federation servers has the full text.`,
+  Causes: [],
+  Solutions: [],
+  Evidence: [],
+  Related: [],
+  DocUrl: null,
+  Source: null,
+  Notes: [],
+  Alternatives: [],
+});
+
+export const unknownAdfsId = (input: string, text: string): ExplainResult => ({
+  Input: input,
+  Id: null,
+  Known: false,
+  Family: 'AD FS',
+  Name: null,
+  ...emptyNumeric(null),
+  Summary: `${text} is a Windows Identity Foundation message from AD FS (or another WIF-based service) that we have no description for; the full text of the SOAP fault or of the AD FS/Admin event says what failed.`,
   Causes: [],
   Solutions: [],
   Evidence: [],

@@ -13,10 +13,11 @@ export type Family =
   | 'Win32'
   | 'AD FS'
   | 'OAuth'
-  | 'DSREG';
+  | 'DSREG'
+  | 'TPM';
 
 export const FAMILIES: readonly Family[] = [
-  'NTSTATUS', 'CloudAP plug-in', 'XML', 'AADSTS', 'WinHTTP', 'Web account/ADAL', 'HRESULT', 'Win32', 'AD FS', 'OAuth', 'DSREG',
+  'NTSTATUS', 'CloudAP plug-in', 'XML', 'AADSTS', 'WinHTTP', 'Web account/ADAL', 'HRESULT', 'Win32', 'AD FS', 'OAuth', 'DSREG', 'TPM',
 ];
 
 /**
@@ -134,7 +135,13 @@ export type SourceId =
   | 'oidc-core'
   | 'oauth-rfc8628'
   | 'entra-oauth-errors'
-  | 'adfs-messages';
+  | 'adfs-messages'
+  | 'wif-messages'
+  | 'tpm-error-codes'
+  | 'nte-error-codes'
+  | 'mdm-aadj-errors'
+  | 'entra-kerberos-hybrid-join'
+  | 'aad-event-text';
 
 export interface SourceNote {
   Id: SourceId;

@@ -433,3 +433,111 @@ Describe 'Get-PrtError on exported AAD logs (the real prt)' {
         ($copy | Format-Table | Out-String -Width 200) | Should -Match 'InvalidUserNameOrPassword'
     }
 }
+
+Describe 'Get-PrtError -Text' {
+    BeforeAll {
+        $ticketFile = Join-Path $PSScriptRoot '../fixtures/real/tickets/ms-dsregcmd-sso-state-0xc000006d.txt'
+        $ticketLines = @(Get-Content -LiteralPath $ticketFile)
+    }
+
+    It 'explains every code of a text piped in line by line, cause first, as PrtTools.ErrorInfo' {
+        $found = @($ticketLines | Get-PrtError -Text)
+        $found.Input | Should -Be @('AADSTS50126', 'invalid_grant', '400', '0xc000006d')
+        $found.Order | Should -Be @(1, 2, 3, 4)
+        $found.Role | Should -Be @('ServerCause', 'ServerCategory', 'Transport', 'ClientStatus')
+        foreach ($info in $found) { $info.PSObject.TypeNames[0] | Should -Be 'PrtTools.ErrorInfo' }
+    }
+
+    It 'joins the lines into one text: line numbers and fields are those of the paste' {
+        $status = @($ticketLines | Get-PrtError -Text) | Where-Object Input -eq '0xc000006d'
+        $status.FoundAt.Count | Should -Be 1
+        $status.FoundAt[0].PSObject.TypeNames[0] | Should -Be 'PrtTools.CodeSighting'
+        $status.FoundAt[0].Line | Should -BeOfType [int]
+        $status.FoundAt[0].Line | Should -Be 9
+        $status.FoundAt[0].Label | Should -Be 'Attempt Status'
+    }
+
+    It 'takes the text as strings too, and gives the same answer as the pipeline' {
+        (Get-PrtError -Text $ticketLines).Input | Should -Be @($ticketLines | Get-PrtError -Text).Input
+    }
+
+    It 'runs prt once for the whole text, with --text and a temporary file it then removes' {
+        $counting = New-CountingPrt
+        $env:PRTTOOLS_EXE = $counting.Path
+        try {
+            $null = $ticketLines | Get-PrtError -Text
+        } finally {
+            Clear-FakePrt
+        }
+        $calls = @(Get-PrtCall -Counting $counting)
+        $calls.Count | Should -Be 1
+        $calls[0] | Should -Match '^explain --text (\S+) --json$'
+        $file = ([regex]::Match($calls[0], '^explain --text (\S+) --json$')).Groups[1].Value
+        Test-Path -LiteralPath $file | Should -BeFalse
+    }
+
+    It 'puts what the text adds (the wrapper and its inner reason) first in Notes' {
+        $found = @('Description: AADSTS70002: Error validating credentials. AADSTS50155: Device is not authenticated.' | Get-PrtError -Text)
+        $found.Input | Should -Be @('AADSTS50155', 'AADSTS70002')
+        $found[1].Notes[0] | Should -Match 'AADSTS50155'
+    }
+
+    It 'returns nothing and warns for a text without any code' {
+        $found = @('Outlook asks for my password again.', 'Thanks, Anna' | Get-PrtError -Text -WarningVariable warnings -WarningAction SilentlyContinue)
+        $found.Count | Should -Be 0
+        @($warnings).Count | Should -Be 1
+        [string]$warnings[0] | Should -Match 'No error code found'
+    }
+
+    It 'writes PrtTools.EmptyText for an empty text' {
+        { '', '  ' | Get-PrtError -Text -ErrorAction Stop } | Should -Throw -ErrorId 'PrtTools.EmptyText,Get-PrtError'
+    }
+
+    It 'leaves -Code as it was: a piped string without -Text is one code' {
+        $found = @('0xc000006d' | Get-PrtError)
+        $found.Count | Should -Be 1
+        $found[0].Name | Should -Be 'STATUS_LOGON_FAILURE'
+        $found[0].PSObject.Properties['Role'] | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'SystemMessage: Windows'' own text for a code' {
+    It 'is not added off Windows (.NET there would give C library texts for the same numbers)' -Skip:($IsWindows -eq $true) {
+        (Get-PrtError -Code '5').PSObject.Properties['SystemMessage'] | Should -BeNullOrEmpty
+    }
+
+    It 'is added on Windows, asking Windows with the right number for <Code>' -ForEach @(
+        @{ Code = '5'; Number = 5 }
+        @{ Code = '0x80090016'; Number = -2146893802 }
+        @{ Code = '0x80280036'; Number = -2144862154 }
+        @{ Code = '12002'; Number = 12002 }
+    ) {
+        # The seams: whether this is Windows, and what FormatMessage answers. The module's own
+        # choice of family and number is what is under test.
+        Mock -ModuleName PrtTools Test-PrtWindows { $true }
+        Mock -ModuleName PrtTools Get-PrtWin32Message { "system text for $Number" }
+        $info = Get-PrtError -Code $Code
+        $info.SystemMessage | Should -Be "system text for $Number"
+    }
+
+    It 'is added to the codes of -Text too' {
+        Mock -ModuleName PrtTools Test-PrtWindows { $true }
+        Mock -ModuleName PrtTools Get-PrtWin32Message { "system text for $Number" }
+        $found = @('HTTP Error : 0x80072ee7' | Get-PrtError -Text)
+        $found[0].SystemMessage | Should -Be 'system text for -2147012889'
+    }
+
+    It 'is left out when Windows has no text for the code' {
+        Mock -ModuleName PrtTools Test-PrtWindows { $true }
+        Mock -ModuleName PrtTools Get-PrtWin32Message { 'Unknown error (0x801c0077)' }
+        (Get-PrtError -Code '0x801c0077').PSObject.Properties['SystemMessage'] | Should -BeNullOrEmpty
+    }
+
+    It 'is left out for an NTSTATUS value, whose text Win32Exception cannot read' {
+        Mock -ModuleName PrtTools Test-PrtWindows { $true }
+        Mock -ModuleName PrtTools Get-PrtWin32Message { 'must not be asked' }
+        (Get-PrtError -Code '0xc000006d').PSObject.Properties['SystemMessage'] | Should -BeNullOrEmpty
+        Should -Invoke -ModuleName PrtTools Get-PrtWin32Message -Times 0 -Exactly
+    }
+
+}

@@ -1,6 +1,9 @@
-import type { ExplainItem, ExplainResult } from '../../codes/index.js';
+import type { ExplainItem, ExplainResult, TextCode, TextExplanation } from '../../codes/index.js';
 import { isExplainError } from '../../codes/index.js';
 import type { Style } from './style.js';
+
+/** Text from a ticket is hostile: no control character reaches the terminal. */
+const sanitizeLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 
 function numberLine(result: ExplainResult): string | null {
   if (result.Hex === null) return result.Code !== null ? `code ${result.Code}` : null;
@@ -36,4 +39,36 @@ function formatResult(result: ExplainResult, style: Style): string[] {
 export function formatExplain(items: ExplainItem[], style: Style): string {
   const blocks = items.map((item) => (isExplainError(item) ? [style.red(`${item.Input}: ${item.Error.Message}`)] : formatResult(item, style)));
   return `${blocks.map((block) => block.join('\n')).join('\n\n')}\n`;
+}
+
+const ROLE_WORDS: Readonly<Record<string, string>> = {
+  ServerCause: 'server reason',
+  ServerCategory: 'server error category',
+  Transport: 'network or HTTP',
+  Device: 'TPM or key storage',
+  TokenBroker: 'token broker',
+  ClientStatus: 'client status',
+};
+
+const where = (code: TextCode): string => code.FoundAt
+  .map((s) => `line ${s.Line}${s.Label ? ` (${s.Label})` : ''}${s.Written !== code.Code ? ` as ${s.Written}` : ''}`)
+  .join(', ');
+
+/** Free text explained: a one-line overview in cause order, then each code as a support answer. */
+export function formatTextExplanation(explanation: TextExplanation, style: Style): string {
+  const { Codes: codes, Source: source } = explanation;
+  if (codes.length === 0) {
+    return `${style.yellow(`No error code found in ${sanitizeLine(source)}.`)} Looked for AADSTS, MSIS and AD FS ID codes, hex and signed decimal statuses, symbolic names (STATUS_…, DSREG_…, TPM_E_…), OAuth errors and labelled WinHTTP and HTTP numbers.\n`;
+  }
+  const lines = [style.bold(`${codes.length} code${codes.length === 1 ? '' : 's'} in ${sanitizeLine(source)}, cause first:`)];
+  codes.forEach((code, i) => {
+    const name = code.Explanation.Name && code.Explanation.Name !== code.Code ? ` ${code.Explanation.Name}` : '';
+    lines.push(`  ${i + 1}. ${sanitizeLine(code.Code)}${sanitizeLine(name)} (${ROLE_WORDS[code.Role] ?? code.Role}) at ${sanitizeLine(where(code))}`);
+  });
+  const blocks = codes.map((code) => {
+    const block = formatResult({ ...code.Explanation, Notes: [...code.Notes, ...code.Explanation.Notes] }, style);
+    block.splice(1, 0, style.dim(`  found at ${sanitizeLine(where(code))}`));
+    return block.join('\n');
+  });
+  return `${lines.join('\n')}\n\n${blocks.join('\n\n')}\n`;
 }

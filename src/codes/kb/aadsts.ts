@@ -191,7 +191,7 @@ const ROWS: readonly Row[] = [
   [70000, 'InvalidGrant', 'The refresh token is not valid (for example token binding missing or mismatched).'],
   [70001, 'UnauthorizedClient', 'The app is disabled.'],
   [700011, 'UnauthorizedClientAppNotFoundInOrgIdTenant', 'The client app was not found in the tenant.'],
-  [70002, 'InvalidClient', 'The client credentials (client secret) are wrong.'],
+  [70002, 'InvalidClient', 'Validating credentials failed. For an application\'s own token request this means its client secret or assertion is wrong; in a device sign-in (PRT, token broker) it is only the outer code, and the AADSTS code that follows it in the same description is the cause.'],
   [700025, 'InvalidClientPublicClientWithCredential', 'A public client must not send a client assertion or secret.'],
   [700027, null, 'The client assertion\'s signature did not validate.'],
   [70003, 'UnsupportedGrantType', 'The grant type is not supported.'],
@@ -361,6 +361,46 @@ const ROWS: readonly Row[] = [
 ];
 
 export const AADSTS_DOC_URL = (code: number): string => `https://login.microsoftonline.com/error?code=${code}`;
+
+/**
+ * Codes that arrive wrapped in a device sign-in ("AADSTS70002: Error validating credentials.
+ * AADSTS50155: …"): the inner code is the cause, so it carries the fix.
+ */
+export const AADSTS_DEVICE_FLOW: readonly CodeEntry[] = [
+  {
+    Family: 'AADSTS', Value: 70002, Name: null, Summary: '', Source: 'aadsts-reference',
+    Causes: [
+      'Device sign-in (PRT): Entra ID could not validate the device\'s credentials; the inner AADSTS code names why (50155 device not authenticated, 135011 device disabled, 50126 bad password…).',
+      'Application token request: the client secret or certificate assertion of the app registration is wrong or expired.',
+    ],
+    Solutions: [
+      'Read the whole server description and follow the inner AADSTS code; do not rotate app secrets for a device sign-in failure.',
+      'Only for an application\'s own request: check the client secret or certificate of the app registration.',
+    ],
+    Related: [
+      { Code: 'AADSTS50155', Kind: 'Code', Why: 'A frequent inner code in device sign-ins: the device object could not authenticate.' },
+      { Code: 'AADSTS135011', Kind: 'Code', Why: 'A frequent inner code in device sign-ins: the device is disabled.' },
+    ],
+  },
+  {
+    Family: 'AADSTS', Value: 50155, Name: null, Summary: '', Source: 'aadsts-reference',
+    Causes: ['The device object in Entra ID was deleted or disabled, or its certificate no longer matches the device (re-imaged, restored, multi-boot, or stale registration).'],
+    Solutions: [
+      'Compare the DeviceId and certificate thumbprint of `dsregcmd /status` with the device object in Entra ID.',
+      'If the object is gone or stale: leave and re-join (hybrid: `dsregcmd /leave` as SYSTEM, then let the device register again after sync).',
+    ],
+  },
+  {
+    Family: 'AADSTS', Value: 135011, Name: null, Summary: '', Source: 'aadsts-reference',
+    Causes: ['An administrator, a policy or a clean-up script disabled the device object in Entra ID (or in AD, synced to Entra ID).'],
+    Solutions: ['Enable the device object again if the device should have access (Entra admin center > Devices, or the on-premises computer object for hybrid devices).'],
+  },
+  {
+    Family: 'AADSTS', Value: 50097, Name: null, Summary: '', Source: 'aadsts-reference',
+    Causes: ['Conditional Access needs a device identity, but the request carried none (no PRT, browser without SSO extension, or an app that does not use the broker).'],
+    Solutions: ['Check that the device is joined or registered and has a PRT (`dsregcmd /status`), and that the app signs in through the broker.'],
+  },
+];
 
 export const AADSTS: readonly CodeEntry[] = ROWS.map(([code, name, meaning]) => ({
   Family: 'AADSTS',

@@ -63,4 +63,9 @@ export const EV = {
     EventId: null,
     What: 'Diagnostic Data: Error Phase, Client ErrorCode, Server ErrorCode and the DRS Discovery/Connectivity tests (devices not yet joined).',
   },
+  tpmHealth: {
+    Channel: 'dsregcmd',
+    EventId: null,
+    What: 'Device State: TpmProtected and KeyProvider (Microsoft Platform Crypto Provider means the keys live in the TPM); with `Get-Tpm` for TpmReady and LockedOut.',
+  },
 } as const satisfies Record<string, Evidence>;

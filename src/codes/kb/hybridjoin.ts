@@ -27,6 +27,61 @@ const entry = (e: Omit<CodeEntry, 'Source' | 'DocUrl'>): CodeEntry => ({
   Source: 'hybrid-join-troubleshooting',
 });
 
+type JoinRow = readonly [value: number, name: string, summary: string, causes: string[], solutions: string[]];
+
+const RETRY_OR_ADMIN = 'Retry; if it persists, give the code to the administrator, who checks the tenant\'s device settings and the service health.';
+
+/** 0x801c0001…0x801c0014 as the Entra join screens report them. */
+const MDM_DSREG: readonly JoinRow[] = [
+  [0x801c0001, 'DSREG_E_DEVICE_MESSAGE_FORMAT_ERROR', 'The registration service sent a message the device could not read.',
+    ['A proxy or TLS inspection changed the answer of the registration service, or the service failed.'], [RETRY_OR_ADMIN]],
+  [0x801c0003, 'DSREG_E_DEVICE_AUTHORIZATION_ERROR', 'The user is not allowed to join (or register) devices.',
+    ['The tenant\'s device settings limit who may join devices to Entra ID, and this user is not among them.'],
+    ['Entra admin center > Devices > Device settings: "Users may join devices to Microsoft Entra" must include the user.']],
+  [0x801c000b, 'DSREG_E_DISCOVERY_REDIRECTION_NOT_TRUSTED', 'Discovery was redirected to a server that is not trusted.',
+    ['The discovery answer pointed to a host the device does not trust (often a proxy or a wrong enterprise registration DNS record).'],
+    ['Check the enterpriseregistration DNS records of the domain and any proxy that rewrites the answer.']],
+  [0x801c000c, 'DSREG_E_DISCOVERY_FAILED', 'Discovery of the registration service failed.',
+    ['The device could not reach or read the discovery endpoint (network, proxy, DNS).'],
+    ['Check that https://enterpriseregistration.windows.net can be reached (in the SYSTEM context for automatic joins).']],
+  [0x801c000e, 'DSREG_E_DEVICE_REGISTRATION_QUOTA_EXCCEEDED', 'The user has reached the maximum number of devices.',
+    ['The tenant limits how many devices one user may join or register, and this user has reached it.'],
+    ['Remove stale devices of the user in Entra ID, or raise the "Maximum number of devices per user" setting.']],
+  [0x801c000f, 'DSREG_E_DEVICE_REQUIRES_REBOOT', 'A restart is needed to finish the device registration.',
+    ['The registration completed a step that only takes effect after a restart.'], ['Restart the device, then check `dsregcmd /status`.']],
+  [0x801c0010, 'DSREG_E_DEVICE_AIK_VALIDATION_ERROR', 'The TPM attestation identity key (AIK) of the device could not be validated.',
+    ['TPM attestation (Autopilot self-deploying or pre-provisioning) failed: the TPM\'s certificate chain or firmware is not accepted.'],
+    ['Update the TPM firmware; check that the TPM manufacturer\'s endpoints can be reached for the EK certificate.']],
+  [0x801c0011, 'DSREG_E_DEVICE_ATTESTATION_ERROR', 'Device attestation with the TPM failed.',
+    ['The TPM could not prove the device\'s identity to the registration service.'],
+    ['Check the TPM (`Get-Tpm`, firmware version) and retry; TPM 2.0 is required for attestation.']],
+  [0x801c0012, 'DSREG_E_DISCOVERY_BAD_MESSAGE_ERROR', 'The discovery answer was malformed.',
+    ['A proxy or captive portal answered instead of the discovery service.'],
+    ['Check the proxy configuration (SYSTEM context) and retry from another network.']],
+  [0x801c0013, 'DSREG_E_TENANTID_NOT_FOUND', 'The tenant could not be determined for the registration.',
+    ['The tenant ID was not found in the discovery data or the service connection point.'],
+    ['Check the SCP (hybrid) or the domain the user signs in with (Entra join).']],
+  [0x801c0014, 'DSREG_E_USERSID_NOT_FOUND', 'The user\'s security identifier was not found in the token.',
+    ['The token the device got for the registration has no user SID (for example a federated identity provider that does not send the on-premises SID).'],
+    ['Check the claims rules of the federation server (onpremobjectguid, primarysid) for device registration.']],
+];
+
+/** Hybrid join using Entra Kerberos (Windows Server 2025 domain controllers). */
+const KERBEROS_JOIN: readonly (readonly ['DSREG' | 'HRESULT', ...JoinRow])[] = [
+  ['DSREG', 0x801c0095, 'DSREG_TOKEN_MISSING_ON_PREM_ID', 'The Kerberos ticket used for the join carries no on-premises identity.',
+    ['The on-premises Kerberos authority did not add the information Entra ID needs.'],
+    ['Run the tool EnableKerbHaadj.exe on every Windows Server 2025 domain controller of the domain, then restart them.']],
+  ['HRESULT', 0x80090311, 'SEC_E_NO_AUTHENTICATING_AUTHORITY', 'No authority could be contacted for authentication.',
+    ['No working Windows Server 2025 domain controller can be reached for the Entra Kerberos join (in other contexts: no domain controller at all).'],
+    ['Make sure a Windows Server 2025 domain controller runs the KDC and can be reached; run `dcdiag` on it.']],
+  ['HRESULT', 0x80090303, 'SEC_E_TARGET_UNKNOWN', 'The Kerberos target is unknown or unreachable.',
+    ['The service principal asked for is not known to the KDC (Kerberos event: KDC_ERR_S_PRINCIPAL_UNKNOWN).'],
+    ['Check the service principal name that was requested and that the KDC knows it.']],
+  ['HRESULT', 0x8009030c, 'SEC_E_LOGON_DENIED', 'The logon attempt failed.',
+    ['For the Entra Kerberos join: the registration service principal has no Kerberos key (Kerberos event: KDC_ERR_NULL_KEY).'],
+    ['Add the tag KerberosPolicy:ExchangeForJwt to the device registration service principal, as the join guide describes.']],
+];
+
 export const HYBRID_JOIN: readonly CodeEntry[] = [
   // Discover phase.
   entry({
@@ -185,14 +240,14 @@ export const HYBRID_JOIN: readonly CodeEntry[] = [
     ],
   }),
   entry({
-    Family: 'HRESULT', Value: 0x80290407, Name: 'TPM_E_PCP_INTERNAL_ERROR',
+    Family: 'TPM', Value: 0x80290407, Name: 'TPM_E_PCP_INTERNAL_ERROR',
     Evidence: [EV.dsregJoinDiagnostics, UDR_JOIN],
     Summary: 'Generic TPM error.',
     Causes: ['The TPM failed during the key operation.'],
     Solutions: ['Disable the TPM on affected devices; Windows 10 1809 and later detect TPM failures and join without it.'],
   }),
   entry({
-    Family: 'HRESULT', Value: 0x80280036, Name: 'TPM_E_NOTFIPS',
+    Family: 'TPM', Value: 0x80280036, Name: 'TPM_E_NOTFIPS',
     Evidence: [EV.dsregJoinDiagnostics, UDR_JOIN],
     Summary: 'A TPM in FIPS mode is not supported.',
     Causes: ['The TPM runs in FIPS mode.'],
@@ -288,4 +343,16 @@ export const HYBRID_JOIN: readonly CodeEntry[] = [
     Solutions: ['Look for the sub-error code or the server error code in the authentication logs.'],
     Evidence: [EV.brokerError1098, EV.serverError1081],
   }),
+  // Entra join (OOBE) codes of the MDM integration page; our causes and fixes.
+  ...MDM_DSREG.map(([value, name, summary, causes, solutions]) => ({
+    Family: 'DSREG' as const, Value: value, Name: name, Summary: summary, Causes: causes, Solutions: solutions,
+    Evidence: [EV.dsregJoinDiagnostics], DocUrl: 'https://learn.microsoft.com/windows/client-management/azure-active-directory-integration-with-mdm',
+    Source: 'mdm-aadj-errors' as const,
+  })),
+  // Hybrid join through Microsoft Entra Kerberos.
+  ...KERBEROS_JOIN.map(([family, value, name, summary, causes, solutions]) => ({
+    Family: family, Value: value, Name: name, Summary: summary, Causes: causes, Solutions: solutions,
+    Evidence: [EV.dsregJoinDiagnostics], DocUrl: 'https://learn.microsoft.com/entra/identity/devices/how-to-hybrid-join-using-microsoft-entra-kerberos',
+    Source: 'entra-kerberos-hybrid-join' as const,
+  })),
 ];

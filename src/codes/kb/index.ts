@@ -3,11 +3,12 @@ import { CHECKLIST } from './checklist.js';
 import { HYBRID_JOIN } from './hybridjoin.js';
 import { MSIS } from './msis.js';
 import { NTSTATUS } from './ntstatus.js';
-import { AADSTS } from './aadsts.js';
+import { AADSTS, AADSTS_DEVICE_FLOW } from './aadsts.js';
 import { WINHTTP } from './winhttp.js';
 import { WEB_ACCOUNT } from './webaccount.js';
 import { WIN32 } from './win32.js';
 import { OAUTH } from './oauth.js';
+import { TPM } from './tpm.js';
 
 /**
  * Every table, in merge order: where two tables describe the same code, the first one gives the
@@ -20,10 +21,12 @@ export const TABLES: Readonly<Record<string, readonly CodeEntry[]>> = {
   msis: MSIS,
   ntstatus: NTSTATUS,
   aadsts: AADSTS,
+  aadstsDeviceFlow: AADSTS_DEVICE_FLOW,
   winhttp: WINHTTP,
   webAccount: WEB_ACCOUNT,
   win32: WIN32,
   oauth: OAUTH,
+  tpm: TPM,
 };
 
 export { SOURCES } from './sources.js';

@@ -87,6 +87,42 @@ export const SOURCES: Readonly<Record<SourceId, SourceNote>> = {
     Id: 'adfs-messages',
     Title: 'AD FS MSIS messages quoted in Microsoft support articles and AD FS events',
     Url: 'https://learn.microsoft.com/troubleshoot/windows-server/active-directory/adfs-error-401-requested-resource-requires-authentication',
-    Note: 'No public catalog of MSIS codes was found: only codes seen in public AD FS event texts and support articles are listed.',
+    Note: 'No public catalog of MSIS codes was found: only codes seen with their message in public AD FS event texts, support articles and Q&A (found with the search tool) are listed: MSIS0038, 3126, 3127, 3173, 5007, 5009, 7000, 7007, 7012, 7042, 7065, 7068, 7093, 7102, 7612, 9622, 9682.',
+  },
+  'wif-messages': {
+    Id: 'wif-messages',
+    Title: 'Windows Identity Foundation (System.IdentityModel) IDnnnn messages, as AD FS returns them in WS-Trust SOAP faults',
+    Url: 'https://learn.microsoft.com/dotnet/api/system.identitymodel.tokens.securitytokenexception',
+    Note: 'Microsoft publishes no table of the IDnnnn codes; each code listed here was found quoted with its message in public AD FS and WIF troubleshooting material (vendor guides, Q&A, code comments) through the search tool: ID3242, ID3082, ID4037, ID1038, ID4175.',
+  },
+  'tpm-error-codes': {
+    Id: 'tpm-error-codes',
+    Title: 'winerror.h TPM codes (TPM_E_*, TPM_20_E_*, TBS_E_*, TPM_E_PCP_*), as listed in COM Error Codes (TPM, PLA, FVE)',
+    Url: 'https://learn.microsoft.com/windows/win32/com/com-error-codes-6',
+    Note: 'Values and names cross-checked against the TPM table of google/go-attest (attest/pcp_windows.go) and the hybrid join article; TBS_E_* against mingw-w64 winerror.h by a unit test. mingw-w64 10 has no TPM_E_* definitions, so those are not header-checked. TPM 2.0 codes are 0x80280000 plus the TPM_RC value of the TPM 2.0 specification, part 2.',
+  },
+  'nte-error-codes': {
+    Id: 'nte-error-codes',
+    Title: 'winerror.h NTE_* codes (CryptoAPI / CNG key storage)',
+    Url: 'https://learn.microsoft.com/windows/win32/seccrypto/common-hresult-values',
+    Note: 'Every NTE_* value is checked against mingw-w64 winerror.h by a unit test that parses the header.',
+  },
+  'mdm-aadj-errors': {
+    Id: 'mdm-aadj-errors',
+    Title: 'Azure AD integration with MDM: error codes (the DSREG_E_* codes shown during Entra join)',
+    Url: 'https://learn.microsoft.com/windows/client-management/azure-active-directory-integration-with-mdm',
+    Note: 'The error-code table of the page: 0x801c0001-0x801c0014 with their DSREG_E_* names and the message shown to the user.',
+  },
+  'entra-kerberos-hybrid-join': {
+    Id: 'entra-kerberos-hybrid-join',
+    Title: 'Microsoft Entra hybrid join using Microsoft Entra Kerberos: Kerberos errors',
+    Url: 'https://learn.microsoft.com/entra/identity/devices/how-to-hybrid-join-using-microsoft-entra-kerberos',
+    Note: 'The Kerberos error table of the page: DSREG_TOKEN_MISSING_ON_PREM_ID and three SEC_E_* codes (SEC_E values also checked against winerror.h).',
+  },
+  'aad-event-text': {
+    Id: 'aad-event-text',
+    Title: 'Message texts of real Microsoft-Windows-AAD/Operational events quoted in public troubleshooting notes',
+    Url: 'https://learn.microsoft.com/uwp/api/windows.security.authentication.web.core.webprovidererror.errorcode',
+    Note: 'Codes missing from the WebProviderError tables (the URL is that catalog, which does not list them) but seen with their message in real event text: 0xCAA5011E "A token task failed with an exception" (event 1098 AdditionalInformation); and the TPM status 0xC028008B shown with the TPM 2.0 message for TPM_RC_HANDLE. Found through the search tool in a public mirror of Microsoft support notes.',
   },
 };

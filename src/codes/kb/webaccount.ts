@@ -1,4 +1,5 @@
 import type { CodeEntry } from '../types.js';
+import { EV } from './evidence.js';
 
 /**
  * Token broker / ADAL codes (0x?AA…): the public WebProviderError.ErrorCode tables, plus 0xCAA5001C
@@ -380,4 +381,12 @@ export const WEB_ACCOUNT: readonly CodeEntry[] = [
     DocUrl: 'https://learn.microsoft.com/entra/identity/devices/enterprise-state-roaming-troubleshooting',
     Source: 'esr-troubleshooting',
   },
+  {
+    Family: 'Web account/ADAL', Value: 0xcaa5011e, Name: null,
+    Summary: 'A token broker task failed with an exception inside the AAD broker plug-in.',
+    Causes: ['An internal step of the token request threw (the event text names the exception, for example a registry read); the outer event 1098 code and its description say which operation failed.'],
+    Solutions: ['Read the AdditionalInformation of event 1098: the exception and the file/line it names point to the failing component (registry, JSON, crypto).'],
+    Evidence: [EV.brokerError1098], DocUrl: null, Source: 'aad-event-text',
+  },
+
 ];

@@ -8,6 +8,7 @@ type Row = readonly [code: number, name: string, meaning: string];
 
 const ROWS: readonly Row[] = [
   [5, 'ERROR_ACCESS_DENIED', 'The caller was denied access.'],
+  [32, 'ERROR_SHARING_VIOLATION', 'The file is in use by another process (in token broker logs: often a security product holding the broker\'s files).'],
   [13, 'ERROR_INVALID_DATA', 'Invalid data (as E_INVALIDDATA: a response that could not be parsed).'],
   [1312, 'ERROR_NO_SUCH_LOGON_SESSION', 'The logon session does not exist (in join event 220: often AD replication).'],
   [1317, 'ERROR_NO_SUCH_USER', 'The account does not exist (in join event 220: often AD replication).'],
@@ -22,6 +23,8 @@ const ROWS: readonly Row[] = [
   [1385, 'ERROR_LOGON_TYPE_NOT_GRANTED', 'The user lacks the right for this logon type on this computer.'],
   [1396, 'ERROR_WRONG_TARGET_NAME', 'The target account name (SPN) is wrong.'],
   [1398, 'ERROR_TIME_SKEW', 'The clocks of client and server differ too much.'],
+  [1067, 'ERROR_PROCESS_ABORTED', 'The process ended unexpectedly (for the token broker: its plug-in was stopped, often by antivirus or AppLocker).'],
+  [1630, 'ERROR_UNSUPPORTED_TYPE', 'Data of this type is not supported (for the token broker: a registry value of the wrong type).'],
   [1907, 'ERROR_PASSWORD_MUST_CHANGE', 'The password must be changed before signing in.'],
   [1909, 'ERROR_ACCOUNT_LOCKED_OUT', 'The account is locked out.'],
 ];
