@@ -13,7 +13,8 @@ export interface DsregSection {
 }
 
 export type PrtKind = 'AzureAd' | 'Enterprise';
-export type DiagnosticsKind = 'Acquire' | 'Refresh';
+/** `Unknown`: block lines pasted without their `AcquirePrtDiagnostics`/`RefreshPrtDiagnostics` line. */
+export type DiagnosticsKind = 'Acquire' | 'Refresh' | 'Unknown';
 
 /**
  * An `AcquirePrtDiagnostics`/`RefreshPrtDiagnostics` block (Windows 10 21H1+), attached to the
