@@ -112,10 +112,12 @@ function judgeJoin(report: DsregReport, yesNo: (name: string) => boolean | null,
     domain.push('pre-join diagnostics');
     notEntra.push('pre-join diagnostics');
   }
-  const inferred = (type: JoinType, because: string[]): JoinJudgement => ({ JoinType: type, Evidence: 'Inferred', Because: because, EntraEvidence: entra, NotEntraJoined: type === 'DomainJoined' });
+  const inferred = (type: JoinType, because: string[]): JoinJudgement => ({ JoinType: type, Evidence: 'Inferred', Because: [...new Set(because)], EntraEvidence: entra, NotEntraJoined: notEntra.length > 0 && entra.length === 0 });
   if (entra.length > 0 && domain.length > 0 && notEntra.length === 0) return inferred('HybridAzureAdJoined', [...entra, ...domain]);
-  if (domain.length > 0 && notEntra.length > 0 && entra.length === 0) return inferred('DomainJoined', [...new Set([...domain, ...notEntra])]);
-  return { JoinType: 'Unknown', Evidence: 'None', Because: [], EntraEvidence: entra, NotEntraJoined: notEntra.length > 0 && entra.length === 0 };
+  if (domain.length > 0 && notEntra.length > 0 && entra.length === 0) return inferred('DomainJoined', [...domain, ...notEntra]);
+  // Joined to one side, the other not shown: the evidence is real, the kind stays open.
+  if (entra.length > 0 || domain.length > 0) return inferred('Unknown', [...entra, ...domain, ...notEntra]);
+  return { JoinType: 'Unknown', Evidence: 'None', Because: notEntra, EntraEvidence: entra, NotEntraJoined: notEntra.length > 0 };
 }
 
 interface TimeReading {
@@ -152,7 +154,13 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   const join = judgeJoin(report, yesNo, report.WorkAccounts.length);
   const joinType = join.JoinType;
   if (join.Evidence === 'Inferred') {
-    findings.push(finding('JoinTypeInferred', `The capture has no Device State box; ${joinType} is inferred from ${join.Because.join(', ')}.`));
+    const what =
+      joinType !== 'Unknown'
+        ? `${joinType} is inferred from ${join.Because.join(', ')}`
+        : join.EntraEvidence.length > 0
+          ? `${join.Because.join(', ')} show${join.Because.length === 1 ? 's' : ''} the device is joined to Entra ID, but not whether it is also joined to a domain`
+          : `${join.Because.join(', ')} show${join.Because.length === 1 ? 's' : ''} the device is joined to an on-premises domain, but not whether it is also joined to Entra ID`;
+    findings.push(finding('JoinTypeInferred', `The capture has no Device State box; ${what}.`));
   }
   if (joinType === 'NotJoined') findings.push(finding('NotJoined', 'The Device State box says the device is joined neither to Entra ID nor to a domain, so it has no device PRT.'));
   if (joinType === 'DomainJoined') {
@@ -198,15 +206,11 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
       findings.push(finding('PrtMissing', 'There is no Azure AD PRT: single sign-on to Entra ID resources will not work and the user will see sign-in prompts.'));
     }
   } else if (azureAdPrt === null) {
-    if (join.NotEntraJoined) {
-      health = 'NotApplicable';
-    } else {
-      health = 'Unknown';
-      if (noUserShown) {
-        findings.push(finding('NoUserContext', `dsregcmd ran without a signed-in user (${userContext && /SYSTEM/i.test(userContext) ? 'User Context : SYSTEM' : executingAccount && /SYSTEM/i.test(executingAccount) ? `Executing Account Name : ${executingAccount}` : 'the User State box is empty'}), so the capture cannot say anything about the user's PRT.`));
-      } else {
-        prtNotShown = true;
-      }
+    health = join.NotEntraJoined ? 'NotApplicable' : 'Unknown';
+    if (noUserShown) {
+      findings.push(finding('NoUserContext', `dsregcmd ran without a signed-in user (${userContext && /SYSTEM/i.test(userContext) ? 'User Context : SYSTEM' : executingAccount && /SYSTEM/i.test(executingAccount) ? `Executing Account Name : ${executingAccount}` : 'the User State box is empty'}), so the capture cannot say anything about the user's PRT.`));
+    } else if (!join.NotEntraJoined) {
+      prtNotShown = true;
     }
   } else {
     const unreadable = [update, expiry].filter((t) => t.Iso === null);
@@ -253,9 +257,7 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   const missing = CORE_BOXES.filter((box) => !presentKeys.has(normaliseName(box)));
   const notJudged: string[] = [];
   if (prtNotShown) notJudged.push(sso ? 'the Azure AD PRT (the SSO State box is cut before its AzureAdPrt line)' : 'the Azure AD PRT (no SSO State box)');
-  if (joinType === 'Unknown') {
-    notJudged.push(join.EntraEvidence.length > 0 ? `the join type (no Device State box; ${join.EntraEvidence.join(', ')} shows the device is joined to Entra ID, but not whether also to a domain)` : 'the join type (no Device State box)');
-  }
+  if (joinType === 'Unknown') notJudged.push(join.Evidence === 'Inferred' ? 'the kind of join (no Device State box; see JoinTypeInferred)' : 'the join type (no Device State box)');
   if (notJudged.length > 0) {
     const judged = [
       health !== 'Unknown' && health !== 'NotApplicable' ? 'the Azure AD PRT' : null,
