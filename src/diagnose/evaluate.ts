@@ -51,7 +51,7 @@ function describeFailedAttempt(diagnostics: PrtDiagnostics): string {
 }
 
 const describeCode = (c: DecodedCode) =>
-  `${c.Code}${c.Name ? ` (${c.Name})` : ''} from ${c.Where}${c.Summary ? `: ${c.Summary.replace(/\.$/, '')}` : c.Known ? '' : ': not in the knowledge base'}${c.Fix ? `. Fix: ${c.Fix.replace(/\.$/, '')}` : ''}.`;
+  `${c.Code}${c.Name && c.Name !== c.Code ? ` (${c.Name})` : ''} from ${c.Where}${c.Summary ? `: ${c.Summary.replace(/\.$/, '')}` : c.Known ? '' : ': not in the knowledge base'}${c.Fix ? `. Fix: ${c.Fix.replace(/\.$/, '')}` : ''}.`;
 
 function describeJoinFailure(join: JoinDiagnostics): string {
   const failedTests = join.Tests.filter((t) => /^FAIL/i.test(t.Result)).map((t) => `${t.Name} ${t.Result}${t.Codes.length ? ` [${t.Codes.join('/')}]` : ''}`);
@@ -179,7 +179,10 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   if (deviceAuth && /^FAIL/i.test(deviceAuth)) {
     const code = deviceAuthCode(deviceAuth);
     const decoded = code === null ? null : decodeAll([{ Code: code, Where: 'DeviceAuthStatus', Known: false, Name: null, Summary: null, Fix: null }], options.decode)[0]!;
-    findings.push(finding('DeviceAuthFailed', `Entra ID does not accept this device: DeviceAuthStatus is "${deviceAuth}".${decoded ? ` ${describeCode(decoded)}` : ''}`));
+    // A code (`FAILED. Error: 0xd000023c`) says why the device could not authenticate: its fix
+    // comes first; without one dsregcmd means the device object is disabled or deleted.
+    const nextStep = decoded?.Fix ? `${decoded.Fix.replace(/\.$/, '')}. \`prt explain ${decoded.Code}\` gives the details; if the code is not the cause, check the device object in the Entra admin center.` : undefined;
+    findings.push(finding('DeviceAuthFailed', `Entra ID does not accept this device: DeviceAuthStatus is "${deviceAuth}".${decoded ? ` ${describeCode(decoded)}` : ''}`, nextStep));
   }
 
   // The user context: dsregcmd run as SYSTEM (or by a user with no session) shows no SSO State.
@@ -256,12 +259,15 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   const presentKeys = new Set(present.map(normaliseName));
   const missing = CORE_BOXES.filter((box) => !presentKeys.has(normaliseName(box)));
   const notJudged: string[] = [];
-  if (prtNotShown) notJudged.push(sso ? 'the Azure AD PRT (the SSO State box is cut before its AzureAdPrt line)' : 'the Azure AD PRT (no SSO State box)');
+  const loose = new Set((report.LooseSections ?? []).map(normaliseName));
+  if (prtNotShown) {
+    notJudged.push(!sso ? 'the Azure AD PRT (no SSO State box)' : loose.has('sso state') ? 'the Azure AD PRT (the pasted SSO State lines have no AzureAdPrt line)' : 'the Azure AD PRT (the SSO State box is cut before its AzureAdPrt line)');
+  }
   if (joinType === 'Unknown') notJudged.push(join.Evidence === 'Inferred' ? 'the kind of join (no Device State box; see JoinTypeInferred)' : 'the join type (no Device State box)');
   if (notJudged.length > 0) {
     const judged = [
       health !== 'Unknown' && health !== 'NotApplicable' ? 'the Azure AD PRT' : null,
-      join.Evidence !== 'None' ? 'the join type' : null,
+      joinType !== 'Unknown' ? 'the join type' : join.Evidence === 'Inferred' ? 'that the device is joined (JoinTypeInferred)' : null,
       enterprisePrt !== null ? 'the Enterprise PRT' : null,
       joinDiagnostics ? 'the join diagnostics' : null,
       deviceAuth ? 'device authentication (DeviceAuthStatus)' : null,
@@ -269,7 +275,8 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
     ].filter((x): x is string => x !== null);
     if (!deviceDetails && !deviceAuth && !join.NotEntraJoined) notJudged.push('whether Entra ID accepts the device (DeviceAuthStatus, in Device Details)');
     if (!captureTime && !options.now) notJudged.push('when the capture was taken (Client Time, in Diagnostic Data)');
-    const shows = present.length > 0 ? `shows ${present.join(', ')}` : 'has loose lines but no box';
+    const named = present.map((name) => (loose.has(normaliseName(name)) ? `${name} (loose lines, no box)` : name));
+    const shows = present.length > 0 ? `shows ${named.join(', ')}` : 'has loose lines but no box';
     findings.unshift(finding('PartialCapture', `Partial capture: it ${shows}${missing.length ? `; missing ${missing.join(', ')}` : ''}. Judged: ${judged.length ? judged.join(', ') : 'nothing'}. Not judged: ${notJudged.join('; ')}.`));
   }
 

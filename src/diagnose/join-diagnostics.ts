@@ -4,7 +4,7 @@
  * needs the knowledge base, which the status path loads only when there is a code to decode.
  */
 import type { DsregReport, DsregSection } from '../dsreg/types.js';
-import { dataValue, findField, findFieldInReport, normaliseName, parseDsregTime, parseHexStatus, parseIntOrNull, parseYesNo } from '../dsreg/values.js';
+import { dataValue, findField, findFieldInReport, meaningfulValue, normaliseName, parseDsregTime, parseHexStatus, parseIntOrNull, parseYesNo } from '../dsreg/values.js';
 import { homeSectionOf } from '../dsreg/fields.js';
 import type { DecodedCode, JoinDiagnostics, JoinTest } from './status-types.js';
 
@@ -49,7 +49,8 @@ export function readJoinDiagnostics(report: DsregReport): JoinDiagnostics | null
 
   const clientErrorCode = value('Client ErrorCode');
   const serverErrorCode = value('Server ErrorCode');
-  const serverMessage = value('Server Message');
+  // Free text, not an identifier: a GUID redacted inside it leaves the message worth reading.
+  const serverMessage = meaningfulValue(findField(data, 'Server Message')?.Value);
   const codes: DecodedCode[] = [];
   const add = (code: string, where: string) => {
     if (!codes.some((c) => c.Code === code)) codes.push({ Code: code, Where: where, Known: false, Name: null, Summary: null, Fix: null });

@@ -25,7 +25,7 @@
 import { badInput } from '../errors.js';
 import type { DiagnosticsKind, DsregField, DsregReport, DsregSection, PrtDiagnostics, PrtKind } from './types.js';
 import { homeSectionOf, isKnownField } from './fields.js';
-import { dataValue, normaliseName, parseDsregTime, parseHexStatus, parseIntOrNull } from './values.js';
+import { dataValue, meaningfulValue, normaliseName, parseDsregTime, parseHexStatus, parseIntOrNull } from './values.js';
 
 export interface ParseOptions {
   /** What the text came from (a file name, `live dsregcmd`), used in error messages. */
@@ -85,7 +85,8 @@ const BLOCK_FIELDS: ReadonlyMap<string, DiagSetter> = new Map<string, DiagSetter
   ['http error', (d, v) => (d.HttpError = dataValue(v))],
   ['http status', (d, v) => (d.HttpStatus = parseIntOrNull(v))],
   ['server error code', (d, v) => (d.ServerErrorCode = dataValue(v))],
-  ['server error description', (d, v) => (d.ServerErrorDescription = dataValue(v))],
+  // Free text: a redacted id inside it does not make the server's words worthless.
+  ['server error description', (d, v) => (d.ServerErrorDescription = meaningfulValue(v))],
 ]);
 
 /**
@@ -270,11 +271,13 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
   }
 
   const sections = boxed;
-  if (leading !== null) sections.unshift(...fileUnboxed(leading, boxed));
+  const loose = leading === null ? [] : fileUnboxed(leading, boxed);
+  sections.unshift(...loose);
   return {
     Sections: sections,
     WorkAccounts: sections.filter((s) => WORK_ACCOUNT.test(normaliseName(s.Name))),
     Diagnostics: diagnostics,
+    LooseSections: loose.filter((s) => s.Name !== '').map((s) => s.Name),
     Encoding: opts.encoding,
   };
 }

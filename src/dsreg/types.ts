@@ -45,6 +45,8 @@ export interface DsregReport {
   /** The `Work Account N` sections, in order. */
   WorkAccounts: DsregSection[];
   Diagnostics: PrtDiagnostics[];
+  /** Names of the sections filed from loose lines (a paste without box headers), not from boxes. */
+  LooseSections?: string[];
   /** How the bytes were decoded: `utf-16le`, `utf-8`, `oem-850`. */
   Encoding: string;
 }
