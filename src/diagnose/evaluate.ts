@@ -263,7 +263,10 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   if (prtNotShown) {
     notJudged.push(!sso ? 'the Azure AD PRT (no SSO State box)' : loose.has('sso state') ? 'the Azure AD PRT (the pasted SSO State lines have no AzureAdPrt line)' : 'the Azure AD PRT (the SSO State box is cut before its AzureAdPrt line)');
   }
-  if (joinType === 'Unknown') notJudged.push(join.Evidence === 'Inferred' ? 'the kind of join (no Device State box; see JoinTypeInferred)' : 'the join type (no Device State box)');
+  if (join.Evidence !== 'DeviceState') {
+    notJudged.push(joinType !== 'Unknown' ? 'the join type as Device State would state it (inferred instead: see JoinTypeInferred)' : join.Evidence === 'Inferred' ? 'the kind of join (no Device State box; see JoinTypeInferred)' : 'the join type (no Device State box)');
+  }
+  // Partial: the box the join rests on is not shown, or the PRT line is not (on a device that may have a PRT).
   if (notJudged.length > 0) {
     const judged = [
       health !== 'Unknown' && health !== 'NotApplicable' ? 'the Azure AD PRT' : null,
