@@ -188,6 +188,7 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   // The user context: dsregcmd run as SYSTEM (or by a user with no session) shows no SSO State.
   const userContext = joinDiagnostics?.UserContext ?? lookup(diagnosticData, 'User Context');
   const executingAccount = lookup(diagnosticData, 'Executing Account Name');
+  const ranHere = options.source.Kind === 'Live' || options.source.Kind === 'Simulated';
   const noUserShown = (userContext !== null && /SYSTEM/i.test(userContext)) || (executingAccount !== null && /^(NT AUTHORITY\\)?SYSTEM\b/i.test(executingAccount)) || (userState !== undefined && userState.Fields.length === 0);
 
   const prtLine = fieldOf(sso, 'AzureAdPrt');
@@ -212,6 +213,9 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
     health = join.NotEntraJoined ? 'NotApplicable' : 'Unknown';
     if (noUserShown) {
       findings.push(finding('NoUserContext', `dsregcmd ran without a signed-in user (${userContext && /SYSTEM/i.test(userContext) ? 'User Context : SYSTEM' : executingAccount && /SYSTEM/i.test(executingAccount) ? `Executing Account Name : ${executingAccount}` : 'the User State box is empty'}), so the capture cannot say anything about the user's PRT.`));
+    } else if (ranHere && !sso) {
+      // Our own run of dsregcmd is whole: no SSO State there means no user session, not a cut paste.
+      findings.push(finding('NoUserContext', 'dsregcmd printed no SSO State here: it ran outside a signed-in user\'s session (as SYSTEM, a service or over remoting), so it cannot say anything about the user\'s PRT.'));
     } else if (!join.NotEntraJoined) {
       prtNotShown = true;
     }

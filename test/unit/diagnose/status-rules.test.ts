@@ -119,7 +119,7 @@ describe('rule 3: times that cannot be read are not times', () => {
     ['garbage', 'soon'],
     ['empty', ''],
   ] as const) {
-    it(`an ${label} expiry time gives Unknown and PrtTimesUnreadable with the raw text, never Healthy`, () => {
+    it(`a ${label} expiry time (${JSON.stringify(value)}) gives Unknown and PrtTimesUnreadable with the raw text, never Healthy`, () => {
       const s = judge(`${deviceState('YES', 'NO')}\n${ssoState('YES', undefined, value)}`);
       expect(s.Health).toBe('Unknown');
       const unreadable = findingOf(s, 'PrtTimesUnreadable');
@@ -128,7 +128,7 @@ describe('rule 3: times that cannot be read are not times', () => {
       expect(s.AzureAdPrtExpiryTime).toBeNull();
     });
 
-    it(`an ${label} update time gives Unknown and no age`, () => {
+    it(`a ${label} update time (${JSON.stringify(value)}) gives Unknown and no age`, () => {
       const s = judge(`${deviceState('YES', 'NO')}\n${ssoState('YES', value)}`);
       expect(s.Health).toBe('Unknown');
       expect(s.PrtAgeHours).toBeNull();
