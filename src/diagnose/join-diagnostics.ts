@@ -11,7 +11,7 @@ import type { DecodedCode, JoinDiagnostics, JoinTest } from './status-types.js';
 /** What a decoder says about one code; null when it cannot read it at all. */
 export type CodeDecoder = (code: string) => Omit<DecodedCode, 'Code' | 'Where'> | null;
 
-const PRE_JOIN_FIELDS = ['Fallback to Sync-Join', 'Previous Registration', 'Registration Type', 'Error Phase', 'Client ErrorCode', 'Server ErrorCode'];
+const PRE_JOIN_FIELDS = ['Fallback to Sync-Join', 'Fallback to Fed-Join', 'Previous Registration', 'Registration Type', 'Error Phase', 'Client ErrorCode', 'Server ErrorCode'];
 const HEX = /0x[0-9a-f]{1,8}\b/gi;
 
 /** Every Diagnostic Data line of the report (the box, or unboxed lines filed under it). */

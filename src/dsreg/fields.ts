@@ -15,7 +15,7 @@ const HOMES: Readonly<Record<string, readonly string[]>> = {
     'JoinSrvVersion', 'JoinSrvUrl', 'JoinSrvId', 'KeySrvVersion', 'KeySrvUrl', 'KeySrvId', 'WebAuthNSrvVersion', 'WebAuthNSrvUrl',
     'WebAuthNSrvId', 'DeviceManagementSrvVer', 'DeviceManagementSrvUrl', 'DeviceManagementSrvId', 'Idp',
   ],
-  'User State': ['NgcSet', 'NgcKeyId', 'CanReset', 'WorkplaceJoined', 'WamDefaultSet', 'WamDefaultAuthority', 'WamDefaultId', 'WamDefaultGUID'],
+  'User State': ['NgcSet', 'NgcKeyId', 'CanReset', 'WorkplaceJoined', 'WorkAccountCount', 'WamDefaultSet', 'WamDefaultAuthority', 'WamDefaultId', 'WamDefaultGUID'],
   'SSO State': [
     'AzureAdPrt', 'AzureAdPrtUpdateTime', 'AzureAdPrtExpiryTime', 'AzureAdPrtAuthority', 'EnterprisePrt', 'EnterprisePrtUpdateTime',
     'EnterprisePrtExpiryTime', 'EnterprisePrtAuthority', 'OnPremTgt', 'CloudTgt', 'KerbTopLevelNames',
@@ -25,7 +25,7 @@ const HOMES: Readonly<Record<string, readonly string[]>> = {
   ],
   'Diagnostic Data': [
     'Diagnostics Reference', 'User Context', 'Client Time', 'AD Connectivity Test', 'AD Configuration Test', 'DRS Discovery Test',
-    'DRS Connectivity Test', 'Token acquisition Test', 'Fallback to Sync-Join', 'Previous Registration', 'Registration Type',
+    'DRS Connectivity Test', 'Kerberos Ticket Test', 'Token acquisition Test', 'Fallback to Sync-Join', 'Fallback to Fed-Join', 'Previous Registration', 'Registration Type',
     'Error Phase', 'Client ErrorCode', 'Server ErrorCode', 'Server Message', 'Https Status', 'Request Id',
     'AadRecoveryEnabled', 'Executing Account Name', 'KeySignTest', 'DirectoryError',
   ],

@@ -117,7 +117,9 @@ function splitField(line: string): { name: string; value: string } | null {
   // `**NgcSet** : YES`, `` `AzureAdPrt` ``: emphasis and code marks are decoration, not the name.
   name = name.replace(/[\s:]+$/, '').replace(/^[*_`]+|[*_`]+$/g, '').replace(/[\s:]+$/, '').trim();
   if (name === '') return null;
-  return { name, value: value.trim() };
+  // `NgcSet : **YES**`: emphasis around a value (a redacted `***` is left alone).
+  value = value.trim().replace(/^(\*\*|__|`)(?![*_`])(.+?)(?<![*_`])\1$/, '$2');
+  return { name, value };
 }
 
 const FENCE = /^(?:`{3,}|~{3,})/;
@@ -135,9 +137,7 @@ export function undecorate(raw: string): string | null {
   line = line.replace(/^[-*•]\s+(?=\S)/, ''); // list bullets
   // `**NgcSet : YES**`: emphasis around the whole line (but not a redacted `***` value).
   const bold = /^(\*\*|__)(?![*_])(.*?)(?<![*_])\1$/.exec(line);
-  if (bold) line = bold[2]!.trim();
-  else if (/^\*\*(?!\*)/.test(line) && !/\*\*$/.test(line)) line = line.slice(2);
-  if (/\*\*$/.test(line) && !/\*\*\*$/.test(line) && !/^\*\*/.test(line)) line = line.slice(0, -2).trimEnd();
+  if (bold && !bold[2]!.includes(bold[1]!)) line = bold[2]!.trim();
   return line;
 }
 

@@ -92,3 +92,10 @@ describe('loose input: a paste with no box', () => {
     expect(e.id).toBe('NotDsregcmdOutput');
   });
 });
+
+describe('loose input: emphasis around a value', () => {
+  it('reads `**NgcSet** : **YES**` and `` `AzureAdPrt` : `NO` `` clean', () => {
+    const r = parse([BORDER, header('User State'), BORDER, '**NgcSet** : **YES**', '`AzureAdPrt` : `NO`', 'CanReset : ***'].join('\n'));
+    expect(fields(r, 'User State')).toEqual([['NgcSet', 'YES'], ['AzureAdPrt', 'NO'], ['CanReset', '***']]);
+  });
+});
