@@ -160,7 +160,7 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
         : join.EntraEvidence.length > 0
           ? `${join.Because.join(', ')} show${join.Because.length === 1 ? 's' : ''} the device is joined to Entra ID, but not whether it is also joined to a domain`
           : `${join.Because.join(', ')} show${join.Because.length === 1 ? 's' : ''} the device is joined to an on-premises domain, but not whether it is also joined to Entra ID`;
-    findings.push(finding('JoinTypeInferred', `The capture has no Device State box; ${what}.`));
+    findings.push(finding('JoinTypeInferred', `The capture does not show the Device State lines (AzureAdJoined, DomainJoined); ${what}.`));
   }
   if (joinType === 'NotJoined') findings.push(finding('NotJoined', 'The Device State box says the device is joined neither to Entra ID nor to a domain, so it has no device PRT.'));
   if (joinType === 'DomainJoined') {
@@ -182,7 +182,7 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
     // A code (`FAILED. Error: 0xd000023c`) says why the device could not authenticate: its fix
     // comes first; without one dsregcmd means the device object is disabled or deleted.
     const nextStep = decoded?.Fix ? `${decoded.Fix.replace(/\.$/, '')}. \`prt explain ${decoded.Code}\` gives the details; if the code is not the cause, check the device object in the Entra admin center.` : undefined;
-    findings.push(finding('DeviceAuthFailed', `Entra ID does not accept this device: DeviceAuthStatus is "${deviceAuth}".${decoded ? ` ${describeCode(decoded)}` : ''}`, nextStep));
+    findings.push(finding('DeviceAuthFailed', `The device could not authenticate to Entra ID: DeviceAuthStatus is "${deviceAuth}".${decoded ? ` ${describeCode(decoded)}` : ''}`, nextStep));
   }
 
   // The user context: dsregcmd run as SYSTEM (or by a user with no session) shows no SSO State.
