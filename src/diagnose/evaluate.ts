@@ -50,10 +50,11 @@ function describeFailedAttempt(diagnostics: PrtDiagnostics): string {
   return `The last attempt to ${what} the ${prt}${when} failed with ${diagnostics.AttemptStatus}${server ? ` (${who} said ${server})` : ''}${network}.`;
 }
 
-const describeCode = (c: DecodedCode) =>
-  `${c.Code}${c.Name && c.Name !== c.Code ? ` (${c.Name})` : ''} from ${c.Where}${c.Summary ? `: ${c.Summary.replace(/\.$/, '')}` : c.Known ? '' : ': not in the knowledge base'}${c.Fix ? `. Fix: ${c.Fix.replace(/\.$/, '')}` : ''}.`;
+/** One code in a sentence; `looked` says whether the knowledge base was asked (else nothing is claimed about it). */
+const describeCode = (c: DecodedCode, looked: boolean) =>
+  `${c.Code}${c.Name && c.Name !== c.Code ? ` (${c.Name})` : ''} from ${c.Where}${c.Summary ? `: ${c.Summary.replace(/\.$/, '')}` : looked && !c.Known ? ': not in the knowledge base' : ''}${c.Fix ? `. Fix: ${c.Fix.replace(/\.$/, '')}` : ''}.`;
 
-function describeJoinFailure(join: JoinDiagnostics): string {
+function describeJoinFailure(join: JoinDiagnostics, looked: boolean): string {
   const failedTests = join.Tests.filter((t) => /^FAIL/i.test(t.Result)).map((t) => `${t.Name} ${t.Result}${t.Codes.length ? ` [${t.Codes.join('/')}]` : ''}`);
   const parts = [
     join.ErrorPhase ? `the last registration${join.RegistrationType ? ` (${join.RegistrationType} join)` : ''}${join.PreviousRegistration ? ` at ${join.PreviousRegistration}` : ''} failed in phase "${join.ErrorPhase}"` : null,
@@ -63,7 +64,7 @@ function describeJoinFailure(join: JoinDiagnostics): string {
     join.HttpsStatus !== null ? `HTTPS status ${join.HttpsStatus}` : null,
     join.KeySignTest && /^FAIL/i.test(join.KeySignTest) ? `KeySignTest ${join.KeySignTest} (the device key cannot sign: the join is broken on this device)` : null,
   ].filter(Boolean);
-  const codes = join.Codes.map(describeCode).join(' ');
+  const codes = join.Codes.map((c) => describeCode(c, looked)).join(' ');
   return `Joining the device to Entra ID failed: ${parts.join('; ')}.${codes ? ` ${codes}` : ''}`;
 }
 
@@ -172,7 +173,7 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   const joinDiagnostics = readJoinDiagnostics(report);
   if (joinDiagnostics?.Failed) {
     decodeAll(joinDiagnostics.Codes, options.decode);
-    findings.push(finding('JoinFailed', describeJoinFailure(joinDiagnostics)));
+    findings.push(finding('JoinFailed', describeJoinFailure(joinDiagnostics, options.decode !== undefined)));
   }
 
   const deviceAuth = lookup(deviceDetails, 'DeviceAuthStatus');
@@ -182,7 +183,7 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
     // A code (`FAILED. Error: 0xd000023c`) says why the device could not authenticate: its fix
     // comes first; without one dsregcmd means the device object is disabled or deleted.
     const nextStep = decoded?.Fix ? `${decoded.Fix.replace(/\.$/, '')}. \`prt explain ${decoded.Code}\` gives the details; if the code is not the cause, check the device object in the Entra admin center.` : undefined;
-    findings.push(finding('DeviceAuthFailed', `The device could not authenticate to Entra ID: DeviceAuthStatus is "${deviceAuth}".${decoded ? ` ${describeCode(decoded)}` : ''}`, nextStep));
+    findings.push(finding('DeviceAuthFailed', `The device could not authenticate to Entra ID: DeviceAuthStatus is "${deviceAuth}".${decoded ? ` ${describeCode(decoded, options.decode !== undefined)}` : ''}`, nextStep));
   }
 
   // The user context: dsregcmd run as SYSTEM (or by a user with no session) shows no SSO State.

@@ -238,6 +238,12 @@ describe('rule 5: join failures are findings', () => {
     }
   });
 
+  it('without a decoder the codes are still listed, and nothing is claimed about the knowledge base', () => {
+    const failed = findingOf(judge(preJoin, { now: undefined }), 'JoinFailed');
+    expect(failed?.Message).toContain('0x801c03f2 from Client ErrorCode.');
+    expect(failed?.Message).not.toContain('knowledge base');
+  });
+
   it('JoinDiagnostics is typed in the JSON beside Diagnostics', async () => {
     const s = await judgeDecoded(preJoin, { now: undefined });
     const j = s.JoinDiagnostics!;
