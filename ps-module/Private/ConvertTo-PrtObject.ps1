@@ -6,10 +6,15 @@
 $script:PrtNestedTypeName = @{
     'PrtTools.Status'       = @{
         Diagnostics  = 'PrtTools.PrtDiagnostics'
+        JoinDiagnostics = 'PrtTools.JoinDiagnostics'
         Findings     = 'PrtTools.Finding'
         WorkAccounts = 'PrtTools.WorkAccount'
         Sections     = 'PrtTools.DsregSection'
         Source       = 'PrtTools.StatusSource'
+    }
+    'PrtTools.JoinDiagnostics' = @{
+        Tests = 'PrtTools.JoinTest'
+        Codes = 'PrtTools.DecodedCode'
     }
     'PrtTools.DsregSection' = @{
         Fields = 'PrtTools.DsregField'
@@ -46,16 +51,21 @@ $script:PrtNestedTypeName = @{
 # Properties that hold an ISO 8601 UTC time: they become [datetime] of kind Utc.
 $script:PrtTimeProperty = @(
     'AzureAdPrtUpdateTime', 'AzureAdPrtExpiryTime', 'EnterprisePrtUpdateTime', 'EnterprisePrtExpiryTime',
-    'EvaluatedAt', 'CaptureTime', 'PreviousPrtAttempt',
+    'EvaluatedAt', 'CaptureTime', 'PreviousPrtAttempt', 'PreviousRegistration',
     'StartedAt', 'StoppedAt', 'ObservedAt',
     # A PRT attempt (prt error): its 1006 and 1007.
     'Start', 'End'
 )
 
+# Yes/no answers a capture may not give: [bool] when it says, $null when it does not (never a
+# string, never $false for "not shown").
+$script:PrtNullableBoolProperty = @('AzureAdPrt', 'EnterprisePrt', 'AzureAdJoined', 'EnterpriseJoined', 'DomainJoined', 'WorkplaceJoined', 'AadRecoveryEnabled')
+
 # Numbers: 5.1 reads JSON numbers as Int32/Decimal, 7 as Int64/Double; make them agree.
 $script:PrtNumberProperty = @{
     PrtAgeHours = [double]
     HttpStatus  = [int]
+    HttpsStatus = [int]
     Line        = [int]
     # A code's spellings (prt explain): 0xc000006d is Signed -1073741715, Unsigned 3221225581.
     Signed      = [int]
@@ -140,7 +150,9 @@ function ConvertTo-PrtObject {
             $name = $property.Name
             $value = $property.Value
             if ($null -eq $value) { continue }
-            if ($script:PrtTimeProperty -contains $name) {
+            if ($script:PrtNullableBoolProperty -contains $name) {
+                $property.Value = [Nullable[bool]]$value
+            } elseif ($script:PrtTimeProperty -contains $name) {
                 $property.Value = ConvertTo-PrtDateTime -Value $value
             } elseif ($script:PrtNumberProperty.ContainsKey($name)) {
                 if ($value -is [ValueType] -and $value -isnot [bool]) {

@@ -8,8 +8,9 @@ function Get-PrtStatus {
         type, whether Windows holds an Entra ID (Azure AD) PRT and an enterprise (AD FS) PRT, when
         they were last renewed and when they expire, and the diagnostics Windows records about the
         last failed attempt to get or renew one. It returns one PrtTools.Status object with a
-        Health verdict (Healthy, Stale, Expired, Missing, NotApplicable) and Findings: what is
-        wrong and the next step to take.
+        Health verdict (Healthy, Stale, Expired, Missing, NotApplicable, or Unknown when a capture
+        does not show enough) and Findings: what is wrong and the next step to take. AzureAdPrt is
+        $true, $false, or $null when the capture does not say.
 
         Without -Path it runs dsregcmd /status on this device, for the user signed in at its
         console: the PRT belongs to that user's logon. Run in the user's own session, it reads it

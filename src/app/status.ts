@@ -1,6 +1,8 @@
 import { decodeCapture } from '../dsreg/decode.js';
 import { parseDsregcmd } from '../dsreg/parse.js';
 import { evaluateStatus } from '../diagnose/evaluate.js';
+import { codesToDecode, type CodeDecoder } from '../diagnose/join-diagnostics.js';
+import type { DsregReport } from '../dsreg/types.js';
 import type { PrtStatus, StatusSource } from '../diagnose/status-types.js';
 import type { Host } from '../host/types.js';
 import { hybridWrongPasswordSample } from '../samples/hybrid-wrong-password.js';
@@ -29,5 +31,19 @@ export async function getStatus(host: Host, request: StatusRequest): Promise<Prt
   const { text, encoding } = decodeCapture(bytes);
   const name = source.Path ?? (source.Kind === 'Sample' ? 'the built-in sample' : 'the output of `dsregcmd /status`');
   const report = parseDsregcmd(text, { source: name, encoding });
-  return evaluateStatus(report, { now: request.now, systemNow: host.now(), source: { ...source, Encoding: encoding } });
+  return evaluateStatus(report, { now: request.now, systemNow: host.now(), source: { ...source, Encoding: encoding }, decode: await decoderFor(report) });
+}
+
+/**
+ * The knowledge-base decoder, loaded only when the capture carries a code to decode (a join
+ * failure, a failed DeviceAuthStatus): a healthy capture never pays for loading the tables.
+ */
+export async function decoderFor(report: DsregReport): Promise<CodeDecoder | undefined> {
+  if (codesToDecode(report).length === 0) return undefined;
+  const { decodeCode, isExplainError } = await import('../codes/index.js');
+  return (code) => {
+    const item = decodeCode(code);
+    if (isExplainError(item)) return null;
+    return { Known: item.Known, Name: item.Name, Summary: item.Summary, Fix: item.Solutions[0] ?? null };
+  };
 }

@@ -1,12 +1,16 @@
-import { fieldValue, findField, findFieldInReport, findSection, meaningfulValue, parseDsregTime, parseUrl, parseYesNo } from '../dsreg/values.js';
-import type { DsregReport, DsregSection, PrtDiagnostics } from '../dsreg/types.js';
+import { dataValue, findField, findFieldInReport, findSection, isRedacted, meaningfulValue, normaliseName, parseDsregTime, parseUrl, parseYesNo } from '../dsreg/values.js';
+import type { DsregField, DsregReport, DsregSection, PrtDiagnostics } from '../dsreg/types.js';
 import { serverMessage } from './server-text.js';
 import { findingCatalog, type FindingId } from './findings.js';
-import type { Finding, Health, JoinType, PrtStatus, StatusSource, WorkAccount } from './status-types.js';
+import { decodeAll, deviceAuthCode, hasPreJoinDiagnostics, readJoinDiagnostics, type CodeDecoder } from './join-diagnostics.js';
+import type { DecodedCode, Finding, Health, JoinDiagnostics, JoinType, JoinTypeEvidence, PrtStatus, StatusSource, WorkAccount } from './status-types.js';
 import { isFailureStatus } from '../util/status-code.js';
 
 /** The PRT is renewed every 4 hours at sign-in and unlock; older means renewal is failing. */
 export const staleAfterHours = 4;
+
+/** The boxes a whole capture of a joined device shows; the judgement rests on the first and the fifth. */
+export const CORE_BOXES = ['Device State', 'Device Details', 'Tenant Details', 'User State', 'SSO State', 'Diagnostic Data'] as const;
 
 export interface EvaluateOptions {
   /** `--now`: fixes the instant every time rule is judged against. */
@@ -14,47 +18,116 @@ export interface EvaluateOptions {
   /** The wall clock, used when neither `--now` nor the capture's own Client Time is known. */
   systemNow: Date;
   source: StatusSource;
+  /** Decodes the codes of join failures and DeviceAuthStatus; without it they are listed undecoded. */
+  decode?: CodeDecoder;
 }
 
 const hoursBetween = (from: string, to: Date) => Math.round(((to.getTime() - Date.parse(from)) / 3_600_000) * 10) / 10;
 
-function joinTypeOf(azureAdJoined: boolean | null, domainJoined: boolean | null, workplaceJoined: boolean | null, workAccounts: number): JoinType {
-  if (azureAdJoined) return domainJoined ? 'HybridAzureAdJoined' : 'AzureAdJoined';
-  if (workplaceJoined || workAccounts > 0) return 'AzureAdRegistered';
-  if (domainJoined) return 'DomainJoined';
-  return 'NotJoined';
-}
-
 function workAccountOf(section: DsregSection): WorkAccount {
+  const value = (name: string) => dataValue(findField(section, name)?.Value);
   return {
-    WorkplaceTenantId: fieldValue(section, 'WorkplaceTenantId'),
-    WorkplaceTenantName: fieldValue(section, 'WorkplaceTenantName'),
-    WorkplaceDeviceId: fieldValue(section, 'WorkplaceDeviceId'),
-    WorkplaceThumbprint: fieldValue(section, 'WorkplaceThumbprint'),
-    WorkplaceIdp: fieldValue(section, 'WorkplaceIdp'),
+    WorkplaceTenantId: value('WorkplaceTenantId'),
+    WorkplaceTenantName: value('WorkplaceTenantName'),
+    WorkplaceDeviceId: value('WorkplaceDeviceId'),
+    WorkplaceThumbprint: value('WorkplaceThumbprint'),
+    WorkplaceIdp: value('WorkplaceIdp'),
   };
 }
 
-const finding = (id: FindingId, message: string): Finding => ({ Id: id, Severity: findingCatalog[id].Severity, Message: message, NextStep: findingCatalog[id].NextStep });
+const finding = (id: FindingId, message: string, nextStep: string = findingCatalog[id].NextStep): Finding => ({ Id: id, Severity: findingCatalog[id].Severity, Message: message, NextStep: nextStep });
+
+/** Attempts of the Enterprise PRT go to AD FS (`/adfs/oauth2/token`, MSIS codes), not to Entra ID. */
+export const isAdfsAttempt = (d: PrtDiagnostics) => d.Prt === 'Enterprise' || /\/adfs\//i.test(d.EndpointUri ?? '') || /\bMSIS\d+/i.test(d.ServerErrorDescription ?? '');
 
 function describeFailedAttempt(diagnostics: PrtDiagnostics): string {
-  const prt = diagnostics.Prt === 'AzureAd' ? 'Azure AD PRT' : 'Enterprise PRT';
-  const what = diagnostics.Kind === 'Acquire' ? 'acquire' : 'refresh';
+  const prt = diagnostics.Prt === 'AzureAd' ? 'Azure AD PRT' : 'Enterprise PRT (AD FS)';
+  const what = diagnostics.Kind === 'Acquire' ? 'acquire' : diagnostics.Kind === 'Refresh' ? 'refresh' : 'get';
   const when = diagnostics.PreviousPrtAttempt ? ` at ${diagnostics.PreviousPrtAttempt}` : '';
   const server = [diagnostics.ServerErrorCode, serverMessage(diagnostics.ServerErrorDescription)].filter(Boolean).join(': ');
-  return `The last attempt to ${what} the ${prt}${when} failed with ${diagnostics.AttemptStatus}${server ? ` (server said ${server})` : ''}.`;
+  const who = isAdfsAttempt(diagnostics) ? 'AD FS' : 'the server';
+  const network = diagnostics.HttpError && isFailureStatus(diagnostics.HttpError) ? `; the network error was ${diagnostics.HttpError}` : '';
+  return `The last attempt to ${what} the ${prt}${when} failed with ${diagnostics.AttemptStatus}${server ? ` (${who} said ${server})` : ''}${network}.`;
 }
 
-/** The pre-join tests and the last registration's error, when dsregcmd printed them. */
-function describeJoinFailure(diagnosticData: DsregSection | undefined): string {
-  if (!diagnosticData) return '';
-  const failedTests = diagnosticData.Fields.filter((field) => / Test$/i.test(field.Name) && /^FAIL/i.test(field.Value)).map((field) => `${field.Name} ${field.Value}`);
-  const phase = fieldValue(diagnosticData, 'Error Phase');
-  const clientError = fieldValue(diagnosticData, 'Client ErrorCode');
-  const parts = [...failedTests, phase ? `the last registration failed in phase "${phase}"${clientError ? ` with ${clientError}` : ''}` : null].filter(Boolean);
-  return parts.length > 0 ? ` ${parts.join('; ')}.` : '';
+/** One code in a sentence; `looked` says whether the knowledge base was asked (else nothing is claimed about it). */
+const describeCode = (c: DecodedCode, looked: boolean) =>
+  `${c.Code}${c.Name && c.Name !== c.Code ? ` (${c.Name})` : ''} from ${c.Where}${c.Summary ? `: ${c.Summary.replace(/\.$/, '')}` : looked && !c.Known ? ': not in the knowledge base' : ''}${c.Fix ? `. Fix: ${c.Fix.replace(/\.$/, '')}` : ''}.`;
+
+function describeJoinFailure(join: JoinDiagnostics, looked: boolean): string {
+  const failedTests = join.Tests.filter((t) => /^FAIL/i.test(t.Result)).map((t) => `${t.Name} ${t.Result}${t.Codes.length ? ` [${t.Codes.join('/')}]` : ''}`);
+  const parts = [
+    join.ErrorPhase ? `the last registration${join.RegistrationType ? ` (${join.RegistrationType} join)` : ''}${join.PreviousRegistration ? ` at ${join.PreviousRegistration}` : ''} failed in phase "${join.ErrorPhase}"` : null,
+    ...failedTests,
+    join.ClientErrorCode ? `Client ErrorCode ${join.ClientErrorCode}` : null,
+    join.ServerErrorCode ? `Server ErrorCode ${join.ServerErrorCode}${join.ServerMessage ? ` ("${join.ServerMessage}")` : ''}` : join.ServerMessage ? `Server Message "${join.ServerMessage}"` : null,
+    join.HttpsStatus !== null ? `HTTPS status ${join.HttpsStatus}` : null,
+    join.KeySignTest && /^FAIL/i.test(join.KeySignTest) ? `KeySignTest ${join.KeySignTest} (the device key cannot sign: the join is broken on this device)` : null,
+  ].filter(Boolean);
+  const codes = join.Codes.map((c) => describeCode(c, looked)).join(' ');
+  return `Joining the device to Entra ID failed: ${parts.join('; ')}.${codes ? ` ${codes}` : ''}`;
 }
 
+interface JoinJudgement {
+  JoinType: JoinType;
+  Evidence: JoinTypeEvidence;
+  /** The lines the inference rests on (for the JoinTypeInferred finding). */
+  Because: string[];
+  /** Lines that show the device is joined to Entra ID even though the type stays unknown. */
+  EntraEvidence: string[];
+  /** True when the capture shows the device is not joined to Entra ID (so it has no device PRT). */
+  NotEntraJoined: boolean;
+}
+
+/** Device State first; without it, only what other lines prove (DESIGN: "not shown" is never "no"). */
+function judgeJoin(report: DsregReport, yesNo: (name: string) => boolean | null, workAccounts: number): JoinJudgement {
+  const azureAdJoined = yesNo('AzureAdJoined');
+  const domainJoined = yesNo('DomainJoined');
+  const workplaceJoined = yesNo('WorkplaceJoined');
+  const shown = (type: JoinType): JoinJudgement => ({ JoinType: type, Evidence: 'DeviceState', Because: [], EntraEvidence: [], NotEntraJoined: !['AzureAdJoined', 'HybridAzureAdJoined'].includes(type) });
+  if (azureAdJoined === true) return shown(domainJoined === true ? 'HybridAzureAdJoined' : 'AzureAdJoined');
+  if (azureAdJoined === false) {
+    if (workplaceJoined === true || workAccounts > 0) return shown('AzureAdRegistered');
+    if (domainJoined === true) return shown('DomainJoined');
+    if (domainJoined === false) return shown('NotJoined');
+  }
+
+  const entra: string[] = [];
+  const domain: string[] = [];
+  const notEntra: string[] = [];
+  if (domainJoined === true) domain.push('DomainJoined : YES');
+  if (yesNo('AzureAdPrt') === true) entra.push('AzureAdPrt : YES');
+  const isDeviceJoined = yesNo('IsDeviceJoined');
+  if (isDeviceJoined === true) entra.push('IsDeviceJoined : YES');
+  if (isDeviceJoined === false) notEntra.push('IsDeviceJoined : NO');
+  const details = findFieldInReport(report, 'DeviceId') ?? findFieldInReport(report, 'DeviceAuthStatus');
+  if (details) entra.push(`${details.Name} in Device Details`);
+  const postJoin = findFieldInReport(report, 'KeySignTest') ?? findFieldInReport(report, 'AadRecoveryEnabled');
+  if (postJoin) entra.push(`post-join diagnostics (${postJoin.Name})`);
+  if (yesNo('EnterprisePrt') === true) domain.push('EnterprisePrt : YES');
+  const enterpriseAuthority = meaningfulValue(findFieldInReport(report, 'EnterprisePrtAuthority')?.Value);
+  if (enterpriseAuthority && !/^NO$/i.test(enterpriseAuthority)) domain.push('an EnterprisePrtAuthority (AD FS)');
+  if (yesNo('OnPremTgt') === true) domain.push('OnPremTgt : YES');
+  if (hasPreJoinDiagnostics(report)) {
+    // dsregcmd prints the pre-join tests only on a domain joined device that is not (yet) hybrid joined.
+    domain.push('pre-join diagnostics');
+    notEntra.push('pre-join diagnostics');
+  }
+  const inferred = (type: JoinType, because: string[]): JoinJudgement => ({ JoinType: type, Evidence: 'Inferred', Because: [...new Set(because)], EntraEvidence: entra, NotEntraJoined: notEntra.length > 0 && entra.length === 0 });
+  if (entra.length > 0 && domain.length > 0 && notEntra.length === 0) return inferred('HybridAzureAdJoined', [...entra, ...domain]);
+  if (domain.length > 0 && notEntra.length > 0 && entra.length === 0) return inferred('DomainJoined', [...domain, ...notEntra]);
+  // Joined to one side, the other not shown: the evidence is real, the kind stays open.
+  if (entra.length > 0 || domain.length > 0) return inferred('Unknown', [...entra, ...domain, ...notEntra]);
+  return { JoinType: 'Unknown', Evidence: 'None', Because: notEntra, EntraEvidence: entra, NotEntraJoined: notEntra.length > 0 };
+}
+
+interface TimeReading {
+  Name: string;
+  Field: DsregField | undefined;
+  Iso: string | null;
+}
+
+const describeRaw = (t: TimeReading) => (t.Field === undefined ? `${t.Name} is not in the capture` : t.Field.Value.trim() === '' ? `${t.Name} is empty` : `${t.Name} reads "${t.Field.Value.trim()}"`);
 
 /** Turns a parsed capture and a clock into the status an admin reads first. Pure. */
 export function evaluateStatus(report: DsregReport, options: EvaluateOptions): PrtStatus {
@@ -65,60 +138,159 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   const sso = findSection(report, 'SSO State');
   const diagnosticData = findSection(report, 'Diagnostic Data');
 
-  const captureTime = parseDsregTime(fieldValue(diagnosticData, 'Client Time') ?? '');
+  // Early Windows 10 builds print most fields under Device State and the PRT under User State:
+  // prefer the section today's dsregcmd uses, then take the field wherever it stands.
+  const fieldOf = (section: DsregSection | undefined, name: string) => findField(section, name) ?? findFieldInReport(report, name);
+  const lookup = (section: DsregSection | undefined, name: string) => dataValue(fieldOf(section, name)?.Value);
+  const yesNo = (name: string) => parseYesNo(lookup(undefined, name));
+
+  const captureTime = parseDsregTime(lookup(diagnosticData, 'Client Time'));
   const [now, clockSource]: [Date, PrtStatus['ClockSource']] = options.now
     ? [options.now, 'Now']
     : captureTime && options.source.Kind !== 'Live' && options.source.Kind !== 'Simulated'
       ? [new Date(captureTime), 'CaptureClientTime']
       : [options.systemNow, 'SystemClock'];
 
-  // Early Windows 10 builds print most fields under Device State and the PRT under User State:
-  // prefer the section today's dsregcmd uses, then take the field wherever it stands.
-  const lookup = (section: DsregSection | undefined, name: string) => meaningfulValue((findField(section, name) ?? findFieldInReport(report, name))?.Value);
-  const yesNo = (section: DsregSection | undefined, name: string) => parseYesNo(lookup(section, name));
-  const time = (name: string) => parseDsregTime(lookup(sso, name));
-  const azureAdJoined = yesNo(deviceState, 'AzureAdJoined');
-  const domainJoined = yesNo(deviceState, 'DomainJoined');
-  const workplaceJoined = yesNo(userState, 'WorkplaceJoined');
-  const joinType = joinTypeOf(azureAdJoined, domainJoined, workplaceJoined, report.WorkAccounts.length);
-
-  const prtLine = findField(sso, 'AzureAdPrt') ?? findFieldInReport(report, 'AzureAdPrt');
-  const azureAdPrt = parseYesNo(prtLine?.Value) === true;
-  const updateTime = time('AzureAdPrtUpdateTime');
-  const expiryTime = time('AzureAdPrtExpiryTime');
-  const enterprisePrtLine = findField(sso, 'EnterprisePrt') ?? findFieldInReport(report, 'EnterprisePrt');
-  const prtAgeHours = updateTime ? hoursBetween(updateTime, now) : null;
-
   const findings: Finding[] = [];
-  let health: Health;
-  if (joinType === 'NotJoined') findings.push(finding('NotJoined', 'The device is joined neither to Entra ID nor to a domain, so it has no device PRT.'));
+  const join = judgeJoin(report, yesNo, report.WorkAccounts.length);
+  const joinType = join.JoinType;
+  if (join.Evidence === 'Inferred') {
+    const what =
+      joinType !== 'Unknown'
+        ? `${joinType} is inferred from ${join.Because.join(', ')}`
+        : join.EntraEvidence.length > 0
+          ? `${join.Because.join(', ')} show${join.Because.length === 1 ? 's' : ''} the device is joined to Entra ID, but not whether it is also joined to a domain`
+          : `${join.Because.join(', ')} show${join.Because.length === 1 ? 's' : ''} the device is joined to an on-premises domain, but not whether it is also joined to Entra ID`;
+    findings.push(finding('JoinTypeInferred', `The capture does not show the Device State lines (AzureAdJoined, DomainJoined); ${what}.`));
+  }
+  if (joinType === 'NotJoined') findings.push(finding('NotJoined', 'The Device State box says the device is joined neither to Entra ID nor to a domain, so it has no device PRT.'));
   if (joinType === 'DomainJoined') {
     const domain = lookup(deviceState, 'DomainName');
-    findings.push(finding('DomainJoinedOnly', `The device is joined to ${domain ? `the domain ${domain}` : 'a domain'} but not to Entra ID: hybrid join has not completed, so there is no PRT.${describeJoinFailure(diagnosticData)}`));
+    findings.push(finding('DomainJoinedOnly', `The device is joined to ${domain ? `the domain ${domain}` : 'a domain'} but not to Entra ID: hybrid join has not completed, so there is no PRT.`));
   }
   if (joinType === 'AzureAdRegistered') findings.push(finding('RegisteredOnly', 'The device is only registered (a work account was added); registered devices have no device PRT.'));
-  const deviceAuth = lookup(deviceDetails, 'DeviceAuthStatus');
-  if (deviceAuth && /^FAIL/i.test(deviceAuth)) findings.push(finding('DeviceAuthFailed', `Entra ID does not accept this device: DeviceAuthStatus is "${deviceAuth}".`));
 
-  if (!prtLine && azureAdJoined) {
-    health = 'NotApplicable';
-    findings.push(finding('NoUserContext', 'The capture has no SSO State section: dsregcmd ran without a signed-in user, so it cannot say anything about the PRT.'));
-  } else if (!azureAdJoined && !azureAdPrt) {
-    health = 'NotApplicable';
-  } else if (!azureAdPrt) {
-    health = 'Missing';
-    findings.push(finding('PrtMissing', 'There is no Azure AD PRT: single sign-on to Entra ID resources will not work and the user will see sign-in prompts.'));
-  } else if (expiryTime && Date.parse(expiryTime) <= now.getTime()) {
-    health = 'Expired';
-    findings.push(finding('PrtExpired', `The Azure AD PRT expired at ${expiryTime}; it was last renewed at ${updateTime ?? 'an unknown time'}.`));
-  } else if (prtAgeHours !== null && prtAgeHours > staleAfterHours) {
-    health = 'Stale';
-    findings.push(finding('PrtStale', `The Azure AD PRT was last renewed ${prtAgeHours} hours ago (at ${updateTime}); it should be renewed at least every ${staleAfterHours} hours.`));
-  } else {
-    health = 'Healthy';
+  const joinDiagnostics = readJoinDiagnostics(report);
+  if (joinDiagnostics?.Failed) {
+    decodeAll(joinDiagnostics.Codes, options.decode);
+    findings.push(finding('JoinFailed', describeJoinFailure(joinDiagnostics, options.decode !== undefined)));
   }
+
+  const deviceAuth = lookup(deviceDetails, 'DeviceAuthStatus');
+  if (deviceAuth && /^FAIL/i.test(deviceAuth)) {
+    const code = deviceAuthCode(deviceAuth);
+    const decoded = code === null ? null : decodeAll([{ Code: code, Where: 'DeviceAuthStatus', Known: false, Name: null, Summary: null, Fix: null }], options.decode)[0]!;
+    // A code (`FAILED. Error: 0xd000023c`) says why the device could not authenticate: its fix
+    // comes first; without one dsregcmd means the device object is disabled or deleted.
+    const nextStep = decoded?.Fix ? `${decoded.Fix.replace(/\.$/, '')}. \`prt explain ${decoded.Code}\` gives the details; if the code is not the cause, check the device object in the Entra admin center.` : undefined;
+    findings.push(finding('DeviceAuthFailed', `The device could not authenticate to Entra ID: DeviceAuthStatus is "${deviceAuth}".${decoded ? ` ${describeCode(decoded, options.decode !== undefined)}` : ''}`, nextStep));
+  }
+
+  // The user context: dsregcmd run as SYSTEM (or by a user with no session) shows no SSO State.
+  const userContext = joinDiagnostics?.UserContext ?? lookup(diagnosticData, 'User Context');
+  const executingAccount = lookup(diagnosticData, 'Executing Account Name');
+  const ranHere = options.source.Kind === 'Live' || options.source.Kind === 'Simulated';
+  const noUserShown = (userContext !== null && /SYSTEM/i.test(userContext)) || (executingAccount !== null && /^(NT AUTHORITY\\)?SYSTEM\b/i.test(executingAccount)) || (userState !== undefined && userState.Fields.length === 0);
+
+  const prtLine = fieldOf(sso, 'AzureAdPrt');
+  const azureAdPrt = prtLine === undefined ? null : parseYesNo(dataValue(prtLine.Value));
+  const readTime = (name: string): TimeReading => {
+    const field = fieldOf(sso, name);
+    return { Name: name, Field: field, Iso: parseDsregTime(dataValue(field?.Value)) };
+  };
+  const update = readTime('AzureAdPrtUpdateTime');
+  const expiry = readTime('AzureAdPrtExpiryTime');
+  let prtAgeHours: number | null = null;
+  let health: Health;
+  let prtNotShown = false;
+  if (azureAdPrt === false) {
+    if (join.NotEntraJoined) {
+      health = 'NotApplicable';
+    } else {
+      health = 'Missing';
+      findings.push(finding('PrtMissing', 'There is no Azure AD PRT: single sign-on to Entra ID resources will not work and the user will see sign-in prompts.'));
+    }
+  } else if (azureAdPrt === null) {
+    health = join.NotEntraJoined ? 'NotApplicable' : 'Unknown';
+    if (noUserShown) {
+      findings.push(finding('NoUserContext', `dsregcmd ran without a signed-in user (${userContext && /SYSTEM/i.test(userContext) ? 'User Context : SYSTEM' : executingAccount && /SYSTEM/i.test(executingAccount) ? `Executing Account Name : ${executingAccount}` : 'the User State box is empty'}), so the capture cannot say anything about the user's PRT.`));
+    } else if (ranHere && !sso) {
+      // Our own run of dsregcmd is whole: no SSO State there means no user session, not a cut paste.
+      findings.push(finding('NoUserContext', 'dsregcmd printed no SSO State here: it ran outside a signed-in user\'s session (as SYSTEM, a service or over remoting), so it cannot say anything about the user\'s PRT.'));
+    } else if (!join.NotEntraJoined) {
+      prtNotShown = true;
+    }
+  } else {
+    const unreadable = [update, expiry].filter((t) => t.Iso === null);
+    const inconsistent: string[] = [];
+    if (update.Iso && expiry.Iso && Date.parse(expiry.Iso) <= Date.parse(update.Iso)) inconsistent.push(`the expiry time ${expiry.Iso} is not after the update time ${update.Iso}`);
+    if (update.Iso && captureTime && Date.parse(update.Iso) > Date.parse(captureTime)) inconsistent.push(`the update time ${update.Iso} is later than the capture's own clock (Client Time ${captureTime})`);
+    else if (update.Iso && Date.parse(update.Iso) > now.getTime()) inconsistent.push(`the update time ${update.Iso} is later than the instant judged against (${now.toISOString()}, ${clockSource === 'Now' ? 'from --now' : "this computer's clock"})`);
+    if (unreadable.length > 0) {
+      findings.push(finding('PrtTimesUnreadable', `The PRT exists but its times cannot be read: ${unreadable.map(describeRaw).join('; ')}.`));
+    }
+    if (inconsistent.length > 0) {
+      health = 'Unknown';
+      findings.push(finding('PrtTimesInconsistent', `The PRT times of this capture cannot be trusted: ${inconsistent.join('; ')}. Freshness and expiry were not judged.`));
+    } else {
+      prtAgeHours = update.Iso ? hoursBetween(update.Iso, now) : null;
+      if (expiry.Iso && Date.parse(expiry.Iso) <= now.getTime()) {
+        health = 'Expired';
+        findings.push(finding('PrtExpired', `The Azure AD PRT expired at ${expiry.Iso}; it was last renewed at ${update.Iso ?? 'an unknown time'}.`));
+      } else if (prtAgeHours !== null && prtAgeHours > staleAfterHours) {
+        health = 'Stale';
+        findings.push(finding('PrtStale', `The Azure AD PRT was last renewed ${prtAgeHours} hours ago (at ${update.Iso}); it should be renewed at least every ${staleAfterHours} hours.`));
+      } else if (unreadable.length === 0) {
+        health = 'Healthy';
+      } else {
+        health = 'Unknown';
+      }
+    }
+  }
+
   for (const block of report.Diagnostics) {
     if (isFailureStatus(block.AttemptStatus)) findings.push(finding('LastAttemptFailed', describeFailedAttempt(block)));
+  }
+
+  const enterprisePrtLine = fieldOf(sso, 'EnterprisePrt');
+  const enterprisePrt = enterprisePrtLine ? parseYesNo(dataValue(enterprisePrtLine.Value)) : null;
+  const enterpriseAuthorityRaw = meaningfulValue(fieldOf(sso, 'EnterprisePrtAuthority')?.Value);
+  if (enterprisePrt === false && enterpriseAuthorityRaw !== null && !/^NO$/i.test(enterpriseAuthorityRaw)) {
+    findings.push(finding('EnterprisePrtMissing', `There is no Enterprise PRT although the device has an AD FS authority (${enterpriseAuthorityRaw}): AD FS resources will prompt, and Windows Hello for Business certificate trust cannot get its certificate.`));
+  }
+
+  // What the capture shows and what it does not.
+  const present = [...new Set(report.Sections.filter((s) => s.Name !== '').map((s) => s.Name))];
+  const presentKeys = new Set(present.map(normaliseName));
+  const missing = CORE_BOXES.filter((box) => !presentKeys.has(normaliseName(box)));
+  const notJudged: string[] = [];
+  const loose = new Set((report.LooseSections ?? []).map(normaliseName));
+  if (prtNotShown) {
+    notJudged.push(!sso ? 'the Azure AD PRT (no SSO State box)' : loose.has('sso state') ? 'the Azure AD PRT (the pasted SSO State lines have no AzureAdPrt line)' : 'the Azure AD PRT (the SSO State box is cut before its AzureAdPrt line)');
+  }
+  if (join.Evidence !== 'DeviceState') {
+    notJudged.push(joinType !== 'Unknown' ? 'the join type as Device State would state it (inferred instead: see JoinTypeInferred)' : join.Evidence === 'Inferred' ? 'the kind of join (no Device State box; see JoinTypeInferred)' : 'the join type (no Device State box)');
+  }
+  // Partial: the box the join rests on is not shown, or the PRT line is not (on a device that may have a PRT).
+  if (notJudged.length > 0) {
+    const judged = [
+      health !== 'Unknown' && health !== 'NotApplicable' ? 'the Azure AD PRT' : null,
+      joinType !== 'Unknown' ? 'the join type' : join.Evidence === 'Inferred' ? 'that the device is joined (JoinTypeInferred)' : null,
+      enterprisePrt !== null ? 'the Enterprise PRT' : null,
+      joinDiagnostics ? 'the join diagnostics' : null,
+      deviceAuth ? 'device authentication (DeviceAuthStatus)' : null,
+      report.Diagnostics.length > 0 ? 'the last PRT attempt' : null,
+    ].filter((x): x is string => x !== null);
+    if (!deviceDetails && !deviceAuth && !join.NotEntraJoined) notJudged.push('whether Entra ID accepts the device (DeviceAuthStatus, in Device Details)');
+    if (!captureTime && !options.now) notJudged.push('when the capture was taken (Client Time, in Diagnostic Data)');
+    const named = present.map((name) => (loose.has(normaliseName(name)) ? `${name} (loose lines, no box)` : name));
+    const shows = present.length > 0 ? `shows ${named.join(', ')}` : 'has loose lines but no box';
+    findings.unshift(finding('PartialCapture', `Partial capture: it ${shows}${missing.length ? `; missing ${missing.join(', ')}` : ''}. Judged: ${judged.length ? judged.join(', ') : 'nothing'}. Not judged: ${notJudged.join('; ')}.`));
+  }
+
+  const redacted = [...new Set(report.Sections.flatMap((s) => s.Fields.filter((f) => isRedacted(f.Value)).map((f) => f.Name)))];
+  if (redacted.length > 0) {
+    findings.push(finding('RedactedCapture', `Some values were redacted before the capture was shared and are not judged: ${redacted.join(', ')}.`));
   }
 
   return {
@@ -128,24 +300,26 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
     TenantName: lookup(tenantDetails, 'TenantName'),
     DomainName: lookup(deviceState, 'DomainName'),
     JoinType: joinType,
-    AzureAdJoined: azureAdJoined,
-    EnterpriseJoined: yesNo(deviceState, 'EnterpriseJoined'),
-    DomainJoined: domainJoined,
-    WorkplaceJoined: workplaceJoined,
+    JoinTypeEvidence: join.Evidence,
+    AzureAdJoined: yesNo('AzureAdJoined'),
+    EnterpriseJoined: yesNo('EnterpriseJoined'),
+    DomainJoined: yesNo('DomainJoined'),
+    WorkplaceJoined: parseYesNo(lookup(userState, 'WorkplaceJoined')),
     Health: health,
     AzureAdPrt: azureAdPrt,
-    AzureAdPrtUpdateTime: updateTime,
-    AzureAdPrtExpiryTime: expiryTime,
+    AzureAdPrtUpdateTime: update.Iso,
+    AzureAdPrtExpiryTime: expiry.Iso,
     AzureAdPrtAuthority: parseUrl(lookup(sso, 'AzureAdPrtAuthority')),
-    EnterprisePrt: enterprisePrtLine ? parseYesNo(enterprisePrtLine.Value) === true : null,
-    EnterprisePrtUpdateTime: time('EnterprisePrtUpdateTime'),
-    EnterprisePrtExpiryTime: time('EnterprisePrtExpiryTime'),
+    EnterprisePrt: enterprisePrt,
+    EnterprisePrtUpdateTime: parseDsregTime(lookup(sso, 'EnterprisePrtUpdateTime')),
+    EnterprisePrtExpiryTime: parseDsregTime(lookup(sso, 'EnterprisePrtExpiryTime')),
     EnterprisePrtAuthority: parseUrl(lookup(sso, 'EnterprisePrtAuthority')),
     PrtAgeHours: prtAgeHours,
     EvaluatedAt: now.toISOString(),
     ClockSource: clockSource,
     CaptureTime: captureTime,
     Diagnostics: report.Diagnostics,
+    JoinDiagnostics: joinDiagnostics,
     Findings: findings,
     WorkAccounts: report.WorkAccounts.map(workAccountOf),
     Sections: report.Sections,

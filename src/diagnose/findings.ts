@@ -41,6 +41,34 @@ export const findingCatalog = {
     Severity: 'Error',
     NextStep: 'Explain the code with `prt explain <code>`; the server error and the endpoint shown here are the first evidence.',
   },
+  PartialCapture: {
+    Severity: 'Warning',
+    NextStep: 'Ask the user for the whole output of `dsregcmd /status`, run in their own signed-in session (not as another account, not over remoting), every box pasted unedited.',
+  },
+  JoinTypeInferred: {
+    Severity: 'Info',
+    NextStep: 'Nothing to do if the evidence fits; the Device State box of a whole capture would say it directly.',
+  },
+  PrtTimesUnreadable: {
+    Severity: 'Warning',
+    NextStep: 'Ask for the capture again without editing the SSO State times (they are not secret), or run `prt status` on the device itself.',
+  },
+  PrtTimesInconsistent: {
+    Severity: 'Warning',
+    NextStep: 'Do not trust the PRT times of this capture: check the device clock and time zone, and take a new capture with `dsregcmd /status` on the device.',
+  },
+  RedactedCapture: {
+    Severity: 'Info',
+    NextStep: 'Redacted values are shown as sent and not judged; ask for them only if a judgement above depends on them.',
+  },
+  JoinFailed: {
+    Severity: 'Error',
+    NextStep: 'Fix the first failing phase named here (discover → join → auth), then rejoin: for hybrid join, `dsregcmd /join` as SYSTEM or a restart; `prt explain <code>` explains each code.',
+  },
+  EnterprisePrtMissing: {
+    Severity: 'Warning',
+    NextStep: 'Check the AD FS side: the device must be registered in AD FS (device write-back for hybrid join) and the user must sign in with a password or smart card that AD FS accepts; AD FS resources and Windows Hello for Business certificate trust need this PRT.',
+  },
 } as const satisfies Record<string, { Severity: Severity; NextStep: string }>;
 
 export type FindingId = keyof typeof findingCatalog;

@@ -1,7 +1,11 @@
 import type { DsregSection, PrtDiagnostics } from '../dsreg/types.js';
 
-export type JoinType = 'AzureAdJoined' | 'HybridAzureAdJoined' | 'AzureAdRegistered' | 'DomainJoined' | 'NotJoined';
-export type Health = 'Healthy' | 'Stale' | 'Expired' | 'Missing' | 'NotApplicable';
+/** `Unknown`: the capture does not show how the device is joined (no Device State, no evidence). */
+export type JoinType = 'AzureAdJoined' | 'HybridAzureAdJoined' | 'AzureAdRegistered' | 'DomainJoined' | 'NotJoined' | 'Unknown';
+/** Where JoinType came from: the Device State box, other lines of the capture, or nothing. */
+export type JoinTypeEvidence = 'DeviceState' | 'Inferred' | 'None';
+/** `Unknown`: the PRT could not be judged (not shown, times unreadable or inconsistent). */
+export type Health = 'Healthy' | 'Stale' | 'Expired' | 'Missing' | 'NotApplicable' | 'Unknown';
 export type Severity = 'Error' | 'Warning' | 'Info';
 
 export interface Finding {
@@ -35,12 +39,14 @@ export interface PrtStatus {
   TenantName: string | null;
   DomainName: string | null;
   JoinType: JoinType;
+  JoinTypeEvidence: JoinTypeEvidence;
   AzureAdJoined: boolean | null;
   EnterpriseJoined: boolean | null;
   DomainJoined: boolean | null;
   WorkplaceJoined: boolean | null;
   Health: Health;
-  AzureAdPrt: boolean;
+  /** null when the capture does not say (no `AzureAdPrt` line). */
+  AzureAdPrt: boolean | null;
   AzureAdPrtUpdateTime: string | null;
   AzureAdPrtExpiryTime: string | null;
   AzureAdPrtAuthority: string | null;
@@ -57,8 +63,50 @@ export interface PrtStatus {
   /** `Client Time` from Diagnostic Data: when the capture was taken, if dsregcmd said. */
   CaptureTime: string | null;
   Diagnostics: PrtDiagnostics[];
+  /** The join diagnostics of the Diagnostic Data box (pre-join tests, last registration, key test); null when not shown. */
+  JoinDiagnostics: JoinDiagnostics | null;
   Findings: Finding[];
   WorkAccounts: WorkAccount[];
   Sections: DsregSection[];
   Source: StatusSource;
+}
+
+/** A code the capture carries, where it stood, and what the knowledge base says about it. */
+export interface DecodedCode {
+  Code: string;
+  /** The line it came from (`Client ErrorCode`, `DRS Discovery Test`, `DeviceAuthStatus`). */
+  Where: string;
+  Known: boolean;
+  Name: string | null;
+  Summary: string | null;
+  Fix: string | null;
+}
+
+/** One pre-join test line (`DRS Discovery Test : FAIL [0x801c0021/0x80072ee2]`). */
+export interface JoinTest {
+  Name: string;
+  /** `PASS`, `FAIL`, `SKIPPED` … as printed, without the codes. */
+  Result: string;
+  Codes: string[];
+}
+
+/** The join side of Diagnostic Data: before a join (tests, last registration) and after it (key test). */
+export interface JoinDiagnostics {
+  UserContext: string | null;
+  Tests: JoinTest[];
+  FallbackToSyncJoin: string | null;
+  /** ISO 8601 UTC. */
+  PreviousRegistration: string | null;
+  RegistrationType: string | null;
+  ErrorPhase: string | null;
+  ClientErrorCode: string | null;
+  ServerErrorCode: string | null;
+  ServerMessage: string | null;
+  HttpsStatus: number | null;
+  RequestId: string | null;
+  AadRecoveryEnabled: boolean | null;
+  KeySignTest: string | null;
+  /** True when a test failed, the last registration left an error, or the key test failed. */
+  Failed: boolean;
+  Codes: DecodedCode[];
 }

@@ -9,17 +9,23 @@
  * - odd lines such as `KeySignTest: : MUST Run elevated to test.` and values holding `:`
  *   (URLs, times, `host:port`): a line splits on its first ` : `, else on its first `: `;
  * - a capture cut after one or more complete fields: what was read is kept;
- * - an unboxed paste of SSO State lines (an `AzureAdPrt` line and what follows it).
+ * - an unboxed paste (only field lines, no box): accepted when it holds a PRT line or at least two
+ *   fields dsregcmd prints; its lines are filed under the sections they belong to;
+ * - decoration from tickets and chats: Markdown fences and emphasis (`**NgcSet : YES**`), quote
+ *   marks, list bullets and indentation, prompt lines (`PS C:\> dsregcmd /status`), trailing
+ *   spaces, blank lines inside a box's header rules, stray lines. Field names are stored clean.
  *
  * What it refuses, with a PrtError (exit code 3) naming the source:
  * - `EmptyCapture`: nothing but whitespace;
  * - `TruncatedCapture`: a section box starts but the text ends before any field of any
  *   section (cut inside the first box, or right after its header);
- * - `NotDsregcmdOutput`: no boxed section and no PRT line, or only boxes dsregcmd never prints.
+ * - `NotDsregcmdOutput`: no boxed section and fewer than two dsregcmd fields (and no PRT line), or
+ *   only boxes dsregcmd never prints.
  */
 import { badInput } from '../errors.js';
 import type { DiagnosticsKind, DsregField, DsregReport, DsregSection, PrtDiagnostics, PrtKind } from './types.js';
-import { meaningfulValue, normaliseName, parseDsregTime, parseHexStatus, parseIntOrNull } from './values.js';
+import { homeSectionOf, isKnownField } from './fields.js';
+import { dataValue, meaningfulValue, normaliseName, parseDsregTime, parseHexStatus, parseIntOrNull } from './values.js';
 
 export interface ParseOptions {
   /** What the text came from (a file name, `live dsregcmd`), used in error messages. */
@@ -53,6 +59,8 @@ export function isKnownSection(name: string): boolean {
 
 const BORDER = /^\+-{3,}\+$/;
 const HEADER = /^\|\s*(\S.*?)\s*\|$/;
+/** `+------- SSO State -------+`: a paste that folded the box into one rule. */
+const RULE_HEADER = /^\+-{2,}\s*([A-Za-z][A-Za-z0-9 ]*?)\s*-{2,}\+$/;
 /** Before the first box only label-like names count, so ticket prose is not taken for fields. */
 const LABEL = /^[A-Za-z][A-Za-z0-9 ._()/-]{0,63}$/;
 
@@ -68,15 +76,16 @@ type DiagSetter = (d: PrtDiagnostics, value: string) => void;
 const BLOCK_FIELDS: ReadonlyMap<string, DiagSetter> = new Map<string, DiagSetter>([
   ['previous prt attempt', (d, v) => (d.PreviousPrtAttempt = parseDsregTime(v))],
   ['attempt status', (d, v) => (d.AttemptStatus = parseHexStatus(v))],
-  ['user identity', (d, v) => (d.UserIdentity = meaningfulValue(v))],
-  ['credential type', (d, v) => (d.CredentialType = meaningfulValue(v))],
-  ['correlation id', (d, v) => (d.CorrelationId = meaningfulValue(v))],
-  ['endpoint uri', (d, v) => (d.EndpointUri = meaningfulValue(v))],
-  ['http method', (d, v) => (d.HttpMethod = meaningfulValue(v))],
+  ['user identity', (d, v) => (d.UserIdentity = dataValue(v))],
+  ['credential type', (d, v) => (d.CredentialType = dataValue(v))],
+  ['correlation id', (d, v) => (d.CorrelationId = dataValue(v))],
+  ['endpoint uri', (d, v) => (d.EndpointUri = dataValue(v))],
+  ['http method', (d, v) => (d.HttpMethod = dataValue(v))],
   // Kept as printed: it may be hex (`0x80072ee2`) or a WinHTTP decimal; decode with parseHexStatus.
-  ['http error', (d, v) => (d.HttpError = meaningfulValue(v))],
+  ['http error', (d, v) => (d.HttpError = dataValue(v))],
   ['http status', (d, v) => (d.HttpStatus = parseIntOrNull(v))],
-  ['server error code', (d, v) => (d.ServerErrorCode = meaningfulValue(v))],
+  ['server error code', (d, v) => (d.ServerErrorCode = dataValue(v))],
+  // Free text: a redacted id inside it does not make the server's words worthless.
   ['server error description', (d, v) => (d.ServerErrorDescription = meaningfulValue(v))],
 ]);
 
@@ -105,9 +114,31 @@ function splitField(line: string): { name: string; value: string } | null {
       return null;
     }
   }
-  name = name.replace(/[\s:]+$/, '').trim();
+  // `**NgcSet** : YES`, `` `AzureAdPrt` ``: emphasis and code marks are decoration, not the name.
+  name = name.replace(/[\s:]+$/, '').replace(/^[*_`]+|[*_`]+$/g, '').replace(/[\s:]+$/, '').trim();
   if (name === '') return null;
-  return { name, value: value.trim() };
+  // `NgcSet : **YES**`: emphasis around a value (a redacted `***` is left alone).
+  value = value.trim().replace(/^(\*\*|__|`)(?![*_`])(.+?)(?<![*_`])\1$/, '$2');
+  return { name, value };
+}
+
+const FENCE = /^(?:`{3,}|~{3,})/;
+/** `PS C:\> dsregcmd /status`, `C:\Windows\system32>dsregcmd /status`, `$ dsregcmd …`. */
+const PROMPT = /^(?:PS\s+[^>]*>|[A-Za-z]:\\[^>]*>|[$#]\s+dsregcmd\b)/i;
+
+/**
+ * One line with the decoration of a ticket or chat removed, or null for a line that is only
+ * decoration (a Markdown fence, a shell prompt). A value that is itself `***` (redacted) stays.
+ */
+export function undecorate(raw: string): string | null {
+  let line = raw.trim();
+  if (FENCE.test(line) || PROMPT.test(line)) return null;
+  line = line.replace(/^(?:>\s*)+/, ''); // e-mail and Markdown quotes
+  line = line.replace(/^[-*•]\s+(?=\S)/, ''); // list bullets
+  // `**NgcSet : YES**`: emphasis around the whole line (but not a redacted `***` value).
+  const bold = /^(\*\*|__)(?![*_])(.*?)(?<![*_])\1$/.exec(line);
+  if (bold && !bold[2]!.includes(bold[1]!)) line = bold[2]!.trim();
+  return line;
 }
 
 function emptyDiagnostics(prt: PrtKind, kind: DiagnosticsKind): PrtDiagnostics {
@@ -147,17 +178,19 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
   // Diagnostics attach to the PRT line before them in the same section.
   let lastPrt: PrtKind | null = null;
   let block: PrtDiagnostics | null = null;
+  /** A `…PrtDiagnostics` line was seen in this section: block lines after it are not a headless paste. */
+  let sawBlockStart = false;
 
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '') continue;
+    const line = undecorate(lines[i]!);
+    if (line === null || line === '') continue;
 
     if (BORDER.test(line)) {
       sawBorder = true;
       box = box === 'header' ? 'none' : 'top';
       continue;
     }
-    const header = HEADER.exec(line);
+    const header = HEADER.exec(line) ?? RULE_HEADER.exec(line);
     if (header !== null) {
       current = { Name: header[1]!, Fields: [] };
       boxed.push(current);
@@ -165,6 +198,7 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
       box = box === 'top' ? 'header' : 'none';
       lastPrt = null;
       block = null;
+      sawBlockStart = false;
       continue;
     }
 
@@ -191,6 +225,7 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
       block = null;
     } else if (startKind !== undefined) {
       block = null;
+      sawBlockStart = true;
       if (/^PRESENT\b/i.test(field.Value)) {
         // Windows prints a block only after a PRT line; a paste that starts at the block most
         // likely lost an AzureAdPrt line, the usual owner.
@@ -202,16 +237,26 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
       // `OnPremTgt`) is the SSO State resuming. Unknown spaced names stay in Fields only.
       if (!/\s/.test(field.Name)) block = null;
       else BLOCK_FIELDS.get(key)?.(block, field.Value);
+    } else if (BLOCK_FIELDS.has(key) && !sawBlockStart && (current === null || normaliseName(current.Name) === 'sso state')) {
+      // A paste of a few block lines without their `…PrtDiagnostics : PRESENT` line: still an
+      // attempt, of a kind the paste does not say.
+      block = emptyDiagnostics(lastPrt ?? 'AzureAd', 'Unknown');
+      diagnostics.push(block);
+      BLOCK_FIELDS.get(key)!(block, field.Value);
     }
   }
 
   const boxedFields = boxed.reduce((n, s) => n + s.Fields.length, 0);
+  const knownLeading = leading === null ? 0 : leading.Fields.filter((f) => isKnownField(f.Name)).length;
   if (boxed.length === 0) {
-    if (prtLines === 0) {
+    if (prtLines === 0 && knownLeading < 2) {
       if (sawBorder) {
         throw badInput('TruncatedCapture', `${src} is a truncated dsregcmd capture: a section box opens but the text ends before the section's name.`);
       }
-      throw badInput('NotDsregcmdOutput', `${src} is not dsregcmd output: no boxed section such as \`| Device State |\` and no \`AzureAdPrt\` line.`);
+      throw badInput(
+        'NotDsregcmdOutput',
+        `${src} is not dsregcmd output: no boxed section such as \`| Device State |\`, no \`AzureAdPrt\` line and ${knownLeading === 0 ? 'no' : 'only one'} \`Name : Value\` line that dsregcmd prints (expected the text of \`dsregcmd /status\`, or at least two of its lines such as \`AzureAdJoined : YES\`).`,
+      );
     }
   } else if (prtLines === 0) {
     if (!boxed.some((s) => isKnownSection(s.Name))) {
@@ -226,16 +271,46 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
   }
 
   const sections = boxed;
-  if (leading !== null) {
-    // An unboxed paste of PRT lines is the SSO State, unless the capture has that box too.
-    const isSso = leading.Fields.some((f) => PRT_LINES.has(normaliseName(f.Name))) && !boxed.some((s) => normaliseName(s.Name) === 'sso state');
-    if (isSso) leading.Name = 'SSO State';
-    sections.unshift(leading);
-  }
+  const loose = leading === null ? [] : fileUnboxed(leading, boxed);
+  sections.unshift(...loose);
   return {
     Sections: sections,
     WorkAccounts: sections.filter((s) => WORK_ACCOUNT.test(normaliseName(s.Name))),
     Diagnostics: diagnostics,
+    LooseSections: loose.filter((s) => s.Name !== '').map((s) => s.Name),
     Encoding: opts.encoding,
   };
+}
+
+/**
+ * Files the field lines that stood before any box under the sections they belong to, in runs:
+ * a field of another section starts a new run, a field dsregcmd does not print stays with the
+ * run it stands in. A section the capture also shows as a box is not invented twice: such runs
+ * (and a preamble of unknown lines) keep the empty name.
+ */
+function fileUnboxed(leading: DsregSection, boxed: readonly DsregSection[]): DsregSection[] {
+  const boxedNames = new Set(boxed.map((s) => normaliseName(s.Name)));
+  const runs: DsregSection[] = [];
+  let run: DsregSection | null = null;
+  for (const field of leading.Fields) {
+    const home = homeSectionOf(field.Name);
+    const name = home === null || boxedNames.has(normaliseName(home)) ? null : home;
+    if (run === null || (name !== null && run.Name !== name)) {
+      run = { Name: name ?? '', Fields: [] };
+      runs.push(run);
+    }
+    run.Fields.push(field);
+  }
+  return mergeSameName(runs);
+}
+
+/** Two runs of the same section (a paste that repeats a line) become one. */
+function mergeSameName(runs: DsregSection[]): DsregSection[] {
+  const out: DsregSection[] = [];
+  for (const run of runs) {
+    const same = run.Name === '' ? undefined : out.find((s) => s.Name === run.Name);
+    if (same) same.Fields.push(...run.Fields);
+    else out.push(run);
+  }
+  return out;
 }

@@ -13,7 +13,8 @@ export interface DsregSection {
 }
 
 export type PrtKind = 'AzureAd' | 'Enterprise';
-export type DiagnosticsKind = 'Acquire' | 'Refresh';
+/** `Unknown`: block lines pasted without their `AcquirePrtDiagnostics`/`RefreshPrtDiagnostics` line. */
+export type DiagnosticsKind = 'Acquire' | 'Refresh' | 'Unknown';
 
 /**
  * An `AcquirePrtDiagnostics`/`RefreshPrtDiagnostics` block (Windows 10 21H1+), attached to the
@@ -44,6 +45,8 @@ export interface DsregReport {
   /** The `Work Account N` sections, in order. */
   WorkAccounts: DsregSection[];
   Diagnostics: PrtDiagnostics[];
+  /** Names of the sections filed from loose lines (a paste without box headers), not from boxes. */
+  LooseSections?: string[];
   /** How the bytes were decoded: `utf-16le`, `utf-8`, `oem-850`. */
   Encoding: string;
 }

@@ -52,6 +52,11 @@ export function fieldValue(section: DsregSection | undefined, name: string): str
   return field === undefined ? null : meaningfulValue(field.Value);
 }
 
+/** `meaningfulValue`, and null for a redacted value (`[GUID]`, `***`): what typed fields hold. */
+export function dataValue(value: string | null | undefined): string | null {
+  return isRedacted(value) ? null : meaningfulValue(value);
+}
+
 /** The `fieldValue` rule applied to a raw value: empty or `UNKNOWN` → null, else trimmed. */
 export function meaningfulValue(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
@@ -139,4 +144,30 @@ export function parseUrl(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const v = value.trim();
   return /^https?:\/\/\S+$/i.test(v) ? v : null;
+}
+
+/**
+ * Placeholders people put in a capture before they share it: `[Date]`, `[GUID]`, `[TenantId]`,
+ * `[REDACTED_GUID]`, `{UPN}`, `<redacted>`, `***`, `xxxx` runs (`96fa76d0-xxxx-…`, `MyPC.xxxx.com`).
+ * dsregcmd's own bracketed words (`ERROR [UNKNOWN_ERROR]`) and ranges (`[ 2019-… -- … ]`) are not.
+ */
+const REDACTION_MARKS: readonly RegExp[] = [
+  /\[(?!UNKNOWN)[A-Za-z][A-Za-z0-9 ._-]{0,40}\]/,
+  /\{(?!\s)[A-Za-z][A-Za-z ._-]{0,40}\}/,
+  /<(?:redacted|removed|hidden|masked|snip(?:ped)?|[a-z ]*(?:tenant|user|upn|guid|domain|device|name|email|id)[a-z ]*)>/i,
+  /\*{3,}/,
+  /(?:^|[^a-z0-9])x{3,}(?=[^a-z0-9]|$)/i,
+  /[0-9a-fx]{8}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{12}/i,
+  /^(?:redacted|removed|hidden|masked|anonymi[sz]ed)$/i,
+];
+
+/** True when the value carries a redaction placeholder (the value is then not data). */
+export function isRedacted(value: string | null | undefined): boolean {
+  if (value === null || value === undefined) return false;
+  return REDACTION_MARKS.some((mark, index) => {
+    const match = mark.exec(value);
+    if (match === null) return false;
+    // A GUID-shaped run counts only when some of its digits were replaced by x.
+    return index !== 5 || /x/i.test(match[0]);
+  });
 }

@@ -199,7 +199,7 @@ function status(state: DashboardState, at: string, s: PrtStatus): DashboardState
     TenantName: s.TenantName,
     User: userOf(s) ?? attempt?.UserIdentity ?? state.Prt?.User ?? null,
     Health: s.Health,
-    AzureAdPrt: s.AzureAdPrt,
+    AzureAdPrt: s.AzureAdPrt === true, // the live dashboard reads a whole capture: null only when the line is missing
     UpdateTime: s.AzureAdPrtUpdateTime,
     ExpiryTime: s.AzureAdPrtExpiryTime,
     Authority: s.AzureAdPrtAuthority,

@@ -174,3 +174,37 @@ describe('prt status in forced live mode against a fake dsregcmd', () => {
     expect(JSON.parse(result.stderr).Error).toMatchObject({ Id: 'ToolNotFound', Category: 'NotInstalled' });
   });
 });
+
+describe('prt status on real, partial pastes (the built exe)', () => {
+  const real = (name: string) => join('test/fixtures/real/dsregcmd', name);
+
+  it('judges a pre-join paste: inferred domain join, JoinFailed with decoded codes, JoinDiagnostics typed', () => {
+    const result = runPrt(['status', '--input', real('pre-join-discover-0x801c0021-0x801c000c-system.txt'), '--json']);
+    expect(result.code).toBe(0);
+    const status = parseSingleJson(result.stdout);
+    expect([status.JoinType, status.JoinTypeEvidence, status.AzureAdPrt]).toEqual(['DomainJoined', 'Inferred', null]);
+    expect(status.JoinDiagnostics.Codes[0]).toMatchObject({ Code: '0x801c0021', Where: 'DRS Discovery Test', Known: true, Name: 'DSREG_AUTOJOIN_DISC_FAILED' });
+    expect(status.Findings.map((f: { Id: string }) => f.Id)).toEqual(expect.arrayContaining(['JoinFailed', 'NoUserContext', 'PartialCapture']));
+  });
+
+  it('leads the human output of a one-box paste with what was judged and what to ask for', () => {
+    const result = runPrt(['status', '--input', real('partial-user-state-only-ngc-set.txt')]);
+    expect(result.code).toBe(0);
+    const top = result.stdout.split('\n').slice(0, 4).join('\n');
+    expect(top).toContain('UNKNOWN');
+    expect(top).toContain('Not judged: the Azure AD PRT (no SSO State box)');
+    expect(top).toContain('Ask the user for the whole output of `dsregcmd /status`');
+  });
+
+  it('exits 3 for a text that holds no dsregcmd field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prt-real-'));
+    try {
+      writeFileSync(join(dir, 'mail.txt'), 'Hi, SSO is broken again since Monday. Thanks!\n');
+      const result = runPrt(['status', '--input', join(dir, 'mail.txt'), '--json']);
+      expect(result.code).toBe(3);
+      expect(JSON.parse(result.stderr).Error.Id).toBe('NotDsregcmdOutput');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

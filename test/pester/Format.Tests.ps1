@@ -84,6 +84,24 @@ Describe 'A status as a table' {
     }
 }
 
+Describe 'A status the capture cannot fully judge' {
+    BeforeAll {
+        $partial = Get-PrtStatus -Path (Join-Path $PSScriptRoot '../fixtures/real/dsregcmd/partial-user-state-only-ngc-set.txt')
+    }
+
+    It 'shows Unknown readably in the table: join type, health and the PRT flag' {
+        $text = $partial | Format-Table | Out-String -Width 200
+        $row = @($text -split "`r?`n" | Where-Object { $_ -match '\S' -and $_ -notmatch '^-' })[1]
+        $row | Should -Match '^\s*Unknown\s+Unknown\s+Unknown\s+PartialCapture\s*$'
+    }
+
+    It 'says in the list that the PRT is not in the capture' {
+        $text = $partial | Format-List | Out-String -Width 200
+        $text | Should -Match 'AzureAdPrt\s+: Unknown \(not in the capture\)'
+        $text | Should -Match 'Health\s+: Unknown'
+    }
+}
+
 Describe 'A status as a list' {
     It 'shows the main fields and every finding' {
         $text = $missingPrt | Format-List | Out-String -Width 200

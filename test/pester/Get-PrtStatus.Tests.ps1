@@ -428,3 +428,48 @@ Describe 'Get-PrtStatus errors' {
         }
     }
 }
+
+Describe 'Get-PrtStatus on real partial captures (issue 10)' {
+    BeforeAll {
+        $realDir = Join-Path $PSScriptRoot '../fixtures/real/dsregcmd'
+        $deviceStateOnly = Get-PrtStatus -Path (Join-Path $realDir 'partial-device-state-only-hybrid-hybridadfs.txt')
+        $preJoin = Get-PrtStatus -Path (Join-Path $realDir 'pre-join-join-directoryerror-0x801c03f2.txt')
+        $ssoOnly = Get-PrtStatus -Path (Join-Path $realDir 'partial-sso-only-missing-0xc000006d-aadsts50126.txt')
+    }
+
+    It 'gives AzureAdPrt as $null, not $false, when the capture does not show it' {
+        $deviceStateOnly.PSObject.Properties['AzureAdPrt'] | Should -Not -BeNullOrEmpty
+        $null -eq $deviceStateOnly.AzureAdPrt | Should -BeTrue
+        $deviceStateOnly.Health | Should -Be 'Unknown'
+        $deviceStateOnly.Findings.Id | Should -Contain 'PartialCapture'
+        $deviceStateOnly.Findings.Id | Should -Not -Contain 'PrtMissing'
+    }
+
+    It 'gives AzureAdPrt as a [bool] when the capture shows it, and a join type it cannot see as Unknown' {
+        $ssoOnly.AzureAdPrt | Should -BeOfType [bool]
+        $ssoOnly.AzureAdPrt | Should -BeFalse
+        $ssoOnly.Health | Should -Be 'Missing'
+        $ssoOnly.JoinType | Should -Be 'Unknown'
+        $ssoOnly.JoinTypeEvidence | Should -Be 'None'
+    }
+
+    It 'types the join diagnostics: PrtTools.JoinDiagnostics with PrtTools.JoinTest and PrtTools.DecodedCode' {
+        $preJoin.JoinTypeEvidence | Should -Be 'Inferred'
+        $preJoin.JoinDiagnostics.PSObject.TypeNames[0] | Should -Be 'PrtTools.JoinDiagnostics'
+        foreach ($test in $preJoin.JoinDiagnostics.Tests) { $test.PSObject.TypeNames[0] | Should -Be 'PrtTools.JoinTest' }
+        $codes = @($preJoin.JoinDiagnostics.Codes)
+        $codes.Count | Should -BeGreaterThan 0
+        foreach ($code in $codes) { $code.PSObject.TypeNames[0] | Should -Be 'PrtTools.DecodedCode' }
+        $codes.Code | Should -Contain '0x801c03f2'
+        $preJoin.JoinDiagnostics.PreviousRegistration | Should -BeOfType [datetime]
+        $preJoin.JoinDiagnostics.HttpsStatus | Should -BeOfType [int]
+        $preJoin.Findings.Id | Should -Contain 'JoinFailed'
+    }
+
+    It 'keeps the JSON contract PascalCase, new properties included' {
+        $names = @($deviceStateOnly.PSObject.Properties.Name) + @($preJoin.JoinDiagnostics.PSObject.Properties.Name) + @($preJoin.JoinDiagnostics.Codes[0].PSObject.Properties.Name)
+        foreach ($name in $names) { $name | Should -MatchExactly '^[A-Z][A-Za-z0-9]*$' }
+        $deviceStateOnly.PSObject.Properties.Name | Should -Contain 'JoinTypeEvidence'
+        $deviceStateOnly.PSObject.Properties.Name | Should -Contain 'JoinDiagnostics'
+    }
+}

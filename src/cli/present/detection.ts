@@ -12,7 +12,8 @@ export const isUnhealthy = (status: PrtStatus) => status.Health === 'Stale' || s
  */
 export function formatDetectionLine(status: PrtStatus): string {
   const parts: string[] = [status.Health, status.JoinType];
-  if (status.AzureAdPrt) parts.push(status.PrtAgeHours === null ? 'AzureAdPrt=YES' : `AzureAdPrt=YES age=${status.PrtAgeHours}h`);
+  if (status.AzureAdPrt === null) parts.push('AzureAdPrt=unknown');
+  else if (status.AzureAdPrt) parts.push(status.PrtAgeHours === null ? 'AzureAdPrt=YES' : `AzureAdPrt=YES age=${status.PrtAgeHours}h`);
   else parts.push('AzureAdPrt=NO');
   const failed = status.Diagnostics.find((block) => isFailureStatus(block.AttemptStatus));
   if (failed) parts.push(`attempt=${failed.AttemptStatus}${failed.ServerErrorCode ? `/${failed.ServerErrorCode}` : ''}`);

@@ -105,3 +105,59 @@ describe('prt --help', () => {
     expect(result.stdout).not.toContain('\u001b[');
   });
 });
+
+describe('prt status on real, partial input', () => {
+  const real = (name: string) => readFileSync(new URL(`../../fixtures/real/dsregcmd/${name}`, import.meta.url));
+
+  it('says in its first lines what was judged, what was not, and what to ask for', async () => {
+    const host = scriptedHost({ readCapture: async () => real('partial-device-state-only-hybrid-hybridadfs.txt') });
+    const result = await runInMemory(['status', '--input', 'x.txt'], host);
+    expect(result.code).toBe(0);
+    const first = result.stdout.split('\n').slice(0, 5).join('\n');
+    expect(first).toContain('UNKNOWN');
+    expect(first).toContain('Judged: the join type');
+    expect(first).toContain('Not judged: the Azure AD PRT (no SSO State box)');
+    expect(first).toMatch(/Ask the user for the whole output of `dsregcmd \/status`, run in their own signed-in session/);
+  });
+
+  it("says in one line that a capture without a clock is judged by this computer's clock", async () => {
+    const host = scriptedHost({ readCapture: async () => real('redacted-date-sso-adfs-msis9682-stray-x.txt') });
+    const result = await runInMemory(['status', '--input', 'x.txt'], host);
+    expect(result.stdout.match(/judged against this computer's clock/g)).toHaveLength(1);
+    // The Enterprise PRT's failed attempt went to AD FS, and says so.
+    expect(result.stdout).toContain('Acquire Enterprise PRT (AD FS)');
+    expect(result.stdout).not.toMatch(/WS-Trust/i);
+  });
+
+  it('says the times could not be trusted when they contradict each other', async () => {
+    const host = scriptedHost({ readCapture: async () => real('inconsistent-sso-expiry-before-update-enterprise-redacted.txt') });
+    const result = await runInMemory(['status', '--input', 'x.txt', '--now', '2020-07-12T23:00:00Z'], host);
+    expect(result.stdout.split('\n')[1]).toContain('UNKNOWN — the PRT times in the capture cannot be trusted');
+  });
+
+  it('prints AzureAdPrt=unknown on the detection line when the capture does not show it', async () => {
+    const host = scriptedHost({ readCapture: async () => real('partial-device-state-only-aadj-console-fence.txt') });
+    const result = await runInMemory(['status', '--detect', '--input', 'x.txt'], host);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Unknown AzureAdJoined AzureAdPrt=unknown finding=PartialCapture\n$/);
+  });
+
+  it('exits 3 on text with no dsregcmd field, naming what was expected', async () => {
+    const host = scriptedHost({ readCapture: async () => Buffer.from('hello\nthe PRT is broken, please help\n') });
+    const result = await runInMemory(['status', '--input', 'mail.txt', '--json'], host);
+    expect(result.code).toBe(3);
+    const error = JSON.parse(result.stderr).Error;
+    expect(error.Id).toBe('NotDsregcmdOutput');
+    expect(error.Message).toContain('`mail.txt` is not dsregcmd output');
+    expect(error.Message).toContain('expected the text of `dsregcmd /status`');
+  });
+
+  it('on this device, a dsregcmd without SSO State means no user session, not a partial capture', async () => {
+    const text = readFileSync(new URL('../../fixtures/dsregcmd/healthy-aadj.txt', import.meta.url), 'utf8').replace(/\| SSO State[\s\S]*?(?=\+-+\+\s*\n\| Diagnostic Data)/, '');
+    const host = scriptedHost({ runDsregcmdStatus: async () => Buffer.from(text) });
+    const status = JSON.parse((await runInMemory(['status', '--json'], host)).stdout);
+    expect(status.Findings.map((f: { Id: string }) => f.Id)).toContain('NoUserContext');
+    expect(status.Findings.map((f: { Id: string }) => f.Id)).not.toContain('PartialCapture');
+    expect(status.Health).toBe('Unknown');
+  });
+});

@@ -75,11 +75,22 @@ describe('status rules on a synthetic report', () => {
     expect(status.EnterprisePrt).toBeNull();
   });
 
-  it('says there is no user context instead of "PRT missing" when SSO State is absent', () => {
+  it('calls the PRT Unknown, not missing and not "no user", when a joined capture simply lacks SSO State', () => {
     const report = joinedReport();
     report.Sections = report.Sections.filter((s) => s.Name !== 'SSO State');
     const status = evaluateStatus(report, { now: at('2026-11-20T09:00:00Z'), systemNow, source: fileSource });
-    expect(status.Health).toBe('NotApplicable');
+    expect(status.Health).toBe('Unknown');
+    expect(status.AzureAdPrt).toBeNull();
+    expect(status.Findings.map((f) => f.Id)).toEqual(['PartialCapture']);
+    expect(status.Findings[0]?.Message).toContain('Not judged: the Azure AD PRT (no SSO State box)');
+  });
+
+  it('says there is no user context when dsregcmd shows it ran as SYSTEM', () => {
+    const report = joinedReport();
+    report.Sections = report.Sections.filter((s) => s.Name !== 'SSO State');
+    report.Sections.push(section('Diagnostic Data', { 'User Context': 'SYSTEM', 'Client Time': '2026-11-20 09:00:00.000 UTC' }));
+    const status = evaluateStatus(report, { now: at('2026-11-20T09:00:00Z'), systemNow, source: fileSource });
+    expect(status.Health).toBe('Unknown');
     expect(status.Findings.map((f) => f.Id)).toEqual(['NoUserContext']);
   });
 
@@ -167,9 +178,14 @@ describe('status of the fixture captures', () => {
   it('names the failing pre-join test of a domain device whose hybrid join failed', () => {
     const status = fromFixture('pre-join-diagnostics.txt');
     expect(status.JoinType).toBe('DomainJoined');
-    const finding = status.Findings.find((f) => f.Id === 'DomainJoinedOnly');
-    expect(finding?.Message).toContain('DRS Discovery Test FAIL [0x801c0021/0x80072ee2]');
-    expect(finding?.Message).toContain('phase "discover" with 0x801c0021');
+    expect(status.Findings.map((f) => f.Id)).toContain('DomainJoinedOnly');
+    const failed = status.Findings.find((f) => f.Id === 'JoinFailed');
+    expect(failed?.Severity).toBe('Error');
+    expect(failed?.Message).toContain('DRS Discovery Test FAIL [0x801c0021/0x80072ee2]');
+    expect(failed?.Message).toContain('failed in phase "discover"');
+    expect(failed?.Message).toContain('Client ErrorCode 0x801c0021');
+    expect(status.JoinDiagnostics?.ErrorPhase).toBe('discover');
+    expect(status.JoinDiagnostics?.Codes.map((c) => c.Code)).toEqual(['0x801c0021', '0x80072ee2']);
   });
 
   it('reads the legacy left-aligned layout into the same status fields', () => {

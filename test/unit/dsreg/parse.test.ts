@@ -279,7 +279,9 @@ describe('parseDsregcmd: input that is not a capture', () => {
   it('refuses text without boxes or a PRT line as not dsregcmd output', () => {
     const e = badInputOf(() => parse('2026-11-20 09:14:03 INFO: service started\nuser : ada\n', 'app.log'));
     expect(e.id).toBe('NotDsregcmdOutput');
-    expect(e.message).toBe('`app.log` is not dsregcmd output: no boxed section such as `| Device State |` and no `AzureAdPrt` line.');
+    expect(e.message).toBe(
+      '`app.log` is not dsregcmd output: no boxed section such as `| Device State |`, no `AzureAdPrt` line and no `Name : Value` line that dsregcmd prints (expected the text of `dsregcmd /status`, or at least two of its lines such as `AzureAdJoined : YES`).',
+    );
   });
 
   it('refuses boxes that dsregcmd never prints', () => {

@@ -1,0 +1,101 @@
+/** Rule 6 of issue 10: the decoration real pastes carry is read, and field names are stored clean. */
+import { describe, expect, it } from 'vitest';
+import { PrtError } from '../../../src/errors.js';
+import { parseDsregcmd, undecorate } from '../../../src/dsreg/parse.js';
+import type { DsregReport } from '../../../src/dsreg/types.js';
+import { findSection } from '../../../src/dsreg/values.js';
+
+const BORDER = '+' + '-'.repeat(70) + '+';
+const header = (name: string) => `| ${name.padEnd(69)}|`;
+const parse = (text: string, source = 'paste.txt') => parseDsregcmd(text, { source, encoding: 'utf-8' });
+const fields = (r: DsregReport, section: string) => findSection(r, section)?.Fields.map((f) => [f.Name, f.Value]);
+
+function refusal(text: string): PrtError {
+  try {
+    parse(text, 'paste.txt');
+  } catch (e) {
+    expect(e).toBeInstanceOf(PrtError);
+    return e as PrtError;
+  }
+  throw new Error('expected a PrtError');
+}
+
+describe('loose input: decoration', () => {
+  it('reads a capture inside Markdown fences with a PowerShell prompt line', () => {
+    const r = parse(['```powershell', 'PS C:\\> dsregcmd /status', '', BORDER, header('Device State'), BORDER, '   AzureAdJoined : YES', '   DomainJoined : NO', '```'].join('\n'));
+    expect(r.Sections.map((s) => s.Name)).toEqual(['Device State']);
+    expect(fields(r, 'Device State')).toEqual([['AzureAdJoined', 'YES'], ['DomainJoined', 'NO']]);
+  });
+
+  it('stores Markdown-bold field names clean: `**NgcSet : YES**` and `**NgcSet** : YES`', () => {
+    const r = parse([BORDER, header('User State'), BORDER, '**NgcSet : YES**', '**WorkplaceJoined** : NO', 'WamDefaultSet : YES  '].join('\n'));
+    expect(fields(r, 'User State')).toEqual([['NgcSet', 'YES'], ['WorkplaceJoined', 'NO'], ['WamDefaultSet', 'YES']]);
+  });
+
+  it('keeps a value that is itself a redaction (`***`)', () => {
+    const r = parse([BORDER, header('Tenant Details'), BORDER, 'TenantName : ***', 'TenantId : [TenantId]'].join('\n'));
+    expect(fields(r, 'Tenant Details')).toEqual([['TenantName', '***'], ['TenantId', '[TenantId]']]);
+  });
+
+  it('reads list indentation, bullets, quote marks and trailing spaces', () => {
+    const r = parse(['   ' + BORDER, '   ' + header('SSO State') + '   ', '   ' + BORDER, '   - AzureAdPrt : NO   ', '> EnterprisePrt : NO'].join('\n'));
+    expect(fields(r, 'SSO State')).toEqual([['AzureAdPrt', 'NO'], ['EnterprisePrt', 'NO']]);
+  });
+
+  it('reads a box whose header rules have blank lines between them, and ignores stray lines', () => {
+    const r = parse([BORDER, '', header('Device State'), '', BORDER, '====', 'x', 'AzureAdJoined : YES', '.', 'DomainJoined : YES'].join('\n'));
+    expect(fields(r, 'Device State')).toEqual([['AzureAdJoined', 'YES'], ['DomainJoined', 'YES']]);
+  });
+
+  it('reads `Name: value` and `KeySignTest: : PASSED`', () => {
+    const r = parse([BORDER, header('Diagnostic Data'), BORDER, 'AadRecoveryEnabled: NO', 'KeySignTest: : PASSED'].join('\n'));
+    expect(fields(r, 'Diagnostic Data')).toEqual([['AadRecoveryEnabled', 'NO'], ['KeySignTest', 'PASSED']]);
+  });
+
+  it('reads a hand-shortened `+--- SSO State ---+` header', () => {
+    const r = parse(['dsregcmd /status', '', '    +------- SSO State -------+', '    AzureAdPrt : NO', '    EnterprisePrt : NO'].join('\n'));
+    expect(fields(r, 'SSO State')).toEqual([['AzureAdPrt', 'NO'], ['EnterprisePrt', 'NO']]);
+  });
+
+  it('undecorate drops fences and prompts and leaves ordinary lines alone', () => {
+    expect(undecorate('```text')).toBeNull();
+    expect(undecorate('C:\\Windows\\system32>dsregcmd /status')).toBeNull();
+    expect(undecorate('   AzureAdPrt : YES   ')).toBe('AzureAdPrt : YES');
+    expect(undecorate('TenantName : ***')).toBe('TenantName : ***');
+  });
+});
+
+describe('loose input: a paste with no box', () => {
+  it('accepts two or more dsregcmd lines and files them under their sections', () => {
+    const r = parse(['DeviceAuthStatus : FAILED. Error: 0xd000023c', 'Previous Prt Attempt : 2026-09-14 08:06:22 UTC', 'Attempt Status : 0xc000023c', 'HTTP Error : 0x80072ee7'].join('\n'));
+    expect(r.Sections.map((s) => [s.Name, s.Fields.length])).toEqual([['Device Details', 1], ['SSO State', 3]]);
+    expect(r.LooseSections).toEqual(['Device Details', 'SSO State']);
+    // Block lines without their `AcquirePrtDiagnostics : PRESENT` line are still an attempt.
+    expect(r.Diagnostics.map((d) => [d.Kind, d.AttemptStatus, d.HttpError, d.PreviousPrtAttempt])).toEqual([['Unknown', '0xc000023c', '0x80072ee7', '2026-09-14T08:06:22.000Z']]);
+  });
+
+  it('reads a headerless fragment between two rules as the section its fields belong to', () => {
+    const r = parse([BORDER, 'Previous Registration : 2019-01-31 09:16:43.000 UTC', 'Error Phase : join', 'Client ErrorCode : 0x801c03f2', BORDER].join('\n'));
+    expect(r.Sections.map((s) => s.Name)).toEqual(['Diagnostic Data']);
+  });
+
+  it('refuses one lone dsregcmd line, naming what was expected (exit 3)', () => {
+    const e = refusal('NgcSet : YES\n');
+    expect([e.id, e.exitCode]).toEqual(['NotDsregcmdOutput', 3]);
+    expect(e.message).toContain('`paste.txt` is not dsregcmd output');
+    expect(e.message).toContain('only one `Name : Value` line that dsregcmd prints');
+    expect(e.message).toContain('at least two of its lines');
+  });
+
+  it('refuses a random log with field-like lines (exit 3)', () => {
+    const e = refusal('Host Name . . . : PC-1\nuser : ada\nstatus : ok\n');
+    expect(e.id).toBe('NotDsregcmdOutput');
+  });
+});
+
+describe('loose input: emphasis around a value', () => {
+  it('reads `**NgcSet** : **YES**` and `` `AzureAdPrt` : `NO` `` clean', () => {
+    const r = parse([BORDER, header('User State'), BORDER, '**NgcSet** : **YES**', '`AzureAdPrt` : `NO`', 'CanReset : ***'].join('\n'));
+    expect(fields(r, 'User State')).toEqual([['NgcSet', 'YES'], ['AzureAdPrt', 'NO'], ['CanReset', '***']]);
+  });
+});
