@@ -24,7 +24,7 @@ function statusAndCorrelation(message: string): string[] {
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
 
-/** The text after `label:` up to the next of `stops` (or the end), on any number of lines. */
+/** The text after `label:` up to the next of `stops` (or the end), on any number of lines (kept, as the XML keeps them). */
 function between(message: string, label: string, stops: string[]): string {
   const at = message.search(new RegExp(`${label}\\s*:`, 'i'));
   if (at === -1) return '';
@@ -33,7 +33,11 @@ function between(message: string, label: string, stops: string[]): string {
     const end = rest.search(new RegExp(`(?:^|\\n)\\s*${stop}\\s*:`, 'i'));
     if (end !== -1) rest = rest.slice(0, end);
   }
-  return oneLine(rest);
+  return rest
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 /** 1081/1082/1083/1090: error, description, correlation id. */
