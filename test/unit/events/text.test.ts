@@ -119,7 +119,8 @@ describe('the message alone', () => {
   it('says in the human output that the event id and time of bare messages are unknown', async () => {
     const { formatDiagnosis } = await import('../../../src/cli/present/diagnosis-text.js');
     const diagnosis = await diagnose(host(), { events: [realPath('adfs-china-1088-1084-message-only.txt')] });
-    const text = formatDiagnosis(diagnosis, { bold: (s) => s, dim: (s) => s, red: (s) => s, green: (s) => s, yellow: (s) => s } as never);
+    const plain = (s: string) => s;
+    const text = formatDiagnosis(diagnosis, { bold: plain, dim: plain, red: plain, green: plain, yellow: plain });
     expect(text).toMatch(/3 of them are message text alone: the event id was recognised from the text .* and the time and log are unknown/);
     expect(text).toMatch(/time unknown \(text\) {2}PRT attempt .*from message text\]/);
   });
