@@ -36,6 +36,8 @@ interface EventHarvest {
   sources: string[];
   notes: string[];
   textRecords: TextRecordSummary[];
+  /** Text records read but not listed (beyond textRecordsListed); they still count in the attempts. */
+  textRecordsCut: number;
   textSequence: TextSequence;
 }
 
@@ -64,6 +66,9 @@ async function collect(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>,
     harvest.events.push(event);
     const summary = summariseTextRecord(event);
     if (summary && harvest.textRecords.length < textRecordsListed) harvest.textRecords.push(summary);
+    else if (summary && harvest.textRecords.length === textRecordsListed) {
+      harvest.textRecordsCut++;
+    }
   }
   harvest.sources.push(source);
   if (text.aad > 0 || text.others.size > 0) harvest.notes.push(textNote(source, text.aad, text.untimed, text.others, since !== undefined));
@@ -132,7 +137,7 @@ const isAnalytic = (channel: AadChannel) => channel.endsWith('/Analytic');
  */
 export async function diagnose(host: Host, request: DiagnoseRequest): Promise<Diagnosis> {
   const live = request.dsregcmd === undefined && request.events.length === 0;
-  const harvest: EventHarvest = { events: [], problems: [], sources: [], notes: [], textRecords: [], textSequence: new TextSequence() };
+  const harvest: EventHarvest = { events: [], problems: [], sources: [], notes: [], textRecords: [], textRecordsCut: 0, textSequence: new TextSequence() };
   let status: PrtStatus | null = null;
   let since = request.since;
 
@@ -152,6 +157,7 @@ export async function diagnose(host: Host, request: DiagnoseRequest): Promise<Di
   const { Attempts } = reconstructAttempts(harvest.events);
   const inAttempts = new Set(Attempts.flatMap((attempt) => attempt.Events.filter((e) => e.FromText).map((e) => `${e.Source}\u0000${e.FromText?.Position}`)));
   const attempts = mergeAttempts((status?.Diagnostics ?? []).map(fromDiagnostics), Attempts.map(fromEvents));
+  if (harvest.textRecordsCut > 0) harvest.notes.push(`${harvest.textRecordsCut} more AAD records from text were read but are not listed in TextRecords (the first ${textRecordsListed} are).`);
   if (harvest.problems.length > 0) harvest.notes.push(`${harvest.problems.length} event${harvest.problems.length === 1 ? '' : 's'} could not be read and ${harvest.problems.length === 1 ? 'was' : 'were'} skipped (see Problems).`);
   const withCodes = harvest.textRecords.filter((record) => record.Codes.length > 0).length;
   // No attempt, but pasted errors: say they exist rather than "nothing was seen".
