@@ -220,6 +220,13 @@ export class DetailsScanner {
     this.mode = 'none';
     this.lastKey = null;
     if (!record) return;
+    // `Date: Monday` in an e-mail is not a record: a header needs a log name, an event id or its XML.
+    const h = record.header;
+    if (record.format === 'EventViewerText' && h.EventId === undefined && h.LogName === undefined && record.xml === null && !record.template) {
+      this.positions--;
+      if (this.noise.length < 4096) this.noise += `${Object.entries(h).map(([key, value]) => `${LABEL_TEXT[key as HeaderKey]}: ${value}`).join('\n')}\n${record.body.join('\n')}\n`;
+      return;
+    }
     while (record.body.length > 0 && record.body[record.body.length - 1] === '') record.body.pop();
     while (record.body.length > 0 && record.body[0] === '') record.body.shift();
     this.emit({ record });

@@ -192,6 +192,11 @@ describe('bounds and refusals', () => {
     expect(error.message).toMatch(/^`mail.txt` is neither event XML nor Event Viewer text \(it starts with "Hello,/);
   });
 
+  it('does not take an e-mail with `Date:` and `Source:` lines for event text', async () => {
+    const error = await badInputOf(() => readBytes(Buffer.from('Date: Monday\nSource: the helpdesk\nThe PRT fails again.\n'), { source: 'mail.txt' }));
+    expect(error.id).toBe('NotEventXml');
+  });
+
   it('does not take a `Log:` inside a message for a new record', () => {
     const list = textEvents('Error: 2147943712\nAdditionalInformation: x\nLog: 0xcaa5001c Token broker operation failed.\n');
     expect(list).toHaveLength(1);
