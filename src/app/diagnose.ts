@@ -163,7 +163,7 @@ export async function diagnose(host: Host, request: DiagnoseRequest): Promise<Di
   // No attempt, but pasted errors: say they exist rather than "nothing was seen".
   const summary =
     attempts.length === 0 && withCodes > 0
-      ? `No PRT attempt could be built from what was read, but ${withCodes} AAD record${withCodes === 1 ? '' : 's'} from Event Viewer text carr${withCodes === 1 ? 'ies' : 'y'} error codes (listed below).`
+      ? `No PRT attempt could be built from what was read, but ${withCodes} AAD record${withCodes === 1 ? '' : 's'} from Event Viewer text carr${withCodes === 1 ? 'ies' : 'y'} error codes (see the records from text).`
       : summarise(attempts);
   return {
     Attempts: attempts,
