@@ -52,8 +52,10 @@ function Get-PrtError {
         Device diagnosis: a dsregcmd /status capture to read instead of running dsregcmd.
 
     .PARAMETER EventPath
-        Device diagnosis: event files (XML exported from Event Viewer or wevtutil) or folders of
-        them to read instead of the device's event logs.
+        Device diagnosis: event files (XML exported from Event Viewer or wevtutil, or Event
+        Viewer text: "Copy details as text", an AAD event's message, a "Save Selected Events"
+        .txt or .csv) or folders of them to read instead of the device's event logs. Attempts
+        built from text have SourceFormat other than EventXml and no UTC times.
 
     .PARAMETER Since
         Device diagnosis: how far back to look; a duration such as '2h' or '3d', an ISO 8601

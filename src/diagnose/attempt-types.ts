@@ -1,5 +1,5 @@
 import type { ExplainResult } from '../codes/index.js';
-import type { EventRef, NetworkSubError, TokenBrokerError } from '../events/index.js';
+import type { EventRef, NetworkSubError, TextRecordSummary, TextSourceFormat, TokenBrokerError } from '../events/index.js';
 import type { DiagnosticsKind, PrtKind } from '../dsreg/types.js';
 import type { ChainLink } from './explain-chain.js';
 import type { PrtStatus } from './status-types.js';
@@ -15,9 +15,16 @@ export interface DiagnosedAttempt {
   Kind: DiagnosticsKind | null;
   Start: string | null;
   End: string | null;
-  /** The first and last evidence seen (an orphan without 1006/1007 still has these). */
+  /** The first and last evidence seen (an orphan without 1006/1007 still has these); null when not known as instants. */
   FirstEventTime: string | null;
   LastEventTime: string | null;
+  /**
+   * Where the evidence came from: `EventXml`, or pasted/saved Event Viewer text (no record ids,
+   * no correlation, local times), `Mixed`, or `Dsregcmd`.
+   */
+  SourceFormat: 'Dsregcmd' | 'EventXml' | TextSourceFormat | 'Mixed';
+  /** For text evidence without a known instant: the device's wall-clock time of its first record (zone unknown). */
+  LocalTime: string | null;
   Finished: boolean;
   Succeeded: boolean;
   /** The status decoded as `prt explain` does; null when the attempt never finished. */
@@ -55,4 +62,6 @@ export interface Diagnosis {
   Notes: string[];
   Problems: { Source: string; Index: number; Message: string }[];
   Since: string | null;
+  /** The AAD records read from Event Viewer text (pasted or saved), with the codes each carries; [] without text sources. */
+  TextRecords: (TextRecordSummary & { InAttempt: boolean; Explained: { Code: string; Name: string | null; Summary: string }[] })[];
 }

@@ -9,7 +9,10 @@ const channelShort = (channel: string) => channel.replace('Microsoft-Windows-AAD
 
 function eventFoundIn(attempt: Attempt, eventId: number): string {
   const event = [...attempt.Events].reverse().find((e) => e.EventId === eventId);
-  return event ? `event ${eventId}, ${channelShort(event.Channel)} #${event.EventRecordID}` : `event ${eventId}`;
+  if (!event) return `event ${eventId}`;
+  // A pasted record has no record id: name its file and place instead.
+  if (event.FromText && event.EventRecordID === 0) return `event ${eventId}, text record ${event.FromText.Position} of ${event.Source.split(/[\\/]/).pop()}`;
+  return `event ${eventId}, ${channelShort(event.Channel)} #${event.EventRecordID}`;
 }
 
 function withExplanation(attempt: Omit<DiagnosedAttempt, 'Status' | 'Explanation' | 'NextSteps'>, evidence: AttemptEvidence): DiagnosedAttempt {
@@ -43,6 +46,8 @@ export function fromEvents(attempt: Attempt): DiagnosedAttempt {
       ThreadId: attempt.ThreadId,
       Orphan: attempt.Orphan,
       EventRecordIds: attempt.EventRecordIds,
+      SourceFormat: attempt.SourceFormat,
+      LocalTime: attempt.FirstEventTime === null ? (attempt.Events.find((e) => e.FromText?.LocalTime)?.FromText?.LocalTime ?? null) : null,
     },
     {
       Status: attempt.Status,
@@ -95,6 +100,8 @@ export function fromDiagnostics(block: PrtDiagnostics): DiagnosedAttempt {
       ThreadId: null,
       Orphan: false,
       EventRecordIds: [],
+      SourceFormat: 'Dsregcmd',
+      LocalTime: null,
     },
     {
       Status: block.AttemptStatus,

@@ -251,8 +251,15 @@ function summarise(flow: Flow): Attempt {
     TokenBrokerErrors: events.filter((e) => e.EventId === AAD_EVENT.TokenBrokerWarning || e.EventId === AAD_EVENT.TokenBrokerError).map(tokenBrokerErrorOf),
     PluginErrors: events.filter((e) => e.EventId === AAD_EVENT.PluginCallError).map(pluginErrorOf),
     EventRecordIds: events.map((e) => ({ Channel: e.Channel, EventRecordID: e.EventRecordID })),
+    SourceFormat: sourceFormatOf(events),
     Events: events,
   };
+}
+
+/** Which kind of source the attempt's evidence came from: pasted text says less than event XML. */
+function sourceFormatOf(events: AadEvent[]): Attempt['SourceFormat'] {
+  const formats = new Set(events.map((e) => e.FromText?.SourceFormat ?? 'EventXml'));
+  return formats.size === 1 ? ([...formats][0] as Attempt['SourceFormat']) : 'Mixed';
 }
 
 /**

@@ -1,7 +1,9 @@
 /** Public API of the AAD event layer: bytes → events (parse.ts) → attempts (attempts.ts). */
 export type {
-  AadEvent, Attempt, EventDataField, EventParseItem, EventProblem, EventRef, NetworkSubError, PluginError, ServerError, TokenBrokerError,
+  AadEvent, Attempt, EventDataField, EventParseItem, EventProblem, EventRef, NetworkSubError, PluginError, ServerError, TextOrigin, TextSourceFormat, TokenBrokerError,
 } from './types.js';
+export { TextSequence } from './text/index.js';
+export { codesOf, summariseTextRecord, type TextRecordSummary } from './text/summary.js';
 export { parseEventStream, parseEventText, readEvents, keepAadEvents, type EventReader, type KeepEvent, type ParseEventOptions } from './parse.js';
 export { AttemptTracker, buildAttempts, newestFirst, reconstructAttempts, type AttemptOptions, type AttemptReconstruction } from './attempts.js';
 export { timeline } from './order.js';

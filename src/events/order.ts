@@ -3,6 +3,7 @@
  * the true order; across channels (Operational errors between Analytic 1006 and 1007) only the
  * time is. So: each channel sorted by EventRecordID, then merged by TimeCreated. The same event
  * read twice (two overlapping exports) counts once: (Computer, Channel, EventRecordID) is its identity.
+ * Records pasted as text have no record id: each file is a lane of its own, in file order.
  */
 import { AAD_EVENT } from './aad.js';
 import type { AadEvent } from './types.js';
@@ -17,8 +18,10 @@ export function timeline(events: readonly AadEvent[]): AadEvent[] {
   const seen = new Set<string>();
   const byChannel = new Map<string, AadEvent[]>();
   for (const e of events) {
-    const channelKey = `${e.Computer.toLowerCase()}\u0000${e.Channel.toLowerCase()}`;
-    const id = `${channelKey}\u0000${e.EventRecordID}`;
+    // A text record has no record id: its file is its lane, its position in the file its identity.
+    const text = e.FromText && e.EventRecordID === 0 ? `\u0000${e.Source}` : '';
+    const channelKey = `${e.Computer.toLowerCase()}\u0000${e.Channel.toLowerCase()}${text}`;
+    const id = `${channelKey}\u0000${text ? e.FromText?.Position : e.EventRecordID}`;
     if (seen.has(id)) continue;
     seen.add(id);
     const list = byChannel.get(channelKey);

@@ -1,12 +1,15 @@
 /**
- * Event XML → AadEvents, streaming: bytes from the host (wevtutil's stdout or a file) are decoded
- * chunk by chunk, split into `<Event>` elements, pre-filtered, and read one at a time, so memory
- * does not grow with the log. One broken element is a problem item, not a failure; a DTD or a
- * source that is not event XML at all is a bad-input error naming the source.
+ * Event XML or Event Viewer text → AadEvents, streaming: bytes from the host (wevtutil's stdout
+ * or a file) are decoded chunk by chunk and read one element (or text record) at a time, so
+ * memory does not grow with the log. The first character decides: `<` is event XML (scan.ts:
+ * split into `<Event>` elements, pre-filtered), anything else Event Viewer text (text/). One
+ * broken element is a problem item, not a failure; a DTD or a source that is neither is a
+ * bad-input error naming the source.
  */
 import { StreamDecoder } from './decode.js';
 import type { EventReader } from './element.js';
 import { EventScanner, type KeepEvent } from './scan.js';
+import { EventTextScanner, type TextSequence } from './text/index.js';
 import type { AadEvent, EventParseItem, EventProblem } from './types.js';
 
 export type { KeepEvent } from './scan.js';
@@ -20,15 +23,56 @@ export interface ParseEventOptions {
   keep?: KeepEvent;
   /** `fast` (default) or `fast-xml-parser` for every kept element: same events, see element.ts. */
   reader?: EventReader;
+  /**
+   * Orders text records without a time across the files of one run (text/record.ts). Text
+   * records of every provider are returned (a paste is small, and its neighbours give context):
+   * `keep` applies to event XML only.
+   */
+  textSequence?: TextSequence;
+}
+
+interface Scanner {
+  push(text: string, out: EventParseItem[]): void;
+  end(out: EventParseItem[]): void;
+}
+
+/** Decides XML or text on the first character that is not white space. */
+class SniffingScanner implements Scanner {
+  private scanner: Scanner | null = null;
+  private head = '';
+
+  constructor(private readonly options: ParseEventOptions) {}
+
+  push(text: string, out: EventParseItem[]): void {
+    if (this.scanner) {
+      this.scanner.push(text, out);
+      return;
+    }
+    this.head += text;
+    const first = this.head.search(/\S/);
+    if (first === -1) {
+      this.head = ''; // leading white space says nothing, and need not be held
+      return;
+    }
+    this.scanner = this.head.charAt(first) === '<' ? new EventScanner(this.options) : new EventTextScanner({ source: this.options.source, sequence: this.options.textSequence });
+    const head = this.head;
+    this.head = '';
+    this.scanner.push(head, out);
+  }
+
+  end(out: EventParseItem[]): void {
+    const scanner = this.scanner ?? new EventScanner(this.options);
+    scanner.end(out);
+  }
 }
 
 /**
  * Events and problems in source order. Throws a bad-input PrtError (exit 3) for a DTD anywhere in
- * the input and for a non-empty source without any `<Event>` that is not an empty export.
+ * the input and for a non-empty source that holds neither `<Event>` elements nor text records.
  */
 export async function* parseEventStream(chunks: AsyncIterable<Uint8Array>, options: ParseEventOptions): AsyncGenerator<EventParseItem> {
   const decoder = new StreamDecoder();
-  const scanner = new EventScanner(options);
+  const scanner = new SniffingScanner(options);
   const out: EventParseItem[] = [];
   for await (const chunk of chunks) {
     const text = decoder.push(chunk);
@@ -46,7 +90,7 @@ export async function* parseEventStream(chunks: AsyncIterable<Uint8Array>, optio
 
 /** The same for text already in memory (tests, small captures). A leading BOM is ignored. */
 export function parseEventText(text: string, options: ParseEventOptions): EventParseItem[] {
-  const scanner = new EventScanner(options);
+  const scanner = new SniffingScanner(options);
   const out: EventParseItem[] = [];
   scanner.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, out);
   scanner.end(out);

@@ -20,9 +20,15 @@ export interface AadEvent {
   /** The provider's name (`Microsoft-Windows-AAD`); its GUID when the XML has no name. */
   Provider: string;
   EventId: number;
-  /** ISO 8601 UTC with the precision the source gave (`2026-11-20T09:13:41.1234567Z`). */
-  TimeCreated: string;
-  /** Milliseconds since the Unix epoch; sub-millisecond digits kept as a fraction (µs) so close events still sort. */
+  /**
+   * ISO 8601 UTC with the precision the source gave (`2026-11-20T09:13:41.1234567Z`); null when
+   * the instant is unknown (pasted Event Viewer text: local time without a zone, or no time).
+   */
+  TimeCreated: string | null;
+  /**
+   * Milliseconds since the Unix epoch; sub-millisecond digits kept as a fraction (µs) so close
+   * events still sort. For text records without a known instant: an ordering key only (see `FromText`).
+   */
   TimeMs: number;
   /** 1 critical, 2 error, 3 warning, 4 information, 5 verbose. */
   Level: number | null;
@@ -44,6 +50,29 @@ export interface AadEvent {
   Data: EventDataField[];
   /** Where the event was read from (a file name, `wevtutil qe …`). */
   Source: string;
+  /** Set when the event was read from pasted or saved Event Viewer text rather than event XML. */
+  FromText?: TextOrigin;
+}
+
+/** The shapes of Event Viewer text PrtTools reads (src/events/text/). */
+export type TextSourceFormat = 'EventViewerText' | 'MessageText' | 'EventViewerTsv' | 'EventViewerCsv';
+
+/** What a text record could and could not tell: it has no record id, and its time is coarse. */
+export interface TextOrigin {
+  /** "Copy details as text" (`Log Name:` … `Description:`), the bare message, or a "Save Selected Events" .txt/.csv row. */
+  SourceFormat: TextSourceFormat;
+  /** `Header` (the `Event ID:` line or column), `Xml` (the `Event Xml:` part), or `Message` (recognised from the message text). */
+  EventIdFrom: 'Header' | 'Xml' | 'Message';
+  /** Every event id whose message reads this way (several AAD events share a template), the chosen one first. */
+  EventIdCandidates: number[];
+  /** The date as written (`10/15/2021 11:54:04 AM`); null when the record has none or it is redacted. */
+  TimeWritten: string | null;
+  /** The wall-clock time of the device, ISO without a zone (`2021-10-15T11:54:04`); null when unreadable or absent. */
+  LocalTime: string | null;
+  /** `UTC` when the record carries its instant (its `Event Xml:`); else `Unknown`: Event Viewer prints local time without a zone. */
+  TimeZone: 'UTC' | 'Unknown';
+  /** 1-based position of the record in its file: the only order a record without a time has. */
+  Position: number;
 }
 
 /** An `<Event>` element that could not be read: skipped, reported, the rest goes on. */
@@ -126,9 +155,9 @@ export interface Attempt {
   Succeeded: boolean;
   /** No 1006 was found for these events (Analytic log disabled or cleared). */
   Orphan: boolean;
-  /** Times of the first and last attached event (set for orphans too). */
-  FirstEventTime: string;
-  LastEventTime: string;
+  /** Times of the first and last attached event (set for orphans too); null when not known as an instant (text records). */
+  FirstEventTime: string | null;
+  LastEventTime: string | null;
   Computer: string;
   /** From the 1006 (the first event for an orphan group). */
   UserSid: string | null;
@@ -149,6 +178,8 @@ export interface Attempt {
   PluginErrors: PluginError[];
   /** Every attached event, 1006 and 1007 included, in timeline order. */
   EventRecordIds: EventRef[];
+  /** `EventXml`, or the text format(s) its events were read from (`Mixed` when several). */
+  SourceFormat: 'EventXml' | TextSourceFormat | 'Mixed';
   /** The attached events themselves, for the report (heavy: leave out of JSON when not needed). */
   Events: AadEvent[];
 }

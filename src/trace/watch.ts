@@ -117,7 +117,7 @@ async function readEvents(host: Host, channel: AadChannel, since: Date, eventIds
       if (!('event' in item)) continue;
       const { event } = item;
       if (!eventIds.includes(event.EventId) || event.TimeMs < since.getTime()) continue;
-      seen.push({ id: event.EventId, time: event.TimeCreated, status: event.EventId === AAD_EVENT.GetTokenStop ? statusOf(event) : null });
+      seen.push({ id: event.EventId, time: event.TimeCreated ?? 'an unknown time', status: event.EventId === AAD_EVENT.GetTokenStop ? statusOf(event) : null });
     }
   } catch {
     // Reading an enabled Analytic channel may be refused; not being able to query is not fatal.

@@ -63,12 +63,59 @@ describe('prt error on files (built exe)', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('refuses a file that is not event XML with exit 3', () => {
-    expect(runPrt(['error', '--events', events('not-xml.txt')]).code).toBe(3);
+  it('refuses a file that is neither event XML nor Event Viewer text with exit 3, naming it', () => {
+    const result = runPrt(['error', '--events', events('not-xml.txt'), '--json']);
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stderr).Error.Message).toMatch(/not-xml\.txt` is neither event XML nor Event Viewer text/);
   });
 
   it('reads one event file the same way as prt.exe under Wine', () => {
     const args = ['error', '--events', events('network-unreachable-12029.xml'), '--json'];
+    const windows = runPrtExe(args);
+    expect(windows.code).toBe(0);
+    expect(parseSingleJson(windows.stdout)).toEqual(parseSingleJson(runPrt(args).stdout));
+  });
+});
+
+describe('prt error on Event Viewer text (built exe)', () => {
+  const real = (name: string) => join('test/fixtures/real/events', name);
+
+  it('builds the attempt of a pasted message and marks it as text in the JSON', () => {
+    const result = runPrt(['error', '--events', real('adfs-china-1088-1084-message-only.txt'), '--json']);
+    expect(result.code).toBe(0);
+    const diagnosis = parseSingleJson(result.stdout);
+    const [attempt] = diagnosis.Attempts;
+    expect(attempt).toMatchObject({ SourceFormat: 'MessageText', Start: null, FirstEventTime: null, LocalTime: null, Orphan: true });
+    expect(attempt.ServerError.Code).toBe('ID3082');
+    expect(attempt.NetworkSubError).toMatchObject({ Hex: '0x800484c1', WinHttpError: null });
+    expect(diagnosis.TextRecords.map((r: any) => [r.EventId, r.EventIdFrom, r.TimeZone])).toEqual([[1088, 'Message', 'Unknown'], [1084, 'Message', 'Unknown'], [1085, 'Message', 'Unknown']]);
+  });
+
+  it('says in the human output which records came from text and that their time is unknown', () => {
+    const result = runPrt(['error', '--events', real('whfb-adfs-aad-errors-message-only.txt')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/from message text\]/);
+    expect(result.stdout).toMatch(/From Event Viewer text: 4 AAD records/);
+    expect(result.stdout).toMatch(/message text alone: the event id was recognised from the text .*time and log are unknown/);
+    expect(result.stdout).toMatch(/MSIS9682/);
+  });
+
+  it('lists the codes of token broker records that belong to no PRT attempt', () => {
+    const diagnosis = parseSingleJson(runPrt(['error', '--events', real('kiosk-1098-interaction-required.txt'), '--json']).stdout);
+    expect(diagnosis.Attempts).toEqual([]);
+    expect(diagnosis.Summary).toMatch(/No PRT attempt could be built .* 2 AAD records from Event Viewer text/);
+    expect(diagnosis.TextRecords.map((r: any) => r.Codes)).toEqual([['0xcaa2000c', 'AADSTS50076'], ['0xcaa2000c', 'AADSTS50158']]);
+    expect(diagnosis.TextRecords[0].Explained[0].Name).toBe('ERROR_ADAL_SERVER_ERROR_INTERACTION_REQUIRED');
+  });
+
+  it('reads a saved .txt (UTF-16LE) and .csv of selected events', () => {
+    const diagnosis = parseSingleJson(runPrt(['error', '--events', events('text-saved-events.tsv.txt'), '--events', events('text-saved-events.csv'), '--json']).stdout);
+    expect(new Set(diagnosis.TextRecords.map((r: any) => r.SourceFormat))).toEqual(new Set(['EventViewerTsv', 'EventViewerCsv']));
+    expect(diagnosis.Attempts.map((a: any) => a.Status?.Hex ?? null)).toContain('0xc0000064');
+  });
+
+  it('reads the same text the same way as prt.exe under Wine', () => {
+    const args = ['error', '--events', real('account-disabled-1081-loose-header.txt'), '--json'];
     const windows = runPrtExe(args);
     expect(windows.code).toBe(0);
     expect(parseSingleJson(windows.stdout)).toEqual(parseSingleJson(runPrt(args).stdout));

@@ -541,3 +541,18 @@ Describe 'SystemMessage: Windows'' own text for a code' {
     }
 
 }
+Describe 'Get-PrtError -EventPath on pasted Event Viewer text (the real prt)' {
+    BeforeAll {
+        $realDir = Join-Path (Split-Path -Parent (Split-Path -Parent $missingPrt)) 'real/events'
+        $attempts = @(Get-PrtError -EventPath (Join-Path $realDir 'adfs-china-1088-1084-message-only.txt'))
+    }
+
+    It 'returns the attempt the pasted messages show, marked as text, with no invented time' {
+        $attempts.Count | Should -Be 1
+        $attempts[0].PSObject.TypeNames[0] | Should -Be 'PrtTools.Attempt'
+        $attempts[0].SourceFormat | Should -Be 'MessageText'
+        $attempts[0].ServerError.Code | Should -Be 'ID3082'
+        $attempts[0].Start | Should -BeNullOrEmpty
+        $attempts[0].FirstEventTime | Should -BeNullOrEmpty
+    }
+}

@@ -14,7 +14,7 @@ export class ErrorCommand extends PrtCommand {
     details: `
       Does Steps 2 and 3 of the PRT checklist: reads dsregcmd's diagnostics (Windows 10 21H1+) and the Microsoft-Windows-AAD Operational and Analytic logs, puts every 1006→1007 window together as one attempt with its server error (1081/1088), URL (1022), network sub-error (1084), user (1144) and token broker errors (1098), and follows each code down its chain to a fix.
 
-      On a device without files it reads dsregcmd and the last 24 hours of both logs. With files, only what is given: a dsregcmd capture, and event logs as wevtutil or Event Viewer XML (UTF-8 or UTF-16), \`.evtx\` on Windows, or a folder of them.
+      On a device without files it reads dsregcmd and the last 24 hours of both logs. With files, only what is given: a dsregcmd capture, and event logs as wevtutil or Event Viewer XML (UTF-8 or UTF-16), \`.evtx\` on Windows, Event Viewer text ("Copy details as text", an AAD event's message alone, or "Save Selected Events" as .txt or .csv), or a folder of them. Text has no record ids and only local times without a zone: its records are marked (SourceFormat) and their times left unknown.
 
       A failed attempt is a finding, not an error: the exit code is 0.
     `,
@@ -26,7 +26,7 @@ export class ErrorCommand extends PrtCommand {
   });
 
   dsregcmd = Option.String('--dsregcmd,--input', { description: 'A saved `dsregcmd /status` output' });
-  events = Option.Array('--events', [], { description: 'An AAD event log (XML, or .evtx on Windows) or a folder of them; repeatable' });
+  events = Option.Array('--events', [], { description: 'An AAD event log (XML, Event Viewer text, or .evtx on Windows) or a folder of them; repeatable' });
   since = Option.String('--since', { description: 'Only events since then: 30m, 2h, 7d, or an ISO 8601 time' });
   now = Option.String('--now', { description: 'Judge times against this ISO 8601 instant' });
 

@@ -7,10 +7,49 @@ const label = (text: string) => text.padEnd(9);
 /** More than this many failures are counted, not printed: the newest tell the story. */
 const failuresShown = 5;
 
+/** Pasted text gives no instant: say what is known (the device's wall clock) or that nothing is. */
+function attemptTime(attempt: DiagnosedAttempt): string {
+  const at = attempt.End ?? attempt.Start ?? attempt.LastEventTime;
+  if (at || !isText(attempt)) return time(at);
+  return attempt.LocalTime ? `${attempt.LocalTime.replace('T', ' ')} local, zone unknown` : 'time unknown (text)';
+}
+
+const isText = (attempt: DiagnosedAttempt) => attempt.SourceFormat !== 'EventXml' && attempt.SourceFormat !== 'Dsregcmd';
+
 function attemptTitle(attempt: DiagnosedAttempt): string {
   const what = attempt.Prt ? `${attempt.Kind ?? ''} ${attempt.Prt === 'AzureAd' ? 'Azure AD' : 'Enterprise'} PRT`.trim() : 'PRT attempt';
   const status = attempt.Status ? `${attempt.Status.Hex ?? attempt.Status.Input}${attempt.Status.Name ? ` ${attempt.Status.Name}` : ''}` : attempt.Finished ? 'no status' : 'unfinished (no 1007)';
-  return `${time(attempt.End ?? attempt.Start)}  ${what}  ${status}  [${attempt.Method}${attempt.Orphan ? ', no 1006' : ''}]`;
+  const from = isText(attempt) ? `, from ${textFormatName[attempt.SourceFormat] ?? 'text'}` : '';
+  return `${attemptTime(attempt)}  ${what}  ${status}  [${attempt.Method}${attempt.Orphan ? ', no 1006' : ''}${from}]`;
+}
+
+const textFormatName: Record<string, string> = {
+  EventViewerText: 'Event Viewer text',
+  MessageText: 'message text',
+  EventViewerTsv: 'a saved .txt',
+  EventViewerCsv: 'a saved .csv',
+  Mixed: 'XML and text',
+};
+
+/** The AAD records read from text, each with its codes: the evidence when no attempt could be built from it. */
+function formatTextRecords(diagnosis: Diagnosis, style: Style): string[] {
+  if (diagnosis.TextRecords.length === 0) return [];
+  const lines = [style.bold(`From Event Viewer text: ${diagnosis.TextRecords.length} AAD record${diagnosis.TextRecords.length === 1 ? '' : 's'}`)];
+  for (const record of diagnosis.TextRecords) {
+    const id = record.EventIdCandidates.length > 1 ? `${record.EventId}?` : String(record.EventId);
+    const when = record.TimeCreated ? time(record.TimeCreated) : record.LocalTime ? `${record.LocalTime.replace('T', ' ')} local` : 'no time';
+    const where = `${record.Source.split(/[\\/]/).pop()} #${record.Position}`;
+    lines.push(`   ${id.padEnd(6)}${record.Codes.join(' ') || style.dim('no code')}  ${style.dim(`(${where}, ${when}${record.InAttempt ? '' : ', in no PRT attempt'})`)}`);
+    for (const code of record.Explained.filter((c) => c.Name || !/not a code|unknown/i.test(c.Summary)).slice(0, 3)) {
+      lines.push(`         ${code.Code}${code.Name && code.Name !== code.Code ? ` ${code.Name}` : ''}: ${code.Summary}`);
+    }
+  }
+  const bare = diagnosis.TextRecords.filter((record) => record.EventIdFrom === 'Message').length;
+  if (bare > 0) {
+    lines.push(`   ${bare} of them ${bare === 1 ? 'is' : 'are'} message text alone: the event id was recognised from the text (\`?\`: several events share it), and the time and log are unknown.`);
+  }
+  lines.push('');
+  return lines;
 }
 
 function formatFailure(attempt: DiagnosedAttempt, style: Style): string[] {
@@ -41,6 +80,7 @@ export function formatDiagnosis(diagnosis: Diagnosis, style: Style): string {
   const successes = diagnosis.Attempts.filter((attempt) => attempt.Succeeded);
   for (const attempt of successes.slice(0, 3)) lines.push(`${style.green('✔')} ${time(attempt.End ?? attempt.Start)}  succeeded${attempt.Upn ? ` for ${attempt.Upn}` : ''}`);
   if (successes.length > 0) lines.push('');
+  lines.push(...formatTextRecords(diagnosis, style));
   for (const note of diagnosis.Notes) lines.push(style.yellow(`note: ${note}`));
   lines.push(style.dim(`Read: ${diagnosis.Sources.join(', ') || 'nothing'}${diagnosis.Since ? `; events since ${time(diagnosis.Since)}` : ''}.`));
   return `${lines.join('\n')}\n`;

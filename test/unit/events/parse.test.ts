@@ -243,10 +243,10 @@ describe('parseEventText: refused inputs', () => {
     expect(error.message).toMatch(/<!ENTITY/);
   });
 
-  it('refuses a file that is not XML, naming the file and quoting its start', async () => {
+  it('refuses a file that is neither XML nor Event Viewer text, naming the file and quoting its start', async () => {
     const error = await badInputOf(() => readFixture('not-xml.txt'));
     expect(error.id).toBe('NotEventXml');
-    expect(error.message).toMatch(/^`not-xml.txt` is not event XML \(it starts with "Hi,/);
+    expect(error.message).toMatch(/^`not-xml.txt` is neither event XML nor Event Viewer text \(it starts with "Hi,/);
   });
 
   it('refuses XML that holds no Event element', async () => {

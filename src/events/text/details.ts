@@ -1,0 +1,252 @@
+/**
+ * Pasted Event Viewer text, line by line → raw records. Three shapes, often mixed in one paste:
+ * - "Copy details as text": `Log Name:` … `Description:` then the message, maybe `Event Xml:`;
+ *   loose variants (`Log:`, `Event ID 1081` without a colon) and pastes whose line breaks moved
+ *   (`Keywords: Error,` / `Error Computer: PC1`) are read too;
+ * - the message alone (the General tab): an AAD message is recognised by its first line
+ *   (messages.ts) and starts a record of its own;
+ * - anything else (prose, other logs' messages without a header) is noise.
+ * Only the record being read is held: memory does not grow with the paste.
+ */
+import type { TextSourceFormat } from '../types.js';
+import { HEADER_LABEL_ANYWHERE, HEADER_LINE, LOOSE_EVENT_ID, headerKeyOf, type HeaderKey } from './labels.js';
+import { cleanLine } from './lines.js';
+import { templateOfLine, type MessageTemplate } from './messages.js';
+
+export interface RawRecord {
+  format: TextSourceFormat;
+  header: Partial<Record<HeaderKey, string>>;
+  /** The message, line by line. */
+  body: string[];
+  /** The `Event Xml:` part, when the copy had one. */
+  xml: string[] | null;
+  /** The AAD message template its message starts with, if any. */
+  template: MessageTemplate | null;
+  /** 1-based, in the order the file holds the records. */
+  position: number;
+}
+
+/** A raw record, or a record that had to be skipped (too large). */
+export type RawItem = { record: RawRecord } | { skipped: { position: number; why: string } };
+
+type Mode = 'none' | 'header' | 'body' | 'xml';
+
+/** Labels that open a record when no record is being read (a paste may start below `Log Name:`). */
+const OPENERS: ReadonlySet<HeaderKey> = new Set(['LogName', 'Source', 'Date', 'EventId']);
+/** The value of a loose `Log:` line must look like a log, or it is message text (`Log: 0xcaa5001c …`). */
+const LOG_LIKE = /\/|^(?:Application|System|Security|Setup)$/i;
+
+export class DetailsScanner {
+  private mode: Mode = 'none';
+  private current: RawRecord | null = null;
+  private currentQuoted = false;
+  private currentChars = 0;
+  private lastKey: HeaderKey | null = null;
+  private previousBlank = false;
+  private positions = 0;
+  /** Text outside any record, sampled for the "not event text" message. */
+  noise = '';
+
+  constructor(
+    private readonly emit: (item: RawItem) => void,
+    private readonly maxRecordChars: number,
+  ) {}
+
+  get recordsSeen(): number {
+    return this.positions;
+  }
+
+  line(raw: string): void {
+    const line = cleanLine(raw);
+    const text = line.text;
+    if (this.mode === 'xml' && this.current) {
+      this.current.xml?.push(text);
+      this.grow(text);
+      if (text.includes('</Event>')) this.finish();
+      return;
+    }
+    if (line.fence) {
+      this.finish();
+      this.previousBlank = false;
+      return;
+    }
+    // A quoted record ends where a blank line is followed by text outside the quote.
+    if (this.current && this.currentQuoted && !line.quoted && text !== '' && this.previousBlank) this.finish();
+    this.previousBlank = text === '';
+
+    const labelled = HEADER_LINE.exec(text);
+    const key = labelled ? headerKeyOf(labelled[1] ?? '') : undefined;
+    const value = labelled?.[2] ?? '';
+    const looseId = LOOSE_EVENT_ID.exec(text);
+
+    if (key === 'LogName' && (labelled?.[1]?.toLowerCase() !== 'log' || LOG_LIKE.test(value.trim()))) {
+      this.open(line.quoted);
+      this.set('LogName', value);
+      return;
+    }
+    if (looseId || key === 'EventId') {
+      const id = looseId ? (looseId[1] ?? '') : value;
+      if (this.mode !== 'header' || this.current?.header.EventId !== undefined) this.open(line.quoted);
+      this.set('EventId', id);
+      return;
+    }
+    if (this.mode === 'header' && this.current) {
+      if (key === 'Description') {
+        this.mode = 'body';
+        if (value.trim() !== '') this.bodyLine(value.trim());
+        return;
+      }
+      if (key === 'EventXml') {
+        this.mode = 'xml';
+        this.current.xml = [];
+        return;
+      }
+      if (key) {
+        this.set(key, value);
+        return;
+      }
+      if (this.continuation(text)) return;
+      this.mode = 'body';
+      if (text === '') return;
+    } else if (this.mode === 'body' && key === 'EventXml' && this.current) {
+      this.mode = 'xml';
+      this.current.xml = [];
+      return;
+    } else if (this.mode === 'none' && key && OPENERS.has(key)) {
+      this.open(line.quoted);
+      this.set(key, value);
+      return;
+    }
+    this.bodyLine(text, line.quoted);
+  }
+
+  /** The end of the text: the record being read is complete. */
+  end(): void {
+    this.finish();
+  }
+
+  private bodyLine(text: string, quoted = this.currentQuoted): void {
+    const template = text === '' ? null : templateOfLine(text);
+    if (template && (!this.current || hasText(this.current.body))) {
+      this.finish();
+      this.start('MessageText', quoted);
+      this.mode = 'body';
+    }
+    if (!this.current) {
+      if (this.noise.length < 4096 && text !== '') this.noise += `${text}\n`;
+      return;
+    }
+    if (template && !this.current.template && !hasText(this.current.body)) this.current.template = template;
+    this.current.body.push(text);
+    this.grow(text);
+  }
+
+  /** `Error Computer:  PC1`: the word before the label ends the previous value (the paste moved the line break). */
+  private continuation(text: string): boolean {
+    HEADER_LABEL_ANYWHERE.lastIndex = 0;
+    const first = HEADER_LABEL_ANYWHERE.exec(text);
+    if (!first || first.index === 0 || !this.lastKey) return false;
+    const prefix = text.slice(0, first.index).trim();
+    if (prefix.length > 40 || prefix.includes(':')) return false;
+    this.append(this.lastKey, prefix);
+    this.setAll(text.slice(first.index).trim());
+    return true;
+  }
+
+  private set(key: HeaderKey, value: string): void {
+    if (key === 'Description') {
+      this.mode = 'body';
+      if (value.trim() !== '') this.bodyLine(value.trim());
+      return;
+    }
+    this.setAll(`${labelFor(key)}: ${value}`);
+  }
+
+  /** `Event ID: 1097 Task Category: AadTokenBrokerPlugin`: every label of the line, in order. */
+  private setAll(text: string): void {
+    if (!this.current) return;
+    const found: { key: HeaderKey; at: number; end: number }[] = [];
+    HEADER_LABEL_ANYWHERE.lastIndex = 0;
+    for (let m = HEADER_LABEL_ANYWHERE.exec(text); m !== null; m = HEADER_LABEL_ANYWHERE.exec(text)) {
+      const key = headerKeyOf(m[1] ?? '');
+      if (!key || (key === 'LogName' && m[1]?.toLowerCase() === 'log' && found.length > 0)) continue;
+      found.push({ key, at: m.index, end: m.index + m[0].length });
+      if (key === 'Description') break;
+    }
+    found.forEach((label, i) => {
+      const value = text.slice(label.end, found[i + 1]?.at ?? text.length).trim();
+      if (label.key === 'Description') {
+        this.mode = 'body';
+        if (value !== '') this.bodyLine(value);
+        return;
+      }
+      if (this.current) this.current.header[label.key] = value;
+      this.lastKey = label.key;
+    });
+    this.grow(text);
+  }
+
+  private append(key: HeaderKey, more: string): void {
+    if (!this.current || more === '') return;
+    const before = this.current.header[key] ?? '';
+    this.current.header[key] = before === '' ? more : before.endsWith(',') ? `${before}${more}` : `${before} ${more}`;
+  }
+
+  private open(quoted: boolean): void {
+    this.finish();
+    this.start('EventViewerText', quoted);
+    this.mode = 'header';
+  }
+
+  private start(format: TextSourceFormat, quoted: boolean): void {
+    this.current = { format, header: {}, body: [], xml: null, template: null, position: ++this.positions };
+    this.currentQuoted = quoted;
+    this.currentChars = 0;
+    this.lastKey = null;
+  }
+
+  private grow(text: string): void {
+    this.currentChars += text.length + 1;
+    if (this.current && this.currentChars > this.maxRecordChars) {
+      this.emit({ skipped: { position: this.current.position, why: `is larger than ${this.maxRecordChars} characters` } });
+      this.current = null;
+      this.mode = 'none';
+    }
+  }
+
+  private finish(): void {
+    const record = this.current;
+    this.current = null;
+    this.mode = 'none';
+    this.lastKey = null;
+    if (!record) return;
+    // `Date: Monday` in an e-mail is not a record: a header needs a log name, an event id or its XML.
+    const h = record.header;
+    if (record.format === 'EventViewerText' && h.EventId === undefined && h.LogName === undefined && record.xml === null && !record.template) {
+      this.positions--;
+      if (this.noise.length < 4096) this.noise += `${Object.entries(h).map(([key, value]) => `${LABEL_TEXT[key as HeaderKey]}: ${value}`).join('\n')}\n${record.body.join('\n')}\n`;
+      return;
+    }
+    while (record.body.length > 0 && record.body[record.body.length - 1] === '') record.body.pop();
+    while (record.body.length > 0 && record.body[0] === '') record.body.shift();
+    this.emit({ record });
+  }
+}
+
+const hasText = (lines: string[]) => lines.some((line) => line !== '');
+
+const LABEL_TEXT: Record<HeaderKey, string> = {
+  LogName: 'Log Name',
+  Source: 'Source',
+  Date: 'Date',
+  EventId: 'Event ID',
+  TaskCategory: 'Task Category',
+  Level: 'Level',
+  Keywords: 'Keywords',
+  User: 'User',
+  Computer: 'Computer',
+  OpCode: 'OpCode',
+  Description: 'Description',
+  EventXml: 'Event Xml',
+};
+const labelFor = (key: HeaderKey) => LABEL_TEXT[key];
