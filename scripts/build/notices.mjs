@@ -59,8 +59,13 @@ export function packageLicence(folder, supplementFolder = supplements) {
 
 /** The notices text; throws naming every bundled package that has no licence text. */
 export function noticesText(metafiles, nodeLicence, nodeVersion, cwd = process.cwd(), supplementFolder = supplements) {
-  const packages = bundledPackageFolders(metafiles, cwd)
-    .map((folder) => packageLicence(folder, supplementFolder))
+  // The same name@version can be installed twice (nested node_modules): listed once.
+  const unique = new Map();
+  for (const folder of bundledPackageFolders(metafiles, cwd)) {
+    const licence = packageLicence(folder, supplementFolder);
+    if (!unique.has(`${licence.name}@${licence.version}`)) unique.set(`${licence.name}@${licence.version}`, licence);
+  }
+  const packages = [...unique.values()]
     .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.version.localeCompare(b.version, 'en'));
   const missing = packages.filter((p) => p.texts.length === 0).map((p) => `${p.name}@${p.version}`);
   if (missing.length > 0) {
