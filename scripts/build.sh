@@ -173,10 +173,12 @@ module_folder() {
     # The Intune/ConfigMgr detection script is uploaded alone: it carries the version it detects.
     sed -Ei "s/^(\s*\[string\]\s*\\\$RequiredVersion\s*=\s*)'0\.0\.0'/\1'$module_version'/" "$stage/PrtTools/Examples/Detect-PrtToolsInstalled.ps1"
     grep -q "RequiredVersion = '$module_version'" "$stage/PrtTools/Examples/Detect-PrtToolsInstalled.ps1"
-    echo "ModuleVersion $module_version"
+    echo -n "ModuleVersion $module_version"
   else
-    echo "ModuleVersion left as written (no '0.0.0' placeholder)"
+    echo -n "ModuleVersion left as written (no '0.0.0' placeholder)"
   fi
+  mkdir -p "$stage/linux"
+  echo ", Linux manifest: $(node scripts/package/package.mjs --linux-manifest "$manifest" "$stage/linux/PrtTools.psd1" "$version")"
 }
 
 # The manifest's package metadata, read by PowerShell: for the nuspec and the exe's resource.
@@ -238,13 +240,13 @@ sign() {
   local files=()
   [ "$reuse_exes" = 1 ] || files+=("$stage/PrtTools/bin/prt.exe")
   while IFS= read -r -d '' file; do files+=("$file"); done < <(
-    find "$stage/PrtTools" -type f \( -name '*.ps1' -o -name '*.psm1' -o -name '*.psd1' -o -name '*.ps1xml' \) -print0 | sort -z)
+    find "$stage/PrtTools" "$stage/linux" -type f \( -name '*.ps1' -o -name '*.psm1' -o -name '*.psd1' -o -name '*.ps1xml' \) -print0 | sort -z)
   bash scripts/package/sign.sh "${files[@]}"
 }
 
 packages() {
   mkdir -p "$stage/packages"
-  node scripts/package/package.mjs "$stage/PrtTools" "$stage/packages" "$version" "$stage/module.json" "$epoch"
+  node scripts/package/package.mjs "$stage/PrtTools" "$stage/packages" "$version" "$stage/module.json" "$epoch" "$stage/linux/PrtTools.psd1"
 }
 
 # Renames, so that a process running the old exe keeps its file and a new one gets a whole file.
@@ -266,14 +268,18 @@ publish() {
 step "module folder ($version)" module_folder
 # Steps that reshape the assembled module ($stage/PrtTools: combined .psm1, file list…) go here,
 # one line each: everything below (signing, packages, dist/PrtTools) takes the folder as it is.
-step "module metadata (PrtTools.psd1)" module_metadata
+# pwsh starts slowly: it reads the manifest while the bundle is made.
+step "module metadata (PrtTools.psd1)" module_metadata &
+metadata_pid=$!
 if [ "$reuse_exes" = 1 ]; then
   step "reuse dist/prt and dist/prt.exe" reuse_published_exes
+  wait "$metadata_pid"
 else
   step "bundle src/cli/main.ts" bundle
   step "third-party notices" notices
   step "ink self-test (bundled, Node $NODE22_VERSION)" ink_selftest
   step "SEA blobs (Node $NODE22_VERSION)" blobs
+  wait "$metadata_pid" # the Windows exe's version resource names the manifest's company
 
   # The two exes are independent and postject is single-threaded: build them side by side.
   step "linux exe: strip, inject, verify" linux_exe &

@@ -10,9 +10,12 @@
 // Reproducible: entries sorted by name, every time the same (SOURCE_DATE_EPOCH, else the last
 // commit's time, given by build.sh), modes fixed (0644, bin/prt 0755), names that derive from
 // content instead of random ones. Two runs over the same inputs give the same bytes.
-// Usage: node scripts/package/package.mjs <module folder> <out folder> <version> <metadata.json> <epoch seconds>
+// The Linux packages carry a manifest with Prerelease = 'linux' (made by --linux-manifest before
+// signing); the Windows ones and dist/PrtTools/ the manifest as written.
+// Usage: node scripts/package/package.mjs <module folder> <out folder> <version> <metadata.json> <epoch seconds> <Linux manifest>
+//        node scripts/package/package.mjs --linux-manifest <psd1 in> <psd1 out> <version>
 import { createHash } from 'node:crypto';
-import { createWriteStream, readdirSync, statSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, readdirSync, statSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -158,15 +161,35 @@ export function linuxVersion(version) {
   return version.includes('-') ? `${version}linux` : `${version}-linux`;
 }
 
+/**
+ * The Linux flavour's manifest: PSResourceGet reads a package's version from the manifest inside
+ * it (PrivateData.PSData.Prerelease), not from the nuspec alone, so the label goes there too.
+ * Written before signing (build.sh), so that this file is signed as it ships.
+ */
+export function linuxManifest(text, version) {
+  const label = linuxVersion(version).replace(/^[^-]*-/, '');
+  if (!/^[A-Za-z0-9]+$/.test(label)) throw new Error(`prerelease label '${label}' is not letters and digits only (PowerShellGet's rule)`);
+  const line = `Prerelease = '${label}'`;
+  if (/^\s*Prerelease\s*=.*$/m.test(text)) return text.replace(/^(\s*)Prerelease\s*=.*$/m, `$1${line}`);
+  const psData = /^(\s*)PSData\s*=\s*@\{[ \t]*\r?\n/m.exec(text);
+  if (!psData) throw new Error('the manifest has no PrivateData.PSData = @{ block to put the prerelease label in');
+  const indent = `${psData[1]}    `;
+  const at = psData.index + psData[0].length;
+  return `${text.slice(0, at)}${indent}${line}${text.includes('\r\n') ? '\r\n' : '\n'}${text.slice(at)}`;
+}
+
 /** All four packages; returns { file name: bytes }. */
-export async function writePackages(moduleFolder, outFolder, version, meta, epochSeconds) {
+export async function writePackages(moduleFolder, outFolder, version, meta, epochSeconds, linuxManifestPath) {
   const mtime = new Date(epochSeconds * 1000);
   const all = moduleFiles(moduleFolder);
   for (const needed of ['bin/prt', 'bin/prt.exe', `${meta.Name}.psd1`, 'THIRD-PARTY-NOTICES.txt']) {
     if (!all.some((f) => f.name === needed)) throw new Error(`${moduleFolder} has no ${needed}`);
   }
   const windows = all.filter((f) => f.name !== 'bin/prt');
-  const linux = all.filter((f) => f.name !== 'bin/prt.exe');
+  const manifestName = `${meta.Name}.psd1`;
+  const linux = all
+    .filter((f) => f.name !== 'bin/prt.exe')
+    .map((f) => (f.name === manifestName ? { ...f, path: linuxManifestPath } : f));
   const under = (files) => files.map((f) => ({ ...f, name: `${meta.Name}/${f.name}` }));
   const jobs = {
     [`${meta.Name}-${version}-win-x64.zip`]: (t) => writeArchive(t, under(windows), mtime),
@@ -180,14 +203,26 @@ export async function writePackages(moduleFolder, outFolder, version, meta, epoc
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [moduleFolder, outFolder, version, metadataPath, epoch] = process.argv.slice(2);
-  if (!moduleFolder || !outFolder || !version || !metadataPath || !/^\d+$/.test(epoch ?? '')) {
-    process.stderr.write('usage: node scripts/package/package.mjs <module folder> <out folder> <version> <metadata.json> <epoch seconds>\n');
+  if (process.argv[2] === '--linux-manifest') {
+    const [input, output, version] = process.argv.slice(3);
+    try {
+      writeFileSync(output, linuxManifest(readFileSync(input, 'utf8'), version));
+      process.stdout.write(`Prerelease '${linuxVersion(version).replace(/^[^-]*-/, '')}'`);
+      process.exit(0);
+    } catch (error) {
+      process.stderr.write(`package: ${error.message}\n`);
+      process.exit(1);
+    }
+  }
+  const [moduleFolder, outFolder, version, metadataPath, epoch, linuxManifestPath] = process.argv.slice(2);
+  if (!moduleFolder || !outFolder || !version || !metadataPath || !/^\d+$/.test(epoch ?? '') || !linuxManifestPath) {
+    process.stderr.write('usage: node scripts/package/package.mjs <module folder> <out folder> <version> <metadata.json> <epoch seconds> <Linux manifest>\n');
+    process.stderr.write('       node scripts/package/package.mjs --linux-manifest <psd1 in> <psd1 out> <version>\n');
     process.exit(2);
   }
   try {
     const meta = JSON.parse(readFileSync(metadataPath, 'utf8'));
-    const sizes = await writePackages(moduleFolder, outFolder, version, meta, Number(epoch));
+    const sizes = await writePackages(moduleFolder, outFolder, version, meta, Number(epoch), linuxManifestPath);
     const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
     process.stdout.write(Object.entries(sizes).map(([name, bytes]) => `${name} ${mb(bytes)}`).join(', '));
   } catch (error) {

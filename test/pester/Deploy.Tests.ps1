@@ -44,7 +44,7 @@ Describe 'The deployment kit' {
         Remove-Item -LiteralPath $Work -Recurse -Force -ErrorAction SilentlyContinue
     }
 
-    It 'installs into <root>/PrtTools/<version>, logs it, and a second run changes nothing' {
+    It 'installs into ModuleRoot/PrtTools/version, logs it, and a second run changes nothing' {
         $first = Invoke-Kit $Install (@{ SourcePath = $Source } + $Common)
         $first.ExitCode | Should -Be 0
         Test-Path -LiteralPath (Join-Path $Target 'PrtTools.psd1') | Should -BeTrue

@@ -5,7 +5,8 @@
 BeforeAll {
     . $PSScriptRoot/TestHelpers.ps1
     $script:Version = (Get-Content -LiteralPath (Join-Path $RepoRoot 'package.json') -Raw | ConvertFrom-Json).version
-    $script:Pwsh = (Get-Process -Id $PID).Path
+    # The pinned pwsh (scripts/pester.sh exports it): this process may be 'dotnet' running pwsh.dll.
+    $script:Pwsh = if ($env:PWSH) { $env:PWSH } else { 'pwsh' }
     $script:Dist = Join-Path $RepoRoot 'dist'
     $script:Root = Join-Path ([System.IO.Path]::GetTempPath()) ('prt-package-' + [guid]::NewGuid().ToString('N'))
     $script:Feed = Join-Path $Root 'feed'
@@ -24,14 +25,15 @@ BeforeAll {
         $saved = @{}
         $isolated = @{
             HOME = $homeDir; XDG_DATA_HOME = (Join-Path $homeDir '.local/share'); XDG_CONFIG_HOME = (Join-Path $homeDir '.config')
-            XDG_CACHE_HOME = (Join-Path $homeDir '.cache'); PSModulePath = $modules; PRTTOOLS_EXE = $null
+            XDG_CACHE_HOME = (Join-Path $homeDir '.cache'); PSModulePath = $modules; PRTTOOLS_EXE = $null; NO_COLOR = '1'
         }
         foreach ($key in $isolated.Keys) {
             $saved[$key] = [System.Environment]::GetEnvironmentVariable($key)
             [System.Environment]::SetEnvironmentVariable($key, $isolated[$key])
         }
         try {
-            $output = & $Pwsh -NoProfile -NonInteractive -Command $Script 2>&1
+            # Plain text: escape sequences in a failure message would break the NUnit report.
+            $output = & $Pwsh -NoProfile -NonInteractive -Command ("`$PSStyle.OutputRendering = 'PlainText'`n" + $Script) 2>&1
             $code = $LASTEXITCODE
         } finally {
             foreach ($key in $saved.Keys) { [System.Environment]::SetEnvironmentVariable($key, $saved[$key]) }
@@ -110,7 +112,7 @@ Describe 'The nupkg layout' {
         $null = New-Item -ItemType Directory -Path $ours
         $meta = Join-Path $Root 'compare/meta.json'
         & $Pwsh -NoProfile -File (Join-Path $RepoRoot 'scripts/package/module-metadata.ps1') (Join-Path $module 'PrtTools.psd1') | Set-Content -LiteralPath $meta
-        & node (Join-Path $RepoRoot 'scripts/package/package.mjs') $module $ours $Version $meta 1700000000
+        & node (Join-Path $RepoRoot 'scripts/package/package.mjs') $module $ours $Version $meta 1700000000 (Join-Path $module 'PrtTools.psd1')
         $LASTEXITCODE | Should -Be 0
 
         Remove-Item -LiteralPath (Join-Path $module 'bin/prt')
