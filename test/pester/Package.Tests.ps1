@@ -49,7 +49,7 @@ AfterAll {
 }
 
 Describe 'Install-PSResource from a folder repository' {
-    It 'installs the Linux flavour (-linux prerelease), whose bin/prt lacks its execute bit; the first cmdlet sets it and works' {
+    It 'installs the Linux flavour (-linux prerelease) with an executable bin/prt; if the bit is lost, the first cmdlet sets it again' {
         $result = Invoke-IsolatedPwsh -HomeName 'linux' -Script @"
 `$ErrorActionPreference = 'Stop'
 Register-PSResourceRepository -Name corp -Uri '$Feed' -Trusted
@@ -57,21 +57,25 @@ Install-PSResource -Name PrtTools -Repository corp -Scope CurrentUser -Version '
 Import-Module PrtTools
 `$module = Get-Module PrtTools
 `$exe = Join-Path `$module.ModuleBase 'bin/prt'
+`$modeInstalled = [string][System.IO.File]::GetUnixFileMode(`$exe)
+# As a package rebuilt by Publish-PSResource (entries 0644) or a copy through a Windows share leaves it.
+[System.IO.File]::SetUnixFileMode(`$exe, [System.IO.UnixFileMode]'UserRead, UserWrite, GroupRead, OtherRead')
 `$modeBefore = [string][System.IO.File]::GetUnixFileMode(`$exe)
 `$code = Get-PrtError -Code 0xc000006d
 [pscustomobject]@{
     ModuleBase = `$module.ModuleBase; Version = [string]`$module.Version
-    ModeBefore = `$modeBefore; ModeAfter = [string][System.IO.File]::GetUnixFileMode(`$exe)
+    ModeInstalled = `$modeInstalled; ModeBefore = `$modeBefore; ModeAfter = [string][System.IO.File]::GetUnixFileMode(`$exe)
     TypeName = `$code.PSObject.TypeNames[0]; Name = [string]`$code.Name; HasExe = Test-Path (Join-Path `$module.ModuleBase 'bin/prt.exe')
     Installed = [string](Get-InstalledPSResource PrtTools).Version; Prerelease = [string](Get-InstalledPSResource PrtTools).Prerelease
 } | ConvertTo-Json -Compress
 "@
         $result.ModuleBase | Should -BeLike "$Root/linux/*/PrtTools/$($Version -replace '-.*$')"
         $result.Version | Should -Be ($Version -replace '-.*$')
-        # What the issue saw: extracted without the execute bit...
+        # The nupkg stores bin/prt as 0755 and Install-PSResource keeps that...
+        $result.ModeInstalled | Should -Match 'UserExecute'
+        # ...and where the bit was lost, the module set it on first use, for whoever may read it.
         $result.ModeBefore | Should -Not -Match 'UserExecute'
-        # ...and the module set it on first use.
-        $result.ModeAfter | Should -Match 'UserExecute'
+        $result.ModeAfter | Should -Be 'OtherExecute, OtherRead, GroupExecute, GroupRead, UserExecute, UserWrite, UserRead'
         $result.TypeName | Should -BeLike 'PrtTools.*'
         $result.Name | Should -Be 'STATUS_LOGON_FAILURE'
         $result.HasExe | Should -BeFalse
