@@ -118,7 +118,10 @@ Describe 'The deployment kit' {
     }
 
     It 'the built detection script carries the package version (Intune runs it without parameters)' {
-        (Get-Content -LiteralPath $Detect -Raw) | Should -Match ([regex]::Escape("[string] `$RequiredVersion = '$BuiltVersion'"))
+        $source = Get-Content -LiteralPath (Join-Path $ModuleSourceDir 'Examples/Detect-PrtToolsInstalled.ps1') -Raw
+        $source | Should -Match ([regex]::Escape("[string] `$RequiredVersion = '0.0.0'"))
+        # The build changes that one value and nothing else.
+        (Get-Content -LiteralPath $Detect -Raw) | Should -BeExactly $source.Replace("`$RequiredVersion = '0.0.0'", "`$RequiredVersion = '$BuiltVersion'")
         $null = New-SourceModule -Path (Join-Path $ModuleRoot "PrtTools/$BuiltVersion") -Version $BuiltVersion
         (Invoke-Kit $Detect @{ ModuleRoot = $ModuleRoot }).Output | Should -BeLike "PrtTools $BuiltVersion is installed at *"
     }
