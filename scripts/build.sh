@@ -182,8 +182,16 @@ module_folder() {
 }
 
 # The manifest's package metadata, read by PowerShell: for the nuspec and the exe's resource.
+# Kept per manifest content in dist/: starting pwsh is the slowest part of a module-only rebuild.
 module_metadata() {
-  "$PWSH" -NoProfile -NonInteractive -File scripts/package/module-metadata.ps1 "$stage/PrtTools/PrtTools.psd1" >"$stage/module.json"
+  local cache
+  cache=$dist/.module-metadata-$(sha256sum <"$stage/PrtTools/PrtTools.psd1" | cut -c1-16).json
+  if [ ! -s "$cache" ]; then
+    rm -f "$dist"/.module-metadata-*.json
+    "$PWSH" -NoProfile -NonInteractive -File scripts/package/module-metadata.ps1 "$stage/PrtTools/PrtTools.psd1" >"$cache.partial"
+    mv "$cache.partial" "$cache"
+  fi
+  cp "$cache" "$stage/module.json"
   node -p "const m = require('./$stage/module.json'); m.Name + ' ' + m.ModuleVersion + ', ' + m.CompanyName"
 }
 metadata_field() { node -p "require('./$stage/module.json').$1"; }
