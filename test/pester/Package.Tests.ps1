@@ -177,3 +177,32 @@ Describe 'bin/prt without its execute bit, where PrtTools may not set it' {
         $caught.Exception.Message | Should -BeLike '*is denied*'
     }
 }
+
+Describe "The trace bundle's zip (written by yazl)" {
+    It 'opens with Expand-Archive, every file as the bundle folder holds it' {
+        $state = Join-Path $Root 'trace-state'
+        $null = New-Item -ItemType Directory -Path $state -Force
+        $saved = @{ PRT_STATE_DIR = $env:PRT_STATE_DIR; PRT_SIM_SPEED = $env:PRT_SIM_SPEED }
+        $env:PRT_STATE_DIR = $state
+        $env:PRT_SIM_SPEED = '400'
+        try {
+            $json = & $RealExe trace run --simulate hybrid-wrong-password --json 2>$null
+            $LASTEXITCODE | Should -Be 0
+        } finally {
+            $env:PRT_STATE_DIR = $saved.PRT_STATE_DIR
+            $env:PRT_SIM_SPEED = $saved.PRT_SIM_SPEED
+        }
+        $bundle = ($json -join "`n") | ConvertFrom-Json
+        Test-Path -LiteralPath $bundle.ZipPath | Should -BeTrue
+        $out = Join-Path $Root 'trace-expanded'
+        Expand-Archive -LiteralPath $bundle.ZipPath -DestinationPath $out
+        $folder = Join-Path $out (Split-Path -Leaf $bundle.BundlePath)
+        $inZip = @(Get-ChildItem -LiteralPath $folder -Recurse -File | ForEach-Object { $_.FullName.Substring($folder.Length + 1) } | Sort-Object)
+        $inFolder = @(Get-ChildItem -LiteralPath $bundle.BundlePath -Recurse -File | ForEach-Object { $_.FullName.Substring($bundle.BundlePath.Length + 1) } | Sort-Object)
+        $inZip | Should -Be $inFolder
+        $inZip | Should -Contain 'report.txt'
+        foreach ($name in $inZip) {
+            (Get-FileHash -LiteralPath (Join-Path $folder $name)).Hash | Should -Be (Get-FileHash -LiteralPath (Join-Path $bundle.BundlePath $name)).Hash -Because $name
+        }
+    }
+}
