@@ -173,12 +173,16 @@ module_folder() {
     # The Intune/ConfigMgr detection script is uploaded alone: it carries the version it detects.
     sed -Ei "s/^(\s*\[string\]\s*\\\$RequiredVersion\s*=\s*)'0\.0\.0'/\1'$module_version'/" "$stage/PrtTools/Examples/Detect-PrtToolsInstalled.ps1"
     grep -q "RequiredVersion = '$module_version'" "$stage/PrtTools/Examples/Detect-PrtToolsInstalled.ps1"
-    echo -n "ModuleVersion $module_version"
+    echo "ModuleVersion $module_version"
   else
-    echo -n "ModuleVersion left as written (no '0.0.0' placeholder)"
+    echo "ModuleVersion left as written (no '0.0.0' placeholder)"
   fi
+}
+
+# The Linux packages' manifest (prerelease label), made from the finished one, signed with the rest.
+linux_manifest() {
   mkdir -p "$stage/linux"
-  echo ", Linux manifest: $(node scripts/package/package.mjs --linux-manifest "$manifest" "$stage/linux/PrtTools.psd1" "$version")"
+  node scripts/package/package.mjs --linux-manifest "$stage/PrtTools/PrtTools.psd1" "$stage/linux/PrtTools.psd1" "$version"
 }
 
 # The manifest's package metadata, read by PowerShell: for the nuspec and the exe's resource.
@@ -276,6 +280,7 @@ publish() {
 step "module folder ($version)" module_folder
 # Steps that reshape the assembled module ($stage/PrtTools: combined .psm1, file list…) go here,
 # one line each: everything below (signing, packages, dist/PrtTools) takes the folder as it is.
+step "Linux manifest" linux_manifest
 # pwsh starts slowly: it reads the manifest while the bundle is made.
 step "module metadata (PrtTools.psd1)" module_metadata &
 metadata_pid=$!
