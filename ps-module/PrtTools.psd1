@@ -31,9 +31,9 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags         = @('PRT', 'PrimaryRefreshToken', 'EntraID', 'AzureAD', 'dsregcmd', 'SSO', 'Troubleshooting', 'Windows', 'PSEdition_Desktop', 'PSEdition_Core')
+            Tags         = @('PRT', 'PrimaryRefreshToken', 'EntraID', 'AzureAD', 'dsregcmd', 'SSO', 'Troubleshooting', 'Diagnostics', 'Intune', 'Windows', 'Linux', 'PSEdition_Desktop', 'PSEdition_Core')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Get-PrtStatus: the PRT health of a device, live or from dsregcmd /status captures, also on many devices (-ComputerName, -Session, -HostName). Get-PrtError -Code: explains error codes. Test-PrtHealth: $true/$false for scripts and Intune detection. Get-PrtFleetSummary: health counts and the most frequent codes of many devices.'
+            ReleaseNotes = 'Get-PrtStatus: the PRT health of a device, live or from dsregcmd /status captures, also on many devices (-ComputerName, -Session, -HostName). Get-PrtError -Code: explains error codes. Test-PrtHealth: $true/$false for scripts and Intune detection. Get-PrtFleetSummary: health counts and the most frequent codes of many devices. Packages: a zip and a nupkg per platform (the Linux nupkg is the prerelease -linux), prt.exe with its own version information, optional Authenticode signing, third-party notices, and an install/uninstall/detection kit for Intune and Configuration Manager in Examples.'
         }
     }
 }

@@ -15,7 +15,8 @@ mkdir -p "$PRT_CACHE"
 need_apt=()
 command -v wine >/dev/null 2>&1 || need_apt+=(wine64 wine)
 command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || need_apt+=(gcc-mingw-w64-x86-64)
-command -v osslsigncode >/dev/null 2>&1 || need_apt+=(osslsigncode)
+command -v osslsigncode >/dev/null 2>&1 || need_apt+=(osslsigncode) # 2.6+ also signs PowerShell scripts
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl) # the signing tests make a throwaway CA
 command -v zip >/dev/null 2>&1 || need_apt+=(zip)
 command -v unzip >/dev/null 2>&1 || need_apt+=(unzip)
 command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)

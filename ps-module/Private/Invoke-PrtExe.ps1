@@ -25,6 +25,53 @@ function Get-PrtExePath {
     return [System.IO.Path]::Combine($script:PrtModuleRoot, 'bin', $name)
 }
 
+function Set-PrtExeExecutable {
+    <#
+    .SYNOPSIS
+        Gives the exe the execute bit wherever it has read permission (what chmod +x does).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [string] $Path
+    )
+
+    $mode = [System.IO.File]::GetUnixFileMode($Path)
+    $mode = $mode -bor [System.IO.UnixFileMode]::UserExecute
+    if ($mode -band [System.IO.UnixFileMode]::GroupRead) { $mode = $mode -bor [System.IO.UnixFileMode]::GroupExecute }
+    if ($mode -band [System.IO.UnixFileMode]::OtherRead) { $mode = $mode -bor [System.IO.UnixFileMode]::OtherExecute }
+    [System.IO.File]::SetUnixFileMode($Path, $mode)
+}
+
+function Get-PrtExeModeProblem {
+    <#
+    .SYNOPSIS
+        Off Windows, makes sure bin/prt may be executed and returns $null; else the message to show.
+    .DESCRIPTION
+        Install-PSResource and Expand-Archive extract bin/prt without its execute bit. The first
+        use sets it when the user may (they own the file); otherwise the message names the one
+        command that fixes it. Needs .NET 7 (PowerShell 7.3+) to read the mode; older versions
+        start the exe and report what the system says.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)]
+        [string] $Path
+    )
+
+    $onWindows = [System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT
+    if ($onWindows -or $null -eq [System.IO.File].GetMethod('GetUnixFileMode', [type[]]@([string]))) { return $null }
+    if ([System.IO.File]::GetUnixFileMode($Path) -band [System.IO.UnixFileMode]::UserExecute) { return $null }
+    try {
+        Set-PrtExeExecutable -Path $Path
+        Write-Verbose -Message "Set the execute bit on $Path (it was extracted without it)"
+        return $null
+    } catch {
+        return ("The prt executable at '{0}' is not executable (the package was extracted without its execute bit) and PrtTools could not fix it: {1} Run once: sudo chmod +x '{0}'" -f $Path, $_.Exception.Message)
+    }
+}
+
 function ConvertTo-PrtCommandLine {
     <#
     .SYNOPSIS
@@ -322,6 +369,10 @@ function Invoke-PrtExe {
         $record = New-PrtErrorRecord -Id 'ExeNotFound' -Category NotInstalled -TargetObject $exePath `
             -Message "The prt executable was not found at '$exePath'. Reinstall the PrtTools module: its bin folder holds prt.exe (Windows) and prt (Linux, macOS)."
         $Cmdlet.ThrowTerminatingError($record)
+    }
+    $modeProblem = Get-PrtExeModeProblem -Path $exePath
+    if ($modeProblem) {
+        $Cmdlet.ThrowTerminatingError((New-PrtErrorRecord -Id 'ExeNotExecutable' -Category PermissionDenied -TargetObject $exePath -Message $modeProblem))
     }
 
     # --json goes before a '--' that ends the options: after it, prt would read it as a value.

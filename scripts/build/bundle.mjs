@@ -1,9 +1,11 @@
 // Bundles a TypeScript entry into ONE CommonJS file that a Node 22 single executable application
 // can run (DESIGN §5). Usage: node scripts/build/bundle.mjs <entry> <outfile>
+// Also writes <outfile>.meta.json, esbuild's list of the files that went in.
 // The main script leaves the dashboard out (src/ui/load.ts reads it from the SEA asset
 // dashboard.cjs, bundled from src/ui/dashboard.tsx by a second call of this script).
 // Warnings are printed; any warning that is not on the allow-list below fails the bundle, so a
 // dependency that starts doing something a SEA cannot do is noticed at build time.
+import { writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { seaCompatPlugin } from './esbuild-plugins.mjs';
 
@@ -61,6 +63,9 @@ if (unexpected.length > 0) {
   process.stderr.write(`bundle: ${unexpected.length} unexpected warning(s): fix them or allow them in scripts/build/bundle.mjs\n`);
   process.exit(1);
 }
+
+// What went into the bundle, for THIRD-PARTY-NOTICES.txt (scripts/build/notices.mjs).
+writeFileSync(`${outfile}.meta.json`, JSON.stringify(result.metafile));
 
 const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
 process.stdout.write(`${Math.round(bytes / 1000)} kB`);

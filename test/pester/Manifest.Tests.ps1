@@ -2,7 +2,7 @@ BeforeDiscovery {
     . $PSScriptRoot/TestHelpers.ps1
     $exported = @((Import-PowerShellDataFile -LiteralPath $ModulePath).FunctionsToExport | ForEach-Object { @{ Name = $_ } })
     $sourceFiles = @(Get-ChildItem -LiteralPath $ModuleSourceDir -Recurse -File |
-            Where-Object { $_.Name -ne 'PrtTools.psd1' } |
+            Where-Object { $_.Name -notin 'PrtTools.psd1', 'Detect-PrtToolsInstalled.ps1' } | # version stamped by the build (Deploy.Tests.ps1)
             ForEach-Object { @{ Name = $_.FullName.Substring($ModuleSourceDir.Length + 1); Path = $_.FullName } })
     $isSourceModule = [System.IO.Path]::GetFullPath($ModuleDir) -eq [System.IO.Path]::GetFullPath($ModuleSourceDir)
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,7 +29,23 @@ describe('the bundle zip', () => {
       expect(readFileSync(join(out, 'PrtTrace-Ü-1', 'events', 'Microsoft-Windows-AAD-Analytic.xml')).equals(random)).toBe(true);
       expect(readFileSync(join(out, 'PrtTrace-Ü-1', 'empty.log'), 'utf8')).toBe('');
       expect(readFileSync(join(out, 'PrtTrace-Ü-1', 'report.txt'), 'utf8')).toBe('report\r\n'.repeat(1000));
+      // The bundle can hold secrets: unzip on Linux gives the files to their owner only.
+      expect(statSync(join(out, 'PrtTrace-Ü-1', 'report.txt')).mode & 0o777).toBe(0o600);
+      // Deflated, and the names flagged as UTF-8 (general purpose bit 11) for Windows tools.
+      const info = spawnSync('zipinfo', ['-v', zip], { encoding: 'utf8' }).stdout;
+      expect(info).toMatch(/compression method:\s+deflated/);
+      expect(info).not.toMatch(/compression method:\s+none/);
+      expect(readFileSync(zip).readUInt16LE(6) & 0x0800).toBe(0x0800);
     });
+  });
+
+  it('fails, leaving no zip, when a file cannot be read', async () => {
+    const folder = join(dir, 'PrtTrace-2');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'report.txt'), 'report');
+    const { writeZip } = await import('../../../src/trace/zip.js');
+    await expect(writeZip(join(dir, 'x.zip'), [{ name: 'a', source: join(folder, 'missing.txt') }])).rejects.toThrow(/ENOENT/);
+    await expect(zipBundle(folder)).resolves.toBe(`${folder}.zip`);
   });
 });
 
