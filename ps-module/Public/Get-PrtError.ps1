@@ -53,9 +53,9 @@ function Get-PrtError {
 
     .PARAMETER EventPath
         Device diagnosis: event files (XML exported from Event Viewer or wevtutil, or Event
-        Viewer text: "Copy details as text", an AAD event's message, a "Save Selected Events"
-        .txt or .csv) or folders of them to read instead of the device's event logs. Attempts
-        built from text have SourceFormat other than EventXml and no UTC times.
+        Viewer text: "Copy details as text", an AAD event's message, or the text or CSV file
+        of "Save Selected Events") or folders of them to read instead of the device's event
+        logs. Attempts built from text have SourceFormat other than EventXml and no UTC times.
 
     .PARAMETER Since
         Device diagnosis: how far back to look; a duration such as '2h' or '3d', an ISO 8601
