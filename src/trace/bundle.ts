@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { scrubText } from './scrub.js';
+import { scrubText } from '../safety/scrub.js';
 import type { BundleFile } from './types.js';
 import { writeZip } from './zip.js';
 

@@ -9,7 +9,7 @@ import { bundleNames, describeFiles, listBundleFiles, writeBundleText, zipBundle
 import { diagnoseBundle } from './diagnosis.js';
 import { analytic, errorMessage, statusFromBytes, stepSummaries, type Session } from './engine.js';
 import { formatReportText } from './report.js';
-import { scrubDeep, scrubText } from './scrub.js';
+import { scrubDeep, scrubText } from '../safety/scrub.js';
 import type { BundleOutcome, StepId, StepRecord, TraceBundleDocument, TraceState } from './types.js';
 import { undoFailureText } from './undo.js';
 

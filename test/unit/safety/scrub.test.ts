@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrubDeep, scrubText } from '../../../src/trace/scrub.js';
+import { scrubDeep, scrubText } from '../../../src/safety/scrub.js';
 
 const jwt = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFuYSJ9.c2lnbmF0dXJlLWJ5dGVzLWhlcmUtYW5kLW1vcmU';
 
