@@ -5,7 +5,7 @@
  * escaped again; the rest of the file stays byte for byte what it was.
  */
 import { StreamDecoder } from '../events/decode.js';
-import { scrubText } from './scrub.js';
+import { mightHoldSecret, scrubText } from './scrub.js';
 
 const markup = /<!\[CDATA\[([\s\S]*?)\]\]>|<[^>]*>/g;
 const namedEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -29,6 +29,7 @@ function scrubTextNode(raw: string): string {
 
 /** One piece of event XML (an event, a file) with every text value scrubbed. */
 export function scrubEventXml(xml: string): string {
+  if (!mightHoldSecret.test(xml)) return xml;
   let result = '';
   let last = 0;
   for (const match of xml.matchAll(markup)) {

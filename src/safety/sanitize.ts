@@ -50,3 +50,6 @@ export const forText = <T>(document: T): T => sanitizeDeep(scrubDeep(document));
 export function escapeJsonText(json: string): string {
   return json.replace(/[\u007f-\u009f\u2028\u2029]/g, (character) => `\\u${hex(character.charCodeAt(0), 4)}`);
 }
+
+/** The text of a JSON document as every writer of one must produce it: scrubbed, escaped. */
+export const toSafeJson = (document: unknown) => escapeJsonText(JSON.stringify(scrubDeep(document), null, 2));

@@ -69,8 +69,13 @@ const rules: Rule[] = [
   [/[A-Za-z0-9+/_-]{200,}={0,2}/g, removed('encoded data')],
 ];
 
-/** Cheap first look: a value with none of these cannot hold anything the rules remove. */
-const mightHoldSecret = /eyJ|[01]\.A|M\.[A-Z0-9]{1,4}_|bearer|authorization|cookie|credential|assertion|security|token|secret|passw|pwd|nonce|"prt"|prt=|"tgt"|tgt=|session_key|code=|"code"|[A-Za-z0-9+/_-]{200}/i;
+/**
+ * Cheap first look: a value with none of these cannot hold anything the rules remove. Kept narrow
+ * (no bare `token` or `security`: every AAD event says GetToken and carries `<Security UserID>`),
+ * because every event of a gigabyte log passes through it.
+ */
+export const mightHoldSecret =
+  /eyJ|[01]\.A[\w*.-]{40}|M\.[A-Z0-9]{1,4}_|bearer|authorization|cookie|credential|assertion|wsse|usernametoken|securitytoken|prooftoken|encrypted|binarysecret|secret|passw|pwd|nonce|_token|"prt"|prt=|"tgt"|tgt|session_key|code=|"code"|[A-Za-z0-9+/_-]{200}/i;
 
 export function scrubText(text: string): string {
   if (!mightHoldSecret.test(text)) return text;

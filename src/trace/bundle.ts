@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
+import { toSafeJson } from '../safety/sanitize.js';
 import { scrubText } from '../safety/scrub.js';
 import type { BundleFile } from './types.js';
 import { writeZip } from './zip.js';
@@ -41,6 +42,13 @@ export function createBundleFolder(outputFolder: string, name: string): string {
 export function writeBundleText(folder: string, name: string, text: string): string {
   const path = join(folder, name);
   writeFileSync(path, scrubText(text), 'utf8');
+  return path;
+}
+
+/** A JSON document of the bundle: scrubbed value by value (never as flattened text), controls escaped. */
+export function writeBundleJson(folder: string, name: string, document: unknown): string {
+  const path = join(folder, name);
+  writeFileSync(path, `${toSafeJson(document)}\n`, 'utf8');
   return path;
 }
 

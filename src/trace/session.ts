@@ -28,6 +28,8 @@ export const defaultTraceOptions = (outputFolder: string): TraceOptions => ({
   LockWorkstation: false,
   HybridWaitSeconds: 60,
   TimeoutSeconds: 600,
+  KeepRawEvents: false,
+  Redact: false,
 });
 
 function nextStepText(state: TraceState): string {

@@ -2,6 +2,7 @@ import { Command, Option } from 'clipanion';
 import { explainCodes, isExplainError } from '../../codes/index.js';
 import { ExitCode, badInput } from '../../errors.js';
 import { PrtCommand } from '../command.js';
+import { forText } from '../../safety/sanitize.js';
 import { writeError, writeJson } from '../output.js';
 import { formatExplain } from '../present/explain-text.js';
 import { styleFor } from '../present/style.js';
@@ -27,7 +28,7 @@ export class ExplainCommand extends PrtCommand {
   protected async run(): Promise<number> {
     const items = explainCodes(this.codes);
     if (this.json) writeJson(this.context.stdout, items);
-    else this.context.stdout.write(formatExplain(items, styleFor(this.context.stdout, this.context.env)));
+    else this.context.stdout.write(formatExplain(forText(items), styleFor(this.context.stdout, this.context.env)));
     const unreadable = items.filter(isExplainError);
     if (unreadable.length === 0) return ExitCode.Ok;
     // The document above still holds every item; the error names the inputs that were not codes.
