@@ -121,8 +121,8 @@ function fromZip(entries: ZipFileEntry[]): InputFile[] {
   return entries.map((entry) => ({ name: oneTop ? entry.name.slice(top.length + 1) : entry.name, read: entry.read }));
 }
 
-/** Writes the redacted copy of a set of files into `target` (a new folder). */
-async function redactFiles(files: InputFile[], target: string, redactor: Redactor): Promise<{ redacted: string[]; leftOut: string[] }> {
+/** The files that can be redacted, read as text, with every name in them learnt; the rest left out. */
+function prepareFiles(files: InputFile[], redactor: Redactor): { texts: TextFile[]; leftOut: string[] } {
   const texts: TextFile[] = [];
   const leftOut: string[] = [];
   for (const file of files) {
@@ -137,6 +137,11 @@ async function redactFiles(files: InputFile[], target: string, redactor: Redacto
   }
   // Learn every name first, so that a name seen in the last file is replaced in the first too.
   for (const file of texts) learn(redactor, file);
+  return { texts, leftOut };
+}
+
+/** Writes the redacted copy of the prepared files into `target` (a new folder). */
+async function writeRedacted(texts: TextFile[], leftOut: string[], target: string, redactor: Redactor): Promise<string[]> {
   mkdirSync(target, { recursive: true, mode: 0o700 });
   const redacted: string[] = [];
   for (const file of texts) {
@@ -147,7 +152,7 @@ async function redactFiles(files: InputFile[], target: string, redactor: Redacto
     redacted.push(name);
   }
   await refreshFileLists(target, leftOut);
-  return { redacted, leftOut };
+  return redacted;
 }
 
 /** manifest.json and report.json list sizes and hashes: those of the redacted files now. */
@@ -184,8 +189,9 @@ export async function redactPath(input: string, outputFolder: string | undefined
   if (stats.isDirectory() || /\.zip$/i.test(name)) {
     const files = stats.isDirectory() ? listFolder(input) : fromZip(readZip(input));
     const stem = stats.isDirectory() ? name : name.replace(/\.zip$/i, '');
+    const { texts, leftOut } = prepareFiles(files, redactor);
     const target = freePath(folder, `${redactor.text(stem)}-redacted`);
-    const { redacted, leftOut } = await redactFiles(files, target, redactor);
+    const redacted = await writeRedacted(texts, leftOut, target, redactor);
     const zipPath = await zipBundle(target);
     return { Path: target, ZipPath: zipPath, MapPath: writeRedactionMap(target, redactor, input), Redacted: redacted, LeftOut: leftOut, Pseudonyms: redactor.entries.length };
   }
