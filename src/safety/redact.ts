@@ -19,7 +19,7 @@ const publicDomains = [
   'microsoft.com', 'microsoftonline.com', 'microsoftonline.us', 'microsoftonline.de', 'microsoftonline.cn', 'chinacloudapi.cn',
   'windows.net', 'windowsazure.com', 'azure.com', 'azure.net', 'live.com', 'live.net', 'msauth.net', 'msftauth.net',
   'msauthimages.net', 'msftidentity.com', 'msidentity.com', 'aka.ms', 'microsoftazuread-sso.com', 'office.com', 'office365.com',
-  'windowsupdate.com', 'msft.net', 'w3.org', 'xmlsoap.org', 'oasis-open.org', 'example', 'example.com', 'example.org', 'example.net',
+  'windowsupdate.com', 'msft.net', 'ietf.org', 'rfc-editor.org', 'w3.org', 'xmlsoap.org', 'oasis-open.org', 'example', 'example.com', 'example.org', 'example.net',
 ];
 /** Microsoft's well-known GUIDs: the AAD event provider, first-party client ids. */
 const publicGuids = new Set([
@@ -70,7 +70,8 @@ export class Redactor {
   private readonly byReal = new Map<string, string>();
   private readonly pseudonyms = new Set<string>();
   private readonly counters = new Map<PseudonymKind, number>();
-  private readonly learned = new Map<string, PseudonymKind>();
+  /** Learnt names (lower case) → their kind and the real name whose pseudonym they take. */
+  private readonly learned = new Map<string, { kind: PseudonymKind; real: string }>();
   private literalPattern: RegExp | null = null;
   readonly entries: RedactionEntry[] = [];
 
@@ -89,11 +90,11 @@ export class Redactor {
     return pseudonym;
   }
 
-  private learn(kind: PseudonymKind, real: string): void {
-    const name = real.trim();
+  private learn(kind: PseudonymKind, real: string, alias = real): void {
+    const name = alias.trim();
     if (name.length < minimumLearnedLength || this.pseudonyms.has(name.toLowerCase()) || /^(unknown|none|n\/a|null|yes|no)$/i.test(name)) return;
     if (this.learned.has(name.toLowerCase())) return;
-    this.learned.set(name.toLowerCase(), kind);
+    this.learned.set(name.toLowerCase(), { kind, real: real.trim() });
     this.literalPattern = null;
   }
 
@@ -101,7 +102,7 @@ export class Redactor {
   learnField(name: string, value: string): void {
     const what = learnedFields[fieldKey(name)];
     const text = value.trim();
-    if (!what || text === '' || text.includes('@')) return;
+    if (!what || text === '') return;
     if (what === 'Account') {
       // `CONTOSO\maja, maja@contoso.com`
       const account = /^([^\\,\s]+)\\([^,\s]+)/.exec(text);
@@ -111,8 +112,13 @@ export class Redactor {
       }
       return;
     }
-    if (what === 'Device') this.learn('Device', text.split('.')[0] ?? text);
-    else if (what === 'Tenant') this.learn('Tenant', text);
+    if (text.includes('@')) return;
+    if (what === 'Device') {
+      const device = text.split('.')[0] ?? text;
+      this.learn('Device', device);
+      // The bundle folder's spelling of it (PrtTrace-<device>-…): the same device, the same pseudonym.
+      this.learn('Device', device, device.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 40));
+    } else if (what === 'Tenant') this.learn('Tenant', text);
     else if (what === 'User') this.learn('User', text.includes('\\') ? (text.split('\\').pop() ?? text) : text);
     else if (!text.includes('.')) this.learn('NetbiosDomain', text);
   }
@@ -156,7 +162,7 @@ export class Redactor {
     if (labels.length === size) return domain;
     const first = name.split('.')[0] ?? '';
     const inner = labels.slice(0, -size).join('.');
-    const device = labels.length === size + 1 && this.learned.get(first.toLowerCase()) === 'Device' ? this.literal(first) : null;
+    const device = labels.length === size + 1 && this.learned.get(first.toLowerCase())?.kind === 'Device' ? this.literal(first) : null;
     const hostLabel = device ?? this.pseudonym('Host', `${inner}.${labels.slice(-size).join('.')}`, (n) => `host${n}`);
     return `${hostLabel}.${domain}`;
   }
@@ -165,13 +171,15 @@ export class Redactor {
     return this.pseudonym('User', local, (n) => `user${n}`);
   }
 
-  private literal(name: string): string {
-    const kind = this.learned.get(name.toLowerCase());
+  private literal(found: string): string {
+    const learnt = this.learned.get(found.toLowerCase());
+    if (!learnt) return found;
+    const { kind, real: name } = learnt;
     if (kind === 'Device') return this.pseudonym('Device', name, (n) => `DEVICE-${n}`);
     if (kind === 'Tenant') return this.pseudonym('Tenant', name, (n) => `TENANT-${n}`);
     if (kind === 'NetbiosDomain') return this.pseudonym('NetbiosDomain', name, (n) => `DOMAIN${n}`);
     if (kind === 'User') return this.user(name);
-    return name;
+    return found;
   }
 
   private literals(): RegExp | null {

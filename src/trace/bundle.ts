@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { toSafeJson } from '../safety/sanitize.js';
+import { sanitizeText, toSafeJson } from '../safety/sanitize.js';
 import { scrubText } from '../safety/scrub.js';
 import type { BundleFile } from './types.js';
 import { writeZip } from './zip.js';
@@ -53,7 +53,7 @@ export function writeBundleJson(folder: string, name: string, document: unknown)
 }
 
 export function appendBundleLog(folder: string, line: string): void {
-  appendFileSync(join(folder, bundleNames.log), `${scrubText(line)}\n`, 'utf8');
+  appendFileSync(join(folder, bundleNames.log), `${sanitizeText(scrubText(line))}\n`, 'utf8');
 }
 
 /** Every file under the folder, relative with `/`, sorted. */

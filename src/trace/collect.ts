@@ -269,6 +269,7 @@ function warningsOf(state: TraceState): string[] {
   const step = (id: StepId) => state.Steps.find((s) => s.Id === id);
   if (state.Host.Kind === 'Simulated') warnings.push(`This bundle comes from a simulated device (scenario ${state.Host.Scenario}); its trace files are stand-ins.`);
   if (step('LsassTrace')?.Status === 'Done') warnings.push(lsassWarning);
+  if (state.Options.KeepRawEvents === true) warnings.push(rawEventsWarning);
   if (step('AnalyticChannel')?.Data.PreviousEnabled === true) warnings.push('The AAD Analytic log was already enabled before the trace; it was left enabled.');
   if (step('ExportEvents')?.Data.AnalyticCleared === true) warnings.push('Windows would not export the enabled AAD Analytic log: it was disabled for the export and enabled again, which cleared it (its events are in the bundle).');
   if (state.Options.AuthScriptsPath && state.Options.NetworkTrace) warnings.push('The network trace was taken by the Auth scripts (see authlogs/).');

@@ -21,8 +21,9 @@ export const allEscapes = Object.values(hostileStrings).join('|');
 /** Raw control characters a terminal acts on: C0 but tab and newline (CR too), DEL, C1. */
 export const rawControl = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
+/** Raw control characters in an output; a Windows line end (CRLF) is a line end. */
 export function rawControlsIn(text: string): string[] {
-  return [...text.matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g)].map((m) => `U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${m.index}`);
+  return [...text.replace(/\r\n/g, '\n').matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g)].map((m) => `U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${m.index}`);
 }
 
 export const markersIn = (text: string) => plantedSecrets.filter((secret) => text.includes(secret.Marker)).map((secret) => secret.Name);
