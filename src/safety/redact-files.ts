@@ -10,6 +10,7 @@ import { decodeCapture } from '../dsreg/decode.js';
 import { badInput } from '../errors.js';
 import { describeFiles, zipBundle } from '../trace/bundle.js';
 import { Redactor } from './redact.js';
+import { escapeJsonText, toSafeJson } from './sanitize.js';
 import { readZip, type ZipFileEntry } from './zip-read.js';
 
 export interface RedactionResult {
@@ -60,7 +61,7 @@ function learn(redactor: Redactor, file: TextFile): void {
 function redactContent(redactor: Redactor, file: TextFile): string {
   if (/\.json$/i.test(file.path)) {
     try {
-      return `${JSON.stringify(redactor.deep(JSON.parse(file.text)), null, 2)}\n`;
+      return `${toSafeJson(redactor.deep(JSON.parse(file.text)))}\n`;
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error;
     }
@@ -84,7 +85,7 @@ export function writeRedactionMap(outputPath: string, redactor: Redactor, source
   const existing = lstatOrNull(path);
   if (existing && !existing.isFile()) throw badInput('MapPathTaken', `"${path}" exists and is not a regular file: the redaction map is not written there`);
   if (existing) rmSync(path);
-  writeFileSync(path, `${JSON.stringify(redactor.mapDocument(source), null, 2)}\n`, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
+  writeFileSync(path, `${escapeJsonText(JSON.stringify(redactor.mapDocument(source), null, 2))}\n`, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
   return path;
 }
 
@@ -171,7 +172,7 @@ async function refreshFileLists(folder: string, leftOut: string[]): Promise<void
     if (!Array.isArray(document.Files)) continue;
     document.Files = name === 'manifest.json' ? files : files.filter((file) => file.Path !== 'manifest.json');
     document.Redacted = { LeftOut: leftOut };
-    writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`, 'utf8');
+    writeFileSync(path, `${toSafeJson(document)}\n`, 'utf8');
   }
 }
 

@@ -6,6 +6,8 @@
  * value) is written beside the output, never inside it.
  */
 
+import { sanitizeText } from './sanitize.js';
+
 export type PseudonymKind = 'User' | 'Domain' | 'Host' | 'Device' | 'NetbiosDomain' | 'Tenant' | 'Guid' | 'Sid' | 'IpAddress' | 'Thumbprint';
 
 export interface RedactionEntry {
@@ -91,6 +93,9 @@ export class Redactor {
   }
 
   private learn(kind: PseudonymKind, real: string, alias = real): void {
+    // A name with control characters reaches text files in its sanitized spelling: learn that one too.
+    const shown = sanitizeText(alias);
+    if (shown !== alias) this.learn(kind, real, shown);
     const name = alias.trim();
     if (name.length < minimumLearnedLength || this.pseudonyms.has(name.toLowerCase()) || /^(unknown|none|n\/a|null|yes|no)$/i.test(name)) return;
     if (this.learned.has(name.toLowerCase())) return;
