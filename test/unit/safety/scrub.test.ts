@@ -1,7 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../src/app/diagnose.js';
 import { soapText } from '../../../src/events/aad.js';
+import { createHost } from '../../../src/host/create.js';
+import { runTrace } from '../../../src/trace/session.js';
+import { scenarioNames, SimLab } from '../trace/sim-harness.js';
 import { scrubDeep, scrubText } from '../../../src/safety/scrub.js';
 import { plantedSecrets } from './corpus.js';
 
@@ -49,6 +53,27 @@ describe('the scrubber', () => {
         const text = readFileSync(join(root, folder, name), folder === 'events' && /utf16/.test(name) ? 'utf16le' : 'utf8');
         expect(scrubText(text), `${folder}/${name}`).toBe(text);
       }
+    }
+  });
+
+  it('loses no code, id or time of a clean diagnosis: every event fixture with its capture, before and after', async () => {
+    const files = createHost({ ...process.env, PRT_FORCE_LIVE: '' }, 'linux');
+    const root = join(import.meta.dirname, '../../fixtures');
+    const events = readdirSync(join(root, 'events')).filter((name) => /\.xml$/.test(name) && !/malformed|truncated|with-dtd/.test(name)).map((name) => join(root, 'events', name));
+    const diagnosis = await diagnose(files, { dsregcmd: join(root, 'dsregcmd/missing-prt-0xc000006d-aadsts50126.txt'), events, now: new Date('2026-11-20T10:00:00Z') });
+    expect(diagnosis.Attempts.length).toBeGreaterThan(5);
+    expect(scrubDeep(diagnosis)).toEqual(diagnosis);
+  });
+
+  it.each(scenarioNames)('loses nothing of the clean %s trace bundle document', async (scenario) => {
+    const sim = new SimLab(scenario);
+    try {
+      const bundle = await runTrace(sim.context(), sim.options({ TimeoutSeconds: 120 }));
+      expect(scrubDeep(bundle)).toEqual(bundle);
+      const report = JSON.parse(readFileSync(bundle.ReportPath!, 'utf8'));
+      expect(report.Diagnosis).toEqual(JSON.parse(JSON.stringify(bundle.Diagnosis)));
+    } finally {
+      sim.dispose();
     }
   });
 });
