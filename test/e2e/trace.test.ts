@@ -120,7 +120,7 @@ describe('prt trace on the simulated device', () => {
       expect(text).not.toContain(jwt);
       expect(text).not.toContain('ARwAqh7-AbCdEfGhIjKlMnOpQrStUv');
     }
-    expect(readFileSync(join(bundle.BundlePath, 'dsregcmd-after.txt'), 'utf8')).toContain('[removed by PrtTools]');
+    expect(readFileSync(join(bundle.BundlePath, 'dsregcmd-after.txt'), 'utf8')).toContain('Authorization: [credential removed]');
   });
 
   it('--dry-run prints the plan and changes nothing', () => {
