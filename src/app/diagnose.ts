@@ -5,7 +5,7 @@ import type { PrtStatus } from '../diagnose/status-types.js';
 import { PrtError } from '../errors.js';
 import { aadChannels, type AadChannel } from '../host/event-host.js';
 import type { Host } from '../host/types.js';
-import { scrubEventChunks } from '../safety/event-xml.js';
+import { scrubAadEvent } from '../safety/event-xml.js';
 import { getStatus } from './status.js';
 
 export interface DiagnoseRequest {
@@ -33,10 +33,10 @@ interface EventHarvest {
 
 async function collect(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>, source: string, since: Date | undefined) {
   const floor = since?.getTime() ?? -Infinity;
-  // Scrubbed as XML, before the reader flattens a SOAP description (DESIGN §8).
-  for await (const item of parseEventStream(scrubEventChunks(chunks), { source })) {
+  for await (const item of parseEventStream(chunks, { source })) {
     if ('problem' in item) harvest.problems.push(item.problem);
-    else if (item.event.TimeMs >= floor) harvest.events.push(item.event);
+    // Scrubbed value by value, before anything flattens a SOAP description to text (DESIGN §8).
+    else if (item.event.TimeMs >= floor) harvest.events.push(scrubAadEvent(item.event));
   }
   harvest.sources.push(source);
 }

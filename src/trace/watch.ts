@@ -7,7 +7,6 @@ import type { ReproBaseline, ReproResult } from './types.js';
 import { serverMessage } from '../diagnose/server-text.js';
 import { AAD_EVENT, parseEventStream, statusOf } from '../events/index.js';
 import { isFailureStatus } from '../util/status-code.js';
-import { scrubEventChunks } from '../safety/event-xml.js';
 
 /** The AAD Operational events that mean a PRT attempt went wrong (DESIGN §7). */
 const errorEventIds = [1081, 1084, 1088, 1098, 1104];
@@ -102,7 +101,7 @@ interface SeenEvent {
 async function readEvents(host: Host, channel: AadChannel, since: Date, eventIds: number[]): Promise<SeenEvent[]> {
   const seen: SeenEvent[] = [];
   try {
-    for await (const item of parseEventStream(scrubEventChunks(host.queryEvents({ channel, since, eventIds })), { source: `wevtutil qe ${channel}` })) {
+    for await (const item of parseEventStream(host.queryEvents({ channel, since, eventIds }), { source: `wevtutil qe ${channel}` })) {
       if (!('event' in item)) continue;
       const { event } = item;
       if (!eventIds.includes(event.EventId) || event.TimeMs < since.getTime()) continue;

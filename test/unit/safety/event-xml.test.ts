@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { serverErrorOf } from '../../../src/events/aad.js';
 import { parseEventText } from '../../../src/events/index.js';
-import { scrubEventChunks, scrubEventXml } from '../../../src/safety/event-xml.js';
+import type { AadEvent } from '../../../src/events/types.js';
+import { scrubAadEvent, scrubEventChunks, scrubEventXml } from '../../../src/safety/event-xml.js';
 import { plantedSecrets } from './corpus.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/events', name));
@@ -45,5 +47,21 @@ describe('scrubbing event XML', () => {
     const scrubbed = scrubEventXml(xml);
     expect(scrubbed).toContain("<Security UserID='S-1-5-18'/>");
     expect(scrubbed).not.toContain('Planted1');
+  });
+
+  it('scrubs a parsed event before its SOAP description is flattened to text', () => {
+    const xml = fixture('wstrust-id3242.xml').toString('utf8');
+    const soap = plantedSecrets.find((secret) => secret.Name === 'WsseSecurity')!;
+    // A fault without <s:Text>: the reader keeps all of its text once the tags are stripped.
+    const planted = xml.replace(/(<Data Name='ErrorDescription'>)[\s\S]*?(<\/Data>)/, `$1${escape(`<s:Envelope><s:Header>${soap.Text}</s:Header><s:Body>ID3242</s:Body></s:Envelope>`)}$2`);
+    const event = parseEventText(planted, { source: 'x' }).flatMap((item) => ('event' in item && item.event.EventId === 1088 ? [item.event] : []))[0] as AadEvent;
+    expect(event).toBeDefined();
+    expect(serverErrorOf(event).Description).toContain(soap.Marker); // flattened unscrubbed: the password is bare text
+    expect(serverErrorOf(scrubAadEvent(event)).Description ?? '').not.toContain(soap.Marker);
+  });
+
+  it('returns the very same event when nothing had to go', () => {
+    const event = parseEventText(fixture('wrong-password-50126.operational.xml').toString('utf8'), { source: 'x' }).flatMap((item) => ('event' in item ? [item.event] : []))[0]!;
+    expect(scrubAadEvent(event)).toBe(event);
   });
 });
