@@ -4,13 +4,14 @@
  * map beside the copy, never inside it. Binary files (a network trace, an lsass recording, .evtx)
  * cannot be redacted: they are left out and listed.
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { decodeCapture } from '../dsreg/decode.js';
 import { badInput } from '../errors.js';
 import { describeFiles, zipBundle } from '../trace/bundle.js';
 import { Redactor } from './redact.js';
-import { escapeJsonText, toSafeJson } from './sanitize.js';
+import { writeRedactionMap } from './redaction-map.js';
+import { toSafeJson } from './sanitize.js';
 import { readZip, type ZipFileEntry } from './zip-read.js';
 
 export interface RedactionResult {
@@ -75,26 +76,6 @@ function freePath(folder: string, name: string, extension = ''): string {
   for (let n = 1; ; n++) {
     const path = join(folder, `${name}${n === 1 ? '' : `-${n}`}${extension}`);
     if (!existsSync(path) && !existsSync(`${path}.zip`) && !existsSync(`${path}.redaction-map.json`)) return path;
-  }
-}
-
-/** The map beside the output: readable by its owner only (Administrators and SYSTEM on Windows, by the caller). */
-export function writeRedactionMap(outputPath: string, redactor: Redactor, source: string): string {
-  const path = `${outputPath}.redaction-map.json`;
-  // An earlier map of the same output is replaced; anything else by that name is not written through.
-  const existing = lstatOrNull(path);
-  if (existing && !existing.isFile()) throw badInput('MapPathTaken', `"${path}" exists and is not a regular file: the redaction map is not written there`);
-  if (existing) rmSync(path);
-  writeFileSync(path, `${escapeJsonText(JSON.stringify(redactor.mapDocument(source), null, 2))}\n`, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
-  return path;
-}
-
-function lstatOrNull(path: string): Stats | null {
-  try {
-    return lstatSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
   }
 }
 

@@ -4,7 +4,7 @@ import { usageError } from '../../errors.js';
 import { writeOutputFile } from '../../host/output-file.js';
 import { PrtCommand } from '../command.js';
 import { Redactor } from '../../safety/redact.js';
-import { writeRedactionMap } from '../../safety/redact-files.js';
+import { writeRedactionMap } from '../../safety/redaction-map.js';
 import { forText } from '../../safety/sanitize.js';
 import { parseNowOption, redactOption } from '../options.js';
 import { formatJson, writeJson } from '../output.js';
