@@ -143,6 +143,21 @@ Describe 'A trace of a hostile simulated device, then Protect-PrtBundle' {
         }
     }
 
+    It 'Start-PrtTrace -Redact returns the redacted copy, with its map beside it' {
+        $redacted = Start-PrtTrace -Simulate $scenario -Wait -TimeoutSeconds 120 -Redact -OutputPath (Join-Path $TestDrive 'traces-redact') -WarningAction SilentlyContinue
+        $redacted.DeviceName | Should -BeLike 'DEVICE-1*'
+        $redacted.Redaction.PSObject.TypeNames[0] | Should -Be 'PrtTools.BundleRedaction'
+        $redacted.Redaction.MapPath | Should -Exist
+        Assert-SafeText -What 'the redacted bundle' -Text ($redacted | Format-List -Property * | Out-String)
+        ($redacted | Format-List -Property * | Out-String) | Should -Not -Match 'CTS-WS-0512'
+    }
+
+    It 'Start-PrtTrace -KeepRawEvents records it in the manifest' {
+        $raw = Start-PrtTrace -Simulate healthy -Wait -TimeoutSeconds 120 -KeepRawEvents -OutputPath (Join-Path $TestDrive 'traces-raw') -WarningAction SilentlyContinue
+        $manifest = Get-Content -LiteralPath (Join-Path $raw.BundlePath 'manifest.json') -Raw | ConvertFrom-Json
+        $manifest.Options.KeepRawEvents | Should -BeTrue
+    }
+
     It 'Protect-PrtBundle has help with examples' {
         $help = Get-Help -Name Protect-PrtBundle -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
