@@ -165,10 +165,11 @@ export class Redactor {
     if (labels.length < size) return name;
     const domain = this.domain(labels.slice(-size).join('.'));
     if (labels.length === size) return domain;
+    // A device's own name (`CTS-WS-0512.corp.contoso.com`) keeps its device pseudonym in front.
     const first = name.split('.')[0] ?? '';
+    if (this.learned.get(first.toLowerCase())?.kind === 'Device') return `${this.literal(first)}.${this.host(name.slice(first.length + 1))}`;
     const inner = labels.slice(0, -size).join('.');
-    const device = labels.length === size + 1 && this.learned.get(first.toLowerCase())?.kind === 'Device' ? this.literal(first) : null;
-    const hostLabel = device ?? this.pseudonym('Host', `${inner}.${labels.slice(-size).join('.')}`, (n) => `host${n}`);
+    const hostLabel = this.pseudonym('Host', `${inner}.${labels.slice(-size).join('.')}`, (n) => `host${n}`);
     return `${hostLabel}.${domain}`;
   }
 

@@ -68,6 +68,12 @@ describe('redaction of dsregcmd captures', () => {
     expect(b).toBe('user1@domain1.example from 192.0.2.1, id 00000000-0000-4000-8000-000000000001, sid S-1-5-21-0-0-0-1001');
   });
 
+  it('keeps a device pseudonym in front of its domain in a fully qualified name', async () => {
+    const result = await redactPath(join(fixtures, 'hybrid-enterprise-diag-msis.txt'), work);
+    const text = readFileSync(result.Path, 'utf8');
+    expect(/Device Name : (.*)/.exec(text)?.[1]).toMatch(/^DEVICE-1\.(host\d+\.)?domain\d+\.example$/);
+  });
+
   it('leaves error codes, times, file names and versions alone', () => {
     const text = '0xC000006D -1073741715 3221225581 AADSTS50126 MSIS7068 12029 2026-11-20T09:13:40.4242555Z report.json WebAccountProcessor.cpp 10.0.19045.3803 HTTP 400';
     expect(new Redactor().text(text)).toBe(text);
