@@ -24,6 +24,7 @@
         'Start-PrtTrace'
         'Stop-PrtTrace'
         'Get-PrtTraceStatus'
+        'Protect-PrtBundle'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

@@ -34,6 +34,7 @@ $script:PrtNestedTypeName = @{
         Diagnosis    = 'PrtTools.TraceDiagnosis'
         StatusBefore = 'PrtTools.Status'
         StatusAfter  = 'PrtTools.Status'
+        Redaction    = 'PrtTools.BundleRedaction'
     }
     'PrtTools.TraceStatus'  = @{
         Session = 'PrtTools.TraceSession'

@@ -129,7 +129,7 @@ function Invoke-PrtAsInteractiveUser {
             $action = New-ScheduledTaskAction -Execute $exePath -Argument $commandLine -WorkingDirectory $folder
             $principal = New-ScheduledTaskPrincipal -UserId $user -LogonType Interactive -RunLevel Limited
             $settings = New-ScheduledTaskSettingsSet -ExecutionTimeLimit (New-TimeSpan -Seconds (2 * $script:PrtAsUserTimeoutSeconds)) -AllowStartIfOnBatteries -DontStopIfGoingOnBatteries -MultipleInstances IgnoreNew
-            Write-Verbose -Message "Running $exePath $commandLine as $user with the scheduled task $taskPath$taskName"
+            Write-Verbose -Message (ConvertTo-PrtSafeText -Value "Running $exePath $commandLine as $user with the scheduled task $taskPath$taskName")
             $null = Register-ScheduledTask @task -Action $action -Principal $principal -Settings $settings -Force -ErrorAction Stop
             $registered = $true
             Start-ScheduledTask @task -ErrorAction Stop
@@ -174,7 +174,7 @@ function Invoke-PrtAsInteractiveUser {
             # Only what can be a JSON object is parsed: a caught parse error still shows in -ErrorVariable.
             if ($text.TrimStart().StartsWith('{')) {
                 try {
-                    $document = ConvertFrom-Json @jsonParameters
+                    $document = ConvertTo-PrtSafeText -Value (ConvertFrom-Json @jsonParameters)
                 } catch {
                     $parseError = $_.Exception
                 }
@@ -191,7 +191,7 @@ function Invoke-PrtAsInteractiveUser {
             try {
                 Unregister-ScheduledTask @task -Confirm:$false -ErrorAction Stop
             } catch {
-                Write-Warning -Message "The scheduled task $taskPath$taskName could not be removed: $($_.Exception.Message) Remove it with Unregister-ScheduledTask -TaskPath '$taskPath' -TaskName '$taskName'."
+                Write-Warning -Message (ConvertTo-PrtSafeText -Value "The scheduled task $taskPath$taskName could not be removed: $($_.Exception.Message) Remove it with Unregister-ScheduledTask -TaskPath '$taskPath' -TaskName '$taskName'.")
             }
         }
         Remove-Item -LiteralPath $folder -Recurse -Force -ErrorAction SilentlyContinue

@@ -239,6 +239,8 @@ function New-PrtErrorRecord {
         [System.Exception] $InnerException
     )
 
+    # Messages quote data (file names, the exe's message): shown safely wherever the record goes.
+    $Message = ConvertTo-PrtSafeText -Value $Message
     $exception = switch ($Category) {
         'InvalidArgument' { New-Object -TypeName System.ArgumentException -ArgumentList $Message, $InnerException }
         'InvalidData' { New-Object -TypeName System.IO.InvalidDataException -ArgumentList $Message, $InnerException }
@@ -387,7 +389,7 @@ function Invoke-PrtExe {
     }
     if (-not $jsonAdded) { $fullArgument.Add('--json') }
     $startInfo = New-PrtProcessStartInfo -FilePath $exePath -Argument $fullArgument.ToArray() -Console:$Console
-    Write-Verbose -Message ("Running {0} {1}" -f $exePath, (ConvertTo-PrtCommandLine -Argument $fullArgument.ToArray()))
+    Write-Verbose -Message (ConvertTo-PrtSafeText -Value ("Running {0} {1}" -f $exePath, (ConvertTo-PrtCommandLine -Argument $fullArgument.ToArray())))
 
     $process = New-Object -TypeName System.Diagnostics.Process
     $process.StartInfo = $startInfo
@@ -437,7 +439,8 @@ function Invoke-PrtExe {
                 $jsonParameters['DateKind'] = 'String'
             }
             try {
-                $parsed = ConvertFrom-Json @jsonParameters
+                # Values from data are made safe to show before they become objects.
+                $parsed = ConvertTo-PrtSafeText -Value (ConvertFrom-Json @jsonParameters)
                 # 5.1 returns an array as one object, 7 enumerates it: @() of the variable is the
                 # same array in both.
                 $document = if ($text.StartsWith('[')) { ,@($parsed) } else { $parsed }
@@ -463,7 +466,7 @@ function Invoke-PrtExe {
         return
     }
     if ($stderr -and $stderr.Trim()) {
-        Write-Verbose -Message "prt wrote on stderr: $($stderr.Trim())"
+        Write-Verbose -Message (ConvertTo-PrtSafeText -Value "prt wrote on stderr: $($stderr.Trim())")
     }
 
     $document = $null
@@ -479,7 +482,7 @@ function Invoke-PrtExe {
             $jsonParameters['DateKind'] = 'String'
         }
         try {
-            $document = ConvertFrom-Json @jsonParameters
+            $document = ConvertTo-PrtSafeText -Value (ConvertFrom-Json @jsonParameters)
         } catch {
             $parseError = $_.Exception
         }

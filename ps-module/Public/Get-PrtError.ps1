@@ -61,6 +61,10 @@ function Get-PrtError {
         Device diagnosis: how far back to look; a duration such as '2h' or '3d', an ISO 8601
         time, a [datetime] or a [timespan] (that long before now).
 
+    .PARAMETER Redact
+        Replaces user, device, domain and host names, ids, SIDs and IP addresses in the diagnosis
+        with stable pseudonyms, keeping codes and times: a diagnosis to share.
+
     .PARAMETER ComputerName
         Runs the command on these devices over WinRM (Invoke-Command); PrtTools must be installed
         on each. One result per device, with PSComputerName; a device that cannot be reached is
@@ -161,6 +165,9 @@ function Get-PrtError {
         [Parameter(ParameterSetName = 'Device')]
         [ValidateNotNullOrEmpty()]
         [object] $Since,
+
+        [Parameter()]
+        [switch] $Redact,
 
         [ValidateNotNullOrEmpty()]
         [string[]] $ComputerName,
@@ -266,6 +273,7 @@ function Get-PrtError {
             foreach ($file in $files) { $arguments += @('--events', $file) }
         }
         if ($null -ne $sinceArgument) { $arguments += @('--since', $sinceArgument) }
+        if ($Redact) { $arguments += '--redact' }
 
         $result = Invoke-PrtExe -Argument $arguments -Cmdlet $PSCmdlet -TargetObject ([System.Environment]::MachineName) -AsResult
         if ($null -ne $result.ErrorRecord) {

@@ -44,6 +44,11 @@ function Get-PrtStatus {
         allowed. Accepts input from the pipeline, also by property name (FullName, PSPath), so
         files from Get-ChildItem can be piped in.
 
+    .PARAMETER Redact
+        Replaces user, device, domain and host names, ids, SIDs, IP addresses and thumbprints with
+        stable pseudonyms (user1@domain1.example, DEVICE-1), keeping codes, times and Microsoft's
+        endpoints: a status to share. The health and the findings are the same.
+
     .PARAMETER AsCurrentUser
         Reads dsregcmd as this process runs, even in a remote session or as SYSTEM, instead of as
         the signed-in user. The device's join state is the same; the PRT is that of this logon,
@@ -152,6 +157,9 @@ function Get-PrtStatus {
         [Parameter(ParameterSetName = 'Live')]
         [switch] $AsCurrentUser,
 
+        [Parameter()]
+        [switch] $Redact,
+
         [ValidateNotNullOrEmpty()]
         [string[]] $ComputerName,
 
@@ -183,6 +191,9 @@ function Get-PrtStatus {
             # The exe wants ISO 8601 UTC; milliseconds are as precise as dsregcmd ever is.
             $nowArgument = @('--now', $Now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [System.Globalization.CultureInfo]::InvariantCulture))
         }
+
+        # Every call below takes these options: --redact rides along with --now.
+        if ($Redact) { $nowArgument += '--redact' }
 
         # Other devices: the paths are collected here and sent to all of them at once in end.
         $remoteKind = Get-PrtRemoteTarget -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet

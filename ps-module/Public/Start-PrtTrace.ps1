@@ -66,6 +66,16 @@ function Start-PrtTrace {
     .PARAMETER Force
         Confirms the lsass trace without asking.
 
+    .PARAMETER Redact
+        Also writes a redacted copy of the bundle (and its zip) to share: names, ids, SIDs and
+        addresses replaced by stable pseudonyms. The map back to the real values is written beside
+        the copy, never inside it; binary traces are left out of the copy. The object returned
+        describes the copy.
+
+    .PARAMETER KeepRawEvents
+        Exports the AAD logs as they are, without removing tokens, cookies or passwords that
+        servers echoed into them. Warned about and recorded in the bundle's manifest.
+
     .PARAMETER Simulate
         Runs against a simulated device instead of this one: a built-in scenario (healthy,
         hybrid-wrong-password, network-unreachable, stale-fixed-by-unlock, ws-trust-dtd) or a
@@ -144,6 +154,12 @@ function Start-PrtTrace {
         [switch] $Force,
 
         [Parameter()]
+        [switch] $Redact,
+
+        [Parameter()]
+        [switch] $KeepRawEvents,
+
+        [Parameter()]
         [ValidateNotNullOrEmpty()]
         [string] $Simulate
     )
@@ -164,6 +180,8 @@ function Start-PrtTrace {
     }
     if ($IncludeLsassTrace) { $traceArgument.Add('--lsass-trace') }
     if ($LockWorkstation) { $traceArgument.Add('--lock') }
+    if ($Redact) { $traceArgument.Add('--redact') }
+    if ($KeepRawEvents) { $traceArgument.Add('--keep-raw-events') }
     $traceArgument.Add('--hybrid-wait')
     $traceArgument.Add([string]$HybridWaitSeconds)
     $common = @($traceArgument.ToArray()) + $simulateArgument

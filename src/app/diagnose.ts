@@ -8,6 +8,7 @@ import type { PrtStatus } from '../diagnose/status-types.js';
 import { PrtError } from '../errors.js';
 import { aadChannels, type AadChannel } from '../host/event-host.js';
 import type { Host } from '../host/types.js';
+import { scrubAadEvent } from '../safety/event-xml.js';
 import { getStatus } from './status.js';
 
 export interface DiagnoseRequest {
@@ -49,7 +50,8 @@ async function collect(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>,
       harvest.problems.push(item.problem);
       continue;
     }
-    const event = item.event;
+    // Scrubbed value by value, before anything flattens a SOAP description to text (DESIGN §8).
+    const event = scrubAadEvent(item.event);
     if (!event.FromText) {
       if (event.TimeMs >= floor) harvest.events.push(event);
       continue;

@@ -1,5 +1,6 @@
 import { Command, Option } from 'clipanion';
 import { PrtError } from '../errors.js';
+import { sanitizeText } from '../safety/sanitize.js';
 import type { PrtContext } from './context.js';
 import { writeError } from './output.js';
 
@@ -24,7 +25,7 @@ export abstract class PrtCommand extends Command<PrtContext> {
         return error.exitCode;
       }
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      this.context.stderr.write(`prt: internal error (a bug, please report it): ${detail}\n`);
+      this.context.stderr.write(`prt: internal error (a bug, please report it): ${sanitizeText(detail)}\n`);
       return InternalErrorExitCode;
     }
   }

@@ -1,5 +1,6 @@
 // Entry point of prt / prt.exe: wires the process to the CLI and sets the exit code.
 import type { RunContext } from './run.js';
+import { sanitizeText } from '../safety/sanitize.js';
 import { runCli } from './run.js';
 import { outputStream } from './stdio.js';
 
@@ -19,7 +20,7 @@ runCli(process.argv.slice(2), context).then(
   },
   (error: unknown) => {
     // Only bugs reach here: runCli turns every expected failure into an exit code.
-    process.stderr.write(`prt: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`prt: internal error: ${sanitizeText(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     process.exitCode = 70;
   },
 );

@@ -1,4 +1,11 @@
+import { Option } from 'clipanion';
 import { usageError } from '../errors.js';
+
+/** `--redact` on status, error and trace: the output made shareable (src/safety/redact.ts). */
+export const redactOption = (what: string) =>
+  Option.Boolean('--redact', false, {
+    description: `Replace user, device, domain and host names, tenant/device/correlation ids, SIDs, IP addresses and thumbprints with stable pseudonyms ${what}`,
+  });
 
 const hasZone = (value: string) => /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim());
 

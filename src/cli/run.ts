@@ -22,6 +22,7 @@ const commandLoaders: Record<string, CommandLoader> = {
   error: async () => (await import('./commands/error.js')).ErrorCommand,
   trace: async () => (await import('./commands/trace.js')).traceCommands,
   watch: async () => (await import('./commands/watch.js')).WatchCommand,
+  redact: async () => (await import('./commands/redact.js')).RedactCommand,
 };
 
 /** The CLI with the command `argv` names, or with every command (help, typos). */

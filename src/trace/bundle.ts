@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { scrubText } from './scrub.js';
+import { sanitizeText, toSafeJson } from '../safety/sanitize.js';
+import { scrubText } from '../safety/scrub.js';
 import type { BundleFile } from './types.js';
 import { writeZip } from './zip.js';
 
@@ -44,8 +45,15 @@ export function writeBundleText(folder: string, name: string, text: string): str
   return path;
 }
 
+/** A JSON document of the bundle: scrubbed value by value (never as flattened text), controls escaped. */
+export function writeBundleJson(folder: string, name: string, document: unknown): string {
+  const path = join(folder, name);
+  writeFileSync(path, `${toSafeJson(document)}\n`, 'utf8');
+  return path;
+}
+
 export function appendBundleLog(folder: string, line: string): void {
-  appendFileSync(join(folder, bundleNames.log), `${scrubText(line)}\n`, 'utf8');
+  appendFileSync(join(folder, bundleNames.log), `${sanitizeText(scrubText(line))}\n`, 'utf8');
 }
 
 /** Every file under the folder, relative with `/`, sorted. */

@@ -1,15 +1,19 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, createReadStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { getStatus } from '../app/status.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
 import { ExitCode, PrtError } from '../errors.js';
 import { aadChannels } from '../host/event-host.js';
+import { scrubEventChunks } from '../safety/event-xml.js';
+import { Redactor } from '../safety/redact.js';
+import { redactPath } from '../safety/redact-files.js';
+import { forText } from '../safety/sanitize.js';
+import { scrubDeep, scrubText } from '../safety/scrub.js';
 import { version } from '../version.js';
-import { bundleNames, describeFiles, listBundleFiles, writeBundleText, zipBundle } from './bundle.js';
+import { bundleNames, describeFiles, listBundleFiles, writeBundleJson, writeBundleText, zipBundle } from './bundle.js';
 import { diagnoseBundle } from './diagnosis.js';
 import { analytic, errorMessage, statusFromBytes, stepSummaries, type Session } from './engine.js';
 import { formatReportText } from './report.js';
-import { scrubDeep, scrubText } from './scrub.js';
 import type { BundleOutcome, StepId, StepRecord, TraceBundleDocument, TraceState } from './types.js';
 import { undoFailureText } from './undo.js';
 
@@ -66,9 +70,15 @@ async function exportEvents(session: Session, record: StepRecord, folder: string
   mkdirSync(folder, { recursive: true });
   const exported: string[] = [];
   const problems: string[] = [];
+  const keepRaw = session.state.Options.KeepRawEvents === true;
+  const scrub = async (channel: string, file: string) => {
+    if (keepRaw) return;
+    const problem = await scrubExportedEvents(session, file);
+    if (problem) problems.push(`${channel}: ${problem}`);
+  };
   for (const channel of aadChannels) {
     try {
-      await host.exportChannel(channel, folder);
+      await scrub(channel, await host.exportChannel(channel, folder));
       exported.push(channel);
       continue;
     } catch (error) {
@@ -83,20 +93,47 @@ async function exportEvents(session: Session, record: StepRecord, folder: string
       record.Data.Reenable = true;
       session.save();
       await host.setChannelEnabled(analytic, false);
-      await host.exportChannel(channel, folder);
+      const file = await host.exportChannel(channel, folder);
       exported.push(channel);
       await host.setChannelEnabled(analytic, true);
       record.Data.Reenable = false;
       record.Data.AnalyticCleared = true;
       session.save();
       session.emit({ Kind: 'Warning', At: session.nowIso(), Text: 'The AAD Analytic log had to be disabled to be exported, then was enabled again; enabling it cleared it (its events are in the bundle).' });
+      await scrub(channel, file);
     } catch (error) {
       problems.push(`${channel}: ${errorMessage(error)}`);
     }
   }
   if (exported.length === 0) throw new Error(problems.join('; '));
   if (problems.length > 0) session.emit({ Kind: 'Warning', At: session.nowIso(), Text: `Not exported: ${problems.join('; ')}` });
-  return `${exported.join(', ')} exported`;
+  if (keepRaw) session.emit({ Kind: 'Warning', At: session.nowIso(), Text: rawEventsWarning });
+  return `${exported.join(', ')} exported${keepRaw ? ' raw (--keep-raw-events)' : ', scrubbed'}`;
+}
+
+export const rawEventsWarning =
+  'The AAD logs were exported raw (--keep-raw-events): they may hold tokens, cookies or passwords that servers echoed. Share this bundle only with the engineer who needs it.';
+
+/**
+ * An exported log as scrubbed event XML (DESIGN §8): the events are read back (an .evtx through
+ * wevtutil on Windows), scrubbed one at a time into `<name>.xml`, and the raw export is deleted.
+ * Returns what went wrong, or null; a log that cannot be scrubbed is not kept.
+ */
+async function scrubExportedEvents(session: Session, file: string): Promise<string | null> {
+  const target = file.replace(/\.(evtx|xml)$/i, '') + '.xml';
+  const temporary = `${target}.scrubbing`;
+  try {
+    const source = /\.evtx$/i.test(file) ? session.host.readEventFile(file) : (createReadStream(file) as AsyncIterable<Uint8Array>);
+    writeFileSync(temporary, '', { flag: 'wx', mode: 0o600 });
+    for await (const piece of scrubEventChunks(source)) appendFileSync(temporary, piece);
+    if (target !== file) rmSync(file, { force: true });
+    renameSync(temporary, target);
+    return null;
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    rmSync(file, { force: true });
+    return `could not be scrubbed, so it was left out (${errorMessage(error)}); --keep-raw-events keeps the raw export`;
+  }
 }
 
 /** Diagnosis, report, manifest and zip: the bundle explains itself. */
@@ -134,8 +171,8 @@ export async function finalizeBundle(session: Session, outcome: BundleOutcome, o
       state.Repro,
     );
     document = bundleDocument(session, outcome, await describeFiles(bundle), before, after, diagnosis);
-    writeBundleText(bundle, bundleNames.reportText, formatReportText(document));
-    reportPath = writeBundleText(bundle, bundleNames.reportJson, `${JSON.stringify(document, null, 2)}\n`);
+    writeBundleText(bundle, bundleNames.reportText, formatReportText(forText(document)));
+    reportPath = writeBundleJson(bundle, bundleNames.reportJson, document);
     return `report.txt, report.json${options.zip ? ', manifest.json, zip' : ', manifest.json'}`;
   };
   const record = await session.step('Report', async () => {
@@ -157,7 +194,7 @@ export async function finalizeBundle(session: Session, outcome: BundleOutcome, o
       Files: files,
       Notes: document.Warnings,
     };
-    writeBundleText(bundle, bundleNames.manifest, `${JSON.stringify(scrubDeep(manifest), null, 2)}\n`);
+    writeBundleJson(bundle, bundleNames.manifest, manifest);
     document.Files = await describeFiles(bundle);
     if (options.zip) {
       zipPath = await zipBundle(bundle);
@@ -170,7 +207,31 @@ export async function finalizeBundle(session: Session, outcome: BundleOutcome, o
   document.ReportPath = reportPath;
   document.Steps = stepSummaries(state);
   document.StoppedAt = session.nowIso();
-  return scrubDeep(document);
+  const scrubbed = scrubDeep(document);
+  return state.Options.Redact && bundle && zipPath ? redactedCopy(session, scrubbed, bundle) : scrubbed;
+}
+
+/**
+ * `--redact`: a copy of the finished bundle for sharing, identifiers replaced by pseudonyms, and
+ * the document describing that copy with the same pseudonyms. The original stays where it is,
+ * for Administrators only; so does the map, beside the copy.
+ */
+async function redactedCopy(session: Session, document: TraceBundleDocument, bundle: string): Promise<TraceBundleDocument> {
+  const redactor = new Redactor();
+  const copy = await redactPath(bundle, dirname(bundle), redactor);
+  await session.host.restrictToAdministrators(copy.Path, 'Folder');
+  if (copy.ZipPath) await session.host.restrictToAdministrators(copy.ZipPath, 'File');
+  await session.host.restrictToAdministrators(copy.MapPath, 'File');
+  const shown = redactor.deep(document);
+  if (copy.LeftOut.length > 0) shown.Warnings.push(`Left out of the redacted copy (binary, cannot be redacted): ${copy.LeftOut.join(', ')}.`);
+  return {
+    ...shown,
+    BundlePath: copy.Path,
+    ZipPath: copy.ZipPath,
+    ReportPath: join(copy.Path, bundleNames.reportJson),
+    Files: await describeFiles(copy.Path),
+    Redaction: { MapPath: copy.MapPath, LeftOut: copy.LeftOut },
+  };
 }
 
 function bundleDocument(
@@ -208,6 +269,7 @@ function warningsOf(state: TraceState): string[] {
   const step = (id: StepId) => state.Steps.find((s) => s.Id === id);
   if (state.Host.Kind === 'Simulated') warnings.push(`This bundle comes from a simulated device (scenario ${state.Host.Scenario}); its trace files are stand-ins.`);
   if (step('LsassTrace')?.Status === 'Done') warnings.push(lsassWarning);
+  if (state.Options.KeepRawEvents === true) warnings.push(rawEventsWarning);
   if (step('AnalyticChannel')?.Data.PreviousEnabled === true) warnings.push('The AAD Analytic log was already enabled before the trace; it was left enabled.');
   if (step('ExportEvents')?.Data.AnalyticCleared === true) warnings.push('Windows would not export the enabled AAD Analytic log: it was disabled for the export and enabled again, which cleared it (its events are in the bundle).');
   if (state.Options.AuthScriptsPath && state.Options.NetworkTrace) warnings.push('The network trace was taken by the Auth scripts (see authlogs/).');

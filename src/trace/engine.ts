@@ -9,7 +9,7 @@ import type { Host } from '../host/types.js';
 import { appendBundleLog } from './bundle.js';
 import { formatProgressLine } from './progress-text.js';
 import type { TraceEvents, TraceProgress } from './progress.js';
-import { scrubDeep, scrubText } from './scrub.js';
+import { scrubDeep, scrubText } from '../safety/scrub.js';
 import type { StateStore } from './store.js';
 import type { StepId, StepRecord, StepSummary, TraceState } from './types.js';
 import { undoers } from './undo.js';

@@ -11,7 +11,7 @@ import { analytic, errorMessage, Session, statusFromBytes, stepSummaries, stepTi
 import { plannedSteps } from './plan.js';
 import { preflightError, runPreflight } from './preflight.js';
 import { repro, watch } from './repro.js';
-import { scrubDeep, scrubText } from './scrub.js';
+import { scrubDeep, scrubText } from '../safety/scrub.js';
 import type { BundleOutcome, ReproResult, SessionMode, TraceBundleDocument, TraceOptions, TraceSessionDocument, TraceState, TraceStatusDocument } from './types.js';
 import { undoFailureText } from './undo.js';
 import { baselineOf } from './watch.js';
@@ -28,6 +28,8 @@ export const defaultTraceOptions = (outputFolder: string): TraceOptions => ({
   LockWorkstation: false,
   HybridWaitSeconds: 60,
   TimeoutSeconds: 600,
+  KeepRawEvents: false,
+  Redact: false,
 });
 
 function nextStepText(state: TraceState): string {

@@ -19,6 +19,10 @@ export interface TraceOptions {
   HybridWaitSeconds: number;
   /** The guided repro gives up watching after this many seconds. */
   TimeoutSeconds: number;
+  /** Export the AAD logs unscrubbed (`--keep-raw-events`): warned about, recorded in the manifest. */
+  KeepRawEvents?: boolean;
+  /** Also write a redacted copy of the bundle for sharing (`--redact`), its map beside it. */
+  Redact?: boolean;
 }
 
 export type StepId =
@@ -160,6 +164,15 @@ export interface TraceBundleDocument {
   Files: BundleFile[];
   Steps: StepSummary[];
   Warnings: string[];
+  /** With `--redact`: the redacted copy this document describes (its paths are the copy's). */
+  Redaction?: BundleRedaction;
+}
+
+export interface BundleRedaction {
+  /** The map pseudonym → real value, beside the copy, never inside it or its zip. */
+  MapPath: string;
+  /** Binary files (network trace, recordings) that cannot be redacted, left out of the copy. */
+  LeftOut: string[];
 }
 
 /**

@@ -2,7 +2,7 @@ import { getStatus } from '../app/status.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
 import type { AadChannel } from '../host/event-host.js';
 import type { Host } from '../host/types.js';
-import { scrubDeep } from './scrub.js';
+import { scrubDeep } from '../safety/scrub.js';
 import type { ReproBaseline, ReproResult } from './types.js';
 import { serverMessage } from '../diagnose/server-text.js';
 import { AAD_EVENT, parseEventStream, statusOf } from '../events/index.js';

@@ -8,6 +8,7 @@ import { readEvents } from '../events/parse.js';
 import type { AadEvent } from '../events/types.js';
 import { statusFromBytes } from '../trace/engine.js';
 import type { DashboardInput } from './state.js';
+import { scrubAadEvent } from '../safety/event-xml.js';
 
 type Dispatch = (input: DashboardInput) => void;
 
@@ -37,6 +38,7 @@ export class AadEventReader {
       let events: AadEvent[];
       try {
         ({ events } = await readEvents(this.host.queryEvents({ channel, since }), { source: `wevtutil qe ${channel}` }));
+        events = events.map(scrubAadEvent);
         this.failed.delete(channel);
       } catch (error) {
         // An enabled Analytic channel may refuse reads; the next round tries again.

@@ -3,6 +3,7 @@
 import type { DashboardState } from './state.js';
 import { clockOf, dashboardView, dateTimeOf } from './view.js';
 import { isFailureStatus } from '../util/status-code.js';
+import { forText } from '../safety/sanitize.js';
 
 export interface PlainLine {
   /** What the line is about: a new text under the same key is a change. */
@@ -30,7 +31,8 @@ export function plainLines(state: DashboardState): PlainLine[] {
   }
   for (const note of view.Notes) lines.push({ Key: `note ${note}`, Text: `note ${note}` });
   if (state.StatusError) lines.push({ Key: 'dsregcmd', Text: `dsregcmd ${state.StatusError}` });
-  return lines;
+  // Some lines quote the state directly (codes, dsregcmd's error): data, so made safe here too.
+  return forText(lines);
 }
 
 /** Prints each line whose text is new for its key; returns how many it printed. */

@@ -7,6 +7,7 @@ import { networkErrorOf, serverErrorOf, statusOf, upnOf, urlOf } from '../events
 import type { AadEvent, Attempt } from '../events/types.js';
 import type { DashboardState, StepLine } from './state.js';
 import { isFailureStatus } from '../util/status-code.js';
+import { forText } from '../safety/sanitize.js';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'dim' | 'action';
 
@@ -107,7 +108,9 @@ const firstSentence = (text: string) => {
 export function dashboardView(state: DashboardState, options: ViewOptions = {}): DashboardView {
   const now = ms(state.Now);
   const attempts = reconstructAttempts(state.Events).Attempts;
-  return {
+  // What Ink draws is data: scrubbed and sanitized here, so no value can carry an escape sequence
+  // (a hyperlink, a title, a screen clear) to the terminal.
+  return forText({
     Title: titleOf(state),
     Clock: `${clockOf(state.Now)} UTC`,
     Device: deviceRows(state),
@@ -119,7 +122,7 @@ export function dashboardView(state: DashboardState, options: ViewOptions = {}):
     Prompt: promptOf(state, attempts, now),
     Notes: [...state.Warnings, ...state.Notes, ...(state.StatusError ? [`dsregcmd: ${state.StatusError}`] : [])],
     Footer: footerOf(state),
-  };
+  });
 }
 
 function titleOf(state: DashboardState): string {

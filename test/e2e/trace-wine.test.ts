@@ -64,11 +64,12 @@ describe('prt.exe trace under Wine', () => {
       'netsh trace stop',
       'wevtutil gl Microsoft-Windows-AAD/Analytic',
       'wevtutil sl Microsoft-Windows-AAD/Analytic /e:false /q:true',
+      // Each export is read back as XML and scrubbed; the raw .evtx is then deleted.
       `wevtutil epl Microsoft-Windows-AAD/Operational ${bundle}\\events\\Microsoft-Windows-AAD-Operational.evtx /ow:true`,
+      `wevtutil qe ${bundle}\\events\\Microsoft-Windows-AAD-Operational.evtx /lf:true /f:RenderedXml`,
       `wevtutil epl Microsoft-Windows-AAD/Analytic ${bundle}\\events\\Microsoft-Windows-AAD-Analytic.evtx /ow:true`,
-      'dsregcmd /status',
-      // The diagnosis reads the exported logs back; the fake has no `qe`: it falls back to the snapshots.
       `wevtutil qe ${bundle}\\events\\Microsoft-Windows-AAD-Analytic.evtx /lf:true /f:RenderedXml`,
+      'dsregcmd /status',
       `icacls ${bundle}.zip /inheritance:r /grant:r *S-1-5-32-544:F *S-1-5-18:F`,
     ]);
     // The recorder was waited for across processes: its final recording is the one kept.

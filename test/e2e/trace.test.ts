@@ -120,7 +120,7 @@ describe('prt trace on the simulated device', () => {
       expect(text).not.toContain(jwt);
       expect(text).not.toContain('ARwAqh7-AbCdEfGhIjKlMnOpQrStUv');
     }
-    expect(readFileSync(join(bundle.BundlePath, 'dsregcmd-after.txt'), 'utf8')).toContain('[removed by PrtTools]');
+    expect(readFileSync(join(bundle.BundlePath, 'dsregcmd-after.txt'), 'utf8')).toContain('Authorization: [credential removed]');
   });
 
   it('--dry-run prints the plan and changes nothing', () => {
@@ -211,12 +211,12 @@ describe('prt trace in forced live mode against fake Windows tools', () => {
       'netsh trace stop',
       'wevtutil gl Microsoft-Windows-AAD/Analytic',
       'wevtutil sl Microsoft-Windows-AAD/Analytic /e:false /q:true',
+      // Each export is read back as XML and scrubbed; the raw .evtx is then deleted.
       `wevtutil epl Microsoft-Windows-AAD/Operational ${bundle}/events/Microsoft-Windows-AAD-Operational.evtx /ow:true`,
+      `wevtutil qe ${bundle}/events/Microsoft-Windows-AAD-Operational.evtx /lf:true /f:RenderedXml`,
       `wevtutil epl Microsoft-Windows-AAD/Analytic ${bundle}/events/Microsoft-Windows-AAD-Analytic.evtx /ow:true`,
-      'dsregcmd /status',
-      // The diagnosis reads the exported logs back. This fake has no `qe` (the event-log work adds
-      // it), so here the diagnosis falls back to the dsregcmd snapshots.
       `wevtutil qe ${bundle}/events/Microsoft-Windows-AAD-Analytic.evtx /lf:true /f:RenderedXml`,
+      'dsregcmd /status',
       `icacls ${bundle}.zip /inheritance:r /grant:r *S-1-5-32-544:F *S-1-5-18:F`,
     ]);
     expect(readdirSync(join(bundle, 'lsass'))).toEqual(['lsass02.run']);

@@ -1,7 +1,9 @@
 import { Command, Option } from 'clipanion';
 import { diagnose } from '../../app/diagnose.js';
 import { PrtCommand } from '../command.js';
-import { parseNowOption, parseSinceOption } from '../options.js';
+import { Redactor } from '../../safety/redact.js';
+import { forText } from '../../safety/sanitize.js';
+import { parseNowOption, parseSinceOption, redactOption } from '../options.js';
 import { writeJson } from '../output.js';
 import { formatDiagnosis } from '../present/diagnosis-text.js';
 import { styleFor } from '../present/style.js';
@@ -22,6 +24,7 @@ export class ErrorCommand extends PrtCommand {
       ['Diagnose this device', 'prt error'],
       ['Diagnose what a user sent', 'prt error --dsregcmd status.txt --events aad-operational.xml --events aad-analytic.xml'],
       ['A collected folder, the last two hours', 'prt error --events .\\\\PrtTrace-20261120 --since 2h'],
+      ['The diagnosis of what a user sent, shareable (names and ids replaced by pseudonyms)', 'prt error --events aad.xml --redact'],
     ],
   });
 
@@ -29,6 +32,7 @@ export class ErrorCommand extends PrtCommand {
   events = Option.Array('--events', [], { description: 'An AAD event log (XML, Event Viewer text, or .evtx on Windows) or a folder of them; repeatable' });
   since = Option.String('--since', { description: 'Only events since then: 30m, 2h, 7d, or an ISO 8601 time' });
   now = Option.String('--now', { description: 'Judge times against this ISO 8601 instant' });
+  redact = redactOption('(the map back to the real values is not kept: `prt redact` on the files keeps one)');
 
   protected async run(): Promise<number> {
     const now = parseNowOption(this.now);
@@ -38,8 +42,9 @@ export class ErrorCommand extends PrtCommand {
       since: parseSinceOption(this.since, now ?? this.context.host.now()),
       now,
     });
-    if (this.json) writeJson(this.context.stdout, diagnosis);
-    else this.context.stdout.write(formatDiagnosis(diagnosis, styleFor(this.context.stdout, this.context.env)));
+    const shown = this.redact ? new Redactor().deep(diagnosis) : diagnosis;
+    if (this.json) writeJson(this.context.stdout, shown);
+    else this.context.stdout.write(formatDiagnosis(forText(shown), styleFor(this.context.stdout, this.context.env)));
     return 0;
   }
 }

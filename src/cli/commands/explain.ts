@@ -4,6 +4,7 @@ import { explainCodes, explainText, isExplainError } from '../../codes/index.js'
 import { decodeCapture } from '../../dsreg/decode.js';
 import { ExitCode, badInput, usageError } from '../../errors.js';
 import { PrtCommand } from '../command.js';
+import { forText } from '../../safety/sanitize.js';
 import { writeError, writeJson } from '../output.js';
 import { formatExplain, formatTextExplanation } from '../present/explain-text.js';
 import { styleFor } from '../present/style.js';
@@ -43,7 +44,7 @@ export class ExplainCommand extends PrtCommand {
     if (this.codes.length === 0) throw usageError('NoCode', 'Give at least one code (prt explain 0xc000006d), or --text FILE to pull the codes out of a text.');
     const items = explainCodes(this.codes);
     if (this.json) writeJson(this.context.stdout, items);
-    else this.context.stdout.write(formatExplain(items, styleFor(this.context.stdout, this.context.env)));
+    else this.context.stdout.write(formatExplain(forText(items), styleFor(this.context.stdout, this.context.env)));
     const unreadable = items.filter(isExplainError);
     if (unreadable.length === 0) return ExitCode.Ok;
     // The document above still holds every item; the error names the inputs that were not codes.

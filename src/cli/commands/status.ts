@@ -3,7 +3,10 @@ import { getStatus } from '../../app/status.js';
 import { usageError } from '../../errors.js';
 import { writeOutputFile } from '../../host/output-file.js';
 import { PrtCommand } from '../command.js';
-import { parseNowOption } from '../options.js';
+import { Redactor } from '../../safety/redact.js';
+import { writeRedactionMap } from '../../safety/redaction-map.js';
+import { forText } from '../../safety/sanitize.js';
+import { parseNowOption, redactOption } from '../options.js';
 import { formatJson, writeJson } from '../output.js';
 import { DetectionUnhealthyExitCode, formatDetectionLine, isUnhealthy } from '../present/detection.js';
 import { formatStatus } from '../present/status-text.js';
@@ -26,6 +29,7 @@ export class StatusCommand extends PrtCommand {
       ['See the tool work on a built-in failing hybrid device', 'prt status --sample'],
       ['Intune Remediations detection: one line, exit 1 when the PRT is unhealthy', 'prt status --detect'],
       ['Write the JSON document to a file instead of stdout (for a scheduled task)', 'prt status --json --output C:\\ProgramData\\status.json'],
+      ['A status to share: names and ids replaced, the map kept beside the file', 'prt status --json --redact --output status.json'],
     ],
   });
 
@@ -34,20 +38,25 @@ export class StatusCommand extends PrtCommand {
   detect = Option.Boolean('--detect', false, { description: 'Detection-script mode: print one line and exit 1 when the PRT is unhealthy (Stale, Expired, Missing), 0 otherwise' });
   output = Option.String('--output', { description: 'Write the JSON document to this file (UTF-8, whole or not at all) instead of stdout' });
   now = Option.String('--now', { description: 'Judge times against this ISO 8601 instant instead of the capture\'s or the system clock' });
+  redact = redactOption('(with --output, the map back to the real values is written beside the file)');
 
   protected async run(): Promise<number> {
     if (this.sample && this.input !== undefined) throw usageError('ConflictingOptions', '--sample and --input cannot be used together');
     if (this.detect && this.json) throw usageError('ConflictingOptions', '--detect prints one line for a detection script; it cannot be combined with --json');
     if (this.output !== undefined && !this.json) throw usageError('OutputNeedsJson', '--output writes the JSON document: add --json');
-    const status = await getStatus(this.context.host, { input: this.input, sample: this.sample, now: parseNowOption(this.now) });
+    const real = await getStatus(this.context.host, { input: this.input, sample: this.sample, now: parseNowOption(this.now) });
+    const redactor = this.redact ? new Redactor() : null;
+    const status = redactor ? redactor.deep(real) : real;
     if (this.detect) {
-      this.context.stdout.write(`${formatDetectionLine(status)}\n`);
+      this.context.stdout.write(`${formatDetectionLine(forText(status))}\n`);
       return isUnhealthy(status) ? DetectionUnhealthyExitCode : 0;
     }
     // --output: the same document --json prints, for a caller that cannot read our stdout.
-    if (this.output !== undefined) writeOutputFile(this.output, formatJson(status));
-    else if (this.json) writeJson(this.context.stdout, status);
-    else this.context.stdout.write(formatStatus(status, styleFor(this.context.stdout, this.context.env)));
+    if (this.output !== undefined) {
+      writeOutputFile(this.output, formatJson(status));
+      if (redactor) writeRedactionMap(this.output, redactor, 'prt status');
+    } else if (this.json) writeJson(this.context.stdout, status);
+    else this.context.stdout.write(formatStatus(forText(status), styleFor(this.context.stdout, this.context.env)));
     return 0;
   }
 }

@@ -4,9 +4,12 @@ import type { Writable } from 'node:stream';
 import { ExitCode, PrtError, usageError } from '../../errors.js';
 import { TraceEvents } from '../../trace/progress.js';
 import { defaultTraceOptions, planTrace, runTrace, startTrace, stopTrace, traceStatus, TraceInterrupted, watchTrace, type TraceContext } from '../../trace/session.js';
+import { rawEventsWarning } from '../../trace/collect.js';
 import { simulatedStateDirectory, stateDirectory, StateStore } from '../../trace/store.js';
 import type { TraceOptions } from '../../trace/types.js';
+import { forText } from '../../safety/sanitize.js';
 import { PrtCommand } from '../command.js';
+import { redactOption } from '../options.js';
 import { writeJson } from '../output.js';
 import { formatReproResult, formatTraceBundle, formatTracePlan, formatTraceSession, formatTraceStatus } from '../present/trace-text.js';
 import { createProgressRenderer } from '../present/trace-progress.js';
@@ -105,6 +108,8 @@ abstract class TraceStartingCommand extends TraceCommand {
   hybridWait = Option.String('--hybrid-wait', { description: 'Seconds to stay locked on hybrid joined devices (default 60)' });
   dryRun = Option.Boolean('--dry-run', false, { description: 'Show the plan and the checks; change nothing' });
   lock = Option.Boolean('--lock', false, { description: 'Lock the workstation for the user once the traces run (interactive session only)' });
+  redact = redactOption('in a copy of the bundle for sharing (the map back to the real values is written beside it, never inside)');
+  keepRawEvents = Option.Boolean('--keep-raw-events', false, { description: 'Export the AAD logs unscrubbed (they may hold tokens servers echoed); recorded in the manifest' });
 
   protected async options(defaultOutput: string, interactive: boolean, extra: Partial<TraceOptions> = {}): Promise<TraceOptions> {
     const options: TraceOptions = { ...defaultTraceOptions(this.output ? resolve(this.output) : defaultOutput), ...extra };
@@ -112,6 +117,9 @@ abstract class TraceStartingCommand extends TraceCommand {
     options.AuthScriptsPath = this.authScripts ? resolve(this.authScripts) : null;
     options.LsassTrace = this.lsassTrace;
     options.LsassTraceConfirmed = this.yes;
+    options.Redact = this.redact;
+    options.KeepRawEvents = this.keepRawEvents;
+    if (this.keepRawEvents && !this.dryRun) this.context.stderr.write(`prt: warning: ${rawEventsWarning}\n`);
     if (this.hybridWait !== undefined) options.HybridWaitSeconds = seconds('--hybrid-wait', this.hybridWait);
     if (this.lsassTrace && !this.yes && interactive && !this.dryRun) {
       this.context.stderr.write(
@@ -211,7 +219,7 @@ export class TraceRunCommand extends TraceStartingCommand {
 
   private print<T>(document: T, format: (document: T, style: ReturnType<typeof styleFor>) => string): number {
     if (this.json) writeJson(this.context.stdout, document);
-    else this.context.stdout.write(format(document, styleFor(this.context.stdout, this.context.env)));
+    else this.context.stdout.write(format(forText(document), styleFor(this.context.stdout, this.context.env)));
     return 0;
   }
 }
@@ -240,14 +248,14 @@ export class TraceStartCommand extends TraceStartingCommand {
       if (this.dryRun) {
         const plan = await planTrace(ctx, options, 'Detached');
         if (this.json) writeJson(this.context.stdout, plan);
-        else this.context.stdout.write(formatTracePlan(plan, styleFor(this.context.stdout, this.context.env)));
+        else this.context.stdout.write(formatTracePlan(forText(plan), styleFor(this.context.stdout, this.context.env)));
         return 0;
       }
       const release = this.trapSignals(controller, true);
       try {
         const session = await startTrace(ctx, options);
         if (this.json) writeJson(this.context.stdout, session);
-        else this.context.stdout.write(formatTraceSession(session, styleFor(this.context.stdout, this.context.env)));
+        else this.context.stdout.write(formatTraceSession(forText(session), styleFor(this.context.stdout, this.context.env)));
         return 0;
       } finally {
         release();
@@ -281,7 +289,7 @@ export class TraceStopCommand extends TraceCommand {
     try {
       const bundle = await stopTrace({ ...ctx, signal: undefined });
       if (this.json) writeJson(this.context.stdout, bundle);
-      else this.context.stdout.write(formatTraceBundle(bundle, styleFor(this.context.stdout, this.context.env)));
+      else this.context.stdout.write(formatTraceBundle(forText(bundle), styleFor(this.context.stdout, this.context.env)));
       return 0;
     } finally {
       release();
@@ -312,7 +320,7 @@ export class TraceWatchCommand extends TraceCommand {
     try {
       const result = await watchTrace(ctx, this.timeout === undefined ? 60 : seconds('--timeout', this.timeout));
       if (this.json) writeJson(this.context.stdout, result);
-      else this.context.stdout.write(formatReproResult(result, styleFor(this.context.stdout, this.context.env)));
+      else this.context.stdout.write(formatReproResult(forText(result), styleFor(this.context.stdout, this.context.env)));
       return 0;
     } catch (error) {
       if (error instanceof TraceInterrupted) {
@@ -342,7 +350,7 @@ export class TraceStatusCommand extends TraceCommand {
     try {
       const status = traceStatus(ctx);
       if (this.json) writeJson(this.context.stdout, status);
-      else this.context.stdout.write(formatTraceStatus(status, styleFor(this.context.stdout, this.context.env)));
+      else this.context.stdout.write(formatTraceStatus(forText(status), styleFor(this.context.stdout, this.context.env)));
       return 0;
     } finally {
       done();

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { TraceProgress } from '../../trace/progress.js';
+import { forText } from '../../safety/sanitize.js';
 import { formatProgressLine } from '../../trace/progress-text.js';
 import type { Style } from './style.js';
 
@@ -9,6 +10,12 @@ import type { Style } from './style.js';
  * during the repro. Elsewhere (a pipe, a log, the PowerShell module): one plain line per event.
  */
 export function createProgressRenderer(stream: Writable, style: Style, terminal: boolean): (event: TraceProgress) => void {
+  // Events quote data (tool output, device names, server errors): each value is made safe first.
+  const render = renderer(stream, style, terminal);
+  return (event) => render(forText(event));
+}
+
+function renderer(stream: Writable, style: Style, terminal: boolean): (event: TraceProgress) => void {
   if (!terminal) {
     let lastWaitingShown = Number.NEGATIVE_INFINITY;
     return (event) => {

@@ -1,0 +1,79 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../src/app/diagnose.js';
+import { soapText } from '../../../src/events/aad.js';
+import { createHost } from '../../../src/host/create.js';
+import { runTrace } from '../../../src/trace/session.js';
+import { scenarioNames, SimLab } from '../trace/sim-harness.js';
+import { scrubDeep, scrubText } from '../../../src/safety/scrub.js';
+import { plantedSecrets } from './corpus.js';
+
+describe('the scrubber', () => {
+  it.each(plantedSecrets.map((secret) => [secret.Name, secret] as const))('removes a planted %s and says what it was', (_name, secret) => {
+    const scrubbed = scrubText(secret.Text);
+    expect(scrubbed).not.toContain(secret.Marker);
+    expect(scrubbed).toContain(secret.Label);
+  });
+
+  it('removes the secrets escaped inside an event text as well', () => {
+    for (const secret of plantedSecrets) {
+      const escaped = secret.Text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      expect(scrubText(escaped), secret.Name).not.toContain(secret.Marker);
+    }
+  });
+
+  it('scrubs a SOAP password before its tags can be stripped: nothing of it survives as text', () => {
+    const soap = '<s:Envelope><s:Header><o:Security><o:UsernameToken><o:Password>Hunter2-Planted</o:Password></o:UsernameToken></o:Security></s:Header><s:Body/></s:Envelope>';
+    expect(soapText(soap)).toContain('Hunter2-Planted'); // what happened before: tags stripped, the password left as text
+    expect(soapText(scrubText(soap))).not.toContain('Hunter2-Planted');
+  });
+
+  it('never removes a JSON member named Code, nor short OAuth codes of our own', () => {
+    const report = { Code: 'AADSTS50126', Codes: [{ Code: '0xc000006d' }], Related: [{ Code: 'invalid_grant', Why: 'the server said so' }] };
+    expect(scrubDeep(report)).toEqual(report);
+    expect(scrubText(JSON.stringify(report))).toBe(JSON.stringify(report));
+  });
+
+  it('keeps what support needs: ids, UPNs, codes, URLs, times, thumbprints', () => {
+    const text = [
+      'Correlation ID: 4f8a2c61-d93e-4b07-a5c1-7e60b2d94f18 User Identity : maja.lindqvist@contoso.com',
+      'Attempt Status : 0xc000006d  Server Error Code : invalid_grant  AADSTS50126: Error validating credentials due to invalid username or password.',
+      'Endpoint URI : https://login.microsoftonline.com/5f3c9a21-7d4e-4b8a-9c61-2e0f8d4a7b13/oauth2/token',
+      'Thumbprint : 7A0E4C9B2D18F63E5A90C7B1D24E8F06A3B5C92D  error code=0x80072ee7  Credential Type : Password',
+      'Previous Prt Attempt : 2026-09-18 20:20:09.760 UTC  <Security UserID=\'S-1-5-18\'/>  GetToken Start',
+    ].join('\n');
+    expect(scrubText(text)).toBe(text);
+  });
+
+  it('changes nothing in a clean run: every dsregcmd and event fixture is left as it was', () => {
+    const root = join(import.meta.dirname, '../../fixtures');
+    for (const folder of ['dsregcmd', 'events']) {
+      for (const name of readdirSync(join(root, folder)).filter((file) => /\.(txt|xml)$/.test(file))) {
+        const text = readFileSync(join(root, folder, name), folder === 'events' && /utf16/.test(name) ? 'utf16le' : 'utf8');
+        expect(scrubText(text), `${folder}/${name}`).toBe(text);
+      }
+    }
+  });
+
+  it('loses no code, id or time of a clean diagnosis: every event fixture with its capture, before and after', async () => {
+    const files = createHost({ ...process.env, PRT_FORCE_LIVE: '' }, 'linux');
+    const root = join(import.meta.dirname, '../../fixtures');
+    const events = readdirSync(join(root, 'events')).filter((name) => /\.xml$/.test(name) && !/malformed|truncated|with-dtd/.test(name)).map((name) => join(root, 'events', name));
+    const diagnosis = await diagnose(files, { dsregcmd: join(root, 'dsregcmd/missing-prt-0xc000006d-aadsts50126.txt'), events, now: new Date('2026-11-20T10:00:00Z') });
+    expect(diagnosis.Attempts.length).toBeGreaterThan(5);
+    expect(scrubDeep(diagnosis)).toEqual(diagnosis);
+  });
+
+  it.each(scenarioNames)('loses nothing of the clean %s trace bundle document', async (scenario) => {
+    const sim = new SimLab(scenario);
+    try {
+      const bundle = await runTrace(sim.context(), sim.options({ TimeoutSeconds: 120 }));
+      expect(scrubDeep(bundle)).toEqual(bundle);
+      const report = JSON.parse(readFileSync(bundle.ReportPath!, 'utf8'));
+      expect(report.Diagnosis).toEqual(JSON.parse(JSON.stringify(bundle.Diagnosis)));
+    } finally {
+      sim.dispose();
+    }
+  });
+});
