@@ -62,7 +62,7 @@ export class ExplainCommand extends PrtCommand {
     if (text.trim() === '') throw badInput('EmptyText', `${path === '-' ? 'Standard input' : `\`${path}\``} is empty: give the text of a ticket, a paste or a log that holds the error codes.`);
     const explanation = explainText(text, source);
     if (this.json) writeJson(this.context.stdout, explanation);
-    else this.context.stdout.write(formatTextExplanation(explanation, styleFor(this.context.stdout, this.context.env)));
+    else this.context.stdout.write(formatTextExplanation(forText(explanation), styleFor(this.context.stdout, this.context.env)));
     return ExitCode.Ok;
   }
 }

@@ -2,8 +2,6 @@ import type { ExplainItem, ExplainResult, TextCode, TextExplanation } from '../.
 import { isExplainError } from '../../codes/index.js';
 import type { Style } from './style.js';
 
-/** Text from a ticket is hostile: no control character reaches the terminal. */
-const sanitizeLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 
 function numberLine(result: ExplainResult): string | null {
   if (result.Hex === null) return result.Code !== null ? `code ${result.Code}` : null;
@@ -58,16 +56,16 @@ const where = (code: TextCode): string => code.FoundAt
 export function formatTextExplanation(explanation: TextExplanation, style: Style): string {
   const { Codes: codes, Source: source } = explanation;
   if (codes.length === 0) {
-    return `${style.yellow(`No error code found in ${sanitizeLine(source)}.`)} Looked for AADSTS, MSIS and AD FS ID codes, hex and signed decimal statuses, symbolic names (STATUS_…, DSREG_…, TPM_E_…), OAuth errors and labelled WinHTTP and HTTP numbers.\n`;
+    return `${style.yellow(`No error code found in ${source}.`)} Looked for AADSTS, MSIS and AD FS ID codes, hex and signed decimal statuses, symbolic names (STATUS_…, DSREG_…, TPM_E_…), OAuth errors and labelled WinHTTP and HTTP numbers.\n`;
   }
-  const lines = [style.bold(`${codes.length} code${codes.length === 1 ? '' : 's'} in ${sanitizeLine(source)}, cause first:`)];
+  const lines = [style.bold(`${codes.length} code${codes.length === 1 ? '' : 's'} in ${source}, cause first:`)];
   codes.forEach((code, i) => {
     const name = code.Explanation.Name && code.Explanation.Name !== code.Code ? ` ${code.Explanation.Name}` : '';
-    lines.push(`  ${i + 1}. ${sanitizeLine(code.Code)}${sanitizeLine(name)} (${ROLE_WORDS[code.Role] ?? code.Role}) at ${sanitizeLine(where(code))}`);
+    lines.push(`  ${i + 1}. ${code.Code}${name} (${ROLE_WORDS[code.Role] ?? code.Role}) at ${where(code)}`);
   });
   const blocks = codes.map((code) => {
     const block = formatResult({ ...code.Explanation, Notes: [...code.Notes, ...code.Explanation.Notes] }, style);
-    block.splice(1, 0, style.dim(`  found at ${sanitizeLine(where(code))}`));
+    block.splice(1, 0, style.dim(`  found at ${where(code)}`));
     return block.join('\n');
   });
   return `${lines.join('\n')}\n\n${blocks.join('\n\n')}\n`;
