@@ -1,7 +1,7 @@
 import type { ExplainResult } from '../codes/index.js';
 import type { EventRef, NetworkSubError, TextRecordSummary, TextSourceFormat, TokenBrokerError } from '../events/index.js';
 import type { DiagnosticsKind, PrtKind } from '../dsreg/types.js';
-import type { ChainLink } from './explain-chain.js';
+import type { ChainLink, ServerErrorSource } from './explain-chain.js';
 import type { PrtStatus } from './status-types.js';
 
 /** Which method of the checklist's Step 2 saw the attempt. */
@@ -29,7 +29,7 @@ export interface DiagnosedAttempt {
   Succeeded: boolean;
   /** The status decoded as `prt explain` does; null when the attempt never finished. */
   Status: ExplainResult | null;
-  ServerError: { Code: string | null; Error: string | null; Description: string | null; CorrelationId: string | null; Source: 'AzureAD' | 'WsTrust' } | null;
+  ServerError: { Code: string | null; Error: string | null; Description: string | null; CorrelationId: string | null; Source: ServerErrorSource } | null;
   Url: string | null;
   Upn: string | null;
   NetworkSubError: NetworkSubError | null;

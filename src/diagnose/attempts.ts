@@ -1,6 +1,6 @@
 import { parseInteger, winHttpErrorOf, type Attempt } from '../events/index.js';
 import type { PrtDiagnostics } from '../dsreg/types.js';
-import { serverCodeIn, explainAttempt, type AttemptEvidence } from './explain-chain.js';
+import { serverCodeIn, explainAttempt, type AttemptEvidence, type ServerErrorSource } from './explain-chain.js';
 import type { DiagnosedAttempt } from './attempt-types.js';
 import { isFailureStatus } from '../util/status-code.js';
 
@@ -72,9 +72,10 @@ function asWinHttp(code: string): string {
 
 /** An attempt dsregcmd's diagnostics block describes (Step 2, method 1; Windows 10 21H1+). */
 export function fromDiagnostics(block: PrtDiagnostics): DiagnosedAttempt {
-  const foundIn = `dsregcmd ${block.Kind === 'Acquire' ? 'AcquirePrtDiagnostics' : 'RefreshPrtDiagnostics'} (${block.Prt === 'AzureAd' ? 'AzureAdPrt' : 'EnterprisePrt'})`;
+  const blockName = block.Kind === 'Acquire' ? 'AcquirePrtDiagnostics' : block.Kind === 'Refresh' ? 'RefreshPrtDiagnostics' : 'diagnostics lines';
+  const foundIn = `dsregcmd ${blockName} (${block.Prt === 'AzureAd' ? 'AzureAdPrt' : 'EnterprisePrt'})`;
   const hasServerError = block.ServerErrorCode !== null || block.ServerErrorDescription !== null;
-  const serverSource = block.Prt === 'Enterprise' ? 'WsTrust' : 'AzureAD';
+  const serverSource: ServerErrorSource = block.Prt === 'Enterprise' ? 'AdFs' : 'AzureAD';
   return withExplanation(
     {
       Method: 'Dsregcmd',

@@ -1,5 +1,11 @@
 import { decodeCode, isExplainError, type ExplainResult, type Family } from '../codes/index.js';
 
+/**
+ * Who answered with the error: Entra ID, a WS-Trust (federation) endpoint (event 1088), or AD FS's
+ * own token endpoint (`/adfs/oauth2/token`), which the Enterprise PRT's diagnostics describe.
+ */
+export type ServerErrorSource = 'AzureAD' | 'WsTrust' | 'AdFs';
+
 /** One link of the chain the checklist makes admins follow by hand: status → server → fix. */
 export interface ChainLink {
   Code: string;
@@ -17,7 +23,7 @@ export interface ChainLink {
 export interface AttemptEvidence {
   Status: string | null;
   StatusFoundIn: string;
-  ServerError: { Code: string | null; Description: string | null; Source: 'AzureAD' | 'WsTrust'; FoundIn: string } | null;
+  ServerError: { Code: string | null; Description: string | null; Source: ServerErrorSource; FoundIn: string } | null;
   NetworkSubError: { Code: string; FoundIn: string } | null;
   TokenBrokerErrors: { Code: string; FoundIn: string }[];
   Url: string | null;

@@ -59,7 +59,7 @@ function formatFailure(attempt: DiagnosedAttempt, style: Style): string[] {
   if (attempt.Url) lines.push(`   ${label('url')}${attempt.Url}`);
   if (attempt.ServerError) {
     const server = [attempt.HttpStatus !== null ? `HTTP ${attempt.HttpStatus}` : null, attempt.ServerError.Error, serverMessage(attempt.ServerError.Description)].filter(Boolean).join('  ');
-    lines.push(`   ${label('server')}${server} (${attempt.ServerError.Source === 'AzureAD' ? 'Entra ID' : 'WS-Trust endpoint'})`);
+    lines.push(`   ${label('server')}${server} (${serverSourceLabel[attempt.ServerError.Source]})`);
   }
   if (attempt.NetworkSubError) lines.push(`   ${label('network')}${attempt.NetworkSubError.Code}${attempt.NetworkSubError.Code !== attempt.NetworkSubError.Hex ? ` (${attempt.NetworkSubError.Hex})` : ''}`);
   if (attempt.Explanation.length > 0) {
@@ -72,6 +72,8 @@ function formatFailure(attempt: DiagnosedAttempt, style: Style): string[] {
 }
 
 /** The diagnosis as a person reads it: the verdict, each failure with its chain and fix, notes. */
+const serverSourceLabel = { AzureAD: 'Entra ID', WsTrust: 'WS-Trust endpoint', AdFs: 'AD FS token endpoint' } as const;
+
 export function formatDiagnosis(diagnosis: Diagnosis, style: Style): string {
   const lines = [style.bold(diagnosis.Summary), ''];
   const failures = diagnosis.Attempts.filter((attempt) => !attempt.Succeeded);
