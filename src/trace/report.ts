@@ -11,7 +11,7 @@ const healthWords: Record<string, string> = {
 
 function statusLines(label: string, status: PrtStatus | null): string[] {
   if (!status) return [`${label}: not captured`];
-  const lines = [`${label}: ${healthWords[status.Health] ?? status.Health}; AzureAdPrt ${status.AzureAdPrt ? 'YES' : 'NO'}, updated ${status.AzureAdPrtUpdateTime ?? '-'}`];
+  const lines = [`${label}: ${healthWords[status.Health] ?? status.Health}; AzureAdPrt ${status.AzureAdPrt === null ? 'not shown' : status.AzureAdPrt ? 'YES' : 'NO'}, updated ${status.AzureAdPrtUpdateTime ?? '-'}`];
   const attempt = status.Diagnostics.find((d) => d.Prt === 'AzureAd');
   if (attempt) lines.push(`  last attempt ${attempt.PreviousPrtAttempt ?? '-'}: ${attempt.AttemptStatus ?? '-'} ${attempt.ServerErrorCode ?? ''}`.trimEnd());
   for (const finding of status.Findings) lines.push(`  ${finding.Severity} ${finding.Id}: ${finding.Message}`);
