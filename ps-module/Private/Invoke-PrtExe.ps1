@@ -4,6 +4,10 @@
 # Exit codes of the exe<->module contract (DESIGN 4).
 $script:PrtExitCode = @{ Ok = 0; Usage = 2; BadInput = 3; Environment = 4; Interrupted = 5 }
 
+# The Windows PowerShell 5.1 way of passing arguments (one quoted string) also where
+# ArgumentList exists: the Windows-tagged tests run every cmdlet both ways.
+$script:PrtUseArgumentString = $false
+
 # ConvertFrom-Json -DateKind exists from PowerShell 7.5 on.
 $script:PrtJsonHasDateKind = (Get-Command -Name ConvertFrom-Json).Parameters.ContainsKey('DateKind')
 
@@ -129,7 +133,7 @@ function New-PrtProcessStartInfo {
     }
 
     $hasArgumentList = $null -ne [System.Diagnostics.ProcessStartInfo].GetProperty('ArgumentList')
-    if ($hasArgumentList -and -not $UseArgumentString) {
+    if ($hasArgumentList -and -not $UseArgumentString -and -not $script:PrtUseArgumentString) {
         foreach ($arg in $Argument) {
             $startInfo.ArgumentList.Add($arg)
         }

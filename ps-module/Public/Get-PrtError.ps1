@@ -191,7 +191,8 @@ function Get-PrtError {
         $sinceArgument = $null
         if ($PSBoundParameters.ContainsKey('Since')) {
             $value = $Since
-            if ($value -is [System.Management.Automation.PSObject]) { $value = $value.BaseObject }
+            # A [timespan] or [datetime] often arrives wrapped in a PSObject (New-TimeSpan, Get-Date).
+            if ($value -is [System.Management.Automation.PSObject]) { $value = $value.PSObject.BaseObject }
             if ($value -is [timespan]) { $value = [datetime]::UtcNow - $value }
             if ($value -is [datetime]) {
                 $sinceArgument = $value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [System.Globalization.CultureInfo]::InvariantCulture)

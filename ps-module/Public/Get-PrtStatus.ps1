@@ -19,7 +19,11 @@ function Get-PrtStatus {
         one-shot scheduled task, removed afterwards (Context InteractiveUser; this needs an
         elevated session). UserName says whose status it is. When nobody is signed in, it writes
         the error PrtTools.NoInteractiveUser instead of a status: there is no user's PRT to judge.
-        -AsCurrentUser reads this process's own logon instead.
+        -AsCurrentUser reads this process's own logon instead. Creating that task is a change to
+        the device: -WhatIf shows it and creates nothing, -Verbose says what is created and
+        removed. When WMI is broken (common on sick devices), the signed-in user is found with
+        the WTS session API, quser.exe or explorer's owner, and the task is created with
+        schtasks.exe; a warning says so.
 
         With -Path it reads captures users sent you (dsregcmd /status > status.txt, in any of the
         encodings Windows writes). Files can be piped in from Get-ChildItem.
@@ -42,6 +46,10 @@ function Get-PrtStatus {
         One or more dsregcmd /status captures to read instead of this device. Wildcards are
         allowed. Accepts input from the pipeline, also by property name (FullName, PSPath), so
         files from Get-ChildItem can be piped in.
+
+    .PARAMETER LiteralPath
+        Like -Path, but taken exactly as written: no character is a wildcard. Files piped from
+        Get-ChildItem bind here (PSPath).
 
     .PARAMETER AsCurrentUser
         Reads dsregcmd as this process runs, even in a remote session or as SYSTEM, instead of as
@@ -134,13 +142,18 @@ function Get-PrtStatus {
     .LINK
         https://learn.microsoft.com/entra/identity/devices/troubleshoot-device-dsregcmd
     #>
-    [CmdletBinding(DefaultParameterSetName = 'Live')]
+    [CmdletBinding(DefaultParameterSetName = 'Live', SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('PrtTools.Status')]
     param(
         [Parameter(Mandatory, Position = 0, ParameterSetName = 'Path', ValueFromPipeline, ValueFromPipelineByPropertyName)]
-        [Alias('FullName', 'PSPath')]
+        [Alias('FullName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $Path,
+
+        [Parameter(Mandatory, ParameterSetName = 'LiteralPath', ValueFromPipelineByPropertyName)]
+        [Alias('PSPath', 'LP')]
+        [ValidateNotNullOrEmpty()]
+        [string[]] $LiteralPath,
 
         [Parameter(Mandatory, ParameterSetName = 'Sample')]
         [switch] $Sample,
@@ -186,11 +199,13 @@ function Get-PrtStatus {
         # Other devices: the paths are collected here and sent to all of them at once in end.
         $remoteKind = Get-PrtRemoteTarget -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
         $remotePaths = New-Object -TypeName System.Collections.Generic.List[string]
+        $files = New-Object -TypeName System.Collections.Generic.List[string]
     }
 
     process {
         if ($remoteKind) {
             if ($PSCmdlet.ParameterSetName -eq 'Path') { $remotePaths.AddRange([string[]]$Path) }
+            if ($PSCmdlet.ParameterSetName -eq 'LiteralPath') { $remotePaths.AddRange([string[]]$LiteralPath) }
             return
         }
         if ($PSCmdlet.ParameterSetName -eq 'Live') {
@@ -221,18 +236,22 @@ function Get-PrtStatus {
             return
         }
 
-        foreach ($item in $Path) {
-            foreach ($file in @(Resolve-PrtInputPath -Path $item -Cmdlet $PSCmdlet)) {
-                $document = Invoke-PrtExe -Argument (@('status', '--input', $file) + $nowArgument) -Cmdlet $PSCmdlet -TargetObject $file
-                if ($null -ne $document) { ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.Status' }
-            }
+        # Files are collected and read in end with as few starts of prt as a command line allows.
+        if ($PSCmdlet.ParameterSetName -eq 'LiteralPath') {
+            foreach ($item in $LiteralPath) { $files.AddRange([string[]]@(Resolve-PrtInputPath -Path $item -Cmdlet $PSCmdlet -NoWildcard)) }
+        } else {
+            foreach ($item in $Path) { $files.AddRange([string[]]@(Resolve-PrtInputPath -Path $item -Cmdlet $PSCmdlet)) }
         }
     }
 
     end {
-        if (-not $remoteKind) { return }
+        if (-not $remoteKind) {
+            if ($files.Count -gt 0) { Invoke-PrtStatusBatch -Path $files.ToArray() -NowArgument $nowArgument -Cmdlet $PSCmdlet }
+            return
+        }
         $parameters = @{}
         if ($PSCmdlet.ParameterSetName -eq 'Path') { $parameters['Path'] = $remotePaths.ToArray() }
+        if ($PSCmdlet.ParameterSetName -eq 'LiteralPath') { $parameters['LiteralPath'] = $remotePaths.ToArray() }
         if ($PSCmdlet.ParameterSetName -eq 'Sample') { $parameters['Sample'] = $true }
         if ($PSBoundParameters.ContainsKey('Now')) { $parameters['Now'] = $Now }
         if ($AsCurrentUser) { $parameters['AsCurrentUser'] = $true }
