@@ -26,18 +26,9 @@ module=${PRTTOOLS_MODULE:-$root/dist/PrtTools/PrtTools.psd1}
 # Wine maps the Unix root to drive Z:.
 winpath() { printf 'Z:%s' "${1//\//\\}"; }
 
-# --- Fake Windows tools, each folder shaped like %SystemRoot% (System32 inside) ---------------
+# --- Fake Windows tools (scripts/build-win-fakes.sh) ---------------------------------------------
 fakes=$root/test/.tmp/winfakes
-rm -rf "$fakes"
-mkdir -p "$fakes/bin" "$fakes/status/System32" "$fakes/trace/System32" "$fakes/pathbin"
-cc() { x86_64-w64-mingw32-gcc -O2 -o "$1" "$2" "${@:3}" || fail "cannot compile $2"; }
-cc "$fakes/bin/print-tool.exe" "$root/test/pester/windows/fakes/print-tool.c"
-cc "$fakes/bin/echo-args.exe" "$root/test/pester/windows/fakes/echo-args.c" -lshell32
-cc "$fakes/bin/trace-tool.exe" "$root/test/fakes/win/trace-tool.c"
-for tool in dsregcmd wevtutil quser schtasks; do cp "$fakes/bin/print-tool.exe" "$fakes/status/System32/$tool.exe"; done
-# What prt.exe looks up on PATH today (the module never does).
-for tool in dsregcmd wevtutil; do cp "$fakes/bin/print-tool.exe" "$fakes/pathbin/$tool.exe"; done
-for tool in whoami netsh wevtutil tasklist TTD reg icacls dsregcmd rundll32; do cp "$fakes/bin/trace-tool.exe" "$fakes/trace/System32/$tool.exe"; done
+bash "$root/scripts/build-win-fakes.sh" "$fakes" || fail "cannot build the fake Windows tools"
 
 # --- Wine: the suite's own prefix, one persistent wineserver for all the starts, stopped after -
 export WINEPREFIX=$WINHOST_PREFIX WINEDEBUG=-all

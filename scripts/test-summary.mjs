@@ -1,7 +1,8 @@
-// Sums the suites' result files into the one closing line CI reads: "Tests: N passed, N failed".
+// Sums the suites' result files into the one closing line CI reads: "Tests: N passed, N failed",
+// followed by the Windows-tagged suite's own count and time (it ran under Wine).
 import { readFileSync } from 'node:fs';
 
-const [vitestFile, pesterFile] = process.argv.slice(2);
+const [vitestFile, pesterFile, windowsFile] = process.argv.slice(2);
 const read = (file) => {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -11,6 +12,7 @@ const read = (file) => {
 };
 const vitest = read(vitestFile);
 const pester = read(pesterFile);
+const windows = windowsFile ? read(windowsFile) : null;
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -30,5 +32,18 @@ if (pester) {
   console.error(`no Pester results in ${pesterFile}`);
   failed += 1;
 }
-console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+let windowsNote = '';
+if (windowsFile) {
+  if (windows) {
+    passed += windows.Passed;
+    failed += windows.Failed;
+    skipped += windows.Skipped;
+    windowsNote = ` (Windows PowerShell under Wine: ${windows.Passed + windows.Failed + windows.Skipped} tests in ${windows.Seconds} s)`;
+  } else {
+    // The suite must run: a missing result is a failure, never a skip.
+    console.error(`no Windows Pester results in ${windowsFile}`);
+    failed += 1;
+  }
+}
+console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${windowsNote}`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;

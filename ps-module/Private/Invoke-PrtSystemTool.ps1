@@ -29,6 +29,7 @@ function Invoke-PrtSystemTool {
         [string] $Name,
 
         [Parameter(Mandatory)]
+        [AllowEmptyCollection()]
         [AllowEmptyString()]
         [string[]] $Argument,
 

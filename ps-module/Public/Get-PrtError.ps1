@@ -31,7 +31,11 @@ function Get-PrtError {
 
     .PARAMETER Code
         One or more codes in any spelling. Accepts input from the pipeline, also by property
-        name: Code, or AttemptStatus (the Diagnostics of Get-PrtStatus).
+        name: Code, or AttemptStatus (the Diagnostics of Get-PrtStatus). PrtTools objects are
+        read by what they are: a PrtTools.Status gives the AttemptStatus of its Diagnostics
+        (Get-PrtStatus | Get-PrtError), a PrtTools.Attempt its status code (Get-PrtError
+        -EventPath ... | Get-PrtError), a PrtTools.ErrorInfo its Input; never their 16-bit Code
+        field.
 
     .PARAMETER DsregcmdPath
         Device diagnosis: a dsregcmd /status capture to read instead of running dsregcmd.
@@ -92,6 +96,11 @@ function Get-PrtError {
         PS C:\> Get-PrtError -Code STATUS_LOGON_FAILURE | Format-List
 
         Shows everything about a code: summary, causes, solutions, evidence and related codes.
+
+    .EXAMPLE
+        PS C:\> Get-PrtStatus | Get-PrtError
+
+        Explains the status code of the last failed PRT attempt of the signed-in user.
 
     .EXAMPLE
         PS C:\> (Get-PrtStatus).Diagnostics | Get-PrtError
@@ -161,7 +170,20 @@ function Get-PrtError {
 
     process {
         if ($PSCmdlet.ParameterSetName -ne 'Code') { return }
-        foreach ($item in $Code) {
+        $values = $Code
+        # PrtTools objects from the pipeline give their codes by what they are, never by a
+        # property that happens to be called Code (ErrorInfo.Code is the 16-bit code field).
+        if ($PSCmdlet.MyInvocation.ExpectingInput -and $null -ne $_ -and $_ -isnot [string]) {
+            $kind = Get-PrtObjectKind -InputObject $_
+            if ($kind -eq 'Status') {
+                $values = @($_.Diagnostics | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_.AttemptStatus })
+            } elseif ($kind -eq 'Attempt') {
+                $values = @($_.Status | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_.Input })
+            } elseif ($kind -eq 'ErrorInfo') {
+                $values = @([string]$_.Input)
+            }
+        }
+        foreach ($item in $values) {
             # A diagnostics block without an attempt status has nothing to explain.
             if ($null -eq $item -or -not $item.Trim()) { continue }
             $codes.Add($item.Trim())

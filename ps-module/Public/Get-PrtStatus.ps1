@@ -146,12 +146,11 @@ function Get-PrtStatus {
     [OutputType('PrtTools.Status')]
     param(
         [Parameter(Mandatory, Position = 0, ParameterSetName = 'Path', ValueFromPipeline, ValueFromPipelineByPropertyName)]
-        [Alias('FullName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $Path,
 
         [Parameter(Mandatory, ParameterSetName = 'LiteralPath', ValueFromPipelineByPropertyName)]
-        [Alias('PSPath', 'LP')]
+        [Alias('PSPath', 'LP', 'FullName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $LiteralPath,
 

@@ -233,9 +233,12 @@ function Start-PrtTrace {
         return $session
     }
 
-    Write-Host -Object ''
-    Write-Host -Object $session.NextStep
-    Write-Host -Object 'Start-PrtTrace watches for the PRT attempt; Ctrl+C stops the trace and collects what there is.'
+    # Guidance for the person at the console: the information stream, shown unless the caller
+    # asked otherwise with -InformationAction (6>$null also hides it).
+    $guidance = @{ InformationAction = 'Continue'; Tags = 'PrtTools.Guidance' }
+    if ($PSBoundParameters.ContainsKey('InformationAction')) { $guidance['InformationAction'] = $InformationPreference }
+    Write-Information -MessageData $session.NextStep @guidance
+    Write-Information -MessageData 'Start-PrtTrace watches for the PRT attempt; Ctrl+C stops the trace and collects what there is.' @guidance
     $bundle = $null
     $deadline = [System.DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     try {
@@ -248,7 +251,7 @@ function Start-PrtTrace {
             $percent = [int][Math]::Min(100, 100 * ($TimeoutSeconds - $left + $slice) / [Math]::Max(1, $TimeoutSeconds))
             Write-Progress -Activity 'PRT trace: waiting for the lock and unlock' -Status $seen.Detail -PercentComplete $percent -SecondsRemaining ([Math]::Max(0, $left - $slice))
             if ($seen.Outcome -eq 'PrtRenewed' -or $seen.Outcome -eq 'AttemptFailed') {
-                Write-Host -Object "$($seen.Outcome): $($seen.Detail)"
+                Write-Information -MessageData "$($seen.Outcome): $($seen.Detail)" @guidance
                 break
             }
         }
