@@ -57,7 +57,9 @@ out=$root/test/.tmp/pester-windows.log
 : >"$out"
 # The host's stdout is a file (Wine's Windows processes cannot write to Unix pipes reliably);
 # it is followed as it grows.
-wine "$WINHOST_EXE" "$(winpath "$root/test/pester/windows/run-windows.ps1")" </dev/null >"$out" 2>&1 &
+# Appended (O_APPEND): Wine processes started below reopen the inherited output, and a plain
+# redirect then leaves holes in the file.
+wine "$WINHOST_EXE" "$(winpath "$root/test/pester/windows/run-windows.ps1")" </dev/null >>"$out" 2>&1 &
 host_pid=$!
 tail -n +1 -f --pid="$host_pid" "$out"
 set +e

@@ -262,7 +262,7 @@ function ConvertFrom-PrtExeError {
         $category = $null
         if ($null -ne $errorObject.PSObject.Properties['Category']) { $category = [string]$errorObject.Category }
         $errorCategory = Get-PrtErrorCategory -Category $category -ExitCode $ExitCode
-        return New-PrtErrorRecord -Id $id -Message ([string]$errorObject.Message) -Category $errorCategory -TargetObject $TargetObject
+        return New-PrtErrorRecord -Id $id -Message (ConvertTo-PrtCmdletText -Text ([string]$errorObject.Message)) -Category $errorCategory -TargetObject $TargetObject
     }
 
     # Not the contract's JSON: a crash (exit 70 and a stack trace) or something else entirely.

@@ -53,7 +53,7 @@ function Invoke-PrtStatusBatch {
             $failure = $item.PSObject.Properties['Error']
             if ($null -ne $failure -and $null -ne $failure.Value) {
                 $category = Get-PrtErrorCategory -Category ([string]$failure.Value.Category) -ExitCode 3
-                $Cmdlet.WriteError((New-PrtErrorRecord -Id ([string]$failure.Value.Id) -Category $category -TargetObject ([string]$item.Input) -Message ([string]$failure.Value.Message)))
+                $Cmdlet.WriteError((New-PrtErrorRecord -Id ([string]$failure.Value.Id) -Category $category -TargetObject ([string]$item.Input) -Message (ConvertTo-PrtCmdletText -Text ([string]$failure.Value.Message))))
                 continue
             }
             ConvertTo-PrtObject -InputObject $item -TypeName 'PrtTools.Status'

@@ -16,8 +16,10 @@ function Get-PrtError {
         (which event ID in which channel), and related codes, such as the server error that
         usually stands behind a device-side status.
 
-        An input that is not a code is a non-terminating error (ErrorId PrtTools.NotACode) that
-        names it; the other codes are still explained. Codes can be piped in, also as the
+        An input that is not a code is a non-terminating error that names it; the other codes are
+        still explained. Its ErrorId is PrtTools.NotACode (not a code in any spelling),
+        PrtTools.UnknownCodeName (written like a symbolic name, but not one PrtTools knows),
+        PrtTools.OutOfRange (a number too large for a code) or PrtTools.EmptyInput. Codes can be piped in, also as the
         AttemptStatus of the Diagnostics of Get-PrtStatus, and are explained with one call of
         prt however many there are. Press Tab after -Code to complete symbolic names.
 
@@ -201,7 +203,7 @@ function Get-PrtError {
                 $failure = $item.PSObject.Properties['Error']
                 if ($null -ne $failure -and $null -ne $failure.Value) {
                     $id = if ($failure.Value.Id) { [string]$failure.Value.Id } else { 'NotACode' }
-                    $PSCmdlet.WriteError((New-PrtErrorRecord -Id $id -Category InvalidArgument -TargetObject $item.Input -Message ([string]$failure.Value.Message)))
+                    $PSCmdlet.WriteError((New-PrtErrorRecord -Id $id -Category InvalidArgument -TargetObject $item.Input -Message (ConvertTo-PrtCmdletText -Text ([string]$failure.Value.Message))))
                     continue
                 }
                 ConvertTo-PrtObject -InputObject $item -TypeName 'PrtTools.ErrorInfo'

@@ -227,6 +227,7 @@ function Start-PrtTrace {
     $session = Invoke-PrtExe -Argument (@('trace', 'start') + $common) -Cmdlet $PSCmdlet -TargetObject $target
     if ($null -eq $session) { return }
     $session = ConvertTo-PrtObject -InputObject $session -TypeName 'PrtTools.TraceSession'
+    if ($null -ne $session.PSObject.Properties['NextStep']) { $session.NextStep = ConvertTo-PrtCmdletText -Text $session.NextStep }
 
     # No one to guide (remoting, a service, input redirected): return the running session.
     if ($PSCmdlet.ParameterSetName -eq 'NoWait' -or (-not $Wait -and -not $console)) {

@@ -182,3 +182,32 @@ Describe 'Conventions (item 13)' {
         $hits | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Messages in PowerShell terms; documented error ids are the real ones (item 7)' {
+    AfterEach { $null = Stop-PrtTrace -Simulate healthy -ErrorAction SilentlyContinue }
+
+    It 'a second trace is refused with Stop-PrtTrace in the message, not `prt trace stop`' {
+        $first = Start-PrtTrace -Simulate healthy -NoWait
+        $first.NextStep | Should -BeLike '*Stop-PrtTrace*'
+        $first.NextStep | Should -Not -BeLike '*prt trace*'
+        $null = Start-PrtTrace -Simulate healthy -NoWait -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].Exception.Message | Should -BeLike '*Stop-PrtTrace*'
+        $refused[0].Exception.Message | Should -Not -BeLike '*`prt trace stop`*'
+    }
+
+    It 'the text turns prt''s commands and options into cmdlets and parameters' {
+        & (Get-Module PrtTools) { ConvertTo-PrtCmdletText -Text 'run `prt explain 0xc000006d`, or `prt status --sample`; `prt trace stop` (Stop-PrtTrace)' } |
+            Should -Be 'run Get-PrtError -Code 0xc000006d, or Get-PrtStatus -Sample; Stop-PrtTrace'
+    }
+
+    It 'every ErrorId Get-PrtError -Code writes is one its help names (<Input>)' -ForEach @(
+        @{ Input = 'bogus!' }
+        @{ Input = 'STATUS_NO_SUCH_THING_AT_ALL' }
+        @{ Input = '0x1ffffffff' }
+    ) {
+        $null = Get-PrtError -Code $Input -ErrorVariable failures -ErrorAction SilentlyContinue
+        $id = ($failures[0].FullyQualifiedErrorId -split ',')[0]
+        $id | Should -BeLike 'PrtTools.*'
+        (Get-Help Get-PrtError).Description.Text | Should -BeLike "*$id*"
+    }
+}
