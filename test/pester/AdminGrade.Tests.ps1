@@ -211,3 +211,48 @@ Describe 'Messages in PowerShell terms; documented error ids are the real ones (
         (Get-Help Get-PrtError).Description.Text | Should -BeLike "*$id*"
     }
 }
+
+Describe 'Get-PrtFleetSummary on real-world input (item 11)' {
+    BeforeAll {
+        $stale = Get-PrtStatus -Path (Get-Fixture 'stale-prt.txt')
+        $missing = Get-PrtStatus -Path $missingPrt
+    }
+
+    It 'counts a device given twice once' {
+        $summary = $stale, $stale, $missing | Get-PrtFleetSummary
+        $summary.DeviceCount | Should -Be 2
+    }
+
+    It 'names a capture without a device name by its file' {
+        $nameless = $missing.PSObject.Copy()
+        $nameless.DeviceName = $null
+        $summary = $nameless | Get-PrtFleetSummary
+        @($summary.Health)[0].Devices | Should -Be @('missing-prt-0xc000006d-aadsts50126.txt')
+    }
+
+    It 'says what went wrong with rows of Import-Csv (no Diagnostics) and how to keep statuses' {
+        $csv = Join-Path $TestDrive 'fleet.csv'
+        $stale | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $null = Import-Csv -LiteralPath $csv | Get-PrtFleetSummary -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'PrtTools.NotAStatus,Get-PrtFleetSummary'
+        $failures[0].Exception.Message | Should -BeLike '*Export-Clixml*'
+    }
+}
+
+Describe 'Test-PrtHealth with several paths (item 12)' {
+    It 'says which path each answer is about, and a capture it cannot read is an error naming it' {
+        $paths = @((Get-Fixture 'stale-prt.txt'), (Get-Fixture 'healthy-aadj.txt'), (Get-Fixture 'not-dsregcmd.txt'))
+        $results = @(Test-PrtHealth -Path $paths -Now '2026-11-20T12:00:00Z' -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $results.Count | Should -Be 2
+        $results[0].PSObject.TypeNames[0] | Should -Be 'PrtTools.HealthTest'
+        $results.Path | Should -Be @($paths[0], $paths[1])
+        $results[0].Healthy | Should -BeOfType [bool]
+        $prtFailures = @($failures | Where-Object { $_.FullyQualifiedErrorId -like 'PrtTools.*' })
+        $prtFailures.Count | Should -Be 1
+        $prtFailures[0].TargetObject | Should -Be $paths[2]
+    }
+
+    It 'one path still answers $true or $false' {
+        Test-PrtHealth -Path (Get-Fixture 'healthy-aadj.txt') -Now '2026-11-20T12:00:00Z' | Should -BeOfType [bool]
+    }
+}

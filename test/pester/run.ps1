@@ -9,7 +9,9 @@ param(
     [string[]] $Path = @($PSScriptRoot),
     [string[]] $Tag = @(),
     [string[]] $ExcludeTag = @('Windows'),
-    [string] $ResultName = 'pester-results.xml'
+    [string] $ResultName = 'pester-results.xml',
+    # The NUnit file's environment section asks WMI on Windows, which hangs under Wine.
+    [switch] $NoResultFile
 )
 $ErrorActionPreference = 'Stop'
 
@@ -32,7 +34,7 @@ $config.Output.Verbosity = 'Detailed'
 $config.Output.StackTraceVerbosity = 'Filtered'
 # Colours only for a person at a terminal; CI logs and pipes get plain text.
 $config.Output.RenderMode = if ([Console]::IsOutputRedirected -or $env:NO_COLOR -or $env:CI) { 'Plaintext' } else { 'Auto' }
-$config.TestResult.Enabled = $true
+$config.TestResult.Enabled = -not $NoResultFile
 $config.TestResult.OutputFormat = 'NUnitXml'
 $config.TestResult.OutputPath = Join-Path $resultsDir $ResultName
 

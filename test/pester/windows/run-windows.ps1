@@ -8,5 +8,5 @@ if (-not $IsWindows) { throw 'The Windows-tagged suite runs in a Windows PowerSh
 # An empty PSModulePath entry makes command discovery scan the current folder (all of Z:\ under
 # Wine): keep only real folders.
 $env:PSModulePath = (@($env:PSModulePath -split ';' | Where-Object { $_ -and (Test-Path -LiteralPath $_) }) -join ';')
-& (Join-Path (Split-Path -Parent $PSScriptRoot) 'run.ps1') -Path $PSScriptRoot -Tag 'Windows' -ExcludeTag @() -ResultName 'pester-windows-results.xml'
+& (Join-Path (Split-Path -Parent $PSScriptRoot) 'run.ps1') -Path $PSScriptRoot -Tag 'Windows' -ExcludeTag @() -NoResultFile
 exit $LASTEXITCODE
