@@ -1,20 +1,21 @@
 # prt's messages name its own commands and options (`prt trace stop`, --sample); inside the
-# module they are said in PowerShell terms (Stop-PrtTrace, -Sample). One table, longest first.
+# module they are said in PowerShell terms (Stop-PrtTrace, -Sample). One table, longest first;
+# the leading commas keep each pair an array of its own.
 $script:PrtCmdletWords = @(
-    @('`prt trace stop` (Stop-PrtTrace)', 'Stop-PrtTrace')
-    @('`prt trace stop`', 'Stop-PrtTrace')
-    @('`prt trace start`', 'Start-PrtTrace')
-    @('`prt trace run`', 'Start-PrtTrace')
-    @('`prt trace watch`', 'Get-PrtTraceStatus')
-    @('`prt explain <code>`', 'Get-PrtError -Code <code>')
-    @('`prt status`', 'Get-PrtStatus')
-    @('`prt error`', 'Get-PrtError')
-    @('--sample', '-Sample')
-    @('--dsregcmd', '-DsregcmdPath')
-    @('--input', '-Path')
-    @('--events', '-EventPath')
-    @('--since', '-Since')
-    @('--yes', '-Force')
+    , @('`prt trace stop` (Stop-PrtTrace)', 'Stop-PrtTrace')
+    , @('`prt trace stop`', 'Stop-PrtTrace')
+    , @('`prt trace start`', 'Start-PrtTrace')
+    , @('`prt trace run`', 'Start-PrtTrace')
+    , @('`prt trace watch`', 'Get-PrtTraceStatus')
+    , @('`prt explain <code>`', 'Get-PrtError -Code <code>')
+    , @('`prt status`', 'Get-PrtStatus')
+    , @('`prt error`', 'Get-PrtError')
+    , @('--sample', '-Sample')
+    , @('--dsregcmd', '-DsregcmdPath')
+    , @('--input', '-Path')
+    , @('--events', '-EventPath')
+    , @('--since', '-Since')
+    , @('--yes', '-Force')
 )
 
 function ConvertTo-PrtCmdletText {

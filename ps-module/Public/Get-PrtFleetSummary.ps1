@@ -71,12 +71,13 @@ function Get-PrtFleetSummary {
         foreach ($item in $InputObject) {
             if ($null -eq $item) { continue }
             $properties = $item.PSObject.Properties
-            if ($null -eq $properties['Health'] -or $null -eq $properties['Diagnostics']) {
+            # Rows of Import-Csv have the columns, but Diagnostics is then the text "System.Object[]".
+            if ($null -eq $properties['Health'] -or $null -eq $properties['Diagnostics'] -or $properties['Diagnostics'].Value -is [string]) {
                 $what = @($item.PSObject.TypeNames)[0]
                 $hint = ''
                 if ($null -ne $properties['Health']) {
                     # Export-Csv/Import-Csv keeps the flat columns and loses the nested ones.
-                    $hint = ' It has a Health but no Diagnostics, as after Export-Csv and Import-Csv, which flatten the nested properties: keep statuses with Export-Clixml and Import-Clixml instead.'
+                    $hint = ' It has a Health but no Diagnostics objects, as after Export-Csv and Import-Csv, which flatten the nested properties: keep statuses with Export-Clixml and Import-Clixml instead.'
                 }
                 $PSCmdlet.WriteError((New-PrtErrorRecord -Id 'NotAStatus' -Category InvalidArgument -TargetObject $item `
                             -Message "Get-PrtFleetSummary sums up PrtTools.Status objects (from Get-PrtStatus); this is a $what.$hint"))

@@ -196,16 +196,16 @@ Describe 'Messages in PowerShell terms; documented error ids are the real ones (
     }
 
     It 'the text turns prt''s commands and options into cmdlets and parameters' {
-        & (Get-Module PrtTools) { ConvertTo-PrtCmdletText -Text 'run `prt explain 0xc000006d`, or `prt status --sample`; `prt trace stop` (Stop-PrtTrace)' } |
-            Should -Be 'run Get-PrtError -Code 0xc000006d, or Get-PrtStatus -Sample; Stop-PrtTrace'
+        & (Get-Module PrtTools) { ConvertTo-PrtCmdletText -Text 'run `prt explain 0xc000006d`, `prt status` or --sample; `prt trace stop` (Stop-PrtTrace)' } |
+            Should -Be 'run Get-PrtError -Code 0xc000006d, Get-PrtStatus or -Sample; Stop-PrtTrace'
     }
 
-    It 'every ErrorId Get-PrtError -Code writes is one its help names (<Input>)' -ForEach @(
-        @{ Input = 'bogus!' }
-        @{ Input = 'STATUS_NO_SUCH_THING_AT_ALL' }
-        @{ Input = '0x1ffffffff' }
+    It 'every ErrorId Get-PrtError -Code writes is one its help names (<Value>)' -ForEach @(
+        @{ Value = 'bogus!' }
+        @{ Value = 'STATUS_NO_SUCH_THING_AT_ALL' }
+        @{ Value = '0x1ffffffff' }
     ) {
-        $null = Get-PrtError -Code $Input -ErrorVariable failures -ErrorAction SilentlyContinue
+        $null = Get-PrtError -Code $Value -ErrorVariable failures -ErrorAction SilentlyContinue
         $id = ($failures[0].FullyQualifiedErrorId -split ',')[0]
         $id | Should -BeLike 'PrtTools.*'
         (Get-Help Get-PrtError).Description.Text | Should -BeLike "*$id*"
