@@ -256,3 +256,18 @@ Describe 'Test-PrtHealth with several paths (item 12)' {
         Test-PrtHealth -Path (Get-Fixture 'healthy-aadj.txt') -Now '2026-11-20T12:00:00Z' | Should -BeOfType [bool]
     }
 }
+
+Describe 'Help and the shipped module (item 14)' {
+    It 'has an about_PrtTools topic' {
+        Get-Help about_PrtTools | Out-String | Should -BeLike '*No answer is no*'
+    }
+
+    It 'ships one joined PrtTools.psm1 built from the one-function-per-file sources' {
+        if ([System.IO.Path]::GetFullPath($ModuleDir) -eq [System.IO.Path]::GetFullPath($ModuleSourceDir)) { return }
+        Join-Path $ModuleDir 'Public' | Should -Not -Exist
+        $joined = Get-Content -LiteralPath (Join-Path $ModuleDir 'PrtTools.psm1') -Raw
+        foreach ($file in Get-ChildItem -LiteralPath (Join-Path $ModuleSourceDir 'Public'), (Join-Path $ModuleSourceDir 'Private') -Filter *.ps1) {
+            $joined | Should -BeLike "*# --- $($file.Directory.Name)/$($file.Name)*"
+        }
+    }
+}

@@ -37,7 +37,7 @@ Describe 'The PrtTools manifest' {
     }
 
     It 'lists one function per file in Public/, and nothing else' {
-        $public = @(Get-ChildItem -LiteralPath (Join-Path $ModuleDir 'Public') -Filter '*.ps1' | ForEach-Object { $_.BaseName } | Sort-Object)
+        $public = @(Get-ChildItem -LiteralPath (Join-Path $ModuleSourceDir 'Public') -Filter '*.ps1' | ForEach-Object { $_.BaseName } | Sort-Object)
         @($data.FunctionsToExport | Sort-Object) | Should -Be $public
     }
 
