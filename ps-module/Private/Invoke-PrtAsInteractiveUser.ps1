@@ -213,7 +213,9 @@ function Invoke-PrtAsInteractiveUser {
                     Write-Verbose -Message "Creating the scheduled task $fullName (ScheduledTasks module): $exePath $commandLine as $user"
                     $null = Register-ScheduledTask @task -Action $taskAction -Principal $principal -Settings $settings -Force -ErrorAction Stop
                 } catch {
-                    # The module's cmdlets are CIM classes: a broken WMI breaks them, schtasks.exe not.
+                    # The module's cmdlets are CIM classes: a broken WMI breaks them, schtasks.exe
+                    # not. Any other failure (access denied) is the answer.
+                    if (-not (Test-PrtCimFailure -Exception $_.Exception)) { throw }
                     Write-Verbose -Message "The ScheduledTasks module failed ($($_.Exception.Message)); using schtasks.exe"
                     $useSchtasks = $true
                 }
