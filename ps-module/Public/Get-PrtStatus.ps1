@@ -236,10 +236,17 @@ function Get-PrtStatus {
         }
 
         # Files are collected and read in end with as few starts of prt as a command line allows.
-        if ($PSCmdlet.ParameterSetName -eq 'LiteralPath') {
-            foreach ($item in $LiteralPath) { $files.AddRange([string[]]@(Resolve-PrtInputPath -Path $item -Cmdlet $PSCmdlet -NoWildcard)) }
-        } else {
-            foreach ($item in $Path) { $files.AddRange([string[]]@(Resolve-PrtInputPath -Path $item -Cmdlet $PSCmdlet)) }
+        $literal = $PSCmdlet.ParameterSetName -eq 'LiteralPath'
+        $items = if ($literal) { $LiteralPath } else { $Path }
+        foreach ($item in $items) {
+            # A path that does not resolve is an error now: the statuses of the files before it
+            # come out first, in order, as -ErrorAction Stop expects.
+            $found = if ($literal) { Test-Path -LiteralPath $item } else { Test-Path -Path $item }
+            if (-not $found -and $files.Count -gt 0) {
+                Invoke-PrtStatusBatch -Path $files.ToArray() -NowArgument $nowArgument -Cmdlet $PSCmdlet
+                $files.Clear()
+            }
+            $files.AddRange([string[]]@(Resolve-PrtInputPath -Path $item -Cmdlet $PSCmdlet -NoWildcard:$literal))
         }
     }
 
