@@ -140,6 +140,7 @@ function Get-PrtError {
         [ValidateNotNullOrEmpty()]
         [object] $Since,
 
+        [Alias('CN')]
         [ValidateNotNullOrEmpty()]
         [string[]] $ComputerName,
 

@@ -163,6 +163,7 @@ function Get-PrtStatus {
         [Parameter(ParameterSetName = 'Live')]
         [switch] $AsCurrentUser,
 
+        [Alias('CN')]
         [ValidateNotNullOrEmpty()]
         [string[]] $ComputerName,
 

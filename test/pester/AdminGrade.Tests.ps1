@@ -271,3 +271,18 @@ Describe 'Help and the shipped module (item 14)' {
         }
     }
 }
+
+Describe 'Remoting conventions (item 13)' {
+    It '-ComputerName has the CN alias' {
+        (Get-Command Get-PrtStatus).Parameters['ComputerName'].Aliases | Should -Contain 'CN'
+        (Get-Command Get-PrtError).Parameters['ComputerName'].Aliases | Should -Contain 'CN'
+    }
+
+    It '-ComputerName where WinRM cannot connect is PrtTools.DeviceUnreachable for each device' {
+        $null = Get-PrtStatus -CN 'pc1.invalid', 'pc2.invalid' -Sample -ErrorVariable failures -ErrorAction SilentlyContinue
+        $prtFailures = @($failures | Where-Object { $_.FullyQualifiedErrorId -like 'PrtTools.*' })
+        $prtFailures.FullyQualifiedErrorId | Should -Be @('PrtTools.DeviceUnreachable,Get-PrtStatus', 'PrtTools.DeviceUnreachable,Get-PrtStatus')
+        $prtFailures.TargetObject | Should -Be @('pc1.invalid', 'pc2.invalid')
+        $prtFailures[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+    }
+}
