@@ -137,7 +137,8 @@ function Get-PrtFleetSummary {
 
             foreach ($block in $status.Diagnostics) {
                 if ($null -eq $block) { continue }
-                $seen = New-Object -TypeName System.Collections.Generic.List[object]
+                # ::new(), not New-Object: this runs once per device and block (10,000s of times).
+                $seen = [System.Collections.Generic.List[object]]::new()
                 $attemptStatus = [string]$block.AttemptStatus
                 if ($attemptStatus -and $attemptStatus -notmatch '^0x0+$') { $seen.Add(@($attemptStatus, 'AttemptStatus')) }
                 if ($block.ServerErrorCode) { $seen.Add(@([string]$block.ServerErrorCode, 'ServerErrorCode')) }
