@@ -25,7 +25,9 @@ function Get-PrtError {
 
         Without -Code, Get-PrtError diagnoses the device from its AAD event logs and dsregcmd
         /status (or from -DsregcmdPath and -EventPath files) and returns one PrtTools.Attempt per
-        attempt to get or renew the PRT, with its code and the evidence. With a prt that lacks
+        attempt to get or renew the PRT, with its code and the evidence. An event file that
+        cannot be read in full (a truncated export among good ones) does not stop the others:
+        each skipped part is an error PrtTools.UnreadableEvents whose TargetObject is the file. With a prt that lacks
         the error command it stops with the error PrtTools.NotImplemented.
 
         With -ComputerName, -Session or -HostName it runs on those devices (the PrtTools module
@@ -261,6 +263,16 @@ function Get-PrtError {
         if ($null -ne $attempts) {
             foreach ($attempt in @($attempts.Value)) {
                 ConvertTo-PrtObject -InputObject $attempt -TypeName 'PrtTools.Attempt'
+            }
+        }
+        # What prt had to skip (a truncated export among good ones): the attempts of the others
+        # are above; each skipped part is an error that names its file.
+        $problems = $result.Document.PSObject.Properties['Problems']
+        if ($null -ne $problems) {
+            foreach ($problem in @($problems.Value | Where-Object { $null -ne $_ })) {
+                $source = [string]$problem.Source
+                $PSCmdlet.WriteError((New-PrtErrorRecord -Id 'UnreadableEvents' -Category InvalidData -TargetObject $source `
+                            -Message (ConvertTo-PrtCmdletText -Text ([string]$problem.Message))))
             }
         }
     }

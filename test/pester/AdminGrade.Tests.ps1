@@ -286,3 +286,19 @@ Describe 'Remoting conventions (item 13)' {
         $prtFailures[0].CategoryInfo.Category | Should -Be 'ConnectionError'
     }
 }
+
+Describe 'A bad event file among good ones (item 13)' {
+    It 'reads the others and names the bad file as the TargetObject of its error' {
+        $folder = Join-Path $TestDrive 'events'
+        $null = New-Item -ItemType Directory -Path $folder
+        Copy-Item -LiteralPath $events -Destination $folder
+        $bad = Join-Path $folder 'bad.xml'
+        Copy-Item -LiteralPath (Join-Path $RepoRoot 'test/fixtures/events/truncated.xml') -Destination $bad
+        $attempts = @(Get-PrtError -DsregcmdPath $missingPrt -EventPath $folder -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $attempts.Count | Should -BeGreaterThan 0
+        $prtFailures = @($failures | Where-Object { $_.FullyQualifiedErrorId -like 'PrtTools.*' })
+        $prtFailures.Count | Should -BeGreaterThan 0
+        $prtFailures[0].FullyQualifiedErrorId | Should -Be 'PrtTools.UnreadableEvents,Get-PrtError'
+        $prtFailures[0].TargetObject | Should -Be $bad
+    }
+}
