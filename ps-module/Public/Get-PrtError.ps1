@@ -52,6 +52,10 @@ function Get-PrtError {
         Device diagnosis: how far back to look; a duration such as '2h' or '3d', an ISO 8601
         time, a [datetime] or a [timespan] (that long before now).
 
+    .PARAMETER Simulate
+        Device diagnosis of a simulated device (a built-in scenario, Tab completes the names, or
+        a scenario file), as for Start-PrtTrace -Simulate.
+
     .PARAMETER ComputerName
         Runs the command on these devices over WinRM (Invoke-Command); PrtTools must be installed
         on each. One result per device, with PSComputerName; a device that cannot be reached is
@@ -141,6 +145,10 @@ function Get-PrtError {
         [Parameter(ParameterSetName = 'Device')]
         [ValidateNotNullOrEmpty()]
         [object] $Since,
+
+        [Parameter(ParameterSetName = 'Device')]
+        [ValidateNotNullOrEmpty()]
+        [string] $Simulate,
 
         [Alias('CN')]
         [ValidateNotNullOrEmpty()]
@@ -232,6 +240,7 @@ function Get-PrtError {
             if ($PSBoundParameters.ContainsKey('DsregcmdPath')) { $parameters['DsregcmdPath'] = $DsregcmdPath }
             if ($PSBoundParameters.ContainsKey('EventPath')) { $parameters['EventPath'] = $EventPath }
             if ($null -ne $sinceArgument) { $parameters['Since'] = $sinceArgument }
+            if ($Simulate) { $parameters['Simulate'] = $Simulate }
             Invoke-PrtRemoteCommand -CommandName 'Get-PrtError' -Parameter $parameters -Kind $remoteKind -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
             return
         }
@@ -248,6 +257,7 @@ function Get-PrtError {
             foreach ($file in $files) { $arguments += @('--events', $file) }
         }
         if ($null -ne $sinceArgument) { $arguments += @('--since', $sinceArgument) }
+        $arguments += Get-PrtSimulateArgument -Cmdlet $PSCmdlet -Simulate $Simulate
 
         $result = Invoke-PrtExe -Argument $arguments -Cmdlet $PSCmdlet -TargetObject ([System.Environment]::MachineName) -AsResult
         if ($null -ne $result.ErrorRecord) {

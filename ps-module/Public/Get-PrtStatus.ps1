@@ -60,6 +60,10 @@ function Get-PrtStatus {
         Returns the status of a built-in sample device: a hybrid joined device whose PRT cannot be
         renewed. For demonstrations, training and trying out the views and scripts.
 
+    .PARAMETER Simulate
+        Reads a simulated device instead of this one: a built-in scenario (Tab completes the
+        names) or a scenario file, as for Start-PrtTrace -Simulate. Works on any OS.
+
     .PARAMETER Now
         The moment to judge the PRT's age and expiry against, instead of the capture's own time
         or the clock. Useful to analyse an old capture as of the day it was taken. A time without
@@ -157,6 +161,10 @@ function Get-PrtStatus {
         [Parameter(Mandatory, ParameterSetName = 'Sample')]
         [switch] $Sample,
 
+        [Parameter(Mandatory, ParameterSetName = 'Simulate')]
+        [ValidateNotNullOrEmpty()]
+        [string] $Simulate,
+
         [Parameter()]
         [datetime] $Now,
 
@@ -230,6 +238,11 @@ function Get-PrtStatus {
             }
             return
         }
+        if ($PSCmdlet.ParameterSetName -eq 'Simulate') {
+            $document = Invoke-PrtExe -Argument (@('status') + (Get-PrtSimulateArgument -Cmdlet $PSCmdlet -Simulate $Simulate) + $nowArgument) -Cmdlet $PSCmdlet -TargetObject "simulated device ($Simulate)"
+            if ($null -ne $document) { ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.Status' }
+            return
+        }
         if ($PSCmdlet.ParameterSetName -eq 'Sample') {
             $document = Invoke-PrtExe -Argument (@('status', '--sample') + $nowArgument) -Cmdlet $PSCmdlet -TargetObject 'Sample'
             if ($null -ne $document) { ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.Status' }
@@ -260,6 +273,7 @@ function Get-PrtStatus {
         if ($PSCmdlet.ParameterSetName -eq 'Path') { $parameters['Path'] = $remotePaths.ToArray() }
         if ($PSCmdlet.ParameterSetName -eq 'LiteralPath') { $parameters['LiteralPath'] = $remotePaths.ToArray() }
         if ($PSCmdlet.ParameterSetName -eq 'Sample') { $parameters['Sample'] = $true }
+        if ($PSCmdlet.ParameterSetName -eq 'Simulate') { $parameters['Simulate'] = $Simulate }
         if ($PSBoundParameters.ContainsKey('Now')) { $parameters['Now'] = $Now }
         if ($AsCurrentUser) { $parameters['AsCurrentUser'] = $true }
         Invoke-PrtRemoteCommand -CommandName 'Get-PrtStatus' -Parameter $parameters -Kind $remoteKind -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet

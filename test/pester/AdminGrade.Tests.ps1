@@ -302,3 +302,22 @@ Describe 'A bad event file among good ones (item 13)' {
         $prtFailures[0].TargetObject | Should -Be $bad
     }
 }
+
+Describe '-Simulate on the cmdlets that read a device (item 8)' {
+    It 'Get-PrtStatus -Simulate <_> reads the simulated device' -ForEach @('healthy', 'hybrid-wrong-password') {
+        $status = Get-PrtStatus -Simulate $_
+        $status.PSObject.TypeNames[0] | Should -Be 'PrtTools.Status'
+        $status.DeviceName | Should -Not -BeNullOrEmpty
+    }
+
+    It 'Get-PrtError -Simulate diagnoses the simulated device' {
+        $null = @(Get-PrtError -Simulate hybrid-wrong-password -ErrorVariable failures)
+        @($failures).Count | Should -Be 0
+    }
+
+    It 'completes the scenario names for <_>' -ForEach @('Get-PrtStatus', 'Get-PrtError', 'Start-PrtTrace') {
+        $line = "$_ -Simulate hyb"
+        $names = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText)
+        $names | Should -Contain 'hybrid-wrong-password'
+    }
+}
