@@ -19,5 +19,8 @@ bench scripts/bench/startup.mjs
 bench scripts/bench/wine-startup.mjs
 bench scripts/bench/events.mjs
 bench scripts/bench/dashboard.mjs
+echo "== scripts/bench/module.ps1" >&2
+"$PWSH" -NoProfile -NonInteractive -File scripts/bench/module.ps1 -ModulePath "$PWD/dist/PrtTools/PrtTools.psd1" -Pwsh "$PWSH" ||
+  { echo "bench: scripts/bench/module.ps1 failed" >&2; status=1; }
 
 exit $status

@@ -91,4 +91,41 @@ if [ ! -f "$WINEPREFIX/.prt-ok" ]; then
   touch "$WINEPREFIX/.prt-ok"
 fi
 
+# --- A Windows build of PowerShell 7 for the Windows-tagged Pester suite under Wine -----------
+# test/winhost: a console app hosting Microsoft.PowerShell.SDK, published self-contained for
+# win-x64 into a cache folder keyed on its sources (scripts/lib/winhost.sh). About 130 MB.
+root=$(cd "$here/.." && pwd)
+# shellcheck source=lib/winhost.sh
+source "$here/lib/winhost.sh"
+if [ ! -f "$WINHOST_DIR/.ok" ]; then
+  log "dotnet publish the Windows PowerShell host (Microsoft.PowerShell.SDK) into $WINHOST_DIR"
+  tmp=$(mktemp -d)
+  cp "$winhost_src/PrtWinHost.csproj" "$winhost_src/Program.cs" "$tmp/"
+  dotnet publish "$tmp/PrtWinHost.csproj" -c Release -r win-x64 --self-contained true \
+    -o "$tmp/out" -p:PublishDir="$tmp/out/" --nologo -v:q >"$tmp/publish.log" 2>&1 ||
+    { cat "$tmp/publish.log" >&2; rm -rf "$tmp"; exit 1; }
+  # PowerShell's own modules (Microsoft.PowerShell.Utility, ...) come as content of the SDK
+  # package: without them beside the exe even Out-String is missing.
+  modules=$(find "$tmp/out" "$tmp/bin" -type d -path '*runtimes/win/lib/net10.0/Modules' -print -quit 2>/dev/null || true)
+  if [ -z "$modules" ]; then
+    modules=$(find "$HOME/.nuget/packages/microsoft.powershell.sdk/7.6.10" -type d -path '*runtimes/win/lib/net10.0/Modules' -print -quit)
+  fi
+  [ -n "$modules" ] || { log "no runtimes/win/lib/net10.0/Modules in the published host"; rm -rf "$tmp"; exit 1; }
+  mkdir -p "$tmp/out/Modules"
+  cp -a "$modules/." "$tmp/out/Modules/"
+  cp "$winhost_src/powershell.config.json" "$tmp/out/"
+  rm -rf "$WINHOST_DIR"; mkdir -p "$(dirname "$WINHOST_DIR")"
+  mv "$tmp/out" "$WINHOST_DIR"
+  rm -rf "$tmp"
+  touch "$WINHOST_DIR/.ok"
+fi
+if [ ! -f "$WINHOST_PREFIX/.prt-ok" ]; then
+  log "creating Wine prefix $WINHOST_PREFIX (the Windows-tagged suite's own)"
+  mkdir -p "$WINHOST_PREFIX"
+  WINEPREFIX="$WINHOST_PREFIX" WINEDEBUG=-all wine wineboot --init >/dev/null 2>&1 || true
+  WINEPREFIX="$WINHOST_PREFIX" WINEDEBUG=-all wine winecfg /v win10 >/dev/null 2>&1
+  WINEPREFIX="$WINHOST_PREFIX" WINEDEBUG=-all wineserver -w || true
+  touch "$WINHOST_PREFIX/.prt-ok"
+fi
+
 log "tools ready in $PRT_CACHE"

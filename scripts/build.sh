@@ -78,7 +78,7 @@ else
 fi
 exes_hash=$( (hash_of src scripts/build package.json package-lock.json tsconfig.json \
   scripts/build.sh scripts/tools.env scripts/lib/steps.sh scripts/lib/run-prt-exe.sh; echo "$exe_identity $signing") | sha256sum | cut -d' ' -f1)
-module_hash=$( (hash_of ps-module scripts/package; echo "$epoch") | sha256sum | cut -d' ' -f1)
+module_hash=$( (hash_of ps-module scripts/package scripts/build-module.mjs; echo "$epoch") | sha256sum | cut -d' ' -f1)
 built_exes='' built_module=''
 read -r built_exes built_module 2>/dev/null <"$stamp" || true
 if [ "$force" = 0 ] && [ "$built_exes" = "$exes_hash" ] && [ "$built_module" = "$module_hash" ] && outputs_exist; then
@@ -163,7 +163,7 @@ blobs() {
 module_folder() {
   local manifest=$stage/PrtTools/PrtTools.psd1
   mkdir -p "$stage/PrtTools/bin"
-  cp -R ps-module/. "$stage/PrtTools/"
+  node scripts/build-module.mjs ps-module "$stage/PrtTools" >/dev/null
   if [ ! -f "$manifest" ]; then
     echo "no PrtTools.psd1 in ps-module/ yet"
   elif grep -Eq "^\s*ModuleVersion\s*=\s*['\"]0\.0\.0['\"]" "$manifest"; then

@@ -1,10 +1,11 @@
-// Sums the suites' result files into the one closing line CI reads: "Tests: N passed, N failed".
+// Sums the suites' result files into the one closing line CI reads: "Tests: N passed, N failed",
+// followed by the Windows-tagged suite's own count and time (it ran under Wine).
 // A skipped test fails the run unless test/allowed-skips.json names it with a reason: a suite
 // that quietly stops running (no Wine, no sshd, a forgotten `.skip`) must not look green.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const [vitestFile, pesterFile] = process.argv.slice(2);
+const [vitestFile, pesterFile, windowsFile] = process.argv.slice(2);
 const allowListFile = fileURLToPath(new URL('../test/allowed-skips.json', import.meta.url));
 const read = (file) => {
   try {
@@ -32,22 +33,33 @@ if (vitest) {
   console.error(`no vitest results in ${vitestFile}`);
   failed += 1;
 }
-const pester = read(pesterFile);
-if (pester) {
-  passed += pester.Passed;
-  failed += pester.Failed;
-  const names = pester.SkippedTests ?? [];
-  for (const name of names) skippedNames.push(`pester: ${name}`);
-  // Counted but not named (an older run.ps1): each one is unexplained.
-  for (let i = names.length; i < pester.Skipped; i++) skippedNames.push('pester: (a skipped test without a name)');
-} else {
-  console.error(`no Pester results in ${pesterFile}`);
-  failed += 1;
+
+/** A Pester summary (test/pester/run.ps1): counts, and the names of skipped tests. */
+function addPester(suite, summary, file) {
+  if (!summary) {
+    // Every suite must run: a missing result is a failure, never a skip.
+    console.error(`no ${suite} results in ${file}`);
+    failed += 1;
+    return;
+  }
+  passed += summary.Passed;
+  failed += summary.Failed;
+  const names = summary.SkippedTests ?? [];
+  for (const name of names) skippedNames.push(`${suite}: ${name}`);
+  // Counted but not named: each one is unexplained.
+  for (let i = names.length; i < summary.Skipped; i++) skippedNames.push(`${suite}: (a skipped test without a name)`);
+}
+addPester('pester', read(pesterFile), pesterFile);
+let windowsNote = '';
+if (windowsFile) {
+  const windows = read(windowsFile);
+  addPester('pester-windows', windows, windowsFile);
+  if (windows) windowsNote = ` (Windows PowerShell under Wine: ${windows.Passed + windows.Failed + windows.Skipped} tests in ${windows.Seconds} s)`;
 }
 
 const unexpected = skippedNames.filter((name) => !allowed.has(name));
 for (const name of unexpected) console.error(`skipped, and not on test/allowed-skips.json: ${name}`);
 failed += unexpected.length;
 const skipped = skippedNames.length;
-console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${windowsNote}`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;

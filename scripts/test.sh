@@ -13,6 +13,9 @@ rm -f test/.tmp/vitest.json test/.tmp/pester.json
 echo "== typecheck" >&2
 npx tsc -p tsconfig.json
 
+echo "== workflow lint" >&2
+bash scripts/lint-workflows.sh
+
 echo "== build" >&2
 bash scripts/build.sh
 
@@ -23,5 +26,9 @@ echo "== vitest (Node $NODE22_VERSION, the exe's runtime)" >&2
 echo "== pester" >&2
 PESTER_SUMMARY_FILE=test/.tmp/pester.json bash scripts/pester.sh || status=1
 
-node scripts/test-summary.mjs test/.tmp/vitest.json test/.tmp/pester.json || status=1
+echo "== pester (Windows PowerShell under Wine)" >&2
+rm -f test/.tmp/pester-windows.json
+PESTER_SUMMARY_FILE=test/.tmp/pester-windows.json bash scripts/pester-windows.sh || status=1
+
+node scripts/test-summary.mjs test/.tmp/vitest.json test/.tmp/pester.json test/.tmp/pester-windows.json || status=1
 exit $status

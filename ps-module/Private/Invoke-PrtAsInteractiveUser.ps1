@@ -50,7 +50,7 @@ function Set-PrtAsUserFolderAcl {
         $rule = New-Object -TypeName System.Security.AccessControl.FileSystemAccessRule -ArgumentList $sid, $rights, $inheritance, $propagation, ([System.Security.AccessControl.AccessControlType]::Allow)
         $acl.AddAccessRule($rule)
     }
-    Set-Acl -LiteralPath $Path -AclObject $acl -ErrorAction Stop
+    Set-Acl -LiteralPath $Path -AclObject $acl -WhatIf:$false -Confirm:$false -ErrorAction Stop
 }
 
 function Get-PrtTaskResultText {
@@ -70,6 +70,79 @@ function Get-PrtTaskResultText {
     }
     if ($Result -ge 0 -and $Result -lt 256) { return "exit code $Result" }
     return ('result 0x{0:X8}' -f ($Result -band 0xFFFFFFFFL))
+}
+
+function New-PrtTaskXml {
+    <#
+    .SYNOPSIS
+        The Task Scheduler XML of the one-shot task (for schtasks.exe /Create /XML): run the exe
+        once as the user in their existing session (InteractiveToken: no password), not elevated.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)][string] $UserName,
+        [Parameter(Mandatory)][string] $Execute,
+        [Parameter(Mandatory)][AllowEmptyString()][string] $Argument,
+        [Parameter(Mandatory)][string] $WorkingDirectory,
+        [Parameter(Mandatory)][int] $TimeLimitSeconds
+    )
+    $e = { param($text) [System.Security.SecurityElement]::Escape($text) }
+    @(
+        '<?xml version="1.0" encoding="UTF-16"?>'
+        '<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">'
+        '  <RegistrationInfo><Description>PrtTools: reads the signed-in user''s PRT status once; removed right afterwards.</Description></RegistrationInfo>'
+        '  <Triggers />'
+        "  <Principals><Principal id=`"Author`"><UserId>$(& $e $UserName)</UserId><LogonType>InteractiveToken</LogonType><RunLevel>LeastPrivilege</RunLevel></Principal></Principals>"
+        "  <Settings><MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy><DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries><StopIfGoingOnBatteries>false</StopIfGoingOnBatteries><AllowStartOnDemand>true</AllowStartOnDemand><Enabled>true</Enabled><ExecutionTimeLimit>PT$($TimeLimitSeconds)S</ExecutionTimeLimit></Settings>"
+        "  <Actions Context=`"Author`"><Exec><Command>$(& $e $Execute)</Command><Arguments>$(& $e $Argument)</Arguments><WorkingDirectory>$(& $e $WorkingDirectory)</WorkingDirectory></Exec></Actions>"
+        '</Task>'
+    ) -join "`r`n"
+}
+
+function Test-PrtScheduledTasksModule {
+    <#
+    .SYNOPSIS
+        Whether the ScheduledTasks cmdlets can be used (the module is there; it needs CIM).
+    #>
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param()
+    $null -ne (Get-Command -Name 'Register-ScheduledTask' -ErrorAction Ignore)
+}
+
+function Invoke-PrtSchtasks {
+    <#
+    .SYNOPSIS
+        Runs %SystemRoot%\System32\schtasks.exe; throws with its message when it fails.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string[]] $Argument)
+    $result = Invoke-PrtSystemTool -Name 'schtasks.exe' -Argument $Argument
+    if ($result.ExitCode -ne 0) {
+        $message = ($result.ErrorOutput + ' ' + $result.Output).Trim()
+        throw "schtasks.exe $($Argument[0]) failed with exit code $($result.ExitCode): $message"
+    }
+    $result.Output
+}
+
+function Get-PrtSchtasksLastResult {
+    <#
+    .SYNOPSIS
+        The Last Result of a task from schtasks.exe /Query /V /FO CSV (the 7th column; the column
+        headers are localized, their order is not).
+    #>
+    [CmdletBinding()]
+    [OutputType([long])]
+    param([Parameter(Mandatory)][string] $FullName)
+    $output = Invoke-PrtSchtasks -Argument @('/Query', '/TN', $FullName, '/V', '/FO', 'CSV', '/NH')
+    $line = @($output -split '\r?\n' | Where-Object { $_.Trim() })[0]
+    $row = ConvertFrom-Csv -InputObject $line -Header @(1..12 | ForEach-Object { "C$_" })
+    $value = 0L
+    if (-not [long]::TryParse([string]$row.C7, [ref]$value)) {
+        throw "schtasks.exe /Query printed no Last Result for ${FullName}: $line"
+    }
+    $value
 }
 
 function Invoke-PrtAsInteractiveUser {
@@ -120,19 +193,46 @@ function Invoke-PrtAsInteractiveUser {
     $registered = $false
     $failure = $null
     $document = $null
+    $fullName = "$taskPath$taskName"
+    # Without the ScheduledTasks module, or with a WMI it cannot use, schtasks.exe does it.
+    $useSchtasks = -not (Test-PrtScheduledTasksModule)
+    $commandLine = ConvertTo-PrtCommandLine -Argument (@($Argument) + @('--json', '--output', $file))
+    $action = "Run $exePath as $user, the signed-in user, with the one-shot scheduled task $fullName (removed afterwards)"
+    if (-not (Test-PrtShouldProcess -Cmdlet $Cmdlet -Target $device -Action $action)) { return }
     try {
         try {
-            $null = New-Item -ItemType Directory -Path $folder -Force -ErrorAction Stop
+            $null = New-Item -ItemType Directory -Path $folder -Force -WhatIf:$false -Confirm:$false -ErrorAction Stop
             Set-PrtAsUserFolderAcl -Path $folder -UserName $user
-            # The exe itself with an argument string (what a task action takes): no shell.
-            $commandLine = ConvertTo-PrtCommandLine -Argument (@($Argument) + @('--json', '--output', $file))
-            $action = New-ScheduledTaskAction -Execute $exePath -Argument $commandLine -WorkingDirectory $folder
-            $principal = New-ScheduledTaskPrincipal -UserId $user -LogonType Interactive -RunLevel Limited
-            $settings = New-ScheduledTaskSettingsSet -ExecutionTimeLimit (New-TimeSpan -Seconds (2 * $script:PrtAsUserTimeoutSeconds)) -AllowStartIfOnBatteries -DontStopIfGoingOnBatteries -MultipleInstances IgnoreNew
-            Write-Verbose -Message (ConvertTo-PrtSafeText -Value "Running $exePath $commandLine as $user with the scheduled task $taskPath$taskName")
-            $null = Register-ScheduledTask @task -Action $action -Principal $principal -Settings $settings -Force -ErrorAction Stop
-            $registered = $true
-            Start-ScheduledTask @task -ErrorAction Stop
+            $timeLimit = 2 * $script:PrtAsUserTimeoutSeconds
+            if (-not $useSchtasks) {
+                try {
+                    # The exe itself with an argument string (what a task action takes): no shell.
+                    $taskAction = New-ScheduledTaskAction -Execute $exePath -Argument $commandLine -WorkingDirectory $folder
+                    $principal = New-ScheduledTaskPrincipal -UserId $user -LogonType Interactive -RunLevel Limited
+                    $settings = New-ScheduledTaskSettingsSet -ExecutionTimeLimit (New-TimeSpan -Seconds $timeLimit) -AllowStartIfOnBatteries -DontStopIfGoingOnBatteries -MultipleInstances IgnoreNew
+                    Write-Verbose -Message (ConvertTo-PrtSafeText -Value "Creating the scheduled task $fullName (ScheduledTasks module): $exePath $commandLine as $user")
+                    $null = Register-ScheduledTask @task -Action $taskAction -Principal $principal -Settings $settings -Force -ErrorAction Stop
+                } catch {
+                    # The module's cmdlets are CIM classes: a broken WMI breaks them, schtasks.exe
+                    # not. Any other failure (access denied) is the answer.
+                    if (-not (Test-PrtCimFailure -Exception $_.Exception)) { throw }
+                    Write-Verbose -Message (ConvertTo-PrtSafeText -Value "The ScheduledTasks module failed ($($_.Exception.Message)); using schtasks.exe")
+                    $useSchtasks = $true
+                }
+            }
+            if ($useSchtasks) {
+                $xmlPath = Join-Path -Path $folder -ChildPath 'task.xml'
+                $xml = New-PrtTaskXml -UserName $user -Execute $exePath -Argument $commandLine -WorkingDirectory $folder -TimeLimitSeconds $timeLimit
+                # schtasks.exe reads task XML as UTF-16.
+                [System.IO.File]::WriteAllText($xmlPath, $xml, [System.Text.Encoding]::Unicode)
+                Write-Verbose -Message (ConvertTo-PrtSafeText -Value "Creating the scheduled task $fullName (schtasks.exe /XML): $exePath $commandLine as $user")
+                $null = Invoke-PrtSchtasks -Argument @('/Create', '/TN', $fullName, '/XML', $xmlPath, '/F')
+                $registered = $true
+                $null = Invoke-PrtSchtasks -Argument @('/Run', '/TN', $fullName)
+            } else {
+                $registered = $true
+                Start-ScheduledTask @task -ErrorAction Stop
+            }
         } catch {
             $failure = New-PrtErrorRecord -Id 'AsUserFailed' -Category ResourceUnavailable -TargetObject $TargetObject -InnerException $_.Exception `
                 -Message "Could not run prt as $user, the signed-in user, with a scheduled task on ${device}: $($_.Exception.Message) Creating a task for another user needs an elevated (administrator) session."
@@ -142,7 +242,11 @@ function Invoke-PrtAsInteractiveUser {
             $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
             try {
                 while ($true) {
-                    $result = [long](Get-ScheduledTaskInfo @task -ErrorAction Stop).LastTaskResult
+                    if ($useSchtasks) {
+                        $result = Get-PrtSchtasksLastResult -FullName $fullName
+                    } else {
+                        $result = [long](Get-ScheduledTaskInfo @task -ErrorAction Stop).LastTaskResult
+                    }
                     # prt renames the finished document into place before it exits: when the task
                     # has ended with it, the file is there.
                     if ([System.IO.File]::Exists($file)) { break }
@@ -186,15 +290,22 @@ function Invoke-PrtAsInteractiveUser {
         }
     } finally {
         if ($registered) {
+            Write-Verbose -Message "Removing the scheduled task $fullName"
             # A task still running (timed out, Ctrl+C) is stopped first; removing it must not fail silently.
-            Stop-ScheduledTask @task -ErrorAction SilentlyContinue
             try {
-                Unregister-ScheduledTask @task -Confirm:$false -ErrorAction Stop
+                if ($useSchtasks) {
+                    $null = Invoke-PrtSystemTool -Name 'schtasks.exe' -Argument @('/End', '/TN', $fullName)
+                    $null = Invoke-PrtSchtasks -Argument @('/Delete', '/TN', $fullName, '/F')
+                } else {
+                    Stop-ScheduledTask @task -ErrorAction SilentlyContinue
+                    Unregister-ScheduledTask @task -Confirm:$false -WhatIf:$false -ErrorAction Stop
+                }
             } catch {
-                Write-Warning -Message (ConvertTo-PrtSafeText -Value "The scheduled task $taskPath$taskName could not be removed: $($_.Exception.Message) Remove it with Unregister-ScheduledTask -TaskPath '$taskPath' -TaskName '$taskName'.")
+                Write-Warning -Message (ConvertTo-PrtSafeText -Value "The scheduled task $fullName could not be removed: $($_.Exception.Message) Remove it with: schtasks.exe /Delete /TN '$fullName' /F")
             }
         }
-        Remove-Item -LiteralPath $folder -Recurse -Force -ErrorAction SilentlyContinue
+        Write-Verbose -Message "Removing the folder $folder"
+        Remove-Item -LiteralPath $folder -Recurse -Force -WhatIf:$false -Confirm:$false -ErrorAction SilentlyContinue
     }
 
     if ($failure) {

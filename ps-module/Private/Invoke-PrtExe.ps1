@@ -4,8 +4,19 @@
 # Exit codes of the exe<->module contract (DESIGN 4).
 $script:PrtExitCode = @{ Ok = 0; Usage = 2; BadInput = 3; Environment = 4; Interrupted = 5 }
 
-# ConvertFrom-Json -DateKind exists from PowerShell 7.5 on.
-$script:PrtJsonHasDateKind = (Get-Command -Name ConvertFrom-Json).Parameters.ContainsKey('DateKind')
+# The Windows PowerShell 5.1 way of passing arguments (one quoted string) also where
+# ArgumentList exists: the Windows-tagged tests run every cmdlet both ways.
+$script:PrtUseArgumentString = $false
+
+# ConvertFrom-Json -DateKind exists from PowerShell 7.5 on. Asked of the cmdlet's type when it is
+# loaded (about 20 ms); Get-Command would first load the module's commands (about 300 ms of
+# Import-Module PrtTools in a fresh session).
+$script:PrtJsonCommandType = 'Microsoft.PowerShell.Commands.ConvertFromJsonCommand' -as [type]
+if ($null -ne $script:PrtJsonCommandType) {
+    $script:PrtJsonHasDateKind = $null -ne $script:PrtJsonCommandType.GetProperty('DateKind')
+} else {
+    $script:PrtJsonHasDateKind = (Get-Command -Name ConvertFrom-Json).Parameters.ContainsKey('DateKind')
+}
 
 function Get-PrtExePath {
     <#
@@ -176,7 +187,7 @@ function New-PrtProcessStartInfo {
     }
 
     $hasArgumentList = $null -ne [System.Diagnostics.ProcessStartInfo].GetProperty('ArgumentList')
-    if ($hasArgumentList -and -not $UseArgumentString) {
+    if ($hasArgumentList -and -not $UseArgumentString -and -not $script:PrtUseArgumentString) {
         foreach ($arg in $Argument) {
             $startInfo.ArgumentList.Add($arg)
         }
@@ -307,7 +318,7 @@ function ConvertFrom-PrtExeError {
         $category = $null
         if ($null -ne $errorObject.PSObject.Properties['Category']) { $category = [string]$errorObject.Category }
         $errorCategory = Get-PrtErrorCategory -Category $category -ExitCode $ExitCode
-        return New-PrtErrorRecord -Id $id -Message ([string]$errorObject.Message) -Category $errorCategory -TargetObject $TargetObject
+        return New-PrtErrorRecord -Id $id -Message (ConvertTo-PrtCmdletText -Text ([string]$errorObject.Message)) -Category $errorCategory -TargetObject $TargetObject
     }
 
     # Not the contract's JSON: a crash (exit 70 and a stack trace) or something else entirely.

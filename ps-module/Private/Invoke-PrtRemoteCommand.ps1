@@ -215,11 +215,31 @@ function Invoke-PrtRemoteCommand {
     if ($BoundParameters.ContainsKey('ThrottleLimit')) { $invoke['ThrottleLimit'] = $BoundParameters['ThrottleLimit'] }
     Write-Verbose -Message ("Running {0} on {1} device(s) ({2})" -f $CommandName, @($BoundParameters[$Kind]).Count, $Kind)
 
-    Invoke-Command @invoke 2>&1 | ForEach-Object {
-        if ($_ -is [System.Management.Automation.ErrorRecord]) {
-            $Cmdlet.WriteError((ConvertTo-PrtRemoteErrorRecord -ErrorRecord $_))
-        } else {
-            $_
+    try {
+        Invoke-Command @invoke 2>&1 | ForEach-Object {
+            if ($_ -is [System.Management.Automation.ErrorRecord]) {
+                $Cmdlet.WriteError((ConvertTo-PrtRemoteErrorRecord -ErrorRecord $_))
+            } else {
+                $_
+            }
+        }
+    } catch {
+        # No remoting at all here (no WSMan client library on Linux and macOS, a missing
+        # transport): every device is unreachable, each named in an error of its own.
+        $failure = $_
+        $noTransport = $false
+        $exception = $failure.Exception
+        while ($null -ne $exception -and -not $noTransport) {
+            $noTransport = $exception -is [System.DllNotFoundException] -or
+                $exception -is [System.Management.Automation.Remoting.PSRemotingTransportException] -or
+                $exception -is [System.Management.Automation.Remoting.PSRemotingDataStructureException]
+            $exception = $exception.InnerException
+        }
+        if (-not $noTransport) { throw }
+        foreach ($target in @($BoundParameters[$Kind])) {
+            $device = if ($target -is [System.Management.Automation.Runspaces.PSSession]) { $target.ComputerName } else { [string]$target }
+            $Cmdlet.WriteError((New-PrtErrorRecord -Id 'DeviceUnreachable' -Category ConnectionError -TargetObject $device -InnerException $failure.Exception `
+                        -Message "Cannot connect to ${device}: $($failure.Exception.Message)"))
         }
     }
 }

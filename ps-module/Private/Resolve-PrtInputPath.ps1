@@ -15,7 +15,10 @@ function Resolve-PrtInputPath {
         [string] $Path,
 
         [Parameter(Mandatory)]
-        [System.Management.Automation.PSCmdlet] $Cmdlet
+        [System.Management.Automation.PSCmdlet] $Cmdlet,
+
+        # -LiteralPath: never expanded as a wildcard.
+        [switch] $NoWildcard
     )
 
     $provider = $null
@@ -36,7 +39,7 @@ function Resolve-PrtInputPath {
         return $literal
     }
 
-    if ([System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($Path)) {
+    if (-not $NoWildcard -and [System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($Path)) {
         $resolved = @()
         try {
             $resolved = @($Cmdlet.GetResolvedProviderPathFromPSPath($Path, [ref]$provider))

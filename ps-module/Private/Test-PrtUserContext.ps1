@@ -53,9 +53,19 @@ function Test-PrtUserContext {
     if (-not (Test-PrtWindows)) { return $true }
     $me = Get-PrtProcessIdentity
     if ($me.SessionId -eq 0 -or $me.IsSystem) { return $false }
-    $interactive = Get-PrtInteractiveUser
+    try {
+        $interactive = Get-PrtInteractiveUser
+    } catch {
+        # Unknown is not "nobody": say so, and read this process's own logon, which is the
+        # signed-in user's whenever this runs in their desktop session (checked above).
+        Write-Warning -Message ("{0} Reading the PRT of this process's logon ({1}) instead." -f $_.Exception.Message, $me.UserName)
+        return $true
+    }
     if (-not $interactive) { return $true }
-    return [string]::Equals([string]$me.UserName, $interactive, [System.StringComparison]::OrdinalIgnoreCase)
+    $myName = [string]$me.UserName
+    # quser.exe names the user without a domain.
+    if ($interactive -notmatch '\\') { $myName = @($myName -split '\\')[-1] }
+    return [string]::Equals($myName, $interactive, [System.StringComparison]::OrdinalIgnoreCase)
 }
 
 function Add-PrtStatusContext {

@@ -16,14 +16,18 @@ function Get-PrtError {
         (which event ID in which channel), and related codes, such as the server error that
         usually stands behind a device-side status.
 
-        An input that is not a code is a non-terminating error (ErrorId PrtTools.NotACode) that
-        names it; the other codes are still explained. Codes can be piped in, also as the
+        An input that is not a code is a non-terminating error that names it; the other codes are
+        still explained. Its ErrorId is PrtTools.NotACode (not a code in any spelling),
+        PrtTools.UnknownCodeName (written like a symbolic name, but not one PrtTools knows),
+        PrtTools.OutOfRange (a number too large for a code) or PrtTools.EmptyInput. Codes can be piped in, also as the
         AttemptStatus of the Diagnostics of Get-PrtStatus, and are explained with one call of
         prt however many there are. Press Tab after -Code to complete symbolic names.
 
         Without -Code, Get-PrtError diagnoses the device from its AAD event logs and dsregcmd
         /status (or from -DsregcmdPath and -EventPath files) and returns one PrtTools.Attempt per
-        attempt to get or renew the PRT, with its code and the evidence. With a prt that lacks
+        attempt to get or renew the PRT, with its code and the evidence. An event file that
+        cannot be read in full (a truncated export among good ones) does not stop the others:
+        each skipped part is an error PrtTools.UnreadableEvents whose TargetObject is the file. With a prt that lacks
         the error command it stops with the error PrtTools.NotImplemented.
 
         Get-PrtError -Text reads free text instead of codes: a ticket, an e-mail, a chat, the OCR of
@@ -42,7 +46,11 @@ function Get-PrtError {
 
     .PARAMETER Code
         One or more codes in any spelling. Accepts input from the pipeline, also by property
-        name: Code, or AttemptStatus (the Diagnostics of Get-PrtStatus).
+        name: Code, or AttemptStatus (the Diagnostics of Get-PrtStatus). PrtTools objects are
+        read by what they are: a PrtTools.Status gives the AttemptStatus of its Diagnostics
+        (Get-PrtStatus | Get-PrtError), a PrtTools.Attempt its status code (Get-PrtError
+        -EventPath ... | Get-PrtError), a PrtTools.ErrorInfo its Input; never their 16-bit Code
+        field.
 
     .PARAMETER Text
         Read the input (-Code, or the pipeline) as free text and explain every code in it. The
@@ -64,6 +72,9 @@ function Get-PrtError {
     .PARAMETER Redact
         Replaces user, device, domain and host names, ids, SIDs and IP addresses in the diagnosis
         with stable pseudonyms, keeping codes and times: a diagnosis to share.
+    .PARAMETER Simulate
+        Device diagnosis of a simulated device (a built-in scenario, Tab completes the names, or
+        a scenario file), as for Start-PrtTrace -Simulate.
 
     .PARAMETER ComputerName
         Runs the command on these devices over WinRM (Invoke-Command); PrtTools must be installed
@@ -113,6 +124,11 @@ function Get-PrtError {
         PS C:\> Get-PrtError -Code STATUS_LOGON_FAILURE | Format-List
 
         Shows everything about a code: summary, causes, solutions, evidence and related codes.
+
+    .EXAMPLE
+        PS C:\> Get-PrtStatus | Get-PrtError
+
+        Explains the status code of the last failed PRT attempt of the signed-in user.
 
     .EXAMPLE
         PS C:\> (Get-PrtStatus).Diagnostics | Get-PrtError
@@ -169,6 +185,11 @@ function Get-PrtError {
         [Parameter()]
         [switch] $Redact,
 
+        [Parameter(ParameterSetName = 'Device')]
+        [ValidateNotNullOrEmpty()]
+        [string] $Simulate,
+
+        [Alias('CN')]
         [ValidateNotNullOrEmpty()]
         [string[]] $ComputerName,
 
@@ -207,7 +228,20 @@ function Get-PrtError {
             return
         }
         if ($PSCmdlet.ParameterSetName -ne 'Code') { return }
-        foreach ($item in $Code) {
+        $values = $Code
+        # PrtTools objects from the pipeline give their codes by what they are, never by a
+        # property that happens to be called Code (ErrorInfo.Code is the 16-bit code field).
+        if ($PSCmdlet.MyInvocation.ExpectingInput -and $null -ne $_ -and $_ -isnot [string]) {
+            $kind = Get-PrtObjectKind -InputObject $_
+            if ($kind -eq 'Status') {
+                $values = @($_.Diagnostics | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_.AttemptStatus })
+            } elseif ($kind -eq 'Attempt') {
+                $values = @($_.Status | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_.Input })
+            } elseif ($kind -eq 'ErrorInfo') {
+                $values = @([string]$_.Input)
+            }
+        }
+        foreach ($item in $values) {
             # A diagnostics block without an attempt status has nothing to explain.
             if ($null -eq $item -or -not $item.Trim()) { continue }
             $codes.Add($item.Trim())
@@ -232,7 +266,7 @@ function Get-PrtError {
                 $failure = $item.PSObject.Properties['Error']
                 if ($null -ne $failure -and $null -ne $failure.Value) {
                     $id = if ($failure.Value.Id) { [string]$failure.Value.Id } else { 'NotACode' }
-                    $PSCmdlet.WriteError((New-PrtErrorRecord -Id $id -Category InvalidArgument -TargetObject $item.Input -Message ([string]$failure.Value.Message)))
+                    $PSCmdlet.WriteError((New-PrtErrorRecord -Id $id -Category InvalidArgument -TargetObject $item.Input -Message (ConvertTo-PrtCmdletText -Text ([string]$failure.Value.Message))))
                     continue
                 }
                 ConvertTo-PrtObject -InputObject $item -TypeName 'PrtTools.ErrorInfo'
@@ -244,7 +278,8 @@ function Get-PrtError {
         $sinceArgument = $null
         if ($PSBoundParameters.ContainsKey('Since')) {
             $value = $Since
-            if ($value -is [System.Management.Automation.PSObject]) { $value = $value.BaseObject }
+            # A [timespan] or [datetime] often arrives wrapped in a PSObject (New-TimeSpan, Get-Date).
+            if ($value -is [System.Management.Automation.PSObject]) { $value = $value.PSObject.BaseObject }
             if ($value -is [timespan]) { $value = [datetime]::UtcNow - $value }
             if ($value -is [datetime]) {
                 $sinceArgument = $value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [System.Globalization.CultureInfo]::InvariantCulture)
@@ -257,6 +292,7 @@ function Get-PrtError {
             if ($PSBoundParameters.ContainsKey('DsregcmdPath')) { $parameters['DsregcmdPath'] = $DsregcmdPath }
             if ($PSBoundParameters.ContainsKey('EventPath')) { $parameters['EventPath'] = $EventPath }
             if ($null -ne $sinceArgument) { $parameters['Since'] = $sinceArgument }
+            if ($Simulate) { $parameters['Simulate'] = $Simulate }
             Invoke-PrtRemoteCommand -CommandName 'Get-PrtError' -Parameter $parameters -Kind $remoteKind -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
             return
         }
@@ -274,6 +310,7 @@ function Get-PrtError {
         }
         if ($null -ne $sinceArgument) { $arguments += @('--since', $sinceArgument) }
         if ($Redact) { $arguments += '--redact' }
+        $arguments += Get-PrtSimulateArgument -Cmdlet $PSCmdlet -Simulate $Simulate
 
         $result = Invoke-PrtExe -Argument $arguments -Cmdlet $PSCmdlet -TargetObject ([System.Environment]::MachineName) -AsResult
         if ($null -ne $result.ErrorRecord) {
@@ -289,6 +326,16 @@ function Get-PrtError {
         if ($null -ne $attempts) {
             foreach ($attempt in @($attempts.Value)) {
                 ConvertTo-PrtObject -InputObject $attempt -TypeName 'PrtTools.Attempt'
+            }
+        }
+        # What prt had to skip (a truncated export among good ones): the attempts of the others
+        # are above; each skipped part is an error that names its file.
+        $problems = $result.Document.PSObject.Properties['Problems']
+        if ($null -ne $problems) {
+            foreach ($problem in @($problems.Value | Where-Object { $null -ne $_ })) {
+                $source = [string]$problem.Source
+                $PSCmdlet.WriteError((New-PrtErrorRecord -Id 'UnreadableEvents' -Category InvalidData -TargetObject $source `
+                            -Message (ConvertTo-PrtCmdletText -Text ([string]$problem.Message))))
             }
         }
     }

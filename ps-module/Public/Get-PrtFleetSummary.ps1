@@ -70,9 +70,17 @@ function Get-PrtFleetSummary {
     process {
         foreach ($item in $InputObject) {
             if ($null -eq $item) { continue }
-            if ($null -eq $item.PSObject.Properties['Health'] -or $null -eq $item.PSObject.Properties['Diagnostics']) {
+            $properties = $item.PSObject.Properties
+            # Rows of Import-Csv have the columns, but Diagnostics is then the text "System.Object[]".
+            if ($null -eq $properties['Health'] -or $null -eq $properties['Diagnostics'] -or $properties['Diagnostics'].Value -is [string]) {
+                $what = @($item.PSObject.TypeNames)[0]
+                $hint = ''
+                if ($null -ne $properties['Health']) {
+                    # Export-Csv/Import-Csv keeps the flat columns and loses the nested ones.
+                    $hint = ' It has a Health but no Diagnostics objects, as after Export-Csv and Import-Csv, which flatten the nested properties: keep statuses with Export-Clixml and Import-Clixml instead.'
+                }
                 $PSCmdlet.WriteError((New-PrtErrorRecord -Id 'NotAStatus' -Category InvalidArgument -TargetObject $item `
-                            -Message "Get-PrtFleetSummary sums up PrtTools.Status objects (from Get-PrtStatus); this is a $(@($item.PSObject.TypeNames)[0])."))
+                            -Message "Get-PrtFleetSummary sums up PrtTools.Status objects (from Get-PrtStatus); this is a $what.$hint"))
                 continue
             }
             $statuses.Add($item)
@@ -87,21 +95,38 @@ function Get-PrtFleetSummary {
         $rawCodes = New-Object -TypeName 'System.Collections.Specialized.OrderedDictionary' -ArgumentList $comparer
         $findings = New-Object -TypeName 'System.Collections.Specialized.OrderedDictionary' -ArgumentList $comparer
 
+        # Device lists are kept in order, with a set beside each for the "already there" test:
+        # List.Contains over 10,000 devices per code made the summary quadratic.
+        $newDeviceList = { @{ List = New-Object -TypeName System.Collections.Generic.List[string]; Seen = New-Object -TypeName 'System.Collections.Generic.HashSet[string]' -ArgumentList $comparer } }
+        $countedDevices = New-Object -TypeName 'System.Collections.Generic.HashSet[string]' -ArgumentList $comparer
+        $deviceCount = 0
         $index = 0
         foreach ($status in $statuses) {
             $index++
+            $properties = $status.PSObject.Properties
             # A capture names its own device; a live status is named as the admin named the
-            # computer (PSComputerName), else by what dsregcmd says.
-            $fromFile = $false
-            $source = $status.PSObject.Properties['Source']
-            if ($null -ne $source -and $null -ne $source.Value -and $null -ne $source.Value.PSObject.Properties['Path'] -and $source.Value.Path) { $fromFile = $true }
-            $names = if ($fromFile) { @('DeviceName', 'PSComputerName') } else { @('PSComputerName', 'DeviceName') }
+            # computer (PSComputerName), else by what dsregcmd says; a capture without a device
+            # name by its file.
+            $sourcePath = $null
+            $source = $properties['Source']
+            if ($null -ne $source -and $null -ne $source.Value) {
+                $pathProperty = $source.Value.PSObject.Properties['Path']
+                if ($null -ne $pathProperty -and $pathProperty.Value) { $sourcePath = [string]$pathProperty.Value }
+            }
+            $names = if ($sourcePath) { @('DeviceName', 'PSComputerName') } else { @('PSComputerName', 'DeviceName') }
             $device = $null
             foreach ($name in $names) {
-                $property = $status.PSObject.Properties[$name]
+                $property = $properties[$name]
                 if ($null -ne $property -and $property.Value) { $device = [string]$property.Value; break }
             }
+            if (-not $device -and $sourcePath) { $device = [System.IO.Path]::GetFileName($sourcePath) }
             if (-not $device) { $device = "device $index" }
+            # The same device given twice (two reads, two captures of one PC) counts once: its first.
+            if (-not $countedDevices.Add($device)) {
+                Write-Verbose -Message "$device was given more than once: counted once"
+                continue
+            }
+            $deviceCount++
 
             $health = [string]$status.Health
             if (-not $health) { $health = 'Unknown' }
@@ -110,42 +135,46 @@ function Get-PrtFleetSummary {
             }
             $healthDevices[$health].Add($device)
 
-            foreach ($block in @($status.Diagnostics | Where-Object { $null -ne $_ })) {
-                $seen = @()
-                if ($block.AttemptStatus -and $block.AttemptStatus -notmatch '^0x0+$') { $seen += , @($block.AttemptStatus, 'AttemptStatus') }
-                if ($block.ServerErrorCode) { $seen += , @($block.ServerErrorCode, 'ServerErrorCode') }
+            foreach ($block in $status.Diagnostics) {
+                if ($null -eq $block) { continue }
+                # ::new(), not New-Object: this runs once per device and block (10,000s of times).
+                $seen = [System.Collections.Generic.List[object]]::new()
+                $attemptStatus = [string]$block.AttemptStatus
+                if ($attemptStatus -and $attemptStatus -notmatch '^0x0+$') { $seen.Add(@($attemptStatus, 'AttemptStatus')) }
+                if ($block.ServerErrorCode) { $seen.Add(@([string]$block.ServerErrorCode, 'ServerErrorCode')) }
                 if ($block.ServerErrorDescription) {
                     foreach ($match in [regex]::Matches([string]$block.ServerErrorDescription, '\b(AADSTS\d+|MSIS\d+)\b')) {
-                        $seen += , @($match.Value, 'ServerErrorDescription')
+                        $seen.Add(@($match.Value, 'ServerErrorDescription'))
                     }
                 }
-                if ($block.HttpError -and $block.HttpError -notmatch '^0x0+$') { $seen += , @($block.HttpError, 'HttpError') }
+                $httpError = [string]$block.HttpError
+                if ($httpError -and $httpError -notmatch '^0x0+$') { $seen.Add(@($httpError, 'HttpError')) }
                 foreach ($pair in $seen) {
                     $raw = ([string]$pair[0]).Trim()
                     if (-not $rawCodes.Contains($raw)) {
-                        $rawCodes[$raw] = @{
-                            Code    = $raw
-                            Devices = New-Object -TypeName System.Collections.Generic.List[string]
-                            SeenAs  = New-Object -TypeName System.Collections.Generic.List[string]
-                        }
+                        $entry = & $newDeviceList
+                        $entry['Code'] = $raw
+                        $entry['SeenAs'] = New-Object -TypeName System.Collections.Generic.List[string]
+                        $rawCodes[$raw] = $entry
                     }
                     $entry = $rawCodes[$raw]
-                    if (-not $entry.Devices.Contains($device)) { $entry.Devices.Add($device) }
+                    if ($entry.Seen.Add($device)) { $entry.List.Add($device) }
                     if (-not $entry.SeenAs.Contains($pair[1])) { $entry.SeenAs.Add($pair[1]) }
                 }
             }
 
-            foreach ($finding in @($status.Findings | Where-Object { $null -ne $_ -and $_.Id })) {
+            foreach ($finding in $status.Findings) {
+                if ($null -eq $finding -or -not $finding.Id) { continue }
                 $id = [string]$finding.Id
                 if (-not $findings.Contains($id)) {
-                    $findings[$id] = @{
-                        Id       = $id
-                        Severity = $finding.Severity
-                        Message  = $finding.Message
-                        Devices  = New-Object -TypeName System.Collections.Generic.List[string]
-                    }
+                    $entry = & $newDeviceList
+                    $entry['Id'] = $id
+                    $entry['Severity'] = $finding.Severity
+                    $entry['Message'] = $finding.Message
+                    $findings[$id] = $entry
                 }
-                if (-not $findings[$id].Devices.Contains($device)) { $findings[$id].Devices.Add($device) }
+                $entry = $findings[$id]
+                if ($entry.Seen.Add($device)) { $entry.List.Add($device) }
             }
         }
 
@@ -166,12 +195,13 @@ function Get-PrtFleetSummary {
                 $groups[$key] = @{
                     Code    = $entry.Code
                     Info    = if ($known) { $info } else { $null }
+                    Seen    = New-Object -TypeName 'System.Collections.Generic.HashSet[string]' -ArgumentList $comparer
                     Devices = New-Object -TypeName System.Collections.Generic.List[string]
                     SeenAs  = New-Object -TypeName System.Collections.Generic.List[string]
                 }
             }
             $group = $groups[$key]
-            foreach ($device in $entry.Devices) { if (-not $group.Devices.Contains($device)) { $group.Devices.Add($device) } }
+            foreach ($device in $entry.List) { if ($group.Seen.Add($device)) { $group.Devices.Add($device) } }
             foreach ($where in $entry.SeenAs) { if (-not $group.SeenAs.Contains($where)) { $group.SeenAs.Add($where) } }
         }
 
@@ -201,9 +231,9 @@ function Get-PrtFleetSummary {
                 [pscustomobject]@{
                     Id       = $finding.Id
                     Severity = $finding.Severity
-                    Count    = $finding.Devices.Count
+                    Count    = $finding.List.Count
                     Message  = $finding.Message
-                    Devices  = [string[]]@($finding.Devices | Sort-Object)
+                    Devices  = [string[]]@($finding.List | Sort-Object)
                     Order    = $order
                 }
             })
@@ -228,7 +258,7 @@ function Get-PrtFleetSummary {
         }
         [pscustomobject]@{
             PSTypeName    = 'PrtTools.FleetSummary'
-            DeviceCount   = $statuses.Count
+            DeviceCount   = $deviceCount
             Healthy       = [int](& $countOf 'Healthy')
             Stale         = [int](& $countOf 'Stale')
             Expired       = [int](& $countOf 'Expired')

@@ -20,7 +20,11 @@ function Get-PrtStatus {
         one-shot scheduled task, removed afterwards (Context InteractiveUser; this needs an
         elevated session). UserName says whose status it is. When nobody is signed in, it writes
         the error PrtTools.NoInteractiveUser instead of a status: there is no user's PRT to judge.
-        -AsCurrentUser reads this process's own logon instead.
+        -AsCurrentUser reads this process's own logon instead. Creating that task is a change to
+        the device: -WhatIf shows it and creates nothing, -Verbose says what is created and
+        removed. When WMI is broken (common on sick devices), the signed-in user is found with
+        the WTS session API, quser.exe or explorer's owner, and the task is created with
+        schtasks.exe; a warning says so.
 
         With -Path it reads captures users sent you (dsregcmd /status > status.txt, in any of the
         encodings Windows writes). Files can be piped in from Get-ChildItem.
@@ -48,6 +52,9 @@ function Get-PrtStatus {
         Replaces user, device, domain and host names, ids, SIDs, IP addresses and thumbprints with
         stable pseudonyms (user1@domain1.example, DEVICE-1), keeping codes, times and Microsoft's
         endpoints: a status to share. The health and the findings are the same.
+    .PARAMETER LiteralPath
+        Like -Path, but taken exactly as written: no character is a wildcard. Files piped from
+        Get-ChildItem bind here (PSPath).
 
     .PARAMETER AsCurrentUser
         Reads dsregcmd as this process runs, even in a remote session or as SYSTEM, instead of as
@@ -57,6 +64,10 @@ function Get-PrtStatus {
     .PARAMETER Sample
         Returns the status of a built-in sample device: a hybrid joined device whose PRT cannot be
         renewed. For demonstrations, training and trying out the views and scripts.
+
+    .PARAMETER Simulate
+        Reads a simulated device instead of this one: a built-in scenario (Tab completes the
+        names) or a scenario file, as for Start-PrtTrace -Simulate. Works on any OS.
 
     .PARAMETER Now
         The moment to judge the PRT's age and expiry against, instead of the capture's own time
@@ -140,16 +151,24 @@ function Get-PrtStatus {
     .LINK
         https://learn.microsoft.com/entra/identity/devices/troubleshoot-device-dsregcmd
     #>
-    [CmdletBinding(DefaultParameterSetName = 'Live')]
+    [CmdletBinding(DefaultParameterSetName = 'Live', SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('PrtTools.Status')]
     param(
         [Parameter(Mandatory, Position = 0, ParameterSetName = 'Path', ValueFromPipeline, ValueFromPipelineByPropertyName)]
-        [Alias('FullName', 'PSPath')]
         [ValidateNotNullOrEmpty()]
         [string[]] $Path,
 
+        [Parameter(Mandatory, ParameterSetName = 'LiteralPath', ValueFromPipelineByPropertyName)]
+        [Alias('PSPath', 'LP', 'FullName')]
+        [ValidateNotNullOrEmpty()]
+        [string[]] $LiteralPath,
+
         [Parameter(Mandatory, ParameterSetName = 'Sample')]
         [switch] $Sample,
+
+        [Parameter(Mandatory, ParameterSetName = 'Simulate')]
+        [ValidateNotNullOrEmpty()]
+        [string] $Simulate,
 
         [Parameter()]
         [datetime] $Now,
@@ -160,6 +179,7 @@ function Get-PrtStatus {
         [Parameter()]
         [switch] $Redact,
 
+        [Alias('CN')]
         [ValidateNotNullOrEmpty()]
         [string[]] $ComputerName,
 
@@ -198,11 +218,13 @@ function Get-PrtStatus {
         # Other devices: the paths are collected here and sent to all of them at once in end.
         $remoteKind = Get-PrtRemoteTarget -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
         $remotePaths = New-Object -TypeName System.Collections.Generic.List[string]
+        $files = New-Object -TypeName System.Collections.Generic.List[string]
     }
 
     process {
         if ($remoteKind) {
             if ($PSCmdlet.ParameterSetName -eq 'Path') { $remotePaths.AddRange([string[]]$Path) }
+            if ($PSCmdlet.ParameterSetName -eq 'LiteralPath') { $remotePaths.AddRange([string[]]$LiteralPath) }
             return
         }
         if ($PSCmdlet.ParameterSetName -eq 'Live') {
@@ -227,25 +249,42 @@ function Get-PrtStatus {
             }
             return
         }
+        if ($PSCmdlet.ParameterSetName -eq 'Simulate') {
+            $document = Invoke-PrtExe -Argument (@('status') + (Get-PrtSimulateArgument -Cmdlet $PSCmdlet -Simulate $Simulate) + $nowArgument) -Cmdlet $PSCmdlet -TargetObject "simulated device ($Simulate)"
+            if ($null -ne $document) { ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.Status' }
+            return
+        }
         if ($PSCmdlet.ParameterSetName -eq 'Sample') {
             $document = Invoke-PrtExe -Argument (@('status', '--sample') + $nowArgument) -Cmdlet $PSCmdlet -TargetObject 'Sample'
             if ($null -ne $document) { ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.Status' }
             return
         }
 
-        foreach ($item in $Path) {
-            foreach ($file in @(Resolve-PrtInputPath -Path $item -Cmdlet $PSCmdlet)) {
-                $document = Invoke-PrtExe -Argument (@('status', '--input', $file) + $nowArgument) -Cmdlet $PSCmdlet -TargetObject $file
-                if ($null -ne $document) { ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.Status' }
+        # Files are collected and read in end with as few starts of prt as a command line allows.
+        $literal = $PSCmdlet.ParameterSetName -eq 'LiteralPath'
+        $items = if ($literal) { $LiteralPath } else { $Path }
+        foreach ($item in $items) {
+            # A path that does not resolve is an error now: the statuses of the files before it
+            # come out first, in order, as -ErrorAction Stop expects.
+            $found = if ($literal) { Test-Path -LiteralPath $item } else { Test-Path -Path $item }
+            if (-not $found -and $files.Count -gt 0) {
+                Invoke-PrtStatusBatch -Path $files.ToArray() -NowArgument $nowArgument -Cmdlet $PSCmdlet
+                $files.Clear()
             }
+            $files.AddRange([string[]]@(Resolve-PrtInputPath -Path $item -Cmdlet $PSCmdlet -NoWildcard:$literal))
         }
     }
 
     end {
-        if (-not $remoteKind) { return }
+        if (-not $remoteKind) {
+            if ($files.Count -gt 0) { Invoke-PrtStatusBatch -Path $files.ToArray() -NowArgument $nowArgument -Cmdlet $PSCmdlet }
+            return
+        }
         $parameters = @{}
         if ($PSCmdlet.ParameterSetName -eq 'Path') { $parameters['Path'] = $remotePaths.ToArray() }
+        if ($PSCmdlet.ParameterSetName -eq 'LiteralPath') { $parameters['LiteralPath'] = $remotePaths.ToArray() }
         if ($PSCmdlet.ParameterSetName -eq 'Sample') { $parameters['Sample'] = $true }
+        if ($PSCmdlet.ParameterSetName -eq 'Simulate') { $parameters['Simulate'] = $Simulate }
         if ($PSBoundParameters.ContainsKey('Now')) { $parameters['Now'] = $Now }
         if ($AsCurrentUser) { $parameters['AsCurrentUser'] = $true }
         Invoke-PrtRemoteCommand -CommandName 'Get-PrtStatus' -Parameter $parameters -Kind $remoteKind -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet

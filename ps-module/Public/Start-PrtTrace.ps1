@@ -64,7 +64,9 @@ function Start-PrtTrace {
         unlocks the device, or -LockWorkstation does.
 
     .PARAMETER Force
-        Confirms the lsass trace without asking.
+        Confirms the lsass trace without asking. Needed for -IncludeLsassTrace wherever no one
+        can answer the question (a non-interactive PowerShell, Invoke-Command): there, no answer
+        is no, and the cmdlet stops with PrtTools.ConsentRequired before changing anything.
 
     .PARAMETER Redact
         Also writes a redacted copy of the bundle (and its zip) to share: names, ids, SIDs and
@@ -194,7 +196,7 @@ function Start-PrtTrace {
         foreach ($step in $steps) {
             $action = "$($step.Title): $($step.Action)"
             if ($step.Undo) { $action += " (undone by: $($step.Undo))" }
-            [void]$PSCmdlet.ShouldProcess($target, $action)
+            [void](Test-PrtShouldProcess -Cmdlet $PSCmdlet -Target $target -Action $action)
         }
         foreach ($check in @($plan.Checks | Where-Object { -not $_.Passed })) {
             Write-Warning -Message "The check '$($check.Check)' would fail: $($check.Message)"
@@ -202,11 +204,24 @@ function Start-PrtTrace {
         return
     }
     $titles = @($steps | ForEach-Object { $_.Title }) -join ', '
-    if (-not $PSCmdlet.ShouldProcess($target, "Start a PRT trace: $titles")) { return }
+    # No answer is no (DESIGN 8): a prompt nobody can see never counts as yes.
+    if (-not (Test-PrtShouldProcess -Cmdlet $PSCmdlet -Target $target -Action "Start a PRT trace: $titles")) {
+        if ($script:PrtConsentUnanswerable) {
+            $PSCmdlet.ThrowTerminatingError((New-PrtErrorRecord -Id 'ConsentRequired' -Category PermissionDenied -TargetObject $target `
+                        -Message 'Start-PrtTrace -Confirm needs someone to answer, and this PowerShell cannot ask (non-interactive or remote). Nothing was started. Run it without -Confirm.'))
+        }
+        return
+    }
 
     if ($IncludeLsassTrace) {
         $warning = 'The lsass trace records the memory of the Local Security Authority: passwords, tokens and keys of everyone signed in. The bundle is kept for Administrators and SYSTEM only; share it only with the engineer who needs it and delete it afterwards. TTD cannot detach from lsass: restart the device when the trace is done.'
-        if (-not $Force -and -not $PSCmdlet.ShouldContinue($warning, 'Record lsass with Time Travel Debugging?')) { return }
+        if (-not $Force -and -not (Test-PrtShouldProcess -Query -Cmdlet $PSCmdlet -Target 'Record lsass with Time Travel Debugging?' -Action $warning)) {
+            if ($script:PrtConsentUnanswerable) {
+                $PSCmdlet.ThrowTerminatingError((New-PrtErrorRecord -Id 'ConsentRequired' -Category PermissionDenied -TargetObject $target `
+                            -Message 'Recording lsass needs consent, and this PowerShell cannot ask (non-interactive or remote): nothing was started. Add -Force to record lsass without being asked, or leave out -IncludeLsassTrace.'))
+            }
+            return
+        }
         $common = $common + '--yes'
     }
 
@@ -230,15 +245,19 @@ function Start-PrtTrace {
     $session = Invoke-PrtExe -Argument (@('trace', 'start') + $common) -Cmdlet $PSCmdlet -TargetObject $target
     if ($null -eq $session) { return }
     $session = ConvertTo-PrtObject -InputObject $session -TypeName 'PrtTools.TraceSession'
+    if ($null -ne $session.PSObject.Properties['NextStep']) { $session.NextStep = ConvertTo-PrtCmdletText -Text $session.NextStep }
 
     # No one to guide (remoting, a service, input redirected): return the running session.
     if ($PSCmdlet.ParameterSetName -eq 'NoWait' -or (-not $Wait -and -not $console)) {
         return $session
     }
 
-    Write-Host -Object ''
-    Write-Host -Object $session.NextStep
-    Write-Host -Object 'Start-PrtTrace watches for the PRT attempt; Ctrl+C stops the trace and collects what there is.'
+    # Guidance for the person at the console: the information stream, shown unless the caller
+    # asked otherwise with -InformationAction (6>$null also hides it).
+    $guidance = @{ InformationAction = 'Continue'; Tags = 'PrtTools.Guidance' }
+    if ($PSBoundParameters.ContainsKey('InformationAction')) { $guidance['InformationAction'] = $InformationPreference }
+    Write-Information -MessageData $session.NextStep @guidance
+    Write-Information -MessageData 'Start-PrtTrace watches for the PRT attempt; Ctrl+C stops the trace and collects what there is.' @guidance
     $bundle = $null
     $deadline = [System.DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     try {
@@ -251,7 +270,7 @@ function Start-PrtTrace {
             $percent = [int][Math]::Min(100, 100 * ($TimeoutSeconds - $left + $slice) / [Math]::Max(1, $TimeoutSeconds))
             Write-Progress -Activity 'PRT trace: waiting for the lock and unlock' -Status $seen.Detail -PercentComplete $percent -SecondsRemaining ([Math]::Max(0, $left - $slice))
             if ($seen.Outcome -eq 'PrtRenewed' -or $seen.Outcome -eq 'AttemptFailed') {
-                Write-Host -Object "$($seen.Outcome): $($seen.Detail)"
+                Write-Information -MessageData "$($seen.Outcome): $($seen.Detail)" @guidance
                 break
             }
         }

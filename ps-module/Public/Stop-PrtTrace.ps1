@@ -46,7 +46,14 @@ function Stop-PrtTrace {
     Use-PrtCallerPreference -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
     $simulateArgument = Get-PrtSimulateArgument -Cmdlet $PSCmdlet -Simulate $Simulate
     $target = if ($Simulate) { "simulated device ($Simulate)" } else { [System.Environment]::MachineName }
-    if (-not $PSCmdlet.ShouldProcess($target, 'Stop the PRT trace, restore the device and collect the bundle')) { return }
+    # No answer is no: with -Confirm where nobody can answer, nothing is stopped.
+    if (-not (Test-PrtShouldProcess -Cmdlet $PSCmdlet -Target $target -Action 'Stop the PRT trace, restore the device and collect the bundle')) {
+        if ($script:PrtConsentUnanswerable) {
+            $PSCmdlet.ThrowTerminatingError((New-PrtErrorRecord -Id 'ConsentRequired' -Category PermissionDenied -TargetObject $target `
+                        -Message 'Stop-PrtTrace -Confirm needs someone to answer, and this PowerShell cannot ask (non-interactive or remote): the trace still runs. Run Stop-PrtTrace without -Confirm.'))
+        }
+        return
+    }
     $bundle = Invoke-PrtExe -Argument (@('trace', 'stop') + $simulateArgument) -Cmdlet $PSCmdlet -TargetObject $target
     if ($null -ne $bundle) { ConvertTo-PrtObject -InputObject $bundle -TypeName 'PrtTools.TraceBundle' }
 }

@@ -39,6 +39,9 @@ function Test-PrtHealth {
     .OUTPUTS
         System.Boolean. $true when the PRT is healthy (or not expected), $false otherwise.
 
+        PrtTools.HealthTest. With several paths: Path, Healthy and Health for each readable
+        file. A file that cannot be read is an error naming it, never a missing answer.
+
         PrtTools.Status. With -Detailed.
 
     .EXAMPLE
@@ -61,6 +64,7 @@ function Test-PrtHealth {
     #>
     [CmdletBinding(DefaultParameterSetName = 'Live')]
     [OutputType([bool])]
+    [OutputType('PrtTools.HealthTest')]
     [OutputType('PrtTools.Status')]
     param(
         [Parameter(Mandatory, Position = 0, ParameterSetName = 'Path', ValueFromPipeline, ValueFromPipelineByPropertyName)]
@@ -83,17 +87,37 @@ function Test-PrtHealth {
         $statusParameters = @{}
         if ($PSBoundParameters.ContainsKey('Now')) { $statusParameters['Now'] = $Now }
         if ($PSCmdlet.ParameterSetName -eq 'Sample') { $statusParameters['Sample'] = $true }
+        # Paths are collected and read together in end: one start of prt, and the answer for
+        # several files says which file each one is about.
+        $paths = New-Object -TypeName System.Collections.Generic.List[string]
     }
 
     process {
-        $parameters = $statusParameters.Clone()
-        if ($PSCmdlet.ParameterSetName -eq 'Path') { $parameters['Path'] = $Path }
-        foreach ($status in @(Get-PrtStatus @parameters)) {
+        if ($PSCmdlet.ParameterSetName -eq 'Path') {
+            $paths.AddRange([string[]]$Path)
+            return
+        }
+        foreach ($status in @(Get-PrtStatus @statusParameters)) {
+            if ($Detailed) { $status } else { Test-PrtStatusHealthy -Status $status }
+        }
+    }
+
+    end {
+        if ($paths.Count -eq 0) { return }
+        $statuses = @(Get-PrtStatus @statusParameters -Path $paths.ToArray())
+        $several = $paths.Count -gt 1 -or $statuses.Count -gt 1
+        foreach ($status in $statuses) {
             if ($Detailed) {
                 $status
+            } elseif ($several) {
+                [pscustomobject]@{
+                    PSTypeName = 'PrtTools.HealthTest'
+                    Path       = [string]$status.Source.Path
+                    Healthy    = Test-PrtStatusHealthy -Status $status
+                    Health     = $status.Health
+                }
             } else {
-                # The rule of prt status --detect: only these mean the user's sign-in is hurt.
-                @('Missing', 'Expired', 'Stale') -notcontains $status.Health
+                Test-PrtStatusHealthy -Status $status
             }
         }
     }

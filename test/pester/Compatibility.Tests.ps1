@@ -2,8 +2,13 @@
 # pwsh's own parser finds the syntax only 7 understands.
 BeforeDiscovery {
     . $PSScriptRoot/TestHelpers.ps1
+    # The module as built (one joined PrtTools.psm1) and its one-function-per-file sources.
     $moduleFiles = @(Get-ChildItem -LiteralPath $ModuleDir -Recurse -File -Include '*.ps1', '*.psm1', '*.psd1' |
             ForEach-Object { @{ Name = $_.FullName.Substring($ModuleDir.Length + 1); Path = $_.FullName } })
+    if ([System.IO.Path]::GetFullPath($ModuleDir) -ne [System.IO.Path]::GetFullPath($ModuleSourceDir)) {
+        $moduleFiles += @(Get-ChildItem -LiteralPath $ModuleSourceDir -Recurse -File -Include '*.ps1', '*.psm1' |
+                ForEach-Object { @{ Name = 'ps-module/' + $_.FullName.Substring($ModuleSourceDir.Length + 1); Path = $_.FullName } })
+    }
     $allModuleFiles = @(Get-ChildItem -LiteralPath $ModuleDir -Recurse -File -Include '*.ps1', '*.psm1', '*.psd1', '*.ps1xml' |
             ForEach-Object { @{ Name = $_.FullName.Substring($ModuleDir.Length + 1); Path = $_.FullName } })
     $constructs = @(

@@ -71,9 +71,10 @@ Describe 'Test-PrtHealth' {
         Test-PrtHealth -Path $path | Should -Be ($detectExit -eq 0)
     }
 
-    It 'returns one answer per capture piped in' {
+    It 'returns one answer per capture piped in, saying which capture (issue 13, item 12)' {
         $answers = @(Get-ChildItem -LiteralPath (Get-Fixture 'healthy-aadj.txt'), (Get-Fixture 'stale-prt.txt') | Test-PrtHealth)
-        $answers | Should -Be @($true, $false)
+        $answers.Healthy | Should -Be @($true, $false)
+        $answers.Path | Should -Be @((Get-Fixture 'healthy-aadj.txt'), (Get-Fixture 'stale-prt.txt'))
     }
 
     It 'tests the sample device' {

@@ -3,8 +3,15 @@
 #   Pester: N passed, N failed[, N skipped]
 # writes the same counts as JSON to $env:PESTER_SUMMARY_FILE when set (scripts/test.sh sums the
 # suites) and NUnit results to test/.tmp/pester-results.xml, and exits with the failure count.
+# Tests tagged Windows run only in the Windows build of PowerShell under Wine
+# (scripts/pester-windows.sh, through windows/run-windows.ps1): excluded here by default.
 param(
-    [string[]] $Path = @($PSScriptRoot)
+    [string[]] $Path = @($PSScriptRoot),
+    [string[]] $Tag = @(),
+    [string[]] $ExcludeTag = @('Windows'),
+    [string] $ResultName = 'pester-results.xml',
+    # The NUnit file's environment section asks WMI on Windows, which hangs under Wine.
+    [switch] $NoResultFile
 )
 $ErrorActionPreference = 'Stop'
 
@@ -13,7 +20,7 @@ if (-not $env:PESTER_MODULE_DIR) {
 }
 Import-Module -Name (Join-Path $env:PESTER_MODULE_DIR 'tools/Pester.psd1') -Force
 
-$repoRoot = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../..'))
+$repoRoot = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot (Join-Path '..' '..')))
 $resultsDir = Join-Path $repoRoot 'test/.tmp'
 $null = New-Item -ItemType Directory -Path $resultsDir -Force
 
@@ -21,13 +28,15 @@ $config = New-PesterConfiguration
 $config.Run.Path = $Path
 $config.Run.PassThru = $true
 $config.Run.Exit = $false
+if ($Tag.Count -gt 0) { $config.Filter.Tag = $Tag }
+if ($ExcludeTag.Count -gt 0) { $config.Filter.ExcludeTag = $ExcludeTag }
 $config.Output.Verbosity = 'Detailed'
 $config.Output.StackTraceVerbosity = 'Filtered'
 # Colours only for a person at a terminal; CI logs and pipes get plain text.
 $config.Output.RenderMode = if ([Console]::IsOutputRedirected -or $env:NO_COLOR -or $env:CI) { 'Plaintext' } else { 'Auto' }
-$config.TestResult.Enabled = $true
+$config.TestResult.Enabled = -not $NoResultFile
 $config.TestResult.OutputFormat = 'NUnitXml'
-$config.TestResult.OutputPath = Join-Path $resultsDir 'pester-results.xml'
+$config.TestResult.OutputPath = Join-Path $resultsDir $ResultName
 
 $result = Invoke-Pester -Configuration $config
 

@@ -1,0 +1,23 @@
+# -Simulate completes the built-in scenarios on every cmdlet that has it: one list, one place.
+$script:PrtSimulateScenarios = @('healthy', 'hybrid-wrong-password', 'network-unreachable', 'stale-fixed-by-unlock', 'ws-trust-dtd')
+
+function Get-PrtSimulateCompletion {
+    <#
+    .SYNOPSIS
+        Completion results for -Simulate: the built-in scenarios that start with the word.
+    #>
+    [CmdletBinding()]
+    param([AllowEmptyString()][string] $WordToComplete)
+    foreach ($name in $script:PrtSimulateScenarios) {
+        if ($name -like "$WordToComplete*") {
+            New-Object -TypeName System.Management.Automation.CompletionResult -ArgumentList $name, $name, 'ParameterValue', "simulated device: $name"
+        }
+    }
+}
+
+foreach ($command in @('Get-PrtStatus', 'Get-PrtError', 'Start-PrtTrace', 'Stop-PrtTrace', 'Get-PrtTraceStatus')) {
+    Register-ArgumentCompleter -CommandName $command -ParameterName 'Simulate' -ScriptBlock {
+        param($commandName, $parameterName, $wordToComplete, $commandAst, $fakeBoundParameters)
+        Get-PrtSimulateCompletion -WordToComplete $wordToComplete
+    }
+}

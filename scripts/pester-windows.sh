@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runs the Windows-tagged Pester suite (test/pester/windows) in a Windows build of PowerShell 7
+# (test/winhost, published by scripts/bootstrap.sh) under Wine, against the module as built
+# (dist/PrtTools with the real prt.exe) and fake Windows system tools built here with mingw-w64.
+# A missing piece (Wine, the host, the build) is a FAILURE, never a skip: the suite is the only
+# run of the module's Windows code paths. Ends with `Pester (Windows): N passed, N failed`; with
+# PESTER_SUMMARY_FILE set, writes the counts (and the seconds it took) there as JSON.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=tools.env
+source "$root/scripts/tools.env"
+# shellcheck source=lib/winhost.sh
+source "$root/scripts/lib/winhost.sh"
+started=$(date +%s)
+
+fail() { echo "pester-windows: FAILED: $*" >&2; exit 1; }
+command -v wine >/dev/null 2>&1 || fail "wine is not installed: run scripts/bootstrap.sh"
+command -v wineserver >/dev/null 2>&1 || fail "wineserver is not installed: run scripts/bootstrap.sh"
+command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || fail "mingw-w64 (x86_64-w64-mingw32-gcc) is missing: run scripts/bootstrap.sh"
+[ -f "$WINHOST_EXE" ] && [ -f "$WINHOST_DIR/.ok" ] || fail "the Windows PowerShell host $WINHOST_EXE is missing: run scripts/bootstrap.sh"
+[ -f "$WINHOST_PREFIX/.prt-ok" ] || fail "the Wine prefix $WINHOST_PREFIX is missing: run scripts/bootstrap.sh"
+[ -f "$PESTER_MODULE_DIR/tools/Pester.psd1" ] || fail "Pester $PESTER_VERSION is missing: run scripts/bootstrap.sh"
+module=${PRTTOOLS_MODULE:-$root/dist/PrtTools/PrtTools.psd1}
+[ -f "$(dirname "$module")/bin/prt.exe" ] || fail "$(dirname "$module")/bin/prt.exe is missing: run \`npm run build\` first"
+
+# Wine maps the Unix root to drive Z:.
+winpath() { printf 'Z:%s' "${1//\//\\}"; }
+
+# --- Fake Windows tools (scripts/build-win-fakes.sh) ---------------------------------------------
+fakes=$root/test/.tmp/winfakes
+bash "$root/scripts/build-win-fakes.sh" "$fakes" || fail "cannot build the fake Windows tools"
+
+# --- Wine: the suite's own prefix, one persistent wineserver for all the starts, stopped after -
+export WINEPREFIX=$WINHOST_PREFIX WINEDEBUG=-all
+# Without it the CLR under Wine crashes in most runs (Internal CLR error 0x80131506).
+export DOTNET_EnableWriteXorExecute=0
+export NODE_SKIP_PLATFORM_CHECK=1
+export PESTER_MODULE_DIR_WIN PRT_WIN_FAKES PRT_WIN_REPO PRTTOOLS_MODULE_WIN
+PESTER_MODULE_DIR_WIN=$(winpath "$PESTER_MODULE_DIR")
+PRT_WIN_FAKES=$(winpath "$fakes")
+PRT_WIN_REPO=$(winpath "$root")
+PRTTOOLS_MODULE_WIN=$(winpath "$module")
+# run.ps1 reads PESTER_MODULE_DIR; the Windows process needs the Windows spelling.
+export PESTER_MODULE_DIR=$PESTER_MODULE_DIR_WIN
+summary_unix=${PESTER_SUMMARY_FILE:-}
+counts=$root/test/.tmp/pester-windows-counts.json
+rm -f "$counts"
+export PESTER_SUMMARY_FILE
+PESTER_SUMMARY_FILE=$(winpath "$counts")
+export PRTTOOLS_MODULE=$PRTTOOLS_MODULE_WIN
+
+wineserver -k 2>/dev/null || true
+wineserver -p
+trap 'wineserver -k 2>/dev/null || true' EXIT
+
+out=$root/test/.tmp/pester-windows.log
+: >"$out"
+# The host's stdout is a file (Wine's Windows processes cannot write to Unix pipes reliably);
+# it is followed as it grows.
+# Appended (O_APPEND): Wine processes started below reopen the inherited output, and a plain
+# redirect then leaves holes in the file.
+wine "$WINHOST_EXE" "$(winpath "$root/test/pester/windows/run-windows.ps1")" </dev/null >>"$out" 2>&1 &
+host_pid=$!
+tail -n +1 -f --pid="$host_pid" "$out"
+set +e
+wait "$host_pid"
+status=$?
+set -e
+seconds=$(( $(date +%s) - started ))
+[ -f "$counts" ] || fail "the Windows host ended (exit $status) without writing its results; see $out"
+line=$(node -e '
+  const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8").replace(/^\uFEFF/, ""));
+  process.stdout.write(`Pester (Windows): ${c.Passed} passed, ${c.Failed} failed${c.Skipped ? `, ${c.Skipped} skipped` : ""} in ${process.argv[2]} s`);
+  if (process.argv[3]) require("fs").writeFileSync(process.argv[3], JSON.stringify({ ...c, Seconds: Number(process.argv[2]) }));
+' "$counts" "$seconds" "$summary_unix")
+echo "$line"
+exit "$status"
