@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { join } from 'node:path';
 import { ExitCode, PrtError, badInput, usageError } from '../errors.js';
 import type { AadChannel } from '../host/event-host.js';
-import { readInputFile } from '../host/files.js';
+import { inputError, readInputChunks, readInputFile, stdinName } from '../host/files.js';
 import { channelFileBase, commandLine, isProcessRunning, traceCommands } from '../host/live-trace.js';
 import type { LsassTracer, ToolRun } from '../host/trace-host.js';
 import type { Host } from '../host/types.js';
@@ -160,11 +160,16 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       await run(traceCommands.channelGet(channel), durations.query);
       return channel === 'Microsoft-Windows-AAD/Operational' ? true : device.state.AnalyticEnabled;
     },
-    async *readEventFile(path) {
-      yield await readInputFile(path, 512 * 1024 * 1024);
-    },
+    readEventFile: (path) => readInputChunks(path),
     async listFolder(path) {
-      if (!statSync(path).isDirectory()) return null;
+      if (path === stdinName) return null;
+      let stats;
+      try {
+        stats = statSync(path);
+      } catch (error) {
+        throw inputError(path, error as NodeJS.ErrnoException);
+      }
+      if (!stats.isDirectory()) return null;
       return readdirSync(path, { withFileTypes: true })
         .filter((entry) => entry.isFile())
         .map((entry) => join(path, entry.name))

@@ -1,7 +1,8 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode, PrtError } from '../errors.js';
+import { writeFileSafely } from '../host/write-file.js';
 import type { TraceState } from './types.js';
 
 export const stateFileName = 'trace-state.json';
@@ -20,22 +21,6 @@ export function stateDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform
 
 /** The simulated device keeps its trace apart, so a demo can never undo a real trace. */
 export const simulatedStateDirectory = (env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform) => join(stateDirectory(env, platform), 'simulated');
-
-/**
- * Writes a file so that a reader sees the old bytes or the new ones, never half of them; `durable`
- * also waits for the disk, so a power cut cannot lose what the file says must be undone.
- */
-export function writeFileAtomic(path: string, text: string, durable = true): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w');
-  try {
-    writeSync(fd, text);
-    if (durable) fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, path);
-}
 
 /** The persisted trace state, and the lock that says a prt process is working on it. */
 export class StateStore {
@@ -72,7 +57,7 @@ export class StateStore {
 
   save(state: TraceState): void {
     mkdirSync(this.directory, { recursive: true });
-    writeFileAtomic(this.file, `${JSON.stringify(state, null, 2)}\n`);
+    writeFileSafely(this.file, `${JSON.stringify(state, null, 2)}\n`, { durable: true });
   }
 
   /** No session left: nothing to undo. */

@@ -1,4 +1,5 @@
-import { closeSync, createReadStream, openSync, statSync, writeSync } from 'node:fs';
+import { createReadStream, statSync, writeSync } from 'node:fs';
+import { openTempBeside } from '../host/write-file.js';
 import { crc32, createDeflateRaw } from 'node:zlib';
 
 /**
@@ -51,7 +52,8 @@ interface Written {
 }
 
 export async function writeZip(target: string, entries: readonly ZipEntry[]): Promise<void> {
-  const fd = openSync(target, 'w');
+  const file = openTempBeside(target);
+  const fd = file.fd;
   let position = 0;
   const write = (...parts: Buffer[]) => {
     for (const part of parts) {
@@ -159,7 +161,9 @@ export async function writeZip(target: string, entries: readonly ZipEntry[]): Pr
       u32(needZip64 ? max32 : directoryStart),
       u16(0),
     );
-  } finally {
-    closeSync(fd);
+  } catch (error) {
+    file.abandon();
+    throw error;
   }
+  file.commit();
 }

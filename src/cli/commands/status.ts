@@ -1,7 +1,7 @@
 import { Command, Option } from 'clipanion';
 import { getStatus } from '../../app/status.js';
 import { usageError } from '../../errors.js';
-import { writeOutputFile } from '../../host/output-file.js';
+import { writeFileSafely } from '../../host/write-file.js';
 import { PrtCommand } from '../command.js';
 import { parseNowOption } from '../options.js';
 import { formatJson, writeJson } from '../output.js';
@@ -45,7 +45,7 @@ export class StatusCommand extends PrtCommand {
       return isUnhealthy(status) ? DetectionUnhealthyExitCode : 0;
     }
     // --output: the same document --json prints, for a caller that cannot read our stdout.
-    if (this.output !== undefined) writeOutputFile(this.output, formatJson(status));
+    if (this.output !== undefined) writeFileSafely(this.output, formatJson(status));
     else if (this.json) writeJson(this.context.stdout, status);
     else this.context.stdout.write(formatStatus(status, styleFor(this.context.stdout, this.context.env)));
     return 0;
