@@ -6,7 +6,7 @@ import { inputError, readInputChunks, readInputFile, stdinName } from '../host/f
 import { channelFileBase, commandLine, isProcessRunning, traceCommands } from '../host/live-trace.js';
 import type { LsassTracer, ToolRun } from '../host/trace-host.js';
 import type { Host } from '../host/types.js';
-import { simulatedStateDirectory, stateFileName } from '../trace/store.js';
+import { ensureStateFolder, simulatedStateDirectory, stateFileName } from '../trace/store.js';
 import { deviceFileName, freshDeviceState, SimulatedDevice } from './device.js';
 import { renderDsregcmd } from './dsregcmd.js';
 import { mergeScenario, validateScenario, type Scenario, type ScenarioFault, type ScenarioFaults, type ScenarioFile } from './scenario.js';
@@ -86,7 +86,7 @@ export function createSimulatedHost(spec: string, options: SimulatedHostOptions)
     const persisted = traceOpen ? SimulatedDevice.load(stateDir) : null;
     // A trace is open on a device: that device goes on, whatever scenario was named now.
     const state = persisted ?? freshDeviceState(loadScenario(spec), simulationSpeed(options.env), Date.now());
-    mkdirSync(stateDir, { recursive: true });
+    ensureStateFolder(stateDir);
     device = new SimulatedDevice(state, join(stateDir, deviceFileName));
   }
   return simulatedHostFor(device);

@@ -7,6 +7,7 @@ import { defaultTraceOptions, planTrace, runTrace, startTrace, stopTrace, traceS
 import { simulatedStateDirectory, stateDirectory, StateStore } from '../../trace/store.js';
 import type { TraceOptions } from '../../trace/types.js';
 import { PrtCommand } from '../command.js';
+import { interruptSignals, pendingInterrupt } from '../early-interrupts.js';
 import { writeJson } from '../output.js';
 import { formatReproResult, formatTraceBundle, formatTracePlan, formatTraceSession, formatTraceStatus } from '../present/trace-text.js';
 import { createProgressRenderer } from '../present/trace-progress.js';
@@ -15,8 +16,6 @@ import { styleFor } from '../present/style.js';
 
 const isTty = (stream: unknown) => (stream as { isTTY?: boolean } | undefined)?.isTTY === true;
 
-/** Ctrl+C, `Stop-Process`/SIGTERM, a closed console window (SIGHUP), Ctrl+Break (Windows). */
-const interruptSignals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', ...(process.platform === 'win32' ? (['SIGBREAK'] as NodeJS.Signals[]) : [])];
 
 const simulateNote = 'Every trace command also takes `--simulate <scenario|file>`: a scripted device (healthy, hybrid-wrong-password, network-unreachable, stale-fixed-by-unlock, ws-trust-dtd) on any OS, with time compressed.';
 
@@ -67,6 +66,9 @@ abstract class TraceCommand extends PrtCommand {
       }
     };
     for (const signal of interruptSignals) process.on(signal, handler);
+    // A signal that came while prt was still loading counts as if it came now.
+    const early = pendingInterrupt();
+    if (early) handler(early);
     return () => {
       for (const signal of interruptSignals) process.off(signal, handler);
     };
