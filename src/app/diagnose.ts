@@ -1,6 +1,7 @@
-import { AAD_EVENTS, parseEventStream, reconstructAttempts, type AadEvent, type EventProblem } from '../events/index.js';
+import { AAD_EVENTS, AttemptTracker, parseEventStream, type AadEvent, type Attempt, type EventProblem } from '../events/index.js';
+import { mergeTimelines } from '../events/merge.js';
 import { fromDiagnostics, fromEvents, mergeAttempts, summarise } from '../diagnose/attempts.js';
-import type { Diagnosis } from '../diagnose/attempt-types.js';
+import type { DiagnosedAttempt, Diagnosis } from '../diagnose/attempt-types.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
 import { PrtError } from '../errors.js';
 import { aadChannels, type AadChannel } from '../host/event-host.js';
@@ -23,19 +24,34 @@ export const defaultLiveWindowHours = 24;
 const eventIds = Object.keys(AAD_EVENTS).map(Number);
 const eventFile = /\.(xml|evtx)$/i;
 
+/** How many attempts the diagnosis shows: the newest failures first, and a few successes. */
+export const shownFailedAttempts = 20;
+export const shownSucceededAttempts = 5;
+/** Problems (unreadable events) listed one by one; the rest are counted. */
+const shownProblems = 50;
+
 interface EventHarvest {
-  events: AadEvent[];
+  /** One stream of events per source, merged into one timeline as they are read. */
+  lanes: AsyncIterable<AadEvent>[];
   problems: EventProblem[];
+  problemCount: number;
   sources: string[];
   notes: string[];
 }
 
-async function collect(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>, source: string, since: Date | undefined) {
+/** The events of one source at or after `since`; its problems go to the harvest. */
+async function* eventsOf(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>, source: string, since: Date | undefined): AsyncGenerator<AadEvent> {
   const floor = since?.getTime() ?? -Infinity;
   for await (const item of parseEventStream(chunks, { source })) {
-    if ('problem' in item) harvest.problems.push(item.problem);
-    else if (item.event.TimeMs >= floor) harvest.events.push(item.event);
+    if ('problem' in item) {
+      harvest.problemCount++;
+      if (harvest.problems.length < shownProblems) harvest.problems.push(item.problem);
+    } else if (item.event.TimeMs >= floor) yield item.event;
   }
+}
+
+function collect(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>, source: string, since: Date | undefined) {
+  harvest.lanes.push(eventsOf(harvest, chunks, source, since));
   harvest.sources.push(source);
 }
 
@@ -43,12 +59,12 @@ async function readEventPaths(host: Host, paths: string[], since: Date | undefin
   for (const path of paths) {
     const files = await host.listFolder(path);
     if (files === null) {
-      await collect(harvest, host.readEventFile(path), path, since);
+      collect(harvest, host.readEventFile(path), path, since);
       continue;
     }
     const logs = files.filter((file) => eventFile.test(file));
     if (logs.length === 0) harvest.notes.push(`\`${path}\` holds no .xml or .evtx event log.`);
-    for (const file of logs) await collect(harvest, host.readEventFile(file), file, since);
+    for (const file of logs) collect(harvest, host.readEventFile(file), file, since);
   }
 }
 
@@ -60,24 +76,72 @@ async function readLiveChannels(host: Host, since: Date, harvest: EventHarvest) 
     const source = `wevtutil qe ${channel}`;
     try {
       if (isAnalytic(channel) && !(await host.isChannelEnabled(channel))) harvest.notes.push(analyticOffNote);
-      await collect(harvest, host.queryEvents({ channel, since, eventIds }), source, since);
     } catch (error) {
-      // An enabled Analytic (direct) channel may refuse to be read: the Operational errors still tell most.
       if (!(error instanceof PrtError) || error.id !== 'ToolFailed' || !isAnalytic(channel)) throw error;
       harvest.notes.push(`${channel} could not be read (${error.message}). Disable it or export it (\`wevtutil epl\`) and pass the file with --events.`);
+      continue;
     }
+    collect(harvest, refusalTolerated(host.queryEvents({ channel, since, eventIds }), channel, harvest), source, since);
   }
 }
 
+/** An enabled Analytic (direct) channel may refuse to be read: the Operational errors still tell most. */
+async function* refusalTolerated(chunks: AsyncIterable<Uint8Array>, channel: AadChannel, harvest: EventHarvest): AsyncGenerator<Uint8Array> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    if (!(error instanceof PrtError) || error.id !== 'ToolFailed' || !isAnalytic(channel)) throw error;
+    harvest.notes.push(`${channel} could not be read (${error.message}). Disable it or export it (\`wevtutil epl\`) and pass the file with --events.`);
+  }
+}
+
+/** Keeps the newest attempts of each kind within a bound, and counts them all. */
+class AttemptShelf {
+  failed: DiagnosedAttempt[] = [];
+  succeeded: DiagnosedAttempt[] = [];
+  total = 0;
+  failedTotal = 0;
+
+  add(attempt: DiagnosedAttempt): void {
+    this.total++;
+    if (!attempt.Succeeded) this.failedTotal++;
+    const list = attempt.Succeeded ? this.succeeded : this.failed;
+    const limit = attempt.Succeeded ? shownSucceededAttempts : shownFailedAttempts;
+    list.push(attempt);
+    // Trimmed now and then, not on every attempt: sorting a few dozen is cheap.
+    if (list.length >= limit * 4) this.trim(list, limit);
+  }
+
+  shown(): DiagnosedAttempt[] {
+    this.trim(this.failed, shownFailedAttempts);
+    this.trim(this.succeeded, shownSucceededAttempts);
+    return [...this.failed, ...this.succeeded];
+  }
+
+  private trim(list: DiagnosedAttempt[], limit: number): void {
+    list.sort((a, b) => attemptTime(b) - attemptTime(a));
+    list.length = Math.min(list.length, limit);
+  }
+}
+
+const attemptTime = (attempt: DiagnosedAttempt) => Date.parse(attempt.End ?? attempt.Start ?? attempt.LastEventTime ?? '') || 0;
+
 const isAnalytic = (channel: AadChannel) => channel.endsWith('/Analytic');
+
+export interface DiagnoseStreaming {
+  /** Every attempt the logs show, as soon as it is complete (oldest first); dsregcmd's at the end. */
+  onAttempt?: (attempt: DiagnosedAttempt) => void;
+}
 
 /**
  * Step 2 and 3 of the checklist for the admin: both methods of finding the failing attempt
  * (dsregcmd's diagnostics and the AAD logs), merged, each attempt explained down the chain.
+ * The logs are read as a stream, so memory stays flat for a log of any size: the document shows
+ * the newest failed attempts (and a few successes) and counts the rest; `onAttempt` sees them all.
  */
-export async function diagnose(host: Host, request: DiagnoseRequest): Promise<Diagnosis> {
+export async function diagnose(host: Host, request: DiagnoseRequest, streaming: DiagnoseStreaming = {}): Promise<Diagnosis> {
   const live = request.dsregcmd === undefined && request.events.length === 0;
-  const harvest: EventHarvest = { events: [], problems: [], sources: [], notes: [] };
+  const harvest: EventHarvest = { lanes: [], problems: [], problemCount: 0, sources: [], notes: [] };
   let status: PrtStatus | null = null;
   let since = request.since;
 
@@ -94,13 +158,41 @@ export async function diagnose(host: Host, request: DiagnoseRequest): Promise<Di
     await readEventPaths(host, request.events, since, harvest);
   }
 
-  const { Attempts } = reconstructAttempts(harvest.events);
-  const attempts = mergeAttempts((status?.Diagnostics ?? []).map(fromDiagnostics), Attempts.map(fromEvents));
-  if (harvest.problems.length > 0) harvest.notes.push(`${harvest.problems.length} event${harvest.problems.length === 1 ? '' : 's'} could not be read and ${harvest.problems.length === 1 ? 'was' : 'were'} skipped (see Problems).`);
+  const shelf = new AttemptShelf();
+  const tracker = new AttemptTracker();
+  const take = (attempts: Attempt[]) => {
+    for (const attempt of attempts) {
+      const diagnosed = fromEvents(attempt);
+      shelf.add(diagnosed);
+      streaming.onAttempt?.(diagnosed);
+    }
+  };
+  for await (const event of mergeTimelines(harvest.lanes)) take(tracker.push(event));
+  take(tracker.end());
+
+  const fromDsreg = (status?.Diagnostics ?? []).map(fromDiagnostics);
+  for (const attempt of fromDsreg) streaming.onAttempt?.(attempt);
+  const kept = shelf.shown();
+  const keptFailed = kept.filter((attempt) => !attempt.Succeeded).length;
+  const attempts = mergeAttempts(fromDsreg, kept);
+  // dsregcmd's attempts either joined one of the logs' (no new attempt) or stand on their own.
+  const total = shelf.total + (attempts.length - kept.length);
+  const failed = shelf.failedTotal - keptFailed + attempts.filter((attempt) => !attempt.Succeeded).length;
+  const shownFailed = attempts.filter((attempt) => !attempt.Succeeded).length;
+  if (total > attempts.length) {
+    harvest.notes.push(
+      `${total} attempts were found (${failed} failed); the newest ${shownFailed} failed and ${attempts.length - shownFailed} successful ones are shown. \`prt error --all --json-lines\` lists every one.`,
+    );
+  }
+  if (harvest.problemCount > 0) {
+    const listed = harvest.problemCount > harvest.problems.length ? ` (the first ${harvest.problems.length} in Problems)` : ' (see Problems)';
+    harvest.notes.push(`${harvest.problemCount} event${harvest.problemCount === 1 ? '' : 's'} could not be read and ${harvest.problemCount === 1 ? 'was' : 'were'} skipped${listed}.`);
+  }
   return {
     Attempts: attempts,
-    Failed: attempts.filter((attempt) => !attempt.Succeeded).length,
-    Summary: summarise(attempts),
+    Failed: failed,
+    AttemptCount: total,
+    Summary: summarise(attempts, { attempts: total, failed }),
     Status: status,
     Sources: harvest.sources,
     Notes: harvest.notes,

@@ -2,7 +2,9 @@ import { Command, Option } from 'clipanion';
 import { diagnose } from '../../app/diagnose.js';
 import { PrtCommand } from '../command.js';
 import { parseNowOption, parseSinceOption } from '../options.js';
-import { writeJson } from '../output.js';
+import { formatJson, writeJson } from '../output.js';
+import type { DiagnosedAttempt } from '../../diagnose/attempt-types.js';
+import { usageError } from '../../errors.js';
 import { formatDiagnosis } from '../present/diagnosis-text.js';
 import { styleFor } from '../present/style.js';
 
@@ -16,12 +18,15 @@ export class ErrorCommand extends PrtCommand {
 
       On a device without files it reads dsregcmd and the last 24 hours of both logs. With files, only what is given: a dsregcmd capture, and event logs as wevtutil or Event Viewer XML (UTF-8 or UTF-16), \`.evtx\` on Windows, or a folder of them.
 
+      The diagnosis shows the newest failed attempts (at most 20) and successes (at most 5) and counts the rest; \`--all --json-lines\` streams every attempt instead, one JSON object per line, in the order they are found (oldest first; dsregcmd's last). A log of any size is read in bounded memory.
+
       A failed attempt is a finding, not an error: the exit code is 0.
     `,
     examples: [
       ['Diagnose this device', 'prt error'],
       ['Diagnose what a user sent', 'prt error --dsregcmd status.txt --events aad-operational.xml --events aad-analytic.xml'],
       ['A collected folder, the last two hours', 'prt error --events .\\\\PrtTrace-20261120 --since 2h'],
+      ['Every attempt of a large export, one JSON object per line', 'prt error --events big.xml --all --json-lines'],
     ],
   });
 
@@ -29,15 +34,27 @@ export class ErrorCommand extends PrtCommand {
   events = Option.Array('--events', [], { description: 'An AAD event log (XML, or .evtx on Windows) or a folder of them; repeatable' });
   since = Option.String('--since', { description: 'Only events since then: 30m, 2h, 7d, or an ISO 8601 time' });
   now = Option.String('--now', { description: 'Judge times against this ISO 8601 instant' });
+  all = Option.Boolean('--all', false, { description: 'Every attempt, not only the newest failures (with --json-lines: streamed, for logs of any size)' });
+  jsonLines = Option.Boolean('--json-lines', false, { description: 'One JSON object per attempt and line, written as each is found (with --all)' });
 
   protected async run(): Promise<number> {
+    if (this.all !== this.jsonLines) throw usageError('AllNeedsJsonLines', '--all and --json-lines go together: every attempt of a log, one JSON object per line, written as it is found (one document of every attempt of a large log would not fit in memory)');
+    if (this.jsonLines && this.json) throw usageError('ConflictingOptions', '--json-lines and --json cannot be used together');
     const now = parseNowOption(this.now);
-    const diagnosis = await diagnose(this.context.host, {
-      dsregcmd: this.dsregcmd,
-      events: this.events,
-      since: parseSinceOption(this.since, now ?? this.context.host.now()),
-      now,
-    });
+    const stdout = this.context.stdout;
+    // One line per attempt, through the same JSON writer as --json.
+    const onAttempt = this.jsonLines ? (attempt: DiagnosedAttempt) => stdout.write(`${formatJson(attempt).replace(/\n */g, '')}\n`) : undefined;
+    const diagnosis = await diagnose(
+      this.context.host,
+      {
+        dsregcmd: this.dsregcmd,
+        events: this.events,
+        since: parseSinceOption(this.since, now ?? this.context.host.now()),
+        now,
+      },
+      { onAttempt },
+    );
+    if (this.jsonLines) return 0;
     if (this.json) writeJson(this.context.stdout, diagnosis);
     else this.context.stdout.write(formatDiagnosis(diagnosis, styleFor(this.context.stdout, this.context.env)));
     return 0;
