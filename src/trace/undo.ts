@@ -24,11 +24,22 @@ export const undoers: Partial<Record<StepId, Undoer>> = {
 
   async NetworkTrace(session, record) {
     const status = await session.host.networkTraceStatus();
-    if (!status.Running) return 'no network trace running';
     const ours = typeof record.Data.TraceFile === 'string' ? record.Data.TraceFile : null;
-    if (ours && status.TraceFile && !sameFile(status.TraceFile, ours)) return `the running trace (${status.TraceFile}) is not ours: left alone`;
-    await session.host.stopNetworkTrace();
-    return 'netsh trace stopped';
+    let done: string;
+    if (status.Running === false) done = 'no network trace running';
+    else if (status.Running === true && ours && status.TraceFile && !isOurTraceFile(status.TraceFile, ours)) done = `the running trace (${status.TraceFile}) is not ours: left alone`;
+    else {
+      // Ours, or unknown (netsh did not answer): the start was recorded, so stop it.
+      await session.host.stopNetworkTrace();
+      done = status.Running === null ? `netsh trace stopped (whether it ran was unknown: ${status.Error ?? 'no answer'})` : 'netsh trace stopped';
+    }
+    if (ours && !existsSync(ours)) {
+      // netsh may accept a start and record nothing ("a tracing session is already in progress", exit 0).
+      const missing = `the network trace file ${ours} does not exist: netsh recorded nothing for this session (another trace may have been running)`;
+      session.emit({ Kind: 'Warning', At: session.nowIso(), Text: `${missing}.` });
+      return `${done}; ${missing}`;
+    }
+    return done;
   },
 
   async AuthScripts(session, record) {
@@ -68,7 +79,19 @@ export const undoers: Partial<Record<StepId, Undoer>> = {
   },
 };
 
-const sameFile = (a: string, b: string) => a.replace(/\\/g, '/').toLowerCase() === b.replace(/\\/g, '/').toLowerCase();
+const normalized = (path: string) => path.replace(/\\/g, '/').toLowerCase();
+
+/**
+ * Whether netsh's trace file is ours. netsh's answer went through a code page: a user folder
+ * with `ü` or Japanese characters may not read back byte for byte. The end of our path
+ * (`PrtTrace-<device>-<time>/network/NetTrace.etl`) is ASCII and unique to this session, so it
+ * decides without depending on the decoding; the whole path, when it matches, too.
+ */
+export function isOurTraceFile(reported: string, ours: string): boolean {
+  if (normalized(reported) === normalized(ours)) return true;
+  const tail = normalized(ours).split('/').slice(-3).join('/');
+  return /^[\x20-\x7e]+$/.test(tail) && normalized(reported).endsWith(`/${tail}`);
+}
 
 /** What to tell the admin when an undo failed: what, why, and the command to do it by hand. */
 export function undoFailureText(failures: StepRecord[]): string {
