@@ -157,6 +157,15 @@ function Get-PrtError {
         $remoteKind = Get-PrtRemoteTarget -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
         # Codes from the pipeline are explained together in end: one exe call, not one per code.
         $codes = New-Object -TypeName System.Collections.Generic.List[string]
+        # -Code '' / $null / @() typed by a person is a mistake (the exe's exit 3); an empty status
+        # coming down the pipeline (a diagnostics block without one) is not.
+        if ($PSCmdlet.ParameterSetName -eq 'Code' -and $PSBoundParameters.ContainsKey('Code')) {
+            $given = @($Code | Where-Object { $null -ne $_ -and $_.Trim() })
+            if ($given.Count -eq 0) {
+                $PSCmdlet.ThrowTerminatingError((New-PrtErrorRecord -Id 'EmptyInput' -Category InvalidArgument -TargetObject $Code `
+                            -Message 'Get-PrtError -Code was given nothing to explain: give a code such as 0xc000006d, AADSTS50126, 12002 or STATUS_LOGON_FAILURE.'))
+            }
+        }
     }
 
     process {

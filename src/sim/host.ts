@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFileSafely } from '../host/write-file.js';
 import { join } from 'node:path';
 import { ExitCode, PrtError, badInput, usageError } from '../errors.js';
 import type { AadChannel } from '../host/event-host.js';
@@ -190,7 +191,7 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
     async startNetworkTrace(traceFile) {
       const busy = device.state.NetworkTrace.Running ? 'There is already a trace session in progress.' : undefined;
       await run(traceCommands.netshStart(traceFile), durations.netshStart, faults.StartNetworkTrace, busy);
-      writeFileSync(traceFile, simulatedFile('network trace (netsh trace, InternetClient_dbg)', device));
+      writeFileSafely(traceFile, simulatedFile('network trace (netsh trace, InternetClient_dbg)', device));
       device.state.NetworkTrace = { Running: true, File: traceFile, Ours: true };
       device.save();
     },
@@ -198,7 +199,7 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       const idle = device.state.NetworkTrace.Running ? undefined : 'There is no trace session currently in progress.';
       await run(traceCommands.netshStop(), durations.netshStop, faults.StopNetworkTrace, idle);
       const file = device.state.NetworkTrace.File;
-      if (file && device.state.NetworkTrace.Ours && existsSync(file)) writeFileSync(file, `stopped ${new Date(device.nowMs()).toISOString()}\n`, { flag: 'a' });
+      if (file && device.state.NetworkTrace.Ours && existsSync(file)) appendFileSync(file, `stopped ${new Date(device.nowMs()).toISOString()}\n`);
       device.state.NetworkTrace = { Running: false, File: null, Ours: false };
       device.save();
     },
@@ -211,7 +212,7 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       // The simulator has no .evtx writer: it exports what `wevtutil qe /f:RenderedXml` prints.
       const file = join(folder, `${channelFileBase(channel)}.xml`);
       await run(traceCommands.channelExport(channel, file), durations.export, faults.ExportChannel);
-      writeFileSync(file, device.eventsOf(channel as AadChannel).map((e) => `${e.Xml}\r\n`).join(''), 'utf8');
+      writeFileSafely(file, device.eventsOf(channel as AadChannel).map((e) => `${e.Xml}\r\n`).join(''));
       return file;
     },
 
@@ -231,8 +232,8 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       await run(traceCommands.lsassStart(tracer, pid, outFolder), durations.ttdStart, faults.StartLsassTrace, refused);
       mkdirSync(outFolder, { recursive: true });
       // Two recordings, as when the recorder attached twice: the bundle keeps the newest one.
-      writeFileSync(join(outFolder, 'lsass01.run'), simulatedFile('time travel recording of lsass (first attach)', device));
-      writeFileSync(join(outFolder, 'lsass01.out'), 'simulated recorder log\n');
+      writeFileSafely(join(outFolder, 'lsass01.run'), simulatedFile('time travel recording of lsass (first attach)', device));
+      writeFileSafely(join(outFolder, 'lsass01.out'), 'simulated recorder log\n');
       device.state.Lsass = { Tracing: true, OutFolder: outFolder };
       device.save();
       return { RecorderPid: null };
@@ -240,7 +241,7 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
     async stopLsassTrace(tracer) {
       await run(traceCommands.lsassStop(tracer), durations.ttdStop, faults.StopLsassTrace);
       const folder = device.state.Lsass.OutFolder;
-      if (device.state.Lsass.Tracing && folder && existsSync(folder)) writeFileSync(join(folder, 'lsass02.run'), simulatedFile('time travel recording of lsass', device));
+      if (device.state.Lsass.Tracing && folder && existsSync(folder)) writeFileSafely(join(folder, 'lsass02.run'), simulatedFile('time travel recording of lsass', device));
       device.state.Lsass = { Tracing: false, OutFolder: null };
       device.save();
     },
@@ -248,7 +249,7 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
     async startAuthScripts(folder) {
       await run(traceCommands.authScript(folder, 'start-auth.ps1'), durations.authStart, faults.StartAuthScripts);
       mkdirSync(join(folder, 'authlogs'), { recursive: true });
-      writeFileSync(join(folder, 'authlogs', 'started.txt'), `Auth scripts started ${new Date(device.nowMs()).toISOString()}\r\n`);
+      writeFileSafely(join(folder, 'authlogs', 'started.txt'), `Auth scripts started ${new Date(device.nowMs()).toISOString()}\r\n`);
       device.state.AuthScripts = { Running: true, Folder: folder };
       device.save();
     },
@@ -256,8 +257,8 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       await run(traceCommands.authScript(folder, 'stop-auth.ps1'), durations.authStop, faults.StopAuthScripts);
       if (device.state.AuthScripts.Running) {
         mkdirSync(join(folder, 'authlogs'), { recursive: true });
-        writeFileSync(join(folder, 'authlogs', 'Kerberos.etl'), simulatedFile('Auth scripts: Kerberos/NTLM/CloudAP ETW', device));
-        writeFileSync(join(folder, 'authlogs', 'klist.txt'), 'Current LogonId is 0:0x3e7\r\nCached Tickets: (0)\r\n');
+        writeFileSafely(join(folder, 'authlogs', 'Kerberos.etl'), simulatedFile('Auth scripts: Kerberos/NTLM/CloudAP ETW', device));
+        writeFileSafely(join(folder, 'authlogs', 'klist.txt'), 'Current LogonId is 0:0x3e7\r\nCached Tickets: (0)\r\n');
       }
       device.state.AuthScripts = { Running: false, Folder: null };
       device.save();

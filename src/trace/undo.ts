@@ -2,8 +2,17 @@ import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandLine, traceCommands } from '../host/live-trace.js';
 import { bundleNames, keepNewestRecording } from './bundle.js';
-import type { Session } from './engine.js';
-import type { StepId, StepRecord } from './types.js';
+import type { Host } from '../host/types.js';
+import type { TraceProgress } from './progress.js';
+import type { StepId, StepRecord, TraceState } from './types.js';
+
+/** What an undo needs of the session (engine.ts's Session is one; said here so undo does not import it back). */
+export interface UndoSession {
+  readonly host: Host;
+  readonly state: TraceState;
+  nowIso(): string;
+  emit(event: TraceProgress): void;
+}
 
 const analytic = 'Microsoft-Windows-AAD/Analytic' as const;
 
@@ -11,7 +20,7 @@ const analytic = 'Microsoft-Windows-AAD/Analytic' as const;
  * How each step that changes the device is undone. Every undo is idempotent: it looks before it
  * acts, so running it again after a kill, or for a step that never got to change anything, is safe.
  */
-export type Undoer = (session: Session, record: StepRecord) => Promise<string | null>;
+export type Undoer = (session: UndoSession, record: StepRecord) => Promise<string | null>;
 
 export const undoers: Partial<Record<StepId, Undoer>> = {
   async AnalyticChannel(session, record) {
