@@ -4,7 +4,8 @@
 // Generates the log in a temporary folder (deleted after), then runs `prt error --events LOG`
 // without and with --json, and `--all --json-lines` into /dev/null, each in its own process, and
 // prints wall time, MB/s and peak RSS (VmHWM of the process, sampled until it ends) and the output
-// size. Targets: peak RSS ≤ 200 MB and ≥ 80 MB/s with and without --json. A figure, not a test.
+// size, and the CPU time (utime + stime, sampled like the RSS: a shared machine's wall time is
+// not the program's). Targets: peak RSS ≤ 200 MB and ≥ 80 MB/s with and without --json. A figure, not a test.
 // BENCH_AAD_BYTES sets the size (default 1e9); BENCH_AAD_EXE compares another build (an older prt).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -38,10 +39,15 @@ try {
       child.stdout.on('data', (chunk) => (out += chunk.length));
       child.stderr.on('data', (chunk) => (err += chunk));
       let peakKb = 0;
+      let cpuTicks = 0;
       const sampleRss = () => {
         try {
           const match = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
           if (match) peakKb = Math.max(peakKb, Number(match[1]));
+          // utime + stime (fields 14 and 15), counted after the command name's closing parenthesis.
+          const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          cpuTicks = Math.max(cpuTicks, Number(fields[11]) + Number(fields[12]));
         } catch {
           // Ended between two samples.
         }
@@ -51,7 +57,7 @@ try {
       child.on('error', reject);
       child.on('close', (code) => {
         clearInterval(timer);
-        resolve({ code, ms: performance.now() - started, peakMB: peakKb / 1024, outBytes: out, err: err.trim().split('\n').slice(-2).join(' | ') });
+        resolve({ code, ms: performance.now() - started, cpuMs: cpuTicks * 10, peakMB: peakKb / 1024, outBytes: out, err: err.trim().split('\n').slice(-2).join(' | ') });
       });
     });
 
@@ -71,7 +77,7 @@ try {
   for (const r of rows) {
     const verdict = r.code === 0 ? '' : `  FAILED exit ${r.code}: ${r.err}`;
     lines.push(
-      `  ${r.label.padEnd(30)} ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${(mb(bytes) / (r.ms / 1000)).toFixed(1).padStart(6)} MB/s  peak RSS ${r.peakMB.toFixed(0).padStart(5)} MB  output ${mb(r.outBytes).toFixed(2)} MB${verdict}`,
+      `  ${r.label.padEnd(30)} ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${(mb(bytes) / (r.ms / 1000)).toFixed(1).padStart(6)} MB/s  CPU ${(r.cpuMs / 1000).toFixed(1).padStart(6)} s  ${(mb(bytes) / (r.cpuMs / 1000)).toFixed(1).padStart(6)} MB/s of CPU  peak RSS ${r.peakMB.toFixed(0).padStart(5)} MB  output ${mb(r.outBytes).toFixed(2)} MB${verdict}`,
     );
   }
   lines.push(`  targets: peak RSS ≤ 200 MB and ≥ 80 MB/s for text and --json (generating the log took ${(genMs / 1000).toFixed(0)} s, not counted)`);

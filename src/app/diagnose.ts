@@ -95,14 +95,17 @@ async function* refusalTolerated(chunks: AsyncIterable<Uint8Array>, channel: Aad
   }
 }
 
-/** Keeps the newest attempts of each kind within a bound, and counts them all. */
+/**
+ * Keeps the newest attempts of each kind within a bound, and counts them all. Attempts are kept
+ * as the logs gave them and explained only when shown: explaining is most of the cost of an attempt.
+ */
 class AttemptShelf {
-  failed: DiagnosedAttempt[] = [];
-  succeeded: DiagnosedAttempt[] = [];
+  failed: Attempt[] = [];
+  succeeded: Attempt[] = [];
   total = 0;
   failedTotal = 0;
 
-  add(attempt: DiagnosedAttempt): void {
+  add(attempt: Attempt): void {
     this.total++;
     if (!attempt.Succeeded) this.failedTotal++;
     const list = attempt.Succeeded ? this.succeeded : this.failed;
@@ -115,16 +118,16 @@ class AttemptShelf {
   shown(): DiagnosedAttempt[] {
     this.trim(this.failed, shownFailedAttempts);
     this.trim(this.succeeded, shownSucceededAttempts);
-    return [...this.failed, ...this.succeeded];
+    return [...this.failed, ...this.succeeded].map(fromEvents);
   }
 
-  private trim(list: DiagnosedAttempt[], limit: number): void {
+  private trim(list: Attempt[], limit: number): void {
     list.sort((a, b) => attemptTime(b) - attemptTime(a));
     list.length = Math.min(list.length, limit);
   }
 }
 
-const attemptTime = (attempt: DiagnosedAttempt) => Date.parse(attempt.End ?? attempt.Start ?? attempt.LastEventTime ?? '') || 0;
+const attemptTime = (attempt: Attempt) => Date.parse(attempt.End ?? attempt.Start ?? attempt.LastEventTime ?? '') || 0;
 
 const isAnalytic = (channel: AadChannel) => channel.endsWith('/Analytic');
 
@@ -162,9 +165,8 @@ export async function diagnose(host: Host, request: DiagnoseRequest, streaming: 
   const tracker = new AttemptTracker();
   const take = (attempts: Attempt[]) => {
     for (const attempt of attempts) {
-      const diagnosed = fromEvents(attempt);
-      shelf.add(diagnosed);
-      streaming.onAttempt?.(diagnosed);
+      shelf.add(attempt);
+      if (streaming.onAttempt) streaming.onAttempt(fromEvents(attempt));
     }
   };
   for await (const event of mergeTimelines(harvest.lanes)) take(tracker.push(event));
