@@ -40,8 +40,10 @@ Describe 'a Linux file name with a backslash' {
         $folder = Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid().ToString())
         New-Item -ItemType Directory -Path $folder | Out-Null
         try {
-            $named = Join-Path $folder 'ticket 4711\status.txt'
-            Copy-Item -LiteralPath (Get-Fixture 'healthy-aadj.txt') -Destination $named
+            # Built as a string and copied with .NET: PowerShell's own cmdlets would split the name too.
+            $named = $folder + '/ticket 4711\status.txt'
+            [System.IO.File]::Copy((Get-Fixture 'healthy-aadj.txt'), $named)
+            [System.IO.Directory]::Exists($folder + '/ticket 4711') | Should -BeFalse
             $status = Get-PrtStatus -Path $named
             $status.PSObject.TypeNames[0] | Should -Be 'PrtTools.Status'
             Push-Location $folder
