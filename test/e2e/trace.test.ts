@@ -277,7 +277,6 @@ describe('prt trace in forced live mode against fake Windows tools', () => {
     expect(result.code).toBe(4);
     const lines = calls();
     expect(lines.slice(lines.indexOf(lines.find((line) => line.startsWith('TTD -accepteula'))!) + 1)).toEqual([
-      'reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage /v OEMCP',
       'TTD -stop all',
       'netsh trace show status',
       'netsh trace stop',
