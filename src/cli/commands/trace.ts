@@ -86,12 +86,17 @@ abstract class TraceCommand extends PrtCommand {
     const { createInterface } = await import('node:readline');
     const reader = createInterface({ input: this.context.stdin, terminal: false });
     this.context.stderr.write(question);
+    // Ctrl+C at the prompt is no answer; the signal is still pending for the trap that follows.
+    let onSignal = () => {};
     try {
       return await new Promise<string>((resolveAnswer) => {
+        onSignal = () => resolveAnswer('');
+        for (const signal of interruptSignals) process.on(signal, onSignal);
         reader.once('line', (line) => resolveAnswer(line.trim()));
         reader.once('close', () => resolveAnswer(''));
       });
     } finally {
+      for (const signal of interruptSignals) process.off(signal, onSignal);
       reader.close();
     }
   }
