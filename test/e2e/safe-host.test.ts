@@ -132,7 +132,7 @@ describe('a signal at a random early moment', () => {
     for (let i = 0; i < runs; i++) {
       const state = join(work, `signal-${i}`);
       mkdirSync(state);
-      const env = { PRT_STATE_DIR: state, PRT_SIM_SPEED: '20' };
+      const env = { PRT_STATE_DIR: state, PRT_SIM_SPEED: '5' };
       const load = i % 2 === 1 ? spawn(process.execPath, ['-e', 'const end = Date.now() + 4000; while (Date.now() < end) {}'], { stdio: 'ignore' }) : null;
       const delay = Math.floor(Math.random() * 2500);
       const signal: NodeJS.Signals = i % 3 === 0 ? 'SIGTERM' : 'SIGINT';
