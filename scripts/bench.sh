@@ -18,6 +18,7 @@ bench() { # bench SCRIPT [ARGS…]: runs one benchmark; a failing one does not h
 bench scripts/bench/startup.mjs
 bench scripts/bench/wine-startup.mjs
 bench scripts/bench/events.mjs
+bench scripts/bench/aad-heavy.mjs
 bench scripts/bench/dashboard.mjs
 echo "== scripts/bench/module.ps1" >&2
 "$PWSH" -NoProfile -NonInteractive -File scripts/bench/module.ps1 -ModulePath "$PWD/dist/PrtTools/PrtTools.psd1" -Pwsh "$PWSH" ||

@@ -21,6 +21,18 @@ function Resolve-PrtInputPath {
         [switch] $NoWildcard
     )
 
+    # On Linux and macOS a backslash is an ordinary character of a file name, but PowerShell's
+    # path resolution turns it into a separator: a file named as written is taken as written.
+    if ([System.IO.Path]::DirectorySeparatorChar -eq '/' -and $Path.Contains('\')) {
+        $asWritten = $Path
+        if (-not [System.IO.Path]::IsPathRooted($Path)) {
+            $asWritten = [System.IO.Path]::Combine($Cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath, $Path)
+        }
+        if ([System.IO.File]::Exists($asWritten) -or [System.IO.Directory]::Exists($asWritten)) {
+            return $asWritten
+        }
+    }
+
     $provider = $null
     $drive = $null
     try {

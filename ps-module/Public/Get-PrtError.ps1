@@ -220,6 +220,15 @@ function Get-PrtError {
         $codes = New-Object -TypeName System.Collections.Generic.List[string]
         # -Text: every line, empty ones too (line numbers stay those of the text).
         $textLines = New-Object -TypeName System.Collections.Generic.List[string]
+        # -Code '' / $null / @() typed by a person is a mistake (the exe's exit 3); an empty status
+        # coming down the pipeline (a diagnostics block without one) is not.
+        if ($PSCmdlet.ParameterSetName -eq 'Code' -and $PSBoundParameters.ContainsKey('Code')) {
+            $given = @($Code | Where-Object { $null -ne $_ -and $_.Trim() })
+            if ($given.Count -eq 0) {
+                $PSCmdlet.ThrowTerminatingError((New-PrtErrorRecord -Id 'EmptyInput' -Category InvalidArgument -TargetObject $Code `
+                            -Message 'Get-PrtError -Code was given nothing to explain: give a code such as 0xc000006d, AADSTS50126, 12002 or STATUS_LOGON_FAILURE.'))
+            }
+        }
     }
 
     process {

@@ -51,7 +51,9 @@ const rendering = (message, level, task, channel, provider, keywords) =>
   `<Channel>${channel}</Channel><Provider>${provider}</Provider><Keywords>${keywords.map((k) => `<Keyword>${k}</Keyword>`).join('')}</Keywords></RenderingInfo></Event>`;
 
 export class EventLogGenerator {
-  constructor(seed = 42) {
+  /** `otherShare`: the part of events from other providers (0 for an AAD-heavy log). */
+  constructor(seed = 42, otherShare = 0.5) {
+    this.otherShare = otherShare;
     this.r = rng(seed);
     this.ticks = BigInt(Date.parse('2026-11-01T00:00:00Z')) * 10000n;
     this.rid = { op: 100, an: 5000, sec: 180000, sys: 50000, udr: 10 };
@@ -165,12 +167,12 @@ export class EventLogGenerator {
   next() {
     const r = this.r();
     this.counts.total++;
-    if (r < 0.5) {
+    if (r < this.otherShare) {
       this.counts.other++;
       return this.other();
     }
     this.counts.aad++;
-    if (r < 0.85) {
+    if (r < this.otherShare + (1 - this.otherShare) * 0.7) {
       if (this.flow.length === 0) this.flow = this.startFlow();
       this.counts.aadInFlows++;
       return this.flow.shift()();
@@ -180,8 +182,8 @@ export class EventLogGenerator {
 }
 
 /** Writes `count` events to `file`; returns the generator's counts and the byte size. */
-export function writeEventLog(file, count, seed = 42) {
-  const g = new EventLogGenerator(seed);
+export function writeEventLog(file, count, seed = 42, otherShare = 0.5) {
+  const g = new EventLogGenerator(seed, otherShare);
   const fd = openSync(file, 'w');
   let bytes = 0;
   let block = [];

@@ -7,7 +7,7 @@
 #   script's own stdout/stderr, so callers can pipe and capture as usual;
 # - the exit code of prt.exe is this script's exit code;
 # - the environment passes through to prt.exe (Wine hands it to Windows processes), including
-#   WINEPATH, which callers set to a folder of fake Windows tools (`Z:\path\to\fakebin`).
+#   PRT_SYSTEM32_DIR (with PRT_FORCE_LIVE=1), which callers set to a folder of fake Windows tools (`Z:\path\to\fakebin`).
 # PRT_EXE overrides the exe (default dist/prt.exe); the build uses it to check a staged exe.
 # The exe must exist: this script does not build (run `npm run build`).
 # Relative paths in arguments work (Wine maps the current folder to Z:); absolute Unix paths

@@ -1,9 +1,10 @@
 import {
-  AAD_EVENTS, TextSequence, keepAadEvents, parseEventStream, reconstructAttempts, summariseTextRecord, type AadEvent, type EventProblem, type TextRecordSummary,
+  AAD_EVENTS, AttemptTracker, TextSequence, keepAadEvents, parseEventStream, summariseTextRecord, type AadEvent, type Attempt, type EventProblem, type TextRecordSummary,
 } from '../events/index.js';
+import { mergeTimelines } from '../events/merge.js';
 import { decodeCode, isExplainError } from '../codes/index.js';
 import { fromDiagnostics, fromEvents, mergeAttempts, summarise } from '../diagnose/attempts.js';
-import type { Diagnosis } from '../diagnose/attempt-types.js';
+import type { DiagnosedAttempt, Diagnosis } from '../diagnose/attempt-types.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
 import { PrtError } from '../errors.js';
 import { aadChannels, type AadChannel } from '../host/event-host.js';
@@ -31,9 +32,17 @@ const textFile = /\.(txt|csv)$/i;
 /** More text records than this are counted, not listed (a saved .txt of a whole log). */
 const textRecordsListed = 500;
 
+/** How many attempts the diagnosis shows: the newest failures first, and a few successes. */
+export const shownFailedAttempts = 20;
+export const shownSucceededAttempts = 5;
+/** Problems (unreadable events) listed one by one; the rest are counted. */
+const shownProblems = 50;
+
 interface EventHarvest {
-  events: AadEvent[];
+  /** One stream of events per source, merged into one timeline as they are read. */
+  lanes: AsyncIterable<AadEvent>[];
   problems: EventProblem[];
+  problemCount: number;
   sources: string[];
   notes: string[];
   textRecords: TextRecordSummary[];
@@ -42,18 +51,30 @@ interface EventHarvest {
   textSequence: TextSequence;
 }
 
-async function collect(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>, source: string, since: Date | undefined) {
+/** The events of one source at or after `since`; its problems go to the harvest. */
+async function* eventsOf(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>, source: string, since: Date | undefined, inFolder: boolean): AsyncGenerator<AadEvent> {
+  try {
+    yield* readEvents(harvest, chunks, source, since);
+  } catch (error) {
+    // A bundle also holds notes and dsregcmd captures: in a folder, text that is not events is skipped.
+    if (!inFolder || !(error instanceof PrtError) || error.id !== 'NotEventXml' || !textFile.test(source)) throw error;
+    harvest.notes.push(`\`${source}\` is neither event XML nor Event Viewer text; skipped.`);
+  }
+}
+
+async function* readEvents(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>, source: string, since: Date | undefined): AsyncGenerator<AadEvent> {
   const floor = since?.getTime() ?? -Infinity;
   const text = { aad: 0, untimed: 0, others: new Map<string, number>() };
   for await (const item of parseEventStream(chunks, { source, textSequence: harvest.textSequence })) {
     if ('problem' in item) {
-      harvest.problems.push(item.problem);
+      harvest.problemCount++;
+      if (harvest.problems.length < shownProblems) harvest.problems.push(item.problem);
       continue;
     }
     // Scrubbed value by value, before anything flattens a SOAP description to text (DESIGN §8).
     const event = scrubAadEvent(item.event);
     if (!event.FromText) {
-      if (event.TimeMs >= floor) harvest.events.push(event);
+      if (event.TimeMs >= floor) yield event;
       continue;
     }
     if (!keepAadEvents(event.Provider, event.EventId)) {
@@ -65,15 +86,17 @@ async function collect(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>,
     if (event.TimeCreated !== null && event.TimeMs < floor) continue;
     if (event.TimeCreated === null) text.untimed++;
     text.aad++;
-    harvest.events.push(event);
     const summary = summariseTextRecord(event);
     if (summary && harvest.textRecords.length < textRecordsListed) harvest.textRecords.push(summary);
-    else if (summary && harvest.textRecords.length === textRecordsListed) {
-      harvest.textRecordsCut++;
-    }
+    else if (summary) harvest.textRecordsCut++;
+    yield event;
   }
-  harvest.sources.push(source);
   if (text.aad > 0 || text.others.size > 0) harvest.notes.push(textNote(source, text.aad, text.untimed, text.others, since !== undefined));
+}
+
+function collect(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>, source: string, since: Date | undefined, inFolder = false) {
+  harvest.lanes.push(eventsOf(harvest, chunks, source, since, inFolder));
+  harvest.sources.push(source);
 }
 
 function textNote(source: string, aad: number, untimed: number, others: Map<string, number>, sinceGiven: boolean): string {
@@ -89,20 +112,12 @@ async function readEventPaths(host: Host, paths: string[], since: Date | undefin
   for (const path of paths) {
     const files = await host.listFolder(path);
     if (files === null) {
-      await collect(harvest, host.readEventFile(path), path, since);
+      collect(harvest, host.readEventFile(path), path, since);
       continue;
     }
     const logs = files.filter((file) => eventFile.test(file));
     if (logs.length === 0) harvest.notes.push(`\`${path}\` holds no .xml or .evtx event log and no Event Viewer text (.txt, .csv).`);
-    for (const file of logs) {
-      try {
-        await collect(harvest, host.readEventFile(file), file, since);
-      } catch (error) {
-        // A bundle also holds notes and dsregcmd captures: in a folder, text that is not events is skipped.
-        if (!(error instanceof PrtError) || error.id !== 'NotEventXml' || !textFile.test(file)) throw error;
-        harvest.notes.push(`\`${file}\` is neither event XML nor Event Viewer text; skipped.`);
-      }
-    }
+    for (const file of logs) collect(harvest, host.readEventFile(file), file, since, true);
   }
 }
 
@@ -122,24 +137,75 @@ async function readLiveChannels(host: Host, since: Date, harvest: EventHarvest) 
     const source = `wevtutil qe ${channel}`;
     try {
       if (isAnalytic(channel) && !(await host.isChannelEnabled(channel))) harvest.notes.push(analyticOffNote);
-      await collect(harvest, host.queryEvents({ channel, since, eventIds }), source, since);
     } catch (error) {
-      // An enabled Analytic (direct) channel may refuse to be read: the Operational errors still tell most.
       if (!(error instanceof PrtError) || error.id !== 'ToolFailed' || !isAnalytic(channel)) throw error;
       harvest.notes.push(`${channel} could not be read (${error.message}). Disable it or export it (\`wevtutil epl\`) and pass the file with --events.`);
+      continue;
     }
+    collect(harvest, refusalTolerated(host.queryEvents({ channel, since, eventIds }), channel, harvest), source, since);
   }
 }
 
+/** An enabled Analytic (direct) channel may refuse to be read: the Operational errors still tell most. */
+async function* refusalTolerated(chunks: AsyncIterable<Uint8Array>, channel: AadChannel, harvest: EventHarvest): AsyncGenerator<Uint8Array> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    if (!(error instanceof PrtError) || error.id !== 'ToolFailed' || !isAnalytic(channel)) throw error;
+    harvest.notes.push(`${channel} could not be read (${error.message}). Disable it or export it (\`wevtutil epl\`) and pass the file with --events.`);
+  }
+}
+
+/**
+ * Keeps the newest attempts of each kind within a bound, and counts them all. Attempts are kept
+ * as the logs gave them and explained only when shown: explaining is most of the cost of an attempt.
+ */
+class AttemptShelf {
+  failed: Attempt[] = [];
+  succeeded: Attempt[] = [];
+  total = 0;
+  failedTotal = 0;
+
+  add(attempt: Attempt): void {
+    this.total++;
+    if (!attempt.Succeeded) this.failedTotal++;
+    const list = attempt.Succeeded ? this.succeeded : this.failed;
+    const limit = attempt.Succeeded ? shownSucceededAttempts : shownFailedAttempts;
+    list.push(attempt);
+    // Trimmed now and then, not on every attempt: sorting a few dozen is cheap.
+    if (list.length >= limit * 4) this.trim(list, limit);
+  }
+
+  shown(): DiagnosedAttempt[] {
+    this.trim(this.failed, shownFailedAttempts);
+    this.trim(this.succeeded, shownSucceededAttempts);
+    return [...this.failed, ...this.succeeded].map(fromEvents);
+  }
+
+  private trim(list: Attempt[], limit: number): void {
+    list.sort((a, b) => attemptTime(b) - attemptTime(a));
+    list.length = Math.min(list.length, limit);
+  }
+}
+
+const attemptTime = (attempt: Attempt) => Date.parse(attempt.End ?? attempt.Start ?? attempt.LastEventTime ?? '') || 0;
+
 const isAnalytic = (channel: AadChannel) => channel.endsWith('/Analytic');
+
+export interface DiagnoseStreaming {
+  /** Every attempt the logs show, as soon as it is complete (oldest first); dsregcmd's at the end. */
+  onAttempt?: (attempt: DiagnosedAttempt) => void;
+}
 
 /**
  * Step 2 and 3 of the checklist for the admin: both methods of finding the failing attempt
  * (dsregcmd's diagnostics and the AAD logs), merged, each attempt explained down the chain.
+ * The logs are read as a stream, so memory stays flat for a log of any size: the document shows
+ * the newest failed attempts (and a few successes) and counts the rest; `onAttempt` sees them all.
  */
-export async function diagnose(host: Host, request: DiagnoseRequest): Promise<Diagnosis> {
+export async function diagnose(host: Host, request: DiagnoseRequest, streaming: DiagnoseStreaming = {}): Promise<Diagnosis> {
   const live = request.dsregcmd === undefined && request.events.length === 0;
-  const harvest: EventHarvest = { events: [], problems: [], sources: [], notes: [], textRecords: [], textRecordsCut: 0, textSequence: new TextSequence() };
+  const harvest: EventHarvest = { lanes: [], problems: [], problemCount: 0, sources: [], notes: [], textRecords: [], textRecordsCut: 0, textSequence: new TextSequence() };
   let status: PrtStatus | null = null;
   let since = request.since;
 
@@ -156,20 +222,49 @@ export async function diagnose(host: Host, request: DiagnoseRequest): Promise<Di
     await readEventPaths(host, request.events, since, harvest);
   }
 
-  const { Attempts } = reconstructAttempts(harvest.events);
-  const inAttempts = new Set(Attempts.flatMap((attempt) => attempt.Events.filter((e) => e.FromText).map((e) => `${e.Source}\u0000${e.FromText?.Position}`)));
-  const attempts = mergeAttempts((status?.Diagnostics ?? []).map(fromDiagnostics), Attempts.map(fromEvents));
+  const shelf = new AttemptShelf();
+  const tracker = new AttemptTracker();
+  // Which text records ended up in an attempt (shown or not): a key per record, as few as the text has.
+  const inAttempts = new Set<string>();
+  const take = (attempts: Attempt[]) => {
+    for (const attempt of attempts) {
+      for (const e of attempt.Events) if (e.FromText) inAttempts.add(`${e.Source}\u0000${e.FromText.Position}`);
+      shelf.add(attempt);
+      if (streaming.onAttempt) streaming.onAttempt(fromEvents(attempt));
+    }
+  };
+  for await (const event of mergeTimelines(harvest.lanes)) take(tracker.push(event));
+  take(tracker.end());
+
+  const fromDsreg = (status?.Diagnostics ?? []).map(fromDiagnostics);
+  for (const attempt of fromDsreg) streaming.onAttempt?.(attempt);
+  const kept = shelf.shown();
+  const keptFailed = kept.filter((attempt) => !attempt.Succeeded).length;
+  const attempts = mergeAttempts(fromDsreg, kept);
+  // dsregcmd's attempts either joined one of the logs' (no new attempt) or stand on their own.
+  const total = shelf.total + (attempts.length - kept.length);
+  const failed = shelf.failedTotal - keptFailed + attempts.filter((attempt) => !attempt.Succeeded).length;
+  const shownFailed = attempts.filter((attempt) => !attempt.Succeeded).length;
+  if (total > attempts.length) {
+    harvest.notes.push(
+      `${total} attempts were found (${failed} failed); the newest ${shownFailed} failed and ${attempts.length - shownFailed} successful ones are shown. \`prt error --all --json-lines\` lists every one.`,
+    );
+  }
   if (harvest.textRecordsCut > 0) harvest.notes.push(`${harvest.textRecordsCut} more AAD records from text were read but are not listed in TextRecords (the first ${textRecordsListed} are).`);
-  if (harvest.problems.length > 0) harvest.notes.push(`${harvest.problems.length} event${harvest.problems.length === 1 ? '' : 's'} could not be read and ${harvest.problems.length === 1 ? 'was' : 'were'} skipped (see Problems).`);
+  if (harvest.problemCount > 0) {
+    const listed = harvest.problemCount > harvest.problems.length ? ` (the first ${harvest.problems.length} in Problems)` : ' (see Problems)';
+    harvest.notes.push(`${harvest.problemCount} event${harvest.problemCount === 1 ? '' : 's'} could not be read and ${harvest.problemCount === 1 ? 'was' : 'were'} skipped${listed}.`);
+  }
   const withCodes = harvest.textRecords.filter((record) => record.Codes.length > 0).length;
   // No attempt, but pasted errors: say they exist rather than "nothing was seen".
   const summary =
     attempts.length === 0 && withCodes > 0
       ? `No PRT attempt could be built from what was read, but ${withCodes} AAD record${withCodes === 1 ? '' : 's'} from Event Viewer text carr${withCodes === 1 ? 'ies' : 'y'} error codes (see the records from text).`
-      : summarise(attempts);
+      : summarise(attempts, { attempts: total, failed });
   return {
     Attempts: attempts,
-    Failed: attempts.filter((attempt) => !attempt.Succeeded).length,
+    Failed: failed,
+    AttemptCount: total,
     Summary: summary,
     Status: status,
     Sources: harvest.sources,

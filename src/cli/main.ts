@@ -1,4 +1,6 @@
 // Entry point of prt / prt.exe: wires the process to the CLI and sets the exit code.
+// First: signals are held from the very start (see early-interrupts.ts).
+import './early-interrupts.js';
 import type { RunContext } from './run.js';
 import { sanitizeText } from '../safety/sanitize.js';
 import { runCli } from './run.js';

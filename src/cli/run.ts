@@ -1,6 +1,7 @@
 import { Builtins, Cli, type Command, type CommandClass } from 'clipanion';
 import { ExitCode, PrtError, usageError } from '../errors.js';
-import { createHost, createSimulatedHost } from '../host/create.js';
+import { createHost } from '../host/create.js';
+import type { Host } from '../host/types.js';
 import { version } from '../version.js';
 import { separateExplainCodes, takeSimulateOption } from './argv.js';
 import type { PrtContext } from './context.js';
@@ -24,6 +25,15 @@ const commandLoaders: Record<string, CommandLoader> = {
   watch: async () => (await import('./commands/watch.js')).WatchCommand,
   redact: async () => (await import('./commands/redact.js')).RedactCommand,
 };
+
+/**
+ * The simulated device (`--simulate`), chosen here where the program is composed: the host layer
+ * never reaches up into the simulator. Loaded only when asked for, so other runs never pay for it.
+ */
+async function createSimulatedHost(scenario: string, env: NodeJS.ProcessEnv): Promise<Host> {
+  const simulator = await import('../sim/host.js');
+  return simulator.createSimulatedHost(scenario, { env });
+}
 
 /** The CLI with the command `argv` names, or with every command (help, typos). */
 export async function createCli(argv: readonly string[] = [], colors = false): Promise<Cli<PrtContext>> {

@@ -50,9 +50,12 @@ export interface DiagnosedAttempt {
 
 /** The `prt error --json` document. */
 export interface Diagnosis {
-  /** Newest first. Successful attempts are included; `Failed` counts the others. */
+  /** Newest first: the newest failed attempts (at most 20), then the newest successful ones (at most 5). */
   Attempts: DiagnosedAttempt[];
+  /** Failed attempts found, shown or not (the newest are shown; `prt error --all --json-lines` lists all). */
   Failed: number;
+  /** Attempts found, shown or not. */
+  AttemptCount: number;
   /** One plain sentence: what is wrong, or that nothing is. */
   Summary: string;
   /** The status of dsregcmd when it was read (live or `--dsregcmd`). */

@@ -172,13 +172,16 @@ export function mergeAttempts(fromDsreg: DiagnosedAttempt[], fromLogs: Diagnosed
 }
 
 /** What a person reads first: the newest failure and its deepest explanation, or that all is well. */
-export function summarise(attempts: DiagnosedAttempt[]): string {
+export function summarise(attempts: DiagnosedAttempt[], totals?: { attempts: number; failed: number }): string {
   const failed = attempts.filter((attempt) => !attempt.Succeeded);
-  if (attempts.length === 0) return 'No PRT attempt was found in what was read: nothing failed, but nothing was seen either.';
-  if (failed.length === 0) return `No PRT attempt failed: ${attempts.length} attempt${attempts.length === 1 ? '' : 's'} succeeded.`;
+  // With a large log only the newest attempts are shown: the counts are of all that were found.
+  const count = totals?.attempts ?? attempts.length;
+  const failedCount = totals?.failed ?? failed.length;
+  if (count === 0) return 'No PRT attempt was found in what was read: nothing failed, but nothing was seen either.';
+  if (failed.length === 0) return `No PRT attempt failed: ${count} attempt${count === 1 ? '' : 's'} succeeded.`;
   const newest = failed[0]!;
   const status = newest.Status ? `${newest.Status.Hex ?? newest.Status.Input}${newest.Status.Name ? ` (${newest.Status.Name})` : ''}` : 'no status (unfinished)';
   const deepest = newest.Explanation.at(-1);
   const because = deepest && deepest !== newest.Explanation[0] ? `, because of ${deepest.Code}${deepest.Name && deepest.Name !== deepest.Code ? ` (${deepest.Name})` : ''}: ${deepest.Summary}` : '';
-  return `${failed.length} of ${attempts.length} PRT attempt${attempts.length === 1 ? '' : 's'} failed; the newest failed with ${status}${because}`;
+  return `${failedCount} of ${count} PRT attempt${count === 1 ? '' : 's'} failed; the newest failed with ${status}${because}`;
 }

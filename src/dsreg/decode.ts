@@ -5,6 +5,8 @@
  * the BOM, so UTF-16LE is also recognised by its NUL bytes.
  */
 
+import { CP850_HIGH, decodeSingleByte } from '../util/oem-code-page.js';
+
 export type CaptureEncoding = 'utf-16le' | 'utf-8' | 'oem-850';
 
 export interface DecodedCapture {
@@ -12,20 +14,6 @@ export interface DecodedCapture {
   text: string;
   encoding: CaptureEncoding;
 }
-
-/**
- * Code page 850 (Western European OEM) for bytes 0x80–0xFF. dsregcmd's labels are ASCII, so
- * only values such as a tenant name with accents depend on this table.
- */
-const CP850_HIGH =
-  'ÇüéâäàåçêëèïîìÄÅ' + // 0x80
-  'ÉæÆôöòûùÿÖÜø£Ø×ƒ' + // 0x90
-  'áíóúñÑªº¿®¬½¼¡«»' + // 0xA0
-  '░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐' + // 0xB0
-  '└┴┬├─┼ãÃ╚╔╩╦╠═╬¤' + // 0xC0
-  'ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀' + // 0xD0
-  'ÓßÔÒõÕµþÞÚÛÙýÝ¯´' + // 0xE0
-  '\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0'; // 0xF0
 
 /** How many leading bytes the UTF-16 heuristic looks at: enough for the first box of output. */
 const SNIFF_BYTES = 4096;
@@ -77,8 +65,5 @@ function tryUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-function decodeCp850(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += b < 0x80 ? String.fromCharCode(b) : CP850_HIGH[b - 0x80];
-  return out;
-}
+// dsregcmd's labels are ASCII: only values such as a tenant name with accents depend on the table.
+const decodeCp850 = (bytes: Uint8Array) => decodeSingleByte(bytes, CP850_HIGH);

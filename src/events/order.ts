@@ -12,7 +12,7 @@ import type { AadEvent } from './types.js';
  * At the same instant in different channels, a 1006 goes first and a 1007 last, so that a window
  * takes in the other channel's events of that instant.
  */
-const rank = (e: AadEvent): number => (e.EventId === AAD_EVENT.GetTokenStart ? 0 : e.EventId === AAD_EVENT.GetTokenStop ? 2 : 1);
+export const rank = (e: AadEvent): number => (e.EventId === AAD_EVENT.GetTokenStart ? 0 : e.EventId === AAD_EVENT.GetTokenStop ? 2 : 1);
 
 export function timeline(events: readonly AadEvent[]): AadEvent[] {
   const seen = new Set<string>();

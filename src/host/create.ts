@@ -36,9 +36,3 @@ export function createHost(env: NodeJS.ProcessEnv = process.env, platform: NodeJ
     ...createLiveTraceHost({ live, env, toolTimeoutMs, unavailable: notWindows }),
   };
 }
-
-/** The simulated device (`--simulate`): loaded only when asked for, so other runs never pay for it. */
-export async function createSimulatedHost(scenario: string, env: NodeJS.ProcessEnv = process.env): Promise<Host> {
-  const simulator = await import('../sim/host.js');
-  return simulator.createSimulatedHost(scenario, { env });
-}

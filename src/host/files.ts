@@ -1,19 +1,118 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { ExitCode, PrtError, badInput } from '../errors.js';
 
-/** Reads a capture a user sent; every failure names the file and says what is wrong. */
+/** `-` names standard input, as in most command-line tools. */
+export const stdinName = '-';
+
+/** Not defined on Windows; opening a FIFO there is not a hang to guard against. */
+const nonBlocking = constants.O_NONBLOCK ?? 0;
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Opens a file a user named for reading, refusing anything but a regular file BEFORE a byte is
+ * read: a FIFO without a writer would block forever, `/dev/zero` never ends, a socket is not a
+ * file. The open does not block (O_NONBLOCK) and the check is on the opened descriptor, so the
+ * name cannot be swapped between the check and the read. `-` is standard input.
+ */
+export function openInputFile(path: string): { fd: number; stats: Stats; close: () => void } {
+  if (path === stdinName) return { fd: 0, stats: fstatSync(0), close: () => {} };
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | nonBlocking);
+  } catch (error) {
+    throw inputError(path, error as NodeJS.ErrnoException);
+  }
+  let stats: Stats;
+  try {
+    stats = fstatSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    throw inputError(path, error as NodeJS.ErrnoException);
+  }
+  const kind = stats.isFile() ? null : stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'not a regular file';
+  if (kind !== null) {
+    closeSync(fd);
+    throw badInput(kind === 'a folder' ? 'NotAFile' : 'NotARegularFile', `\`${path}\` is ${kind}, not a file; give a saved file, or \`-\` to read standard input`);
+  }
+  return { fd, stats, close: () => closeSync(fd) };
+}
+
+/**
+ * Reads a capture a user sent (or `-`, standard input), at most `maxBytes`: the cap holds while
+ * reading, whatever the file's size claims. Every failure names the file and says what is wrong.
+ */
 export async function readInputFile(path: string, maxBytes: number): Promise<Uint8Array> {
+  const file = openInputFile(path);
   try {
     // Synchronous on purpose: one small file, and node:fs/promises would cost start-up time.
-    const info = statSync(path);
-    if (info.isDirectory()) throw badInput('NotAFile', `\`${path}\` is a folder, not a file`);
-    if (info.size > maxBytes) throw badInput('FileTooLarge', `\`${path}\` is ${info.size} bytes; a capture of this kind is never larger than ${maxBytes} bytes`);
-    return readFileSync(path);
-  } catch (error) {
-    if (error instanceof PrtError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw badInput('FileNotFound', `\`${path}\` does not exist`);
-    if (code === 'EACCES' || code === 'EPERM') throw new PrtError('FileNotReadable', `\`${path}\` cannot be read: permission denied`, ExitCode.BadInput, 'PermissionDenied');
-    throw badInput('FileNotReadable', `\`${path}\` cannot be read: ${(error as Error).message}`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const read = readSome(file.fd, chunk, path);
+      if (read === 0) break;
+      total += read;
+      if (total > maxBytes) throw badInput('FileTooLarge', `\`${path}\` is larger than ${maxBytes} bytes; a capture of this kind never is`);
+      chunks.push(chunk.subarray(0, read));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    file.close();
+  }
+}
+
+/** One read; a non-blocking standard input that has nothing yet says EAGAIN: wait a moment. */
+function readSome(fd: number, buffer: Buffer, path: string): number {
+  for (;;) {
+    try {
+      return readSync(fd, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 5);
+        continue;
+      }
+      if (code === 'EOF') return 0;
+      throw inputError(path, error as NodeJS.ErrnoException);
+    }
+  }
+}
+
+/** The bytes of a regular file (or standard input) as a stream of chunks, checked as openInputFile does. */
+export async function* readInputChunks(path: string, chunkBytes = 256 * 1024): AsyncGenerator<Uint8Array> {
+  const file = openInputFile(path);
+  try {
+    if (path === stdinName) {
+      for await (const chunk of process.stdin) yield chunk as Buffer;
+      return;
+    }
+    const { createReadStream } = await import('node:fs');
+    const stream = createReadStream('', { fd: file.fd, autoClose: false, highWaterMark: chunkBytes });
+    try {
+      for await (const chunk of stream) yield chunk as Buffer;
+    } catch (error) {
+      throw inputError(path, error as NodeJS.ErrnoException);
+    }
+  } finally {
+    file.close();
+  }
+}
+
+export function inputError(path: string, error: NodeJS.ErrnoException): PrtError {
+  if (error instanceof PrtError) return error;
+  switch (error.code) {
+    case 'ENOENT':
+      return badInput('FileNotFound', `\`${path}\` does not exist`);
+    case 'EISDIR':
+      return badInput('NotAFile', `\`${path}\` is a folder, not a file`);
+    case 'EACCES':
+    case 'EPERM':
+      return new PrtError('FileNotReadable', `\`${path}\` cannot be read: permission denied`, ExitCode.BadInput, 'PermissionDenied');
+    case 'ENXIO':
+      // A Unix socket cannot be opened as a file at all.
+      return badInput('NotARegularFile', `\`${path}\` is a socket or another special file, not a regular file`);
+    default:
+      return badInput('FileNotReadable', `\`${path}\` cannot be read: ${error.message}`);
   }
 }

@@ -1,6 +1,7 @@
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, PrtError, badInput } from '../errors.js';
+import { openInputFile, readInputChunks, stdinName } from './files.js';
 import type { AadChannel, EventHost, EventQuery } from './event-host.js';
 import { runTool } from './process.js';
 import { streamTool } from './stream-tool.js';
@@ -18,18 +19,6 @@ export function parseChannelEnabled(output: string, channel: string): boolean {
   const match = /^\s*enabled:\s*(true|false)\s*$/im.exec(output);
   if (!match?.[1]) throw new PrtError('UnexpectedToolOutput', `\`wevtutil gl ${channel}\` did not say whether the channel is enabled`, ExitCode.Environment, 'ResourceUnavailable');
   return match[1].toLowerCase() === 'true';
-}
-
-async function* readFileChunks(path: string): AsyncGenerator<Uint8Array> {
-  try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) yield chunk as Buffer;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw badInput('FileNotFound', `\`${path}\` does not exist`);
-    if (code === 'EISDIR') throw badInput('NotAFile', `\`${path}\` is a folder, not a file`);
-    if (code === 'EACCES' || code === 'EPERM') throw new PrtError('FileNotReadable', `\`${path}\` cannot be read: permission denied`, ExitCode.BadInput, 'PermissionDenied');
-    throw badInput('FileNotReadable', `\`${path}\` cannot be read: ${(error as Error).message}`);
-  }
 }
 
 const isEvtx = (path: string) => /\.evtx$/i.test(path);
@@ -51,7 +40,7 @@ export function createEventHost(options: { live: boolean; env: NodeJS.ProcessEnv
       return parseChannelEnabled(stdout.toString('utf8'), channel);
     },
     readEventFile(path) {
-      if (!isEvtx(path)) return readFileChunks(path);
+      if (!isEvtx(path)) return readInputChunks(path);
       if (!live) {
         throw new PrtError(
           'EvtxNeedsWindows',
@@ -60,10 +49,11 @@ export function createEventHost(options: { live: boolean; env: NodeJS.ProcessEnv
           'NotInstalled',
         );
       }
-      statSync(path);
+      openInputFile(path).close();
       return streamTool('wevtutil', ['qe', path, '/lf:true', '/f:RenderedXml'], { timeoutMs: toolTimeoutMs, env });
     },
     async listFolder(path) {
+      if (path === stdinName) return null;
       let stats;
       try {
         stats = statSync(path);

@@ -1,8 +1,10 @@
 import { existsSync, statfsSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { decodeCodePage } from '../util/oem-code-page.js';
+import { systemToolExists, systemToolPath } from './system-tools.js';
 import { ExitCode, PrtError } from '../errors.js';
 import type { AadChannel } from './event-host.js';
-import { ToolExitError } from './tool-errors.js';
+import { ToolExitError, usefulLine, type ToolDecoder } from './tool-errors.js';
 import { runTool, type ToolResult } from './process.js';
 import type { LsassTracer, NetworkTraceStatus, ToolRun, TraceHost } from './trace-host.js';
 
@@ -20,11 +22,12 @@ export const traceCommands = {
   channelSet: (channel: AadChannel, enabled: boolean) => ['wevtutil', 'sl', channel, `/e:${enabled}`, '/q:true'],
   channelExport: (channel: AadChannel, file: string) => ['wevtutil', 'epl', channel, file, '/ow:true'],
   lsaKey: () => ['reg', 'query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa'],
+  oemCodePage: () => ['reg', 'query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP'],
   lsassPid: () => ['tasklist', '/m', 'lsasrv.dll', '/fo', 'csv', '/nh'],
   lsassStart: (tracer: LsassTracer, pid: number, outFolder: string) =>
     tracer === 'TTD'
       ? ['TTD', '-accepteula', '-noUI', '-attach', String(pid), '-out', outFolder]
-      : ['tttracer', '-dumpfull', '-attach', String(pid), '-out', outFolder],
+      : ['tttracer', '-accepteula', '-dumpfull', '-attach', String(pid), '-out', outFolder],
   lsassStop: (tracer: LsassTracer) => [tracer, '-stop', 'all'],
   // -File with the script's path and arguments: no command string to quote. The scripts write
   // .\authlogs relative to the current folder, so they run from their own (see authScriptFolder).
@@ -71,14 +74,26 @@ export function createLiveTraceHost({ live, env, toolTimeoutMs, unavailable }: L
   // netsh trace stop merges and writes the trace; TTD and the Auth scripts can be slow too.
   const longTimeoutMs = Math.max(toolTimeoutMs, 15 * 60_000);
 
+  // The tools write to a pipe in the console's OEM code page, read once from the registry (reg's
+  // own answer is ASCII digits, which every code page agrees on). Unknown: see decodeCodePage.
+  let codePage: Promise<number | null> | undefined;
+  const oemCodePage = () =>
+    (codePage ??= runTool('reg', traceCommands.oemCodePage().slice(1), { timeoutMs: toolTimeoutMs, env }).then(
+      ({ stdout }) => parseOemCodePage(stdout.toString('latin1')),
+      () => null,
+    ));
+  const decoderFor = (page: number | null): ToolDecoder => (bytes) => decodeCodePage(bytes, page);
+  const text = async (result: ToolResult) => decoderFor(await oemCodePage())(result.stdout);
+
   async function run(argv: readonly string[], timeoutMs = toolTimeoutMs, cwd?: string): Promise<ToolResult> {
     if (!live) throw unavailable();
+    const decode = decoderFor(await oemCodePage());
     const [name, ...args] = argv as [string, ...string[]];
     const started = Date.now();
     const record: ToolRun = { CommandLine: commandLine(argv), ExitCode: null, StartedAt: new Date(started).toISOString(), DurationMs: 0, Error: null };
     runs.push(record);
     try {
-      const result = await runTool(name, args, { timeoutMs, env, cwd });
+      const result = await runTool(name, args, { timeoutMs, env, cwd, decode });
       record.ExitCode = 0;
       return result;
     } catch (error) {
@@ -92,9 +107,10 @@ export function createLiveTraceHost({ live, env, toolTimeoutMs, unavailable }: L
 
   return {
     async isElevated() {
+      // SIDs are ASCII: no decoding needed to find them.
       const { stdout } = await run(traceCommands.whoamiGroups());
-      const text = stdout.toString('utf8');
-      return elevatedSids.some((sid) => text.includes(sid));
+      const groups = stdout.toString('latin1');
+      return elevatedSids.some((sid) => groups.includes(sid));
     },
 
     async freeDiskBytes(path) {
@@ -106,18 +122,17 @@ export function createLiveTraceHost({ live, env, toolTimeoutMs, unavailable }: L
     },
 
     async networkTraceStatus(): Promise<NetworkTraceStatus> {
-      let text: string;
+      let output: string;
       try {
-        text = (await run(traceCommands.netshStatus())).stdout.toString('utf8');
+        output = await text(await run(traceCommands.netshStatus()));
       } catch (error) {
-        // netsh reports "no trace session" as a failure on some builds; a running trace is
-        // always reported with its file. Only a missing netsh is an error here.
+        // netsh says "no trace session" with a non-zero exit; anything else (a timeout, a tool
+        // that could not start) leaves the question open: unknown, never "not running".
+        if (error instanceof ToolExitError && error.signal === null) return { Running: false, TraceFile: null };
         if (error instanceof PrtError && error.id === 'ToolNotFound') throw error;
-        return { Running: false, TraceFile: null };
+        return { Running: null, TraceFile: null, Error: errorText(error) };
       }
-      // The labels are localized, the file name is not: a running trace names its .etl file.
-      const file = /([A-Za-z]:\\[^\r\n]*?\.etl|\/[^\r\n]*?\.etl)\s*$/m.exec(text);
-      return { Running: file !== null, TraceFile: file?.[1] ?? null };
+      return parseNetworkTraceStatus(output);
     },
 
     async startNetworkTrace(traceFile) {
@@ -140,15 +155,15 @@ export function createLiveTraceHost({ live, env, toolTimeoutMs, unavailable }: L
 
     async findLsassTracer() {
       if (!live) throw unavailable();
-      if (findOnPath('TTD', env)) return 'TTD';
-      if (findOnPath('tttracer', env)) return 'tttracer';
+      if (systemToolExists('TTD', env)) return 'TTD';
+      if (systemToolExists('tttracer', env)) return 'tttracer';
       return null;
     },
 
     async isLsaProtectionOn() {
       let text: string;
       try {
-        text = (await run(traceCommands.lsaKey())).stdout.toString('utf8');
+        text = (await run(traceCommands.lsaKey())).stdout.toString('latin1');
       } catch (error) {
         if (error instanceof PrtError && error.id === 'ToolNotFound') throw error;
         return false;
@@ -158,7 +173,7 @@ export function createLiveTraceHost({ live, env, toolTimeoutMs, unavailable }: L
     },
 
     async findLsassPid() {
-      const text = (await run(traceCommands.lsassPid())).stdout.toString('utf8');
+      const text = (await run(traceCommands.lsassPid())).stdout.toString('latin1');
       for (const line of text.split(/\r?\n/)) {
         const cells = [...line.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
         if (cells[0]?.toLowerCase() === 'lsass.exe' && /^\d+$/.test(cells[1] ?? '')) return Number(cells[1]);
@@ -168,7 +183,7 @@ export function createLiveTraceHost({ live, env, toolTimeoutMs, unavailable }: L
 
     async startLsassTrace(tracer, pid, outFolder) {
       if (!live) throw unavailable();
-      return { RecorderPid: await startRecorder(traceCommands.lsassStart(tracer, pid, outFolder), env, runs) };
+      return { RecorderPid: await startRecorder(traceCommands.lsassStart(tracer, pid, outFolder), env, runs, decoderFor(await oemCodePage())) };
     },
 
     async stopLsassTrace(tracer) {
@@ -210,20 +225,23 @@ function exitCodeOf(error: unknown): number | null {
   return error instanceof ToolExitError ? error.code : null;
 }
 
-/** Where a tool would be found through PATH (with PATHEXT on Windows), without running it. */
-export function findOnPath(name: string, env: NodeJS.ProcessEnv): string | null {
-  const path = env.PATH ?? env.Path ?? '';
-  const extensions = process.platform === 'win32' ? (env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';') : [''];
-  for (const folder of path.split(delimiter).filter(Boolean)) {
-    for (const extension of extensions) {
-      const candidate = join(folder, name + extension.toLowerCase());
-      if (existsSync(candidate)) return candidate;
-      const upper = join(folder, name + extension);
-      if (existsSync(upper)) return upper;
-    }
-  }
-  return null;
+/** `OEMCP    REG_SZ    850` in `reg query …\\Nls\\CodePage /v OEMCP`. */
+export function parseOemCodePage(output: string): number | null {
+  const match = /^\s*OEMCP\s+REG_SZ\s+(\d+)\s*$/im.exec(output);
+  const page = match ? Number(match[1]) : NaN;
+  return Number.isInteger(page) && page > 0 ? page : null;
 }
+
+/**
+ * `netsh trace show status`: the labels are localized, the file name is not. A running trace
+ * names its .etl file, as a full path or (when it was started with one) a relative name.
+ */
+export function parseNetworkTraceStatus(output: string): NetworkTraceStatus {
+  const file = /^[^\r\n:]*:[ \t]*([^\r\n]*?\.etl)[ \t]*$/im.exec(output);
+  return { Running: file !== null, TraceFile: file?.[1] ?? null };
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function isProcessRunning(pid: number): boolean {
   try {
@@ -255,7 +273,7 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
  * the other tools: start it on its own (it must outlive prt if prt is killed; the state file
  * remembers to stop it) and treat an exit within the first seconds as a refusal.
  */
-async function startRecorder(argv: readonly string[], env: NodeJS.ProcessEnv, runs: ToolRun[]): Promise<number | null> {
+async function startRecorder(argv: readonly string[], env: NodeJS.ProcessEnv, runs: ToolRun[], decode: ToolDecoder): Promise<number | null> {
   const { spawn } = await import('node:child_process');
   const [name, ...args] = argv as [string, ...string[]];
   const started = Date.now();
@@ -263,7 +281,8 @@ async function startRecorder(argv: readonly string[], env: NodeJS.ProcessEnv, ru
   runs.push(record);
   const settleMs = Number(env.PRT_RECORDER_SETTLE_MS) >= 0 && env.PRT_RECORDER_SETTLE_MS !== undefined ? Number(env.PRT_RECORDER_SETTLE_MS) : 5_000;
   return new Promise<number | null>((resolve, reject) => {
-    const child = spawn(name, args, { env, shell: false, windowsHide: true, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    const path = systemToolPath(name, env);
+    const child = spawn(path, args, { env, shell: false, windowsHide: true, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
     const said: Buffer[] = [];
     child.stderr?.on('data', (chunk: Buffer) => said.push(chunk));
     const fail = (message: string, code: number | null) => {
@@ -273,11 +292,11 @@ async function startRecorder(argv: readonly string[], env: NodeJS.ProcessEnv, ru
       reject(new PrtError('ToolFailed', message, ExitCode.Environment, 'ResourceUnavailable'));
     };
     child.on('error', (error: NodeJS.ErrnoException) =>
-      fail(error.code === 'ENOENT' ? `\`${name}\` was not found on PATH` : `\`${record.CommandLine}\` could not be started: ${error.message}`, null),
+      fail(error.code === 'ENOENT' ? `\`${name}\` was not found at ${path}` : `\`${record.CommandLine}\` could not be started: ${error.message}`, null),
     );
     child.on('exit', (code) => {
       clearTimeout(timer);
-      const text = Buffer.concat(said).toString('utf8').trim().split(/\r?\n/)[0] ?? '';
+      const text = usefulLine(decode(Buffer.concat(said)));
       if (code === 0) {
         // Some recorders return once attached; that is a success too.
         record.ExitCode = 0;

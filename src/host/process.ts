@@ -1,4 +1,5 @@
-import { ToolExitError, firstLine, toolNotFound, toolNotStarted, toolOutputTooLarge, toolTimedOut } from './tool-errors.js';
+import { systemToolPath } from './system-tools.js';
+import { ToolExitError, firstLine, toolNotFound, toolNotStarted, toolOutputTooLarge, toolTimedOut, type ToolDecoder } from './tool-errors.js';
 import type { PrtError } from '../errors.js';
 
 export interface ToolResult {
@@ -13,10 +14,12 @@ export interface RunToolOptions {
   cwd?: string;
   /** Output beyond this is a failure, not a silent truncation. */
   maxOutputBytes?: number;
+  /** How its output reads (the console's OEM code page), for the error message. */
+  decode?: ToolDecoder;
 }
 
 /**
- * Runs a Windows tool by name, found through PATH, with an argument array and no shell. Resolves
+ * Runs a Windows tool by name, from its full path (systemToolPath), with an argument array and no shell. Resolves
  * on the process's exit rather than on its pipes closing, so a hung tool whose own children keep
  * the pipes open cannot hang us past the timeout.
  */
@@ -25,8 +28,9 @@ export async function runTool(name: string, args: readonly string[], options: Ru
   const { spawn } = await import('node:child_process');
   const maxOutputBytes = options.maxOutputBytes ?? 16 * 1024 * 1024;
   const commandLine = [name, ...args].join(' ');
+  const path = systemToolPath(name, options.env ?? process.env);
   return new Promise((resolve, reject) => {
-    const child = spawn(name, args, { env: options.env, cwd: options.cwd, shell: false, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(path, args, { env: options.env, cwd: options.cwd, shell: false, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let size = 0;
@@ -45,7 +49,7 @@ export async function runTool(name: string, args: readonly string[], options: Ru
     const timer = setTimeout(() => stop(toolTimedOut(commandLine, options.timeoutMs)), options.timeoutMs);
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(error.code === 'ENOENT' ? toolNotFound(name) : toolNotStarted(commandLine, error));
+      reject(error.code === 'ENOENT' ? toolNotFound(name, path) : toolNotStarted(commandLine, error));
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
@@ -55,7 +59,7 @@ export async function runTool(name: string, args: readonly string[], options: Ru
         child.stderr.destroy();
         if (failure) return reject(failure);
         // Some tools (netsh) say why they failed on stdout: take stderr first, then stdout.
-        if (code !== 0) return reject(new ToolExitError(commandLine, code, signal, firstLine(Buffer.concat(stderr)) || firstLine(Buffer.concat(stdout))));
+        if (code !== 0) return reject(new ToolExitError(commandLine, code, signal, firstLine(Buffer.concat(stderr), options.decode) || firstLine(Buffer.concat(stdout), options.decode)));
         resolve({ stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) });
       });
     });

@@ -1,3 +1,4 @@
+import { systemToolPath } from './system-tools.js';
 import { ToolExitError, firstLine, toolNotFound, toolNotStarted, toolTimedOut } from './tool-errors.js';
 
 export interface StreamToolOptions {
@@ -6,14 +7,15 @@ export interface StreamToolOptions {
 }
 
 /**
- * Runs a Windows tool by name (PATH, argument array, no shell) and yields its stdout as it
+ * Runs a Windows tool by name (from its full path, argument array, no shell) and yields its stdout as it
  * arrives, so a large event log is never held whole. A non-zero exit or a timeout ends the
  * iteration with the same errors as runTool.
  */
 export async function* streamTool(name: string, args: readonly string[], options: StreamToolOptions): AsyncGenerator<Uint8Array> {
   const { spawn } = await import('node:child_process');
   const commandLine = [name, ...args].join(' ');
-  const child = spawn(name, args, { env: options.env, shell: false, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const path = systemToolPath(name, options.env ?? process.env);
+  const child = spawn(path, args, { env: options.env, shell: false, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: Buffer[] = [];
   child.stderr.on('data', (chunk: Buffer) => {
     if (stderr.length < 64) stderr.push(chunk);
@@ -30,7 +32,7 @@ export async function* streamTool(name: string, args: readonly string[], options
   try {
     for await (const chunk of child.stdout) yield chunk as Buffer;
     const { code, signal, error } = await exited;
-    if (error) throw error.code === 'ENOENT' ? toolNotFound(name) : toolNotStarted(commandLine, error);
+    if (error) throw error.code === 'ENOENT' ? toolNotFound(name, path) : toolNotStarted(commandLine, error);
     if (timedOut) throw toolTimedOut(commandLine, options.timeoutMs);
     if (code !== 0) throw new ToolExitError(commandLine, code, signal, firstLine(Buffer.concat(stderr)));
   } finally {

@@ -15,9 +15,12 @@ export interface ToolRun {
 
 /** `netsh trace show status`: only one network trace can run at a time on Windows. */
 export interface NetworkTraceStatus {
-  Running: boolean;
+  /** null: unknown (netsh timed out or could not run), never to be read as "not running". */
+  Running: boolean | null;
   /** The .etl file of the running trace, when netsh said. */
   TraceFile: string | null;
+  /** Why the status is unknown. */
+  Error?: string;
 }
 
 /** `TTD.exe` (the current recorder) or `tttracer.exe` (built into older Windows 10). */

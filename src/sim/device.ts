@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AadChannel } from '../host/event-host.js';
-import { writeFileAtomic } from '../trace/store.js';
+import { writeFileSafely } from '../host/write-file.js';
 import type { SimPrtState } from './dsregcmd.js';
 import { channelOfEvent, renderEvent, type StoredEvent } from './events.js';
 import type { Scenario, ScenarioEvent } from './scenario.js';
@@ -195,7 +195,7 @@ export class SimulatedDevice {
     if (this.file) {
       this.state.Clock = { SimMs: this.nowMs(), RealMs: Date.now() };
       // A simulation: no need to wait for the disk (the trace state file does).
-      writeFileAtomic(this.file, JSON.stringify(this.state), false);
+      writeFileSafely(this.file, JSON.stringify(this.state));
     }
   }
 }

@@ -1,12 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFileSafely } from '../host/write-file.js';
 import { join } from 'node:path';
 import { ExitCode, PrtError, badInput, usageError } from '../errors.js';
 import type { AadChannel } from '../host/event-host.js';
-import { readInputFile } from '../host/files.js';
+import { inputError, readInputChunks, readInputFile, stdinName } from '../host/files.js';
 import { channelFileBase, commandLine, isProcessRunning, traceCommands } from '../host/live-trace.js';
 import type { LsassTracer, ToolRun } from '../host/trace-host.js';
 import type { Host } from '../host/types.js';
-import { simulatedStateDirectory, stateFileName } from '../trace/store.js';
+import { ensureStateFolder, simulatedStateDirectory, stateFileName } from '../trace/store.js';
 import { deviceFileName, freshDeviceState, SimulatedDevice } from './device.js';
 import { renderDsregcmd } from './dsregcmd.js';
 import { mergeScenario, validateScenario, type Scenario, type ScenarioFault, type ScenarioFaults, type ScenarioFile } from './scenario.js';
@@ -86,7 +87,7 @@ export function createSimulatedHost(spec: string, options: SimulatedHostOptions)
     const persisted = traceOpen ? SimulatedDevice.load(stateDir) : null;
     // A trace is open on a device: that device goes on, whatever scenario was named now.
     const state = persisted ?? freshDeviceState(loadScenario(spec), simulationSpeed(options.env), Date.now());
-    mkdirSync(stateDir, { recursive: true });
+    ensureStateFolder(stateDir);
     device = new SimulatedDevice(state, join(stateDir, deviceFileName));
   }
   return simulatedHostFor(device);
@@ -160,11 +161,16 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       await run(traceCommands.channelGet(channel), durations.query);
       return channel === 'Microsoft-Windows-AAD/Operational' ? true : device.state.AnalyticEnabled;
     },
-    async *readEventFile(path) {
-      yield await readInputFile(path, 512 * 1024 * 1024);
-    },
+    readEventFile: (path) => readInputChunks(path),
     async listFolder(path) {
-      if (!statSync(path).isDirectory()) return null;
+      if (path === stdinName) return null;
+      let stats;
+      try {
+        stats = statSync(path);
+      } catch (error) {
+        throw inputError(path, error as NodeJS.ErrnoException);
+      }
+      if (!stats.isDirectory()) return null;
       return readdirSync(path, { withFileTypes: true })
         .filter((entry) => entry.isFile())
         .map((entry) => join(path, entry.name))
@@ -185,7 +191,7 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
     async startNetworkTrace(traceFile) {
       const busy = device.state.NetworkTrace.Running ? 'There is already a trace session in progress.' : undefined;
       await run(traceCommands.netshStart(traceFile), durations.netshStart, faults.StartNetworkTrace, busy);
-      writeFileSync(traceFile, simulatedFile('network trace (netsh trace, InternetClient_dbg)', device));
+      writeFileSafely(traceFile, simulatedFile('network trace (netsh trace, InternetClient_dbg)', device));
       device.state.NetworkTrace = { Running: true, File: traceFile, Ours: true };
       device.save();
     },
@@ -193,7 +199,7 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       const idle = device.state.NetworkTrace.Running ? undefined : 'There is no trace session currently in progress.';
       await run(traceCommands.netshStop(), durations.netshStop, faults.StopNetworkTrace, idle);
       const file = device.state.NetworkTrace.File;
-      if (file && device.state.NetworkTrace.Ours && existsSync(file)) writeFileSync(file, `stopped ${new Date(device.nowMs()).toISOString()}\n`, { flag: 'a' });
+      if (file && device.state.NetworkTrace.Ours && existsSync(file)) appendFileSync(file, `stopped ${new Date(device.nowMs()).toISOString()}\n`);
       device.state.NetworkTrace = { Running: false, File: null, Ours: false };
       device.save();
     },
@@ -206,7 +212,7 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       // The simulator has no .evtx writer: it exports what `wevtutil qe /f:RenderedXml` prints.
       const file = join(folder, `${channelFileBase(channel)}.xml`);
       await run(traceCommands.channelExport(channel, file), durations.export, faults.ExportChannel);
-      writeFileSync(file, device.eventsOf(channel as AadChannel).map((e) => `${e.Xml}\r\n`).join(''), 'utf8');
+      writeFileSafely(file, device.eventsOf(channel as AadChannel).map((e) => `${e.Xml}\r\n`).join(''));
       return file;
     },
 
@@ -226,8 +232,8 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       await run(traceCommands.lsassStart(tracer, pid, outFolder), durations.ttdStart, faults.StartLsassTrace, refused);
       mkdirSync(outFolder, { recursive: true });
       // Two recordings, as when the recorder attached twice: the bundle keeps the newest one.
-      writeFileSync(join(outFolder, 'lsass01.run'), simulatedFile('time travel recording of lsass (first attach)', device));
-      writeFileSync(join(outFolder, 'lsass01.out'), 'simulated recorder log\n');
+      writeFileSafely(join(outFolder, 'lsass01.run'), simulatedFile('time travel recording of lsass (first attach)', device));
+      writeFileSafely(join(outFolder, 'lsass01.out'), 'simulated recorder log\n');
       device.state.Lsass = { Tracing: true, OutFolder: outFolder };
       device.save();
       return { RecorderPid: null };
@@ -235,7 +241,7 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
     async stopLsassTrace(tracer) {
       await run(traceCommands.lsassStop(tracer), durations.ttdStop, faults.StopLsassTrace);
       const folder = device.state.Lsass.OutFolder;
-      if (device.state.Lsass.Tracing && folder && existsSync(folder)) writeFileSync(join(folder, 'lsass02.run'), simulatedFile('time travel recording of lsass', device));
+      if (device.state.Lsass.Tracing && folder && existsSync(folder)) writeFileSafely(join(folder, 'lsass02.run'), simulatedFile('time travel recording of lsass', device));
       device.state.Lsass = { Tracing: false, OutFolder: null };
       device.save();
     },
@@ -243,7 +249,7 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
     async startAuthScripts(folder) {
       await run(traceCommands.authScript(folder, 'start-auth.ps1'), durations.authStart, faults.StartAuthScripts);
       mkdirSync(join(folder, 'authlogs'), { recursive: true });
-      writeFileSync(join(folder, 'authlogs', 'started.txt'), `Auth scripts started ${new Date(device.nowMs()).toISOString()}\r\n`);
+      writeFileSafely(join(folder, 'authlogs', 'started.txt'), `Auth scripts started ${new Date(device.nowMs()).toISOString()}\r\n`);
       device.state.AuthScripts = { Running: true, Folder: folder };
       device.save();
     },
@@ -251,8 +257,8 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       await run(traceCommands.authScript(folder, 'stop-auth.ps1'), durations.authStop, faults.StopAuthScripts);
       if (device.state.AuthScripts.Running) {
         mkdirSync(join(folder, 'authlogs'), { recursive: true });
-        writeFileSync(join(folder, 'authlogs', 'Kerberos.etl'), simulatedFile('Auth scripts: Kerberos/NTLM/CloudAP ETW', device));
-        writeFileSync(join(folder, 'authlogs', 'klist.txt'), 'Current LogonId is 0:0x3e7\r\nCached Tickets: (0)\r\n');
+        writeFileSafely(join(folder, 'authlogs', 'Kerberos.etl'), simulatedFile('Auth scripts: Kerberos/NTLM/CloudAP ETW', device));
+        writeFileSafely(join(folder, 'authlogs', 'klist.txt'), 'Current LogonId is 0:0x3e7\r\nCached Tickets: (0)\r\n');
       }
       device.state.AuthScripts = { Running: false, Folder: null };
       device.save();

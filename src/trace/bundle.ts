@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { sanitizeText, toSafeJson } from '../safety/sanitize.js';
 import { scrubText } from '../safety/scrub.js';
 import type { BundleFile } from './types.js';
 import { writeZip } from './zip.js';
+import { writeFileSafely } from '../host/write-file.js';
 
 export const bundleNames = {
   manifest: 'manifest.json',
@@ -41,14 +42,14 @@ export function createBundleFolder(outputFolder: string, name: string): string {
 /** Text the tool writes into the bundle: scrubbed of anything that looks like a credential. */
 export function writeBundleText(folder: string, name: string, text: string): string {
   const path = join(folder, name);
-  writeFileSync(path, scrubText(text), 'utf8');
+  writeFileSafely(path, scrubText(text));
   return path;
 }
 
 /** A JSON document of the bundle: scrubbed value by value (never as flattened text), controls escaped. */
 export function writeBundleJson(folder: string, name: string, document: unknown): string {
   const path = join(folder, name);
-  writeFileSync(path, `${toSafeJson(document)}\n`, 'utf8');
+  writeFileSafely(path, `${toSafeJson(document)}\n`);
   return path;
 }
 

@@ -73,7 +73,9 @@ export async function runPreflight(host: Host, options: TraceOptions): Promise<P
   if (options.NetworkTrace && !options.AuthScriptsPath) {
     const status = await host.networkTraceStatus();
     checks.push(
-      status.Running
+      status.Running === null
+        ? pass('NetworkTrace', `could not tell whether another network trace runs (${status.Error ?? 'netsh did not answer'}); if one does, ours records nothing and the stop says so`)
+        : status.Running
         ? fail(
             'NetworkTrace',
             'NetworkTraceRunning',

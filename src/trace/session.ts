@@ -200,6 +200,8 @@ async function start(ctx: TraceContext, options: TraceOptions, mode: SessionMode
         return `${tracer} attached to lsass.exe (PID ${pid})`;
       });
     }
+    // A signal during the last step: the person wants it all undone, not a running trace.
+    session.checkInterrupted();
     state.Phase = 'Running';
     session.save();
   } catch (error) {
@@ -245,6 +247,11 @@ export async function startTrace(ctx: TraceContext, options: TraceOptions): Prom
       await ctx.host.lockWorkstation().catch((error: unknown) => session.emit({ Kind: 'Warning', At: session.nowIso(), Text: `Could not lock the workstation: ${errorMessage(error)}` }));
     }
     await ctx.host.expectRepro();
+    if (ctx.signal?.aborted) {
+      // Interrupted after the traces started: undone like any other interruption.
+      session.state.Phase = 'Starting';
+      throw await rollback(session, ctx.signal.reason);
+    }
     return sessionDocument(session.state, ctx.store.file, recovered);
   });
 }

@@ -2,8 +2,17 @@ import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandLine, traceCommands } from '../host/live-trace.js';
 import { bundleNames, keepNewestRecording } from './bundle.js';
-import type { Session } from './engine.js';
-import type { StepId, StepRecord } from './types.js';
+import type { Host } from '../host/types.js';
+import type { TraceProgress } from './progress.js';
+import type { StepId, StepRecord, TraceState } from './types.js';
+
+/** What an undo needs of the session (engine.ts's Session is one; said here so undo does not import it back). */
+export interface UndoSession {
+  readonly host: Host;
+  readonly state: TraceState;
+  nowIso(): string;
+  emit(event: TraceProgress): void;
+}
 
 const analytic = 'Microsoft-Windows-AAD/Analytic' as const;
 
@@ -11,7 +20,7 @@ const analytic = 'Microsoft-Windows-AAD/Analytic' as const;
  * How each step that changes the device is undone. Every undo is idempotent: it looks before it
  * acts, so running it again after a kill, or for a step that never got to change anything, is safe.
  */
-export type Undoer = (session: Session, record: StepRecord) => Promise<string | null>;
+export type Undoer = (session: UndoSession, record: StepRecord) => Promise<string | null>;
 
 export const undoers: Partial<Record<StepId, Undoer>> = {
   async AnalyticChannel(session, record) {
@@ -24,11 +33,22 @@ export const undoers: Partial<Record<StepId, Undoer>> = {
 
   async NetworkTrace(session, record) {
     const status = await session.host.networkTraceStatus();
-    if (!status.Running) return 'no network trace running';
     const ours = typeof record.Data.TraceFile === 'string' ? record.Data.TraceFile : null;
-    if (ours && status.TraceFile && !sameFile(status.TraceFile, ours)) return `the running trace (${status.TraceFile}) is not ours: left alone`;
-    await session.host.stopNetworkTrace();
-    return 'netsh trace stopped';
+    let done: string;
+    if (status.Running === false) done = 'no network trace running';
+    else if (status.Running === true && ours && status.TraceFile && !isOurTraceFile(status.TraceFile, ours)) done = `the running trace (${status.TraceFile}) is not ours: left alone`;
+    else {
+      // Ours, or unknown (netsh did not answer): the start was recorded, so stop it.
+      await session.host.stopNetworkTrace();
+      done = status.Running === null ? `netsh trace stopped (whether it ran was unknown: ${status.Error ?? 'no answer'})` : 'netsh trace stopped';
+    }
+    if (ours && !existsSync(ours)) {
+      // netsh may accept a start and record nothing ("a tracing session is already in progress", exit 0).
+      const missing = `the network trace file ${ours} does not exist: netsh recorded nothing for this session (another trace may have been running)`;
+      session.emit({ Kind: 'Warning', At: session.nowIso(), Text: `${missing}.` });
+      return `${done}; ${missing}`;
+    }
+    return done;
   },
 
   async AuthScripts(session, record) {
@@ -68,7 +88,19 @@ export const undoers: Partial<Record<StepId, Undoer>> = {
   },
 };
 
-const sameFile = (a: string, b: string) => a.replace(/\\/g, '/').toLowerCase() === b.replace(/\\/g, '/').toLowerCase();
+const normalized = (path: string) => path.replace(/\\/g, '/').toLowerCase();
+
+/**
+ * Whether netsh's trace file is ours. netsh's answer went through a code page: a user folder
+ * with `ü` or Japanese characters may not read back byte for byte. The end of our path
+ * (`PrtTrace-<device>-<time>/network/NetTrace.etl`) is ASCII and unique to this session, so it
+ * decides without depending on the decoding; the whole path, when it matches, too.
+ */
+export function isOurTraceFile(reported: string, ours: string): boolean {
+  if (normalized(reported) === normalized(ours)) return true;
+  const tail = normalized(ours).split('/').slice(-3).join('/');
+  return /^[\x20-\x7e]+$/.test(tail) && normalized(reported).endsWith(`/${tail}`);
+}
 
 /** What to tell the admin when an undo failed: what, why, and the command to do it by hand. */
 export function undoFailureText(failures: StepRecord[]): string {

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
+import { openTempBeside } from '../host/write-file.js';
 
 /**
  * Writes the trace bundle's zip with yazl (streaming deflate, UTF-8 names, ZIP64 where sizes need
@@ -18,12 +19,20 @@ export interface ZipEntry {
 const ownerOnly = 0o100600;
 
 export async function writeZip(target: string, entries: readonly ZipEntry[]): Promise<void> {
-  const zip = new ZipFile();
-  const output = createWriteStream(target);
-  // yazl reports a file it cannot read on the ZipFile, not on its output stream.
-  zip.on('error', (error: Error) => output.destroy(error));
-  const written = pipeline(zip.outputStream, output);
-  for (const entry of entries) zip.addFile(entry.source, entry.name, { mode: ownerOnly });
-  zip.end();
-  await written;
+  // Written through the one safe writer's temp file: created exclusively, renamed over a regular file only.
+  const file = openTempBeside(target);
+  try {
+    const zip = new ZipFile();
+    const output = createWriteStream('', { fd: file.fd, autoClose: false });
+    // yazl reports a file it cannot read on the ZipFile, not on its output stream.
+    zip.on('error', (error: Error) => output.destroy(error));
+    const written = pipeline(zip.outputStream, output);
+    for (const entry of entries) zip.addFile(entry.source, entry.name, { mode: ownerOnly });
+    zip.end();
+    await written;
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
+  file.commit();
 }

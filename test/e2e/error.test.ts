@@ -151,10 +151,11 @@ describe('prt error live (forced) against fake dsregcmd and wevtutil', () => {
     expect(result.code).toBe(0);
     const calls = readFileSync(log, 'utf8').trim().split('\n');
     const xpath = "*[System[(EventID=1006 or EventID=1007 or EventID=1022 or EventID=1081 or EventID=1084 or EventID=1088 or EventID=1097 or EventID=1098 or EventID=1104 or EventID=1144) and TimeCreated[@SystemTime>='2026-11-20T08:00:00.000Z']]]";
+    // Both channels are read together (merged by time as they stream): the Analytic one's setting first.
     expect(calls).toEqual([
       'dsregcmd /status',
-      `wevtutil qe Microsoft-Windows-AAD/Operational /q:${xpath} /f:RenderedXml`,
       'wevtutil gl Microsoft-Windows-AAD/Analytic',
+      `wevtutil qe Microsoft-Windows-AAD/Operational /q:${xpath} /f:RenderedXml`,
       `wevtutil qe Microsoft-Windows-AAD/Analytic /q:${xpath} /f:RenderedXml`,
     ]);
     const diagnosis = parseSingleJson(result.stdout);

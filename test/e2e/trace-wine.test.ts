@@ -30,7 +30,9 @@ describe('prt.exe trace under Wine', () => {
   });
 
   const env = () => ({
-    WINEPATH: windowsPath(bin),
+    // prt.exe runs system tools from System32 by full path; forced live mode points that at the fakes.
+      PRT_FORCE_LIVE: '1',
+      PRT_SYSTEM32_DIR: windowsPath(bin),
     FAKE_TOOL_LOG: windowsPath(log),
     FAKE_STATE_DIR: windowsPath(fakeState),
     FAKE_DSREGCMD_OUTPUT: windowsPath(join(repoRoot, fixture('hybrid-enterprise-prt.txt'))),
@@ -49,6 +51,7 @@ describe('prt.exe trace under Wine', () => {
     expect(parseSingleJson(stopped.stdout).Outcome).toBe('Completed');
     const lines = readFileSync(log, 'utf8').trim().split('\n');
     expect(lines).toEqual([
+      'reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage /v OEMCP',
       'whoami /groups /fo csv /nh',
       'netsh trace show status',
       'reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa',
@@ -59,6 +62,7 @@ describe('prt.exe trace under Wine', () => {
       `netsh trace start scenario=InternetClient_dbg capture=yes persistent=yes report=disabled maxsize=1024 tracefile=${bundle}\\network\\NetTrace.etl`,
       'tasklist /m lsasrv.dll /fo csv /nh',
       `TTD -accepteula -noUI -attach 812 -out ${bundle}\\lsass`,
+      'reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage /v OEMCP',
       'TTD -stop all',
       'netsh trace show status',
       'netsh trace stop',

@@ -196,6 +196,7 @@ describe('prt trace in forced live mode against fake Windows tools', () => {
     expect(stopped.code).toBe(0);
     expect(parseSingleJson(stopped.stdout).Outcome).toBe('Completed');
     expect(calls()).toEqual([
+      'reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage /v OEMCP',
       'whoami /groups /fo csv /nh',
       'netsh trace show status',
       'reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa',
@@ -206,6 +207,7 @@ describe('prt trace in forced live mode against fake Windows tools', () => {
       `netsh trace start scenario=InternetClient_dbg capture=yes persistent=yes report=disabled maxsize=1024 tracefile=${bundle}/network/NetTrace.etl`,
       'tasklist /m lsasrv.dll /fo csv /nh',
       `TTD -accepteula -noUI -attach 812 -out ${bundle}/lsass`,
+      'reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage /v OEMCP',
       'TTD -stop all',
       'netsh trace show status',
       'netsh trace stop',

@@ -42,7 +42,9 @@ describe('prt.exe live on Wine against a fake dsregcmd.exe', () => {
   const live = (capture: string, env: NodeJS.ProcessEnv = {}) => {
     writeFileSync(log, '');
     return runPrtExe(['status', '--json'], {
-      WINEPATH: windowsPath(bin),
+      // prt.exe runs system tools from System32 by full path; forced live mode points that at the fakes.
+      PRT_FORCE_LIVE: '1',
+      PRT_SYSTEM32_DIR: windowsPath(bin),
       FAKE_TOOL_LOG: windowsPath(log),
       FAKE_DSREGCMD_OUTPUT: windowsPath(join(repoRoot, fixture(capture))),
       ...env,

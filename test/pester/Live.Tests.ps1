@@ -1,6 +1,6 @@
 # Get-PrtStatus without -Path runs dsregcmd on the device. Off Windows that path is reached two
 # ways, both with the module as built: the Linux exe in forced live mode (PRT_FORCE_LIVE=1) with
-# a fake dsregcmd on PATH, and prt.exe itself under Wine with a fake dsregcmd.exe on WINEPATH
+# a fake dsregcmd on PATH, and prt.exe itself under Wine with a fake dsregcmd.exe in PRT_SYSTEM32_DIR
 # (DESIGN 6). Wine is not Windows: what only real Windows shows is not proven here.
 BeforeDiscovery {
     # Paths as Windows PowerShell 5.1 would pass them on one command line (none exists).
@@ -23,7 +23,7 @@ BeforeAll {
     $utf16 = Get-Fixture 'utf16le-bom-crlf.txt'
     $callLog = Join-Path $TestDrive 'calls.log'
     $savedPath = $env:PATH
-    $liveVariables = @('PRT_FORCE_LIVE', 'PRT_TOOL_TIMEOUT_MS', 'FAKE_TOOL_LOG', 'FAKE_DSREGCMD_OUTPUT', 'FAKE_DSREGCMD_MODE', 'WINEPATH', 'PRT_EXE', 'PRT_COMMAND_LINE_FILE')
+    $liveVariables = @('PRT_FORCE_LIVE', 'PRT_TOOL_TIMEOUT_MS', 'FAKE_TOOL_LOG', 'FAKE_DSREGCMD_OUTPUT', 'FAKE_DSREGCMD_MODE', 'WINEPATH', 'PRT_SYSTEM32_DIR', 'PRT_EXE', 'PRT_COMMAND_LINE_FILE')
 
     function Clear-LiveEnvironment {
         foreach ($name in $liveVariables) { Remove-Item -Path "env:$name" -ErrorAction SilentlyContinue }
@@ -129,9 +129,11 @@ Describe 'Get-PrtStatus with prt.exe under Wine' -Skip:$IsWindows {
         $windowsErrors[0].Exception.Message | Should -Be $linuxErrors[0].Exception.Message
     }
 
-    It 'runs dsregcmd.exe through PATH without -Path and returns the device''s status' {
+    It 'runs dsregcmd.exe from the system folder without -Path and returns the device''s status' {
         Use-WindowsExe
-        $env:WINEPATH = ConvertTo-WinePath $fakeBin
+        # prt.exe runs system tools from System32 by full path; in forced live mode the fakes' folder stands in for it.
+        $env:PRT_FORCE_LIVE = '1'
+        $env:PRT_SYSTEM32_DIR = ConvertTo-WinePath $fakeBin
         $env:FAKE_TOOL_LOG = ConvertTo-WinePath $callLog
         $env:FAKE_DSREGCMD_OUTPUT = ConvertTo-WinePath $utf16
         [System.IO.File]::WriteAllText($callLog, '')

@@ -4,7 +4,9 @@ import { PrtCommand } from '../command.js';
 import { Redactor } from '../../safety/redact.js';
 import { forText } from '../../safety/sanitize.js';
 import { parseNowOption, parseSinceOption, redactOption } from '../options.js';
-import { writeJson } from '../output.js';
+import { formatJson, writeJson } from '../output.js';
+import type { DiagnosedAttempt } from '../../diagnose/attempt-types.js';
+import { usageError } from '../../errors.js';
 import { formatDiagnosis } from '../present/diagnosis-text.js';
 import { styleFor } from '../present/style.js';
 
@@ -18,6 +20,8 @@ export class ErrorCommand extends PrtCommand {
 
       On a device without files it reads dsregcmd and the last 24 hours of both logs. With files, only what is given: a dsregcmd capture, and event logs as wevtutil or Event Viewer XML (UTF-8 or UTF-16), \`.evtx\` on Windows, Event Viewer text ("Copy details as text", an AAD event's message alone, or "Save Selected Events" as .txt or .csv), or a folder of them. Text has no record ids and only local times without a zone: its records are marked (SourceFormat) and their times left unknown.
 
+      The diagnosis shows the newest failed attempts (at most 20) and successes (at most 5) and counts the rest; \`--all --json-lines\` streams every attempt instead, one JSON object per line, in the order they are found (oldest first; dsregcmd's last). A log of any size is read in bounded memory.
+
       A failed attempt is a finding, not an error: the exit code is 0.
     `,
     examples: [
@@ -25,6 +29,7 @@ export class ErrorCommand extends PrtCommand {
       ['Diagnose what a user sent', 'prt error --dsregcmd status.txt --events aad-operational.xml --events aad-analytic.xml'],
       ['A collected folder, the last two hours', 'prt error --events .\\\\PrtTrace-20261120 --since 2h'],
       ['The diagnosis of what a user sent, shareable (names and ids replaced by pseudonyms)', 'prt error --events aad.xml --redact'],
+      ['Every attempt of a large export, one JSON object per line', 'prt error --events big.xml --all --json-lines'],
     ],
   });
 
@@ -33,16 +38,32 @@ export class ErrorCommand extends PrtCommand {
   since = Option.String('--since', { description: 'Only events since then: 30m, 2h, 7d, or an ISO 8601 time' });
   now = Option.String('--now', { description: 'Judge times against this ISO 8601 instant' });
   redact = redactOption('(the map back to the real values is not kept: `prt redact` on the files keeps one)');
+  all = Option.Boolean('--all', false, { description: 'Every attempt, not only the newest failures (with --json-lines: streamed, for logs of any size)' });
+  jsonLines = Option.Boolean('--json-lines', false, { description: 'One JSON object per attempt and line, written as each is found (with --all)' });
 
   protected async run(): Promise<number> {
+    if (this.all !== this.jsonLines) throw usageError('AllNeedsJsonLines', '--all and --json-lines go together: every attempt of a log, one JSON object per line, written as it is found (one document of every attempt of a large log would not fit in memory)');
+    if (this.jsonLines && this.json) throw usageError('ConflictingOptions', '--json-lines and --json cannot be used together');
     const now = parseNowOption(this.now);
-    const diagnosis = await diagnose(this.context.host, {
-      dsregcmd: this.dsregcmd,
-      events: this.events,
-      since: parseSinceOption(this.since, now ?? this.context.host.now()),
-      now,
-    });
-    const shown = this.redact ? new Redactor().deep(diagnosis) : diagnosis;
+    // One redactor for the whole run: the same real value keeps its pseudonym in every line.
+    const redactor = this.redact ? new Redactor() : null;
+    const stdout = this.context.stdout;
+    // One line per attempt, through the same JSON writer as --json.
+    const onAttempt = this.jsonLines
+      ? (attempt: DiagnosedAttempt) => stdout.write(`${formatJson(redactor ? redactor.deep(attempt) : attempt).replace(/\n */g, '')}\n`)
+      : undefined;
+    const diagnosis = await diagnose(
+      this.context.host,
+      {
+        dsregcmd: this.dsregcmd,
+        events: this.events,
+        since: parseSinceOption(this.since, now ?? this.context.host.now()),
+        now,
+      },
+      { onAttempt },
+    );
+    if (this.jsonLines) return 0;
+    const shown = redactor ? redactor.deep(diagnosis) : diagnosis;
     if (this.json) writeJson(this.context.stdout, shown);
     else this.context.stdout.write(formatDiagnosis(forText(shown), styleFor(this.context.stdout, this.context.env)));
     return 0;

@@ -1,7 +1,7 @@
 import { Command, Option } from 'clipanion';
 import { getStatus } from '../../app/status.js';
 import { ExitCode, PrtError, badInput, usageError } from '../../errors.js';
-import { writeOutputFile } from '../../host/output-file.js';
+import { writeFileSafely } from '../../host/write-file.js';
 import { PrtCommand } from '../command.js';
 import { Redactor } from '../../safety/redact.js';
 import { writeRedactionMap } from '../../safety/redaction-map.js';
@@ -57,7 +57,7 @@ export class StatusCommand extends PrtCommand {
     }
     // --output: the same document --json prints, for a caller that cannot read our stdout.
     if (this.output !== undefined) {
-      writeOutputFile(this.output, formatJson(status));
+      writeFileSafely(this.output, formatJson(status));
       if (redactor) writeRedactionMap(this.output, redactor, 'prt status');
     } else if (this.json) writeJson(this.context.stdout, status);
     else this.context.stdout.write(formatStatus(forText(status), styleFor(this.context.stdout, this.context.env)));
@@ -91,7 +91,7 @@ export class StatusCommand extends PrtCommand {
       }
     }
     if (this.output !== undefined) {
-      writeOutputFile(this.output, formatJson(items));
+      writeFileSafely(this.output, formatJson(items));
       if (redactor) writeRedactionMap(this.output, redactor, 'prt status');
     } else if (this.json) writeJson(this.context.stdout, items);
     if (failed.length === 0) return ExitCode.Ok;

@@ -10,6 +10,7 @@ import type { TraceOptions } from '../../trace/types.js';
 import { forText } from '../../safety/sanitize.js';
 import { PrtCommand } from '../command.js';
 import { redactOption } from '../options.js';
+import { interruptSignals, pendingInterrupt } from '../early-interrupts.js';
 import { writeJson } from '../output.js';
 import { formatReproResult, formatTraceBundle, formatTracePlan, formatTraceSession, formatTraceStatus } from '../present/trace-text.js';
 import { createProgressRenderer } from '../present/trace-progress.js';
@@ -18,8 +19,6 @@ import { styleFor } from '../present/style.js';
 
 const isTty = (stream: unknown) => (stream as { isTTY?: boolean } | undefined)?.isTTY === true;
 
-/** Ctrl+C, `Stop-Process`/SIGTERM, a closed console window (SIGHUP), Ctrl+Break (Windows). */
-const interruptSignals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', ...(process.platform === 'win32' ? (['SIGBREAK'] as NodeJS.Signals[]) : [])];
 
 const simulateNote = 'Every trace command also takes `--simulate <scenario|file>`: a scripted device (healthy, hybrid-wrong-password, network-unreachable, stale-fixed-by-unlock, ws-trust-dtd) on any OS, with time compressed.';
 
@@ -70,6 +69,9 @@ abstract class TraceCommand extends PrtCommand {
       }
     };
     for (const signal of interruptSignals) process.on(signal, handler);
+    // A signal that came while prt was still loading counts as if it came now.
+    const early = pendingInterrupt();
+    if (early) handler(early);
     return () => {
       for (const signal of interruptSignals) process.off(signal, handler);
     };
@@ -87,12 +89,17 @@ abstract class TraceCommand extends PrtCommand {
     const { createInterface } = await import('node:readline');
     const reader = createInterface({ input: this.context.stdin, terminal: false });
     this.context.stderr.write(question);
+    // Ctrl+C at the prompt is no answer; the signal is still pending for the trap that follows.
+    let onSignal = () => {};
     try {
       return await new Promise<string>((resolveAnswer) => {
+        onSignal = () => resolveAnswer('');
+        for (const signal of interruptSignals) process.on(signal, onSignal);
         reader.once('line', (line) => resolveAnswer(line.trim()));
         reader.once('close', () => resolveAnswer(''));
       });
     } finally {
+      for (const signal of interruptSignals) process.off(signal, onSignal);
       reader.close();
     }
   }

@@ -1,7 +1,7 @@
 // Dashboard or plain lines? The choice is made here, before anything heavy is loaded: Ink and
 // React come in through a dynamic import only when a dashboard will be drawn (`prt status` and
 // every plain run never pay for them).
-import { writeFileSync } from 'node:fs';
+import { writeFileSafely } from '../../host/write-file.js';
 import type { Writable } from 'node:stream';
 import type { Host } from '../../host/types.js';
 import type { TraceEvents } from '../../trace/progress.js';
@@ -35,7 +35,7 @@ export function writeDashboardStats(env: Env, stats: { Mode: 'Dashboard' | 'Plai
   const cpu = process.cpuUsage();
   const document = { Mode: stats.Mode, Redraws: stats.Redraws, WallMs: Date.now() - stats.StartedAtMs, CpuUserMicros: cpu.user, CpuSystemMicros: cpu.system, Pid: process.pid };
   try {
-    writeFileSync(file, `${JSON.stringify(document)}\n`);
+    writeFileSafely(file, `${JSON.stringify(document)}\n`);
   } catch {
     // A statistic is never worth a failure.
   }

@@ -1,0 +1,92 @@
+/**
+ * The timeline of several event streams without holding them: each stream (one file, one
+ * wevtutil query) is read in its own order, and the streams are merged by time as they arrive,
+ * the rule of order.ts applied one event at a time. Memory holds one event per stream, a short
+ * look-back to drop an event read twice, and the start of each stream (below).
+ *
+ * A small stream is held whole and sorted by order.ts, so any order works (an Event Viewer export
+ * saved newest first, two channels in one file). A stream longer than `holdEvents` is taken in
+ * the order it comes, as wevtutil writes it (oldest first): only its first part is sorted.
+ */
+import { rank, timeline } from './order.js';
+import type { AadEvent } from './types.js';
+
+export interface MergeOptions {
+  /** Events of one stream held and sorted before it is taken as it comes (default 10,000). */
+  holdEvents?: number;
+}
+
+/** How many record ids of a channel are remembered to drop a duplicate (overlapping exports). */
+const recentIds = 8192;
+
+export async function* mergeTimelines(streams: readonly AsyncIterable<AadEvent>[], options: MergeOptions = {}): AsyncGenerator<AadEvent> {
+  const hold = options.holdEvents ?? 10_000;
+  const lanes = streams.map((stream) => sortedStart(stream, hold));
+  const heads: (AadEvent | null)[] = [];
+  for (const lane of lanes) heads.push(await next(lane));
+  const seen = new Map<string, { ids: Set<number>; order: number[]; next: number }>();
+  for (;;) {
+    let pick = -1;
+    let best: AadEvent | null = null;
+    for (let lane = 0; lane < heads.length; lane++) {
+      const candidate = heads[lane] ?? null;
+      if (!candidate) continue;
+      if (!best || candidate.TimeMs < best.TimeMs || (candidate.TimeMs === best.TimeMs && rank(candidate) < rank(best))) {
+        best = candidate;
+        pick = lane;
+      }
+    }
+    if (!best) return;
+    heads[pick] = await next(lanes[pick]!);
+    if (isDuplicate(seen, best)) continue;
+    yield best;
+  }
+}
+
+async function next(lane: AsyncIterator<AadEvent>): Promise<AadEvent | null> {
+  const item = await lane.next();
+  return item.done ? null : item.value;
+}
+
+/** (Computer, Channel, EventRecordID) names an event: the same one read twice counts once. */
+function isDuplicate(seen: Map<string, { ids: Set<number>; order: number[]; next: number }>, e: AadEvent): boolean {
+  // A record pasted as text has no record id (0): its position in its file is its identity, and a
+  // file is read once, so it is never a duplicate of another.
+  if (e.FromText && e.EventRecordID === 0) return false;
+  const key = `${e.Computer.toLowerCase()}\u0000${e.Channel.toLowerCase()}`;
+  let recent = seen.get(key);
+  if (!recent) {
+    recent = { ids: new Set(), order: [], next: 0 };
+    seen.set(key, recent);
+  }
+  if (recent.ids.has(e.EventRecordID)) return true;
+  recent.ids.add(e.EventRecordID);
+  // A ring: the oldest remembered id makes room for the newest.
+  const slot = recent.next % recentIds;
+  if (recent.order.length === recentIds) recent.ids.delete(recent.order[slot]!);
+  recent.order[slot] = e.EventRecordID;
+  recent.next++;
+  return false;
+}
+
+/** The stream with its first `hold` events sorted (all of it, when it is that short). */
+async function* sortedStart(stream: AsyncIterable<AadEvent>, hold: number): AsyncGenerator<AadEvent> {
+  const iterator = stream[Symbol.asyncIterator]();
+  const start: AadEvent[] = [];
+  for (;;) {
+    if (start.length >= hold) break;
+    const item = await iterator.next();
+    if (item.done) {
+      yield* timeline(start);
+      return;
+    }
+    start.push(item.value);
+  }
+  yield* timeline(start);
+  start.length = 0;
+  for (;;) {
+    const item = await iterator.next();
+    if (item.done) return;
+    yield item.value;
+  }
+}
