@@ -42,6 +42,11 @@ function addPester(suite, summary, file) {
     failed += 1;
     return;
   }
+  if (![summary.Passed, summary.Failed, summary.Skipped].every(Number.isInteger)) {
+    console.error(`${suite} results in ${file} hold no counts: the suite did not finish`);
+    failed += 1;
+    return;
+  }
   passed += summary.Passed;
   failed += summary.Failed;
   const names = summary.SkippedTests ?? [];

@@ -59,6 +59,9 @@ async function* eventsOf(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array
     // A bundle also holds notes and dsregcmd captures: in a folder, text that is not events is skipped.
     if (!inFolder || !(error instanceof PrtError) || error.id !== 'NotEventXml' || !textFile.test(source)) throw error;
     harvest.notes.push(`\`${source}\` is neither event XML nor Event Viewer text; skipped.`);
+    // Listed as a source when its reading was queued; it turned out to hold no events.
+    const listed = harvest.sources.indexOf(source);
+    if (listed >= 0) harvest.sources.splice(listed, 1);
   }
 }
 

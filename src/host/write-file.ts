@@ -14,6 +14,8 @@ export const createNewFlags = constants.O_WRONLY | constants.O_CREAT | constants
 export interface WriteFileOptions {
   /** Wait for the disk too, so a power cut cannot lose it (the trace state says what to undo). */
   durable?: boolean;
+  /** Permission bits of a new file (POSIX; before the umask): 0o600 for what only its owner may read. */
+  mode?: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface WriteFileOptions {
  * renaming over it would replace the node itself and writing through it would go elsewhere.
  */
 export function writeFileSafely(path: string, data: string | Uint8Array, options: WriteFileOptions = {}): void {
-  const file = openTempBeside(path);
+  const file = openTempBeside(path, options.mode);
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let offset = 0;
@@ -45,12 +47,12 @@ export interface PendingFile {
 }
 
 /** The temp file writeFileSafely fills, for writers that stream (the bundle's zip). */
-export function openTempBeside(path: string): PendingFile {
+export function openTempBeside(path: string, mode = 0o666): PendingFile {
   refuseNonRegularTarget(path);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
   let fd: number;
   try {
-    fd = openSync(temp, createNewFlags, 0o666);
+    fd = openSync(temp, createNewFlags, mode);
   } catch (error) {
     throw outputError(path, error as NodeJS.ErrnoException);
   }

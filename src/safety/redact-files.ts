@@ -4,7 +4,8 @@
  * map beside the copy, never inside it. Binary files (a network trace, an lsass recording, .evtx)
  * cannot be redacted: they are left out and listed.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { writeFileSafely } from '../host/write-file.js';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { decodeCapture } from '../dsreg/decode.js';
 import { badInput } from '../errors.js';
@@ -130,7 +131,7 @@ async function writeRedacted(texts: TextFile[], leftOut: string[], target: strin
     const name = file.path.split('/').map((part) => redactor.text(part)).join('/');
     const path = join(target, ...name.split('/'));
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    writeFileSync(path, redactContent(redactor, file), { encoding: 'utf8', mode: 0o600, flag: 'wx' });
+    writeFileSafely(path, redactContent(redactor, file), { mode: 0o600 });
     redacted.push(name);
   }
   await refreshFileLists(target, leftOut);
@@ -153,7 +154,7 @@ async function refreshFileLists(folder: string, leftOut: string[]): Promise<void
     if (!Array.isArray(document.Files)) continue;
     document.Files = name === 'manifest.json' ? files : files.filter((file) => file.Path !== 'manifest.json');
     document.Redacted = { LeftOut: leftOut };
-    writeFileSync(path, `${toSafeJson(document)}\n`, 'utf8');
+    writeFileSafely(path, `${toSafeJson(document)}\n`);
   }
 }
 
@@ -183,6 +184,6 @@ export async function redactPath(input: string, outputFolder: string | undefined
   learn(redactor, file);
   const extension = extname(name);
   const target = freePath(folder, `${redactor.text(name.slice(0, name.length - extension.length))}.redacted`, extension);
-  writeFileSync(target, redactContent(redactor, file), { encoding: 'utf8', mode: 0o600, flag: 'wx' });
+  writeFileSafely(target, redactContent(redactor, file), { mode: 0o600 });
   return { Path: target, ZipPath: null, MapPath: writeRedactionMap(target, redactor, input), Redacted: [name], LeftOut: [], Pseudonyms: redactor.entries.length };
 }

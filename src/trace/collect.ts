@@ -1,4 +1,5 @@
-import { appendFileSync, createReadStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, rmSync, writeSync } from 'node:fs';
+import { openTempBeside, type PendingFile } from '../host/write-file.js';
 import { dirname, join } from 'node:path';
 import { getStatus } from '../app/status.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
@@ -121,16 +122,20 @@ export const rawEventsWarning =
  */
 async function scrubExportedEvents(session: Session, file: string): Promise<string | null> {
   const target = file.replace(/\.(evtx|xml)$/i, '') + '.xml';
-  const temporary = `${target}.scrubbing`;
+  // Through the one safe writer's temp file: created exclusively, renamed over a regular file only.
+  let pending: PendingFile | null = null;
   try {
     const source = /\.evtx$/i.test(file) ? session.host.readEventFile(file) : (createReadStream(file) as AsyncIterable<Uint8Array>);
-    writeFileSync(temporary, '', { flag: 'wx', mode: 0o600 });
-    for await (const piece of scrubEventChunks(source)) appendFileSync(temporary, piece);
+    pending = openTempBeside(target, 0o600);
+    for await (const piece of scrubEventChunks(source)) {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      for (let done = 0; done < bytes.length; ) done += writeSync(pending.fd, bytes, done, bytes.length - done);
+    }
     if (target !== file) rmSync(file, { force: true });
-    renameSync(temporary, target);
+    pending.commit();
     return null;
   } catch (error) {
-    rmSync(temporary, { force: true });
+    pending?.abandon();
     rmSync(file, { force: true });
     return `could not be scrubbed, so it was left out (${errorMessage(error)}); --keep-raw-events keeps the raw export`;
   }

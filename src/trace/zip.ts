@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
+import { writeSync } from 'node:fs';
 import { ZipFile } from 'yazl';
 import { openTempBeside } from '../host/write-file.js';
 
@@ -23,10 +22,20 @@ export async function writeZip(target: string, entries: readonly ZipEntry[]): Pr
   const file = openTempBeside(target);
   try {
     const zip = new ZipFile();
-    const output = createWriteStream('', { fd: file.fd, autoClose: false });
-    // yazl reports a file it cannot read on the ZipFile, not on its output stream.
-    zip.on('error', (error: Error) => output.destroy(error));
-    const written = pipeline(zip.outputStream, output);
+    const written = new Promise<void>((resolve, reject) => {
+      const output = zip.outputStream;
+      output.on('data', (chunk: Buffer) => {
+        try {
+          for (let done = 0; done < chunk.length; ) done += writeSync(file.fd, chunk, done, chunk.length - done);
+        } catch (error) {
+          (output as NodeJS.ReadableStream & { destroy(error: Error): void }).destroy(error as Error);
+        }
+      });
+      output.on('end', resolve);
+      output.on('error', reject);
+      // yazl reports a file it cannot read on the ZipFile, not on its output stream.
+      zip.on('error', reject);
+    });
     for (const entry of entries) zip.addFile(entry.source, entry.name, { mode: ownerOnly });
     zip.end();
     await written;

@@ -63,17 +63,18 @@ Describe 'Get-PrtStatus with hostile input' {
         ($status | Format-List -Property * | Out-String) | Should -Match 'x1b'
     }
 
+    # A name with `[` is no valid wildcard: -LiteralPath is how PowerShell takes such a name.
     It 'reads a file whose name holds escape sequences, and says safely that another is missing' {
-        Assert-SafeText -What 'status of a hostile file name' -Text (Get-PrtStatus -Path $hostileFile | Format-List -Property * | Out-String)
+        Assert-SafeText -What 'status of a hostile file name' -Text (Get-PrtStatus -LiteralPath $hostileFile | Format-List -Property * | Out-String)
         $errors = $null
-        Get-PrtStatus -Path ($hostileFile + '.missing') -ErrorVariable errors -ErrorAction SilentlyContinue | Out-Null
+        Get-PrtStatus -LiteralPath ($hostileFile + '.missing') -ErrorVariable errors -ErrorAction SilentlyContinue | Out-Null
         @($errors).Count | Should -BeGreaterThan 0
         Assert-SafeText -What 'the error record' -Text (@($errors) | Out-String)
         Assert-SafeText -What 'the error message' -Text (@($errors)[0].Exception.Message)
     }
 
     It 'writes no raw control character in its verbose messages' {
-        $verbose = Get-PrtStatus -Path $hostileFile -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $verbose = Get-PrtStatus -LiteralPath $hostileFile -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         @($verbose).Count | Should -BeGreaterThan 0
         Assert-SafeText -What 'verbose messages' -Text (@($verbose | ForEach-Object { $_.Message }) -join "`n")
     }

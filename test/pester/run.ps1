@@ -39,6 +39,15 @@ $config.TestResult.OutputFormat = 'NUnitXml'
 $config.TestResult.OutputPath = Join-Path $resultsDir $ResultName
 
 $result = Invoke-Pester -Configuration $config
+if ($null -eq $result) {
+    # Pester itself failed (a plugin step threw, e.g. writing the result file): no count is true.
+    if ($env:PESTER_SUMMARY_FILE) {
+        [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; SkippedTests = @(); Crashed = $true } |
+            ConvertTo-Json -Compress | Set-Content -LiteralPath $env:PESTER_SUMMARY_FILE -Encoding utf8NoBOM
+    }
+    [Console]::Out.WriteLine('Pester: 0 passed, 1 failed (Pester did not finish: see the error above)')
+    exit 1
+}
 
 # A test file that does not load is a failure, and so is a failed BeforeAll/AfterAll: once,
 # unless the tests of that block already count as failed (a failed BeforeAll fails them).

@@ -18,7 +18,8 @@ BeforeAll {
     $script:SavedEnvironment = @{}
     $script:Touched = @('SystemRoot', 'PATH', 'FAKE_TOOL_LOG', 'FAKE_STATE_DIR', 'FAKE_DSREGCMD_OUTPUT', 'FAKE_OUTPUT_DSREGCMD',
         'FAKE_OUTPUT_WEVTUTIL', 'FAKE_OUTPUT_WEVTUTIL_ANALYTIC', 'FAKE_OUTPUT_QUSER', 'FAKE_EXIT_QUSER', 'FAKE_OUTPUT_SCHTASKS',
-        'FAKE_COPY_XML', 'FAKE_OUTPUT_WEVTUTIL_GL', 'PRT_STATE_DIR', 'PRT_RECORDER_SETTLE_MS', 'PRTTOOLS_EXE')
+        'FAKE_COPY_XML', 'FAKE_OUTPUT_WEVTUTIL_GL', 'PRT_STATE_DIR', 'PRT_RECORDER_SETTLE_MS', 'PRTTOOLS_EXE',
+        'PRT_FORCE_LIVE', 'PRT_SYSTEM32_DIR')
     foreach ($name in $Touched) { $SavedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name) }
 
     function Restore-Environment {
@@ -30,6 +31,10 @@ BeforeAll {
         # there); PATH holds only what prt.exe itself looks up.
         param([ValidateSet('status', 'trace')][string] $Kind)
         $env:SystemRoot = Join-Path $Fakes $Kind
+        # prt.exe runs its tools from System32 by full path, and under Wine a child process sees
+        # Wine's own %SystemRoot%: forced live mode points prt.exe's System32 at the same fakes.
+        $env:PRT_FORCE_LIVE = '1'
+        $env:PRT_SYSTEM32_DIR = Join-Path $env:SystemRoot 'System32'
         $pathBin = if ($Kind -eq 'trace') { Join-Path $Fakes 'trace\System32' } else { Join-Path $Fakes 'pathbin' }
         $env:PATH = $pathBin + ';' + $SavedEnvironment['PATH']
         $env:FAKE_TOOL_LOG = Join-Path $TestDrive 'calls.log'

@@ -61,7 +61,8 @@ describe('the scrubber', () => {
     const root = join(import.meta.dirname, '../../fixtures');
     const events = readdirSync(join(root, 'events')).filter((name) => /\.xml$/.test(name) && !/malformed|truncated|with-dtd/.test(name)).map((name) => join(root, 'events', name));
     const diagnosis = await diagnose(files, { dsregcmd: join(root, 'dsregcmd/missing-prt-0xc000006d-aadsts50126.txt'), events, now: new Date('2026-11-20T10:00:00Z') });
-    expect(diagnosis.Attempts.length).toBeGreaterThan(5);
+    // Enough attempts, with and without server errors, for the comparison to mean something.
+    expect(diagnosis.Attempts.length).toBeGreaterThanOrEqual(5);
     expect(scrubDeep(diagnosis)).toEqual(diagnosis);
   });
 
