@@ -1,5 +1,5 @@
 import type { ExplainItem, ExplainResult, TextCode, TextExplanation } from '../../codes/index.js';
-import { isExplainError } from '../../codes/index.js';
+import { isExplainError, roleTitle } from '../../codes/index.js';
 import type { Style } from './style.js';
 
 
@@ -39,14 +39,6 @@ export function formatExplain(items: ExplainItem[], style: Style): string {
   return `${blocks.map((block) => block.join('\n')).join('\n\n')}\n`;
 }
 
-const ROLE_WORDS: Readonly<Record<string, string>> = {
-  ServerCause: 'server reason',
-  ServerCategory: 'server error category',
-  Transport: 'network or HTTP',
-  Device: 'TPM or key storage',
-  TokenBroker: 'token broker',
-  ClientStatus: 'client status',
-};
 
 const where = (code: TextCode): string => code.FoundAt
   .map((s) => `line ${s.Line}${s.Label ? ` (${s.Label})` : ''}${s.Written !== code.Code ? ` as ${s.Written}` : ''}`)
@@ -61,7 +53,7 @@ export function formatTextExplanation(explanation: TextExplanation, style: Style
   const lines = [style.bold(`${codes.length} code${codes.length === 1 ? '' : 's'} in ${source}, cause first:`)];
   codes.forEach((code, i) => {
     const name = code.Explanation.Name && code.Explanation.Name !== code.Code ? ` ${code.Explanation.Name}` : '';
-    lines.push(`  ${i + 1}. ${code.Code}${name} (${ROLE_WORDS[code.Role] ?? code.Role}) at ${where(code)}`);
+    lines.push(`  ${i + 1}. ${code.Code}${name} (${roleTitle[code.Role]}) at ${where(code)}`);
   });
   const blocks = codes.map((code) => {
     const block = formatResult({ ...code.Explanation, Notes: [...code.Notes, ...code.Explanation.Notes] }, style);
