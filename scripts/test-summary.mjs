@@ -29,6 +29,12 @@ if (vitest) {
       if (['pending', 'skipped', 'todo'].includes(test.status)) skippedNames.push(`vitest: ${test.fullName}`);
     }
   }
+  // Vitest exits non-zero for an unhandled error too, which its JSON does not count as a failure.
+  const exit = Number(process.env.VITEST_EXIT_CODE ?? 0);
+  if (exit !== 0 && vitest.numFailedTests === 0) {
+    console.error(`vitest exited ${exit} with no failed test: an unhandled error (see its output)`);
+    failed += 1;
+  }
 } else {
   console.error(`no vitest results in ${vitestFile}`);
   failed += 1;

@@ -21,7 +21,9 @@ bash scripts/build.sh
 
 status=0
 echo "== vitest (Node $NODE22_VERSION, the exe's runtime)" >&2
-"$NODE22" node_modules/vitest/vitest.mjs run --reporter=default --reporter=json --outputFile.json=test/.tmp/vitest.json || status=1
+vitest_exit=0
+"$NODE22" node_modules/vitest/vitest.mjs run --reporter=default --reporter=json --outputFile.json=test/.tmp/vitest.json || vitest_exit=$?
+[ "$vitest_exit" = 0 ] || status=1
 
 echo "== pester" >&2
 PESTER_SUMMARY_FILE=test/.tmp/pester.json bash scripts/pester.sh || status=1
@@ -30,5 +32,5 @@ echo "== pester (Windows PowerShell under Wine)" >&2
 rm -f test/.tmp/pester-windows.json
 PESTER_SUMMARY_FILE=test/.tmp/pester-windows.json bash scripts/pester-windows.sh || status=1
 
-node scripts/test-summary.mjs test/.tmp/vitest.json test/.tmp/pester.json test/.tmp/pester-windows.json || status=1
+VITEST_EXIT_CODE=$vitest_exit node scripts/test-summary.mjs test/.tmp/vitest.json test/.tmp/pester.json test/.tmp/pester-windows.json || status=1
 exit $status

@@ -1,3 +1,4 @@
+import { PrtError } from '../errors.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AadChannel } from '../host/event-host.js';
@@ -195,7 +196,13 @@ export class SimulatedDevice {
     if (this.file) {
       this.state.Clock = { SimMs: this.nowMs(), RealMs: Date.now() };
       // A simulation: no need to wait for the disk (the trace state file does).
-      writeFileSafely(this.file, JSON.stringify(this.state));
+      try {
+        writeFileSafely(this.file, JSON.stringify(this.state));
+      } catch (error) {
+        // The device's folder was removed (its lab torn down) while a simulated sleep was still
+        // pending: there is no device left to save. Any other failure is real.
+        if (!(error instanceof PrtError) || error.id !== 'OutputFolderNotFound') throw error;
+      }
     }
   }
 }
