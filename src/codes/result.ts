@@ -122,74 +122,46 @@ const structureNotes = (family: Family, u: number): string[] => {
   return [structureNote(u, layout)];
 };
 
-export const unknownAadsts = (input: string, n: number): ExplainResult => ({
+/** A well-formed code of a textual family that no catalogue we hold describes. */
+const unknownNamed = (
+  input: string,
+  family: ExplainResult['Family'],
+  code: number | null,
+  summary: string,
+  extra: Partial<Pick<ExplainResult, 'DocUrl' | 'Source' | 'Related'>> = {},
+): ExplainResult => ({
   Input: input,
   Id: null,
   Known: false,
-  Family: 'AADSTS',
+  Family: family,
   Name: null,
-  ...emptyNumeric(n),
-  Summary: `AADSTS${n} is not in the published error-code reference we know; Entra's error lookup page may still describe it.`,
+  ...emptyNumeric(code),
+  Summary: summary,
   Causes: [],
   Solutions: [],
   Evidence: [],
-  Related: [],
-  DocUrl: AADSTS_DOC_URL(n),
-  Source: FAMILY_SOURCE.AADSTS,
+  Related: extra.Related ?? [],
+  DocUrl: extra.DocUrl ?? null,
+  Source: extra.Source ?? null,
   Notes: [],
   Alternatives: [],
 });
 
-export const unknownMsis = (input: string, n: number): ExplainResult => ({
-  Input: input,
-  Id: null,
-  Known: false,
-  Family: 'AD FS',
-  Name: null,
-  ...emptyNumeric(n),
-  Summary: `${formatMsis(n)} is an AD FS message we have no description for (Microsoft publishes no MSIS catalog); the AD FS/Admin event log on the federation servers has the full text.`,
-  Causes: [],
-  Solutions: [],
-  Evidence: [],
-  Related: [],
-  DocUrl: null,
-  Source: null,
-  Notes: [],
-  Alternatives: [],
-});
+export const unknownAadsts = (input: string, n: number): ExplainResult =>
+  unknownNamed(input, 'AADSTS', n, `AADSTS${n} is not in the published error-code reference we know; Entra's error lookup page may still describe it.`, {
+    DocUrl: AADSTS_DOC_URL(n),
+    Source: FAMILY_SOURCE.AADSTS,
+  });
 
-export const unknownAdfsId = (input: string, text: string): ExplainResult => ({
-  Input: input,
-  Id: null,
-  Known: false,
-  Family: 'AD FS',
-  Name: null,
-  ...emptyNumeric(null),
-  Summary: `${text} is a Windows Identity Foundation message from AD FS (or another WIF-based service) that we have no description for; the full text of the SOAP fault or of the AD FS/Admin event says what failed.`,
-  Causes: [],
-  Solutions: [],
-  Evidence: [],
-  Related: [],
-  DocUrl: null,
-  Source: null,
-  Notes: [],
-  Alternatives: [],
-});
+export const unknownMsis = (input: string, n: number): ExplainResult =>
+  unknownNamed(input, 'AD FS', n, `${formatMsis(n)} is an AD FS message we have no description for (Microsoft publishes no MSIS catalog); the AD FS/Admin event log on the federation servers has the full text.`);
 
-export const unknownOAuth = (input: string, text: string): ExplainResult => ({
-  Input: input,
-  Id: null,
-  Known: false,
-  Family: 'OAuth',
-  Name: null,
-  ...emptyNumeric(null),
-  Summary: `"${text}" looks like an OAuth error string but is not one of the standard ones; the AADSTS code in the description tells the reason.`,
-  Causes: [],
-  Solutions: [],
-  Evidence: [],
-  Related: [{ Code: 'AADSTS', Kind: 'Catalog', Why: 'The AADSTS number in the error description is the precise reason.' }],
-  DocUrl: FAMILY_DOC.OAuth,
-  Source: FAMILY_SOURCE.OAuth,
-  Notes: [],
-  Alternatives: [],
-});
+export const unknownAdfsId = (input: string, text: string): ExplainResult =>
+  unknownNamed(input, 'AD FS', null, `${text} is a Windows Identity Foundation message from AD FS (or another WIF-based service) that we have no description for; the full text of the SOAP fault or of the AD FS/Admin event says what failed.`);
+
+export const unknownOAuth = (input: string, text: string): ExplainResult =>
+  unknownNamed(input, 'OAuth', null, `"${text}" looks like an OAuth error string but is not one of the standard ones; the AADSTS code in the description tells the reason.`, {
+    Related: [{ Code: 'AADSTS', Kind: 'Catalog', Why: 'The AADSTS number in the error description is the precise reason.' }],
+    DocUrl: FAMILY_DOC.OAuth,
+    Source: FAMILY_SOURCE.OAuth,
+  });
