@@ -16,6 +16,19 @@ export interface MergeOptions {
   holdEvents?: number;
 }
 
+interface Recent {
+  ids: Set<number>;
+  order: number[];
+  next: number;
+}
+
+interface Seen {
+  /** By lower-case `computer NUL channel`. */
+  channels: Map<string, Recent>;
+  /** The previous event's channel, as written: most events follow one of the same channel. */
+  last: { computer: string; channel: string; recent: Recent } | null;
+}
+
 /** How many record ids of a channel are remembered to drop a duplicate (overlapping exports). */
 const recentIds = 8192;
 
@@ -24,7 +37,7 @@ export async function* mergeTimelines(streams: readonly AsyncIterable<AadEvent>[
   const lanes = streams.map((stream) => sortedStart(stream, hold));
   const heads: (AadEvent | null)[] = [];
   for (const lane of lanes) heads.push(await next(lane));
-  const seen = new Map<string, { ids: Set<number>; order: number[]; next: number }>();
+  const seen: Seen = { channels: new Map(), last: null };
   for (;;) {
     let pick = -1;
     let best: AadEvent | null = null;
@@ -49,15 +62,20 @@ async function next(lane: AsyncIterator<AadEvent>): Promise<AadEvent | null> {
 }
 
 /** (Computer, Channel, EventRecordID) names an event: the same one read twice counts once. */
-function isDuplicate(seen: Map<string, { ids: Set<number>; order: number[]; next: number }>, e: AadEvent): boolean {
+function isDuplicate(seen: Seen, e: AadEvent): boolean {
   // A record pasted as text has no record id (0): its position in its file is its identity, and a
   // file is read once, so it is never a duplicate of another.
   if (e.FromText && e.EventRecordID === 0) return false;
-  const key = `${e.Computer.toLowerCase()}\u0000${e.Channel.toLowerCase()}`;
-  let recent = seen.get(key);
+  const last = seen.last;
+  let recent = last !== null && last.computer === e.Computer && last.channel === e.Channel ? last.recent : undefined;
   if (!recent) {
-    recent = { ids: new Set(), order: [], next: 0 };
-    seen.set(key, recent);
+    const key = `${e.Computer.toLowerCase()}\u0000${e.Channel.toLowerCase()}`;
+    recent = seen.channels.get(key);
+    if (!recent) {
+      recent = { ids: new Set(), order: [], next: 0 };
+      seen.channels.set(key, recent);
+    }
+    seen.last = { computer: e.Computer, channel: e.Channel, recent };
   }
   if (recent.ids.has(e.EventRecordID)) return true;
   recent.ids.add(e.EventRecordID);

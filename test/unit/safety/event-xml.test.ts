@@ -64,4 +64,19 @@ describe('scrubbing event XML', () => {
     const event = parseEventText(fixture('wrong-password-50126.operational.xml').toString('utf8'), { source: 'x' }).flatMap((item) => ('event' in item ? [item.event] : []))[0]!;
     expect(scrubAadEvent(event)).toBe(event);
   });
+
+  it('looks at all values at once, with the same verdict as one value at a time', () => {
+    const event = parseEventText(fixture('wrong-password-50126.operational.xml').toString('utf8'), { source: 'x' }).flatMap((item) => ('event' in item ? [item.event] : []))[0]!;
+    // A secret in any one value, the last included, is found and scrubbed in that value only.
+    for (const secret of plantedSecrets) {
+      const data = [...event.Data, { Name: 'Planted', Value: `before ${secret.Text} after` }];
+      const scrubbed = scrubAadEvent({ ...event, Data: data });
+      expect(JSON.stringify(scrubbed), secret.Name).not.toContain(secret.Marker);
+      expect(scrubbed.Data.slice(0, -1)).toEqual(event.Data);
+      expect(scrubbed.Message).toBe(event.Message);
+    }
+    // Two values that would make a sign only once joined stay as they are.
+    const split = { ...event, Message: 'pwd', Data: [{ Name: 'a', Value: '=Planted1' }, { Name: 'b', Value: 'Bearer' }, { Name: 'c', Value: ' abcdefghijk' }] };
+    expect(scrubAadEvent(split)).toBe(split);
+  });
 });
