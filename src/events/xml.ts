@@ -63,6 +63,15 @@ export function scanElement(text: string, sink: XmlSink | null, limits: XmlLimit
     if (lt === -1) break;
     const c = text.charCodeAt(lt + 1);
     if (c === 47 /* / */) {
+      // The usual `</Name>` is checked in place; anything else (blanks before `>`, a mismatch) below.
+      const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
+      if (top !== undefined && text.charCodeAt(lt + 2 + top.length) === 62 && text.startsWith(top, lt + 2)) {
+        stack.pop();
+        if (stack.length === 0) rootDone = true;
+        if (sink) sink.close();
+        i = lt + 3 + top.length;
+        continue;
+      }
       const gt = text.indexOf('>', lt + 2);
       if (gt === -1) return 'a closing tag is not closed';
       const open = stack.pop();
