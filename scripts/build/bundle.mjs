@@ -27,8 +27,31 @@ if (!entry || !outfile) {
   process.exit(2);
 }
 
+/**
+ * The exe's first statements: src/cli/early-interrupts.ts bundled on its own, so that a trace
+ * command holds interrupt signals before any other module is evaluated (see that file). Strict
+ * like the rest: the bundle's own "use strict" no longer comes first once a banner precedes it.
+ */
+async function earlyInterruptsBanner() {
+  const early = await esbuild.build({
+    entryPoints: ['src/cli/early-interrupts.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'iife',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const text = early.outputFiles[0].text.trim();
+  return text.startsWith('"use strict";') ? text : `"use strict";${text}`;
+}
+const banner = /(^|[\\/])src[\\/]cli[\\/]main\.ts$/.test(entry) ? { js: await earlyInterruptsBanner() } : undefined;
+
 const result = await esbuild.build({
   entryPoints: [entry],
+  banner,
   outfile,
   bundle: true,
   platform: 'node',

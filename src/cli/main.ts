@@ -1,5 +1,5 @@
 // Entry point of prt / prt.exe: wires the process to the CLI and sets the exit code.
-// First: signals are held from the very start (see early-interrupts.ts).
+// First: signals are held from the very start (see early-interrupts.ts; the exe runs it even earlier, as its banner).
 import './early-interrupts.js';
 import type { RunContext } from './run.js';
 import { sanitizeText } from '../safety/sanitize.js';

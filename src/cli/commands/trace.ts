@@ -10,7 +10,7 @@ import type { TraceOptions } from '../../trace/types.js';
 import { forText } from '../../safety/sanitize.js';
 import { PrtCommand } from '../command.js';
 import { redactOption } from '../options.js';
-import { interruptSignals, pendingInterrupt } from '../early-interrupts.js';
+import { interruptSignals, pendingInterrupt, takeOverInterrupts } from '../early-interrupts.js';
 import { writeJson } from '../output.js';
 import { formatReproResult, formatTraceBundle, formatTracePlan, formatTraceSession, formatTraceStatus } from '../present/trace-text.js';
 import { createProgressRenderer } from '../present/trace-progress.js';
@@ -68,6 +68,8 @@ abstract class TraceCommand extends PrtCommand {
         // The console may be gone.
       }
     };
+    // From here a signal runs the undo path instead of ending prt with nothing done.
+    takeOverInterrupts();
     for (const signal of interruptSignals) process.on(signal, handler);
     // A signal that came while prt was still loading counts as if it came now.
     const early = pendingInterrupt();
