@@ -96,12 +96,20 @@ function listFolder(folder: string): InputFile[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function fromZip(entries: ZipFileEntry[]): InputFile[] {
+/** The zip's files; binary ones are listed, never inflated (they are left out anyway). */
+async function listZip(path: string): Promise<InputFile[]> {
+  const entries: ZipFileEntry[] = await readZip(path, (name) => !binaryExtensions.test(name));
   const names = entries.map((entry) => entry.name);
   // A bundle zip holds one top folder: the copy gets its own top folder, so drop it.
   const top = names[0]?.split('/')[0];
   const oneTop = top !== undefined && names.every((name) => name.startsWith(`${top}/`));
-  return entries.map((entry) => ({ name: oneTop ? entry.name.slice(top.length + 1) : entry.name, read: entry.read }));
+  return entries.map((entry) => ({
+    name: oneTop ? entry.name.slice(top.length + 1) : entry.name,
+    read: () => {
+      if (entry.data === null) throw new Error(`zip entry ${entry.name} was not read`);
+      return entry.data;
+    },
+  }));
 }
 
 /** The files that can be redacted, read as text, with every name in them learnt; the rest left out. */
@@ -170,7 +178,7 @@ export async function redactPath(input: string, outputFolder: string | undefined
   const name = basename(input);
   const stats = statSync(input);
   if (stats.isDirectory() || /\.zip$/i.test(name)) {
-    const files = stats.isDirectory() ? listFolder(input) : fromZip(readZip(input));
+    const files = stats.isDirectory() ? listFolder(input) : await listZip(input);
     const stem = stats.isDirectory() ? name : name.replace(/\.zip$/i, '');
     const { texts, leftOut } = prepareFiles(files, redactor);
     const target = freePath(folder, `${redactor.text(stem)}-redacted`);

@@ -1,117 +1,185 @@
 /**
- * Reads the zips `prt redact` is given (our bundles; Explorer's and Compress-Archive's zips too):
- * the central directory, then each entry on demand, stored or deflated. ZIP64 archives (a bundle
- * with a multi-gigabyte recording) are read through their ZIP64 records.
+ * Reads the zips `prt redact` is given (our bundles; Explorer's and Compress-Archive's zips too)
+ * with yauzl, one entry at a time, each streamed through inflate. A zip is input an attacker can
+ * shape, so before anything is inflated its entries are checked — how many, where they would
+ * land (no absolute path, no `..`, no link or device), how large they say they are — and while
+ * an entry streams its bytes are counted against the same caps, so a zip bomb stops at the cap
+ * whatever its headers claim (yauzl also fails an entry that inflates past its declared size).
+ * Every failure is a bad-input error naming the zip and the entry (exit 3).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
-import { badInput } from '../errors.js';
+import { statSync } from 'node:fs';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { badInput, PrtError } from '../errors.js';
+import { inputError } from '../host/files.js';
 
 export interface ZipFileEntry {
   /** Path inside the archive, with `/`. */
   name: string;
+  /** Uncompressed size, as the archive declares it. */
   size: number;
-  read(): Buffer;
+  /** The content; null for an entry that was not wanted (left unread). */
+  data: Buffer | null;
 }
 
-const EOCD = 0x06054b50;
-const EOCD64_LOCATOR = 0x07064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const MAX32 = 0xffffffff;
-/** Entries are read whole: text files of a bundle, never the recordings (left out unread). */
-const maxEntryBytes = 512 * 1024 * 1024;
-
-function readAt(fd: number, position: number, length: number): Buffer {
-  const buffer = Buffer.alloc(length);
-  let done = 0;
-  while (done < length) {
-    const n = readSync(fd, buffer, done, length - done, position + done);
-    if (n === 0) break;
-    done += n;
-  }
-  return buffer.subarray(0, done);
+export interface ZipLimits {
+  maxEntries: number;
+  /** Largest uncompressed entry that is read. */
+  maxEntryBytes: number;
+  /** Most uncompressed bytes read from one zip, all entries together. */
+  maxTotalBytes: number;
 }
 
-export function readZip(path: string): ZipFileEntry[] {
-  const fd = openSync(path, 'r');
+/** A bundle holds a few dozen files; its text files are megabytes, its recordings are never read. */
+export const ZIP_LIMITS: ZipLimits = { maxEntries: 10_000, maxEntryBytes: 512 * 1024 * 1024, maxTotalBytes: 1024 * 1024 * 1024 };
+
+const mib = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MiB`;
+
+/**
+ * Every file entry of the zip at `path`, in archive order; the content of those `wanted` accepts
+ * is read (inflated), the others are listed only. Folders are skipped.
+ */
+export async function readZip(path: string, wanted: (name: string) => boolean, limits: ZipLimits = ZIP_LIMITS): Promise<ZipFileEntry[]> {
+  // yauzl opens what it is given: a FIFO would block it, a device would never end.
+  let isFile: boolean;
   try {
-    const size = fstatSync(fd).size;
-    const tailLength = Math.min(size, 65_557);
-    const tail = readAt(fd, size - tailLength, tailLength);
-    let eocd = -1;
-    for (let i = tail.length - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) throw badInput('NotAZip', `"${path}" is not a zip file (no end of central directory)`);
-    let count = tail.readUInt16LE(eocd + 10);
-    let directorySize = tail.readUInt32LE(eocd + 12);
-    let directoryStart = tail.readUInt32LE(eocd + 16);
-    if (directoryStart === MAX32 || count === 0xffff) {
-      const locator = eocd - 20;
-      if (locator < 0 || tail.readUInt32LE(locator) !== EOCD64_LOCATOR) throw badInput('NotAZip', `"${path}": a ZIP64 archive without its locator`);
-      const record = readAt(fd, Number(tail.readBigUInt64LE(locator + 8)), 56);
-      count = Number(record.readBigUInt64LE(32));
-      directorySize = Number(record.readBigUInt64LE(40));
-      directoryStart = Number(record.readBigUInt64LE(48));
-    }
-    const directory = readAt(fd, directoryStart, directorySize);
-    const entries: ZipFileEntry[] = [];
-    let offset = 0;
-    for (let i = 0; i < count; i++) {
-      if (directory.readUInt32LE(offset) !== CENTRAL) throw badInput('NotAZip', `"${path}": its central directory is damaged`);
-      const method = directory.readUInt16LE(offset + 10);
-      let compressed = directory.readUInt32LE(offset + 20);
-      let uncompressed = directory.readUInt32LE(offset + 24);
-      const nameLength = directory.readUInt16LE(offset + 28);
-      const extraLength = directory.readUInt16LE(offset + 30);
-      const commentLength = directory.readUInt16LE(offset + 32);
-      let local = directory.readUInt32LE(offset + 42);
-      const name = directory.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
-      const extra = directory.subarray(offset + 46 + nameLength, offset + 46 + nameLength + extraLength);
-      for (let e = 0; e + 4 <= extra.length; ) {
-        const id = extra.readUInt16LE(e);
-        const length = extra.readUInt16LE(e + 2);
-        if (id === 0x0001) {
-          let field = e + 4;
-          if (uncompressed === MAX32) (uncompressed = Number(extra.readBigUInt64LE(field))), (field += 8);
-          if (compressed === MAX32) (compressed = Number(extra.readBigUInt64LE(field))), (field += 8);
-          if (local === MAX32) local = Number(extra.readBigUInt64LE(field));
-        }
-        e += 4 + length;
-      }
-      offset += 46 + nameLength + extraLength + commentLength;
-      if (name.endsWith('/')) continue;
-      const read = () => {
-        if (uncompressed > maxEntryBytes) throw badInput('ZipEntryTooLarge', `"${path}": ${name} is too large to redact`);
-        const header = readAt(fd2(), local, 30);
-        if (header.readUInt32LE(0) !== LOCAL) throw badInput('NotAZip', `"${path}": the entry ${name} is damaged`);
-        const dataStart = local + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-        const data = readAt(fd2(), dataStart, compressed);
-        if (method === 0) return data;
-        if (method === 8) return inflateRawSync(data);
-        throw badInput('ZipMethod', `"${path}": ${name} uses a compression method prt cannot read (${method})`);
-      };
-      entries.push({ name, size: uncompressed, read });
-    }
-    // Entries are read after the directory: each read opens the file again.
-    let reader: number | null = null;
-    const fd2 = () => (reader ??= openSync(path, 'r'));
-    return entries.map((entry) => ({
-      ...entry,
-      read: () => {
-        try {
-          return entry.read();
-        } finally {
-          if (reader !== null) closeSync(reader);
-          reader = null;
-        }
-      },
-    }));
-  } finally {
-    closeSync(fd);
+    isFile = statSync(path).isFile();
+  } catch (error) {
+    throw inputError(path, error as NodeJS.ErrnoException);
   }
+  if (!isFile) throw badInput('NotARegularFile', `\`${path}\` is not a regular file`);
+  const zip = await openZip(path);
+  try {
+    if (zip.entryCount > limits.maxEntries) throw badInput('ZipTooManyEntries', `\`${path}\` holds ${zip.entryCount} entries, more than the ${limits.maxEntries} prt reads from one zip`);
+    const entries: ZipFileEntry[] = [];
+    let total = 0;
+    for (let entry = await nextEntry(zip, path); entry !== null; entry = await nextEntry(zip, path)) {
+      const name = checkedName(path, entry);
+      if (name.endsWith('/')) continue;
+      if (!wanted(name)) {
+        entries.push({ name, size: entry.uncompressedSize, data: null });
+        continue;
+      }
+      if (entry.isEncrypted()) throw badInput('ZipEntryEncrypted', `\`${path}\`: the entry "${name}" is encrypted`);
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+        throw badInput('ZipMethod', `\`${path}\`: the entry "${name}" uses a compression method prt cannot read (${entry.compressionMethod})`);
+      }
+      if (entry.uncompressedSize > limits.maxEntryBytes) throw tooLarge(path, name, limits);
+      if (total + entry.uncompressedSize > limits.maxTotalBytes) throw tooMuch(path, name, limits);
+      const data = await readEntry(zip, entry, path, name, limits, total);
+      total += data.length;
+      entries.push({ name, size: entry.uncompressedSize, data });
+    }
+    return entries;
+  } finally {
+    zip.close();
+  }
+}
+
+const tooLarge = (path: string, name: string, limits: ZipLimits) =>
+  badInput('ZipEntryTooLarge', `\`${path}\`: the entry "${name}" inflates to more than ${mib(limits.maxEntryBytes)}, more than prt reads from one entry (a zip bomb, or not a bundle)`);
+const tooMuch = (path: string, name: string, limits: ZipLimits) =>
+  badInput('ZipTooLarge', `\`${path}\`: with the entry "${name}" its entries inflate to more than ${mib(limits.maxTotalBytes)}, more than prt reads from one zip (a zip bomb, or not a bundle)`);
+
+function openZip(path: string): Promise<ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (error, zip) => {
+      if (error) {
+        reject(zipError(path, null, error));
+        return;
+      }
+      // An error while no entry is awaited (yauzl emits it once) is kept for the next one:
+      // unheard, an 'error' event would end prt with a stack trace.
+      zip.on('error', (late: Error) => (lateErrors.get(zip) === undefined ? lateErrors.set(zip, late) : undefined));
+      resolve(zip);
+    });
+  });
+}
+
+/** The next entry's header, or null at the end. */
+const lateErrors = new WeakMap<ZipFile, Error>();
+
+function nextEntry(zip: ZipFile, path: string): Promise<Entry | null> {
+  const late = lateErrors.get(zip);
+  if (late) return Promise.reject(zipError(path, null, late));
+  return new Promise((resolve, reject) => {
+    const settle = () => {
+      zip.off('entry', onEntry);
+      zip.off('end', onEnd);
+      zip.off('error', onError);
+    };
+    const onEntry = (entry: Entry) => {
+      settle();
+      resolve(entry);
+    };
+    const onEnd = () => {
+      settle();
+      resolve(null);
+    };
+    const onError = (error: Error) => {
+      settle();
+      reject(zipError(path, null, error));
+    };
+    zip.on('entry', onEntry);
+    zip.on('end', onEnd);
+    zip.on('error', onError);
+    zip.readEntry();
+  });
+}
+
+/** The entry's name as the archive spells it, refused when it would land outside the target. */
+function checkedName(path: string, entry: Entry): string {
+  const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+  const shown = JSON.stringify(name.length > 200 ? `${name.slice(0, 200)}…` : name);
+  const unsafe = (why: string) => badInput('UnsafeZipEntry', `\`${path}\`: the entry ${shown} ${why}; prt uses nothing from such a zip`);
+  if (name === '' || name.includes('\0')) throw unsafe('has no usable name');
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw unsafe('is an absolute path');
+  if (name.split('/').some((part) => part === '..')) throw unsafe('climbs out of its folder (..)');
+  // Unix modes live in the high half of the external attributes of entries made on Unix (3).
+  const type = entry.versionMadeBy >> 8 === 3 ? (entry.externalFileAttributes >>> 16) & 0o170000 : 0;
+  if (type === 0o120000) throw unsafe('is a symbolic link');
+  if (type !== 0 && type !== 0o100000 && type !== 0o040000) throw unsafe('is a special file (device, FIFO or socket)');
+  return name;
+}
+
+/** The entry inflated, counted against the caps as it streams. */
+async function readEntry(zip: ZipFile, entry: Entry, path: string, name: string, limits: ZipLimits, before: number): Promise<Buffer> {
+  const stream = await new Promise<NodeJS.ReadableStream & { destroy(): void }>((resolve, reject) => {
+    zip.openReadStream(entry, (error, readable) => {
+      if (error) reject(zipError(path, name, error));
+      else resolve(readable);
+    });
+  });
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  try {
+    for await (const chunk of stream) {
+      const buffer = chunk as Buffer;
+      bytes += buffer.length;
+      if (bytes > limits.maxEntryBytes) throw tooLarge(path, name, limits);
+      if (before + bytes > limits.maxTotalBytes) throw tooMuch(path, name, limits);
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    stream.destroy();
+    throw zipError(path, name, error);
+  }
+  return Buffer.concat(chunks, bytes);
+}
+
+/** yauzl's and zlib's failures (a damaged, truncated or foreign file) as bad input naming the zip. */
+function zipError(path: string, name: string | null, error: unknown): PrtError {
+  if (error instanceof PrtError) return error;
+  if (!(error instanceof Error)) throw error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== undefined && /^E[A-Z]+$/.test(code)) return inputError(path, error as NodeJS.ErrnoException);
+  const detail = error.message.split('\n')[0]?.slice(0, 200) ?? '';
+  if (name === null && /end of central directory record signature not found/i.test(detail)) {
+    return badInput('NotAZip', `\`${path}\` is not a zip file, or it is cut off (it has no end of central directory)`);
+  }
+  const declared = /too many bytes in the stream\. expected (\d+)/.exec(detail);
+  if (name !== null && declared) {
+    return badInput('ZipEntryTooLarge', `\`${path}\`: the entry "${name}" inflates to more than the ${declared[1]} bytes its header declares (a zip bomb, or a damaged zip)`);
+  }
+  const where = name === null ? '' : ` (in the entry "${name}")`;
+  return badInput('ZipDamaged', `\`${path}\` is damaged or cut off${where}: ${detail}`);
 }

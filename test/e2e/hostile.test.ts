@@ -145,7 +145,7 @@ describe('hostile simulated device: watch, trace, bundle, zip, redact', () => {
       .map((name) => [name, readFileSync(join(folder, name)).toString('utf8')]);
   }
 
-  it('trace run: progress, document, every bundle file and every zip entry; then prt redact', () => {
+  it('trace run: progress, document, every bundle file and every zip entry; then prt redact', async () => {
     const state = join(work, 'trace');
     const output = join(work, 'traces');
     const text = sim(state, ['trace', 'run', '--simulate', scenario, '--output', output]);
@@ -162,25 +162,25 @@ describe('hostile simulated device: watch, trace, bundle, zip, redact', () => {
       assertSafe(`bundle ${name}`, content, { escapes: !evidence(name) });
       if (/report\.txt$/.test(name)) expect(content).toContain('\\x1b');
     }
-    for (const entry of readZip(bundle.ZipPath)) assertSafe(`zip ${entry.name}`, entry.read().toString('utf8'), { escapes: !evidence(entry.name) });
+    for (const entry of await readZip(bundle.ZipPath, () => true)) assertSafe(`zip ${entry.name}`, entry.data!.toString('utf8'), { escapes: !evidence(entry.name) });
 
     const redacted = runPrt(['redact', bundle.ZipPath, '--output', join(work, 'shared'), '--json']);
     assertRun('redact', redacted);
     const copy = parseSingleJson(redacted.stdout);
-    for (const entry of readZip(copy.ZipPath)) {
-      assertSafe(`redacted zip ${entry.name}`, entry.read().toString('utf8'), { escapes: !evidence(entry.name) });
-      expect(entry.read().toString('utf8'), entry.name).not.toContain('CTS-WS-0512');
+    for (const entry of await readZip(copy.ZipPath, () => true)) {
+      assertSafe(`redacted zip ${entry.name}`, entry.data!.toString('utf8'), { escapes: !evidence(entry.name) });
+      expect(entry.data!.toString('utf8'), entry.name).not.toContain('CTS-WS-0512');
     }
     expect(readdirSync(join(work, 'shared')).some((name) => name.endsWith('.redaction-map.json'))).toBe(true);
   }, 120_000);
 
-  it('trace run --redact: the document and the copy use the same pseudonyms, the map stays outside the zip', () => {
+  it('trace run --redact: the document and the copy use the same pseudonyms, the map stays outside the zip', async () => {
     const result = sim(join(work, 'trace-redact'), ['trace', 'run', '--simulate', scenario, '--output', join(work, 'traces-redact'), '--redact', '--json']);
     assertRun('trace run --redact', result);
     const document = parseSingleJson(result.stdout);
     expect(document.DeviceName).toMatch(/^DEVICE-1/);
     expect(JSON.stringify(document)).not.toContain('CTS-WS-0512');
-    const names = readZip(document.ZipPath).map((entry) => entry.name);
+    const names = (await readZip(document.ZipPath, () => false)).map((entry) => entry.name);
     expect(names.some((name) => /redaction-map/.test(name))).toBe(false);
     expect(readFileSync(document.Redaction.MapPath, 'utf8')).toContain('CTS-WS-0512');
     expect(statSync(document.Redaction.MapPath).mode & 0o077).toBe(0);
