@@ -8,6 +8,7 @@
  * Every failure is a bad-input error naming the zip and the entry (exit 3).
  */
 import { statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { badInput, PrtError } from '../errors.js';
 import { inputError } from '../host/files.js';
@@ -89,7 +90,9 @@ function openZip(path: string): Promise<ZipFile> {
       }
       // An error while no entry is awaited (yauzl emits it once) is kept for the next one:
       // unheard, an 'error' event would end prt with a stack trace.
-      zip.on('error', (late: Error) => (lateErrors.get(zip) === undefined ? lateErrors.set(zip, late) : undefined));
+      zip.on('error', (late: Error) => {
+        if (!lateErrors.has(zip)) lateErrors.set(zip, late);
+      });
       resolve(zip);
     });
   });
@@ -143,7 +146,7 @@ function checkedName(path: string, entry: Entry): string {
 
 /** The entry inflated, counted against the caps as it streams. */
 async function readEntry(zip: ZipFile, entry: Entry, path: string, name: string, limits: ZipLimits, before: number): Promise<Buffer> {
-  const stream = await new Promise<NodeJS.ReadableStream & { destroy(): void }>((resolve, reject) => {
+  const stream = await new Promise<Readable>((resolve, reject) => {
     zip.openReadStream(entry, (error, readable) => {
       if (error) reject(zipError(path, name, error));
       else resolve(readable);
