@@ -84,13 +84,13 @@ export function readMex(xml: string): MexReading {
   const endpoints = new Set<string>();
   let isMex = false;
   const walk = (node: unknown, name: string) => {
+    if (name === 'definitions' || name === 'Metadata') isMex = true;
     if (Array.isArray(node)) {
       for (const item of node) walk(item, name);
       return;
     }
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
-    if (name === 'definitions' || name === 'Metadata') isMex = true;
     if (name === 'port') {
       const binding = String(record['@_binding'] ?? '');
       const addresses: string[] = [];
