@@ -66,7 +66,7 @@ export const FINDINGS: Readonly<Record<ProbeFindingId, FindingKind>> = {
   ClockSkew: {
     Severity: 'Error',
     NextStep: 'Set the clock right (w32tm /resync; on a domain, check the time source): tokens and assertions are refused when the clocks differ by more than 5 minutes.',
-    RelatedCodes: ['0xc0000133', '0xcaa20003'],
+    RelatedCodes: ['0xc0000133', '0xcaa20003', 'AADSTS500133'],
   },
   MexUnreachable: {
     Severity: 'Error',

@@ -136,8 +136,19 @@ export class Lab {
     return lab;
   }
 
+  private readonly sockets = new Set<net.Socket>();
+
   private async track(server: net.Server): Promise<number> {
     this.servers.push(server);
+    // Tunnels handed over by the proxies arrive as 'connection' too: all are closed at the end.
+    server.on('connection', (socket: net.Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
+    server.on('secureConnection', (socket: net.Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
     return listen(server);
   }
 
@@ -185,9 +196,7 @@ export class Lab {
 
   async stop(): Promise<void> {
     for (const proxy of this.proxies) await proxy.close(true);
-    for (const server of this.servers) {
-      (server as http.Server).closeAllConnections?.();
-      await new Promise((resolve) => server.close(resolve));
-    }
+    for (const socket of this.sockets) socket.destroy();
+    await Promise.all(this.servers.map((server) => new Promise((resolve) => server.close(resolve))));
   }
 }
