@@ -17,7 +17,9 @@ export const failedOnNetwork = (attempt: DiagnosedAttempt) => !attempt.Succeeded
 
 export function withProbeStep<T extends DiagnosedAttempt>(attempt: T): T {
   if (!failedOnNetwork(attempt) || attempt.NextSteps.includes(PROBE_NEXT_STEP)) return attempt;
-  return { ...attempt, NextSteps: [PROBE_NEXT_STEP, ...attempt.NextSteps] };
+  // Right after the step that names the URL to check (the probe checks it), else first.
+  const at = attempt.Url !== null && attempt.NextSteps[0]?.includes(attempt.Url) ? 1 : 0;
+  return { ...attempt, NextSteps: [...attempt.NextSteps.slice(0, at), PROBE_NEXT_STEP, ...attempt.NextSteps.slice(at)] };
 }
 
 /**
