@@ -48,10 +48,13 @@ export function loopbackNetwork(hosts: Readonly<Record<string, string>>): Networ
   };
 }
 
-/** `PRT_PROBE_HOSTS=host=127.0.0.1:port,…` (forced live mode only): the end-to-end tests' resolver. */
+/**
+ * `PRT_PROBE_HOSTS=host=127.0.0.1:port,…` (forced live mode only): the end-to-end tests' resolver.
+ * Forced live mode is a test mode: without that list no name resolves, so no test reaches out.
+ */
 export function networkFromEnv(env: NodeJS.ProcessEnv): Network {
-  const spec = env.PRT_FORCE_LIVE === '1' ? env.PRT_PROBE_HOSTS : undefined;
-  if (!spec) return systemNetwork;
+  if (env.PRT_FORCE_LIVE !== '1') return systemNetwork;
+  const spec = env.PRT_PROBE_HOSTS ?? '';
   const hosts: Record<string, string> = {};
   for (const pair of spec.split(',')) {
     const [host, target] = pair.split('=');
