@@ -36,7 +36,7 @@ function endpointFindings(endpoint: ProbeEndpoint, context: ProbeContext): Probe
   const host = endpoint.Host;
   const route = endpoint.Route;
   const add = (id: Parameters<typeof makeFinding>[0], message: string) => found.push(makeFinding(id, context, host, message));
-  const via = route.Kind === 'Proxy' ? ` through the proxy ${route.Proxy ?? '?'}` : ' directly';
+  const via = route.Kind === 'Proxy' ? ` through the proxy ${route.Proxy ?? '?'}` : ' on a direct route';
   switch (endpoint.Failure) {
     case 'Dns':
       if (route.Kind === 'Proxy') add('ProxyUnreachable', `The proxy ${route.Proxy ?? '?'} (${route.Reason}) has a name that does not resolve${why(stageDetail(endpoint, 'Dns'))}.`);

@@ -33,11 +33,14 @@ export function formatProbe(report: ProbeReport, style: Style): string {
   for (const run of report.Runs) lines.push('', ...runLines(run, style));
   lines.push('');
   if (report.Findings.length === 0) lines.push(style.green('No network finding: every endpoint answered on the route this device takes.'));
-  for (const finding of report.Findings) {
+  // One finding per host can repeat: the step and the codes are said once, after its last message.
+  const findings = report.Findings;
+  findings.forEach((finding, index) => {
     const colour = finding.Severity === 'Error' ? style.red : style.yellow;
     lines.push(colour(`${mark[finding.Severity]} ${finding.Id}${finding.Context ? ` (${finding.Context})` : ''}: ${finding.Message}`));
+    if (findings.slice(index + 1).some((later) => later.Id === finding.Id && later.Context === finding.Context)) return;
     lines.push(`  → ${finding.NextStep}`);
     lines.push(style.dim(`  codes it explains: ${finding.RelatedCodes.join(', ')}`));
-  }
+  });
   return `${lines.join('\n')}\n`;
 }
