@@ -25,6 +25,7 @@
         'Stop-PrtTrace'
         'Get-PrtTraceStatus'
         'Protect-PrtBundle'
+        'Test-PrtConnectivity'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

@@ -39,6 +39,19 @@ $script:PrtNestedTypeName = @{
     'PrtTools.TraceStatus'  = @{
         Session = 'PrtTools.TraceSession'
     }
+    'PrtTools.ProbeResult'  = @{
+        Runs     = 'PrtTools.ProbeRun'
+        Findings = 'PrtTools.ProbeFinding'
+    }
+    'PrtTools.ProbeRun'     = @{
+        Endpoints  = 'PrtTools.ProbeEndpoint'
+        Findings   = 'PrtTools.ProbeFinding'
+        Federation = 'PrtTools.ProbeFederation'
+    }
+    'PrtTools.ProbeEndpoint' = @{
+        Route  = 'PrtTools.ProbeRoute'
+        Stages = 'PrtTools.ProbeStage'
+    }
     'PrtTools.Attempt'      = @{
         Status            = 'PrtTools.ErrorInfo'
         ServerError       = 'PrtTools.ServerError'
@@ -53,7 +66,7 @@ $script:PrtNestedTypeName = @{
 $script:PrtTimeProperty = @(
     'AzureAdPrtUpdateTime', 'AzureAdPrtExpiryTime', 'EnterprisePrtUpdateTime', 'EnterprisePrtExpiryTime',
     'EvaluatedAt', 'CaptureTime', 'PreviousPrtAttempt', 'PreviousRegistration',
-    'StartedAt', 'StoppedAt', 'ObservedAt',
+    'StartedAt', 'StoppedAt', 'ObservedAt', 'ServerDate',
     # A PRT attempt (prt error): its 1006 and 1007.
     'Start', 'End'
 )

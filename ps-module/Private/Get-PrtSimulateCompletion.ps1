@@ -1,5 +1,5 @@
 # -Simulate completes the built-in scenarios on every cmdlet that has it: one list, one place.
-$script:PrtSimulateScenarios = @('healthy', 'hybrid-wrong-password', 'network-unreachable', 'stale-fixed-by-unlock', 'ws-trust-dtd')
+$script:PrtSimulateScenarios = @('healthy', 'hybrid-wrong-password', 'network-unreachable', 'stale-fixed-by-unlock', 'ws-trust-dtd', 'proxy-auth-required', 'tls-inspection', 'clock-skew', 'federated-mex-dtd')
 
 function Get-PrtSimulateCompletion {
     <#

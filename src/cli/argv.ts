@@ -35,7 +35,7 @@ export function takeSimulateOption(argv: readonly string[]): { argv: string[]; s
     }
     if (token === '--simulate') {
       const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw usageError('MissingScenario', '--simulate needs a scenario name (healthy, hybrid-wrong-password, network-unreachable, stale-fixed-by-unlock, ws-trust-dtd) or a scenario file');
+      if (value === undefined || value.startsWith('--')) throw usageError('MissingScenario', '--simulate needs a scenario name (healthy, hybrid-wrong-password, network-unreachable, stale-fixed-by-unlock, ws-trust-dtd, proxy-auth-required, tls-inspection, clock-skew, federated-mex-dtd) or a scenario file');
       simulate = value;
       i++;
     } else if (token.startsWith('--simulate=')) {

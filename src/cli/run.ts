@@ -24,6 +24,7 @@ const commandLoaders: Record<string, CommandLoader> = {
   trace: async () => (await import('./commands/trace.js')).traceCommands,
   watch: async () => (await import('./commands/watch.js')).WatchCommand,
   redact: async () => (await import('./commands/redact.js')).RedactCommand,
+  probe: async () => (await import('./commands/probe.js')).ProbeCommand,
 };
 
 /**

@@ -71,7 +71,18 @@ export interface ProbeEndpoint {
   /** The server's `Date` header, ISO 8601 UTC. */
   ServerDate: string | null;
   Outcome: 'Reachable' | 'Failed' | 'NotTried';
+  /** Added by #14: why the request failed, when it did (the judge reads it). */
+  Failure?: ProbeFailure | null;
+  /** Added by #14: the status a proxy answered the CONNECT with (407, 403…), when it refused. */
+  ProxyStatus?: number | null;
+  /** Added by #14: the answer was a filter's block page, not the service's. */
+  BlockPage?: boolean;
+  /** Added by #14: DNS to the last byte of the answer's head. */
+  TotalMilliseconds?: number | null;
 }
+
+/** Added by #14: where a request stopped. `ProxyRefused`: the proxy answered the CONNECT with an error status. */
+export type ProbeFailure = 'Dns' | 'Connect' | 'ProxyConnect' | 'ProxyRefused' | 'Tls' | 'Http' | 'Timeout' | 'Pac';
 
 export interface ProbeFederation {
   Domain: string;
@@ -83,6 +94,8 @@ export interface ProbeFederation {
   MexHasDtd: boolean | null;
   /** WS-Trust endpoints the MEX publishes, e.g. `windowstransport (1.3)`. */
   WsTrustEndpoints: string[];
+  /** Added by #14: why the MEX could not be read (status, network failure), when it could not. */
+  MexError?: string | null;
 }
 
 export interface ProbeRun {
@@ -92,6 +105,8 @@ export interface ProbeRun {
   ClockSkewSeconds: number | null;
   Federation: ProbeFederation | null;
   Findings: ProbeFinding[];
+  /** Added by #14: the PAC/WPAD script failed (download or run), with why; null when none was used or it worked. */
+  PacError?: string | null;
 }
 
 export interface ProbeReport {

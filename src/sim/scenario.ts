@@ -24,6 +24,19 @@ export interface Scenario {
   User: { LocksAfterSeconds: number; UnlocksAfterSeconds: number };
   /** What happens at the unlock: a PRT attempt. */
   OnUnlock: ScenarioReaction;
+  /** The network as `prt probe` finds it (#14); absent: every endpoint answers, direct. */
+  Network?: ScenarioNetwork;
+}
+
+/** The network fault a simulated device has, for `prt probe --simulate` (no socket is opened). */
+export interface ScenarioNetwork {
+  /** The WinHTTP proxy as `netsh winhttp show proxy` names it, or null for direct. */
+  WinHttpProxy: string | null;
+  Fault: 'None' | 'ProxyAuthRequired' | 'TlsInspected' | 'ClockSkew' | 'MexHasDtd';
+  /** TlsInspected: the root the inspecting device signs with. */
+  InspectionIssuer?: string;
+  /** ClockSkew: this device's clock minus the servers', in seconds. */
+  SkewSeconds?: number;
 }
 
 export interface ScenarioDevice {

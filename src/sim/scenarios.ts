@@ -249,6 +249,129 @@ const wsTrustDtd: Scenario = {
   },
 };
 
+/** A refresh that fails on the network the same way at the last attempt and at the unlock (#14's scenarios). */
+function networkFailure(options: {
+  name: string;
+  description: string;
+  start: string;
+  device: ScenarioDevice;
+  tenant: string;
+  status: string;
+  httpError: string;
+  httpStatus: number;
+  serverErrorCode?: string;
+  serverErrorDescription?: string;
+  /** The events between 1022 and 1007, as (id, data); the correlation id is appended to 1084 and 1081. */
+  events: Array<{ Id: number; Data: string[] }>;
+  endpoint?: string;
+  credentialType?: string;
+  network: NonNullable<Scenario['Network']>;
+  correlations: [string, string];
+}): Scenario {
+  const endpoint = options.endpoint ?? tokenEndpoint(options.tenant);
+  const attempt = (correlation: string): ScenarioAttempt => ({
+    Kind: 'Refresh',
+    AttemptStatus: options.status,
+    CredentialType: options.credentialType ?? 'Prt',
+    CorrelationId: correlation,
+    EndpointUri: endpoint,
+    HttpMethod: 'POST',
+    HttpError: options.httpError,
+    HttpStatus: options.httpStatus,
+    ServerErrorCode: options.serverErrorCode ?? '',
+    ServerErrorDescription: options.serverErrorDescription ?? '',
+  });
+  const withCorrelation = (correlation: string) => options.events.map((event) => ({ ...event, Data: event.Id === 1084 || event.Id === 1081 ? [...event.Data, correlation] : event.Data }));
+  const [before, now] = options.correlations;
+  return {
+    Name: options.name,
+    Description: options.description,
+    Start: options.start,
+    Device: options.device,
+    Environment: environment,
+    Faults: {},
+    Prt: { AzureAdPrt: true, UpdatedSecondsAgo: 7 * 3_600, LastAttempt: { ...attempt(before), SecondsAgo: 3 * 3_600 }, EnterprisePrt: null },
+    History: withCorrelation(before).map((event, index) => ({ ...event, AtMs: -3 * 3_600_000 + index * 40 })),
+    User: { LocksAfterSeconds: 4, UnlocksAfterSeconds: 24 },
+    OnUnlock: {
+      AfterSeconds: 3,
+      Attempt: { ...attempt(now), Outcome: 'Failure' },
+      Events: [
+        { Id: 1006, AtMs: 0, Data: [] },
+        { Id: 1022, AtMs: 280, Data: [endpoint] },
+        ...withCorrelation(now).map((event, index) => ({ ...event, AtMs: 2_100 + index * 30 })),
+        { Id: 1007, AtMs: 2_400, Data: [options.status.toUpperCase().replace('0X', '0x')] },
+      ],
+    },
+    Network: options.network,
+  };
+}
+
+const proxyAuthRequired = networkFailure({
+  name: 'proxy-auth-required',
+  description: 'An Azure AD joined laptop whose WinHTTP proxy wants authentication: the user browses fine through it, but the SYSTEM account gets 407 and every PRT refresh fails with 0xc000023c.',
+  start: '2026-11-23T08:40:00Z',
+  device: cloudDevice,
+  tenant: fabrikamTenant,
+  status: '0xc000023c',
+  httpError: '0xcaa30197',
+  httpStatus: 407,
+  events: [{ Id: 1084, Data: ['-895286889'] }],
+  network: { WinHttpProxy: 'proxy.fabrikam.com:8080', Fault: 'ProxyAuthRequired' },
+  correlations: ['c2e81f07-5a3d-4b69-9e14-7d0b3a6c5f82', '4f9a2c6e-81d3-4e5b-a7c0-2b6d9e1f8a34'],
+});
+
+const tlsInspection = networkFailure({
+  name: 'tls-inspection',
+  description: 'A hybrid joined desktop behind a firewall that inspects TLS: the chain for login.microsoftonline.com ends in the firewall\'s own CA, and the PRT refresh fails with 0xc000023c (WinHTTP 12175, a secure channel failure).',
+  start: '2026-11-23T13:15:00Z',
+  device: { ...hybridDevice, DeviceName: 'CTS-WS-0618.corp.contoso.com', DeviceId: '0d7e3b95-2c48-4a1f-b6e9-5f8a1c3d7e20' },
+  tenant: contosoTenant,
+  status: '0xc000023c',
+  httpError: '0x80072f8f',
+  httpStatus: 0,
+  events: [{ Id: 1084, Data: ['-2147012721'] }],
+  network: { WinHttpProxy: null, Fault: 'TlsInspected', InspectionIssuer: 'Contoso-FW-SSL-Inspection-CA' },
+  correlations: ['8b1d5e39-0f62-4c7a-9d24-e3a6f0b8c157', 'd46f0a21-9c87-4e3b-b512-7a9e2c4d6f08'],
+});
+
+const clockSkew = networkFailure({
+  name: 'clock-skew',
+  description: 'An Azure AD joined laptop whose clock runs 17 minutes fast after a dead CMOS battery: Entra ID refuses the device\'s signed request as outside its valid time (AADSTS500133) and the refresh fails with 0xcaa20003.',
+  start: '2026-11-24T07:20:00Z',
+  device: { ...cloudDevice, DeviceName: 'FAB-LT-1873', DeviceId: '7c3a9e51-4d2b-4f80-91e6-0b5d8a2c4f19' },
+  tenant: fabrikamTenant,
+  status: '0xcaa20003',
+  httpError: '0x0',
+  httpStatus: 400,
+  serverErrorCode: 'invalid_grant',
+  serverErrorDescription: 'AADSTS500133: Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token. Trace ID: 1f6c9a30-7e52-4b84-a0d3-9c2e5b7f1a46',
+  events: [{ Id: 1081, Data: ['invalid_grant', 'AADSTS500133: Assertion is not within its valid time range.'] }],
+  network: { WinHttpProxy: null, Fault: 'ClockSkew', SkewSeconds: 1_020 },
+  correlations: ['5e2b8d14-6a9f-4c37-b0e5-1d8c3f7a2b96', '93c0f6a2-1b4e-4d58-8e7a-c5f2d9b0e361'],
+});
+
+const mexUrl = 'https://sts.contoso.com/adfs/services/trust/mex';
+
+const federatedMexDtd: Scenario = {
+  ...networkFailure({
+    name: 'federated-mex-dtd',
+    description: 'A hybrid joined desktop of a federated domain: the proxy in front of AD FS answers the metadata (MEX) request with its own page carrying a DTD, so the Windows XML reader refuses it (0xc00cee4f) and no PRT is issued at sign-in.',
+    start: '2026-11-24T09:05:00Z',
+    device: { ...hybridDevice, DeviceName: 'CTS-WS-0991.corp.contoso.com', DeviceId: 'a5f18c03-2e7d-4b96-8c41-d0e9b3a7f652', FederationAuthority: 'https://sts.contoso.com/adfs' },
+    tenant: contosoTenant,
+    status: '0xc00cee4f',
+    httpError: '0x0',
+    httpStatus: 200,
+    endpoint: mexUrl,
+    credentialType: 'Password',
+    events: [{ Id: 1104, Data: ['WSTrust MEX parsing', '3222072911'] }],
+    network: { WinHttpProxy: null, Fault: 'MexHasDtd' },
+    correlations: ['e8a3c519-4d07-4f2b-96c1-3b5e0d8f7a24', '1c7f4b82-9e30-4a65-b8d1-6f2a0c9e5d37'],
+  }),
+};
+federatedMexDtd.Prt = { ...federatedMexDtd.Prt, AzureAdPrt: false, UpdatedSecondsAgo: null };
+
 /** The scenarios inside the exe, by the name `--simulate` takes. */
 export const builtInScenarios: Readonly<Record<string, Scenario>> = {
   healthy,
@@ -256,4 +379,8 @@ export const builtInScenarios: Readonly<Record<string, Scenario>> = {
   'network-unreachable': networkUnreachable,
   'stale-fixed-by-unlock': staleFixedByUnlock,
   'ws-trust-dtd': wsTrustDtd,
+  'proxy-auth-required': proxyAuthRequired,
+  'tls-inspection': tlsInspection,
+  'clock-skew': clockSkew,
+  'federated-mex-dtd': federatedMexDtd,
 };

@@ -49,6 +49,8 @@ export interface TraceContext {
    * `TraceInterrupted`. Stopping is never interrupted: it is the undo path.
    */
   signal?: AbortSignal;
+  /** The command's environment: lets the network probe (#14) run, with the tests' resolver when set. */
+  env?: NodeJS.ProcessEnv;
   /** Resolves when the person at the console says the repro is done (Enter). */
   userDone?: Promise<void>;
   pid?: number;

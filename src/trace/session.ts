@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, PrtError } from '../errors.js';
 import { bundleFolderName, bundleNames, createBundleFolder, writeBundleText } from './bundle.js';
+import { probeIntoBundle } from './probe.js';
 import { finalizeBundle, finish, lsassWarning } from './collect.js';
 import { analytic, errorMessage, Session, statusFromBytes, stepSummaries, stepTitles, TraceInterrupted, withLock, type TraceContext } from './engine.js';
 import { plannedSteps } from './plan.js';
@@ -150,6 +151,8 @@ async function start(ctx: TraceContext, options: TraceOptions, mode: SessionMode
       return state.BundlePath;
     });
     const bundle = state.BundlePath!;
+    // Before any trace starts, so the probe's own requests are not part of the repro's capture.
+    await probeIntoBundle(session, bundle, ctx.env);
 
     await session.step('AnalyticChannel', async (record) => {
       const was = await host.isChannelEnabled(analytic);

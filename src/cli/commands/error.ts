@@ -9,6 +9,7 @@ import type { DiagnosedAttempt } from '../../diagnose/attempt-types.js';
 import { usageError } from '../../errors.js';
 import { formatDiagnosis } from '../present/diagnosis-text.js';
 import { styleFor } from '../present/style.js';
+import { withProbe, withProbeStep } from '../present/probe-ties.js';
 
 export class ErrorCommand extends PrtCommand {
   static override paths = [['error']];
@@ -30,6 +31,7 @@ export class ErrorCommand extends PrtCommand {
       ['A collected folder, the last two hours', 'prt error --events .\\\\PrtTrace-20261120 --since 2h'],
       ['The diagnosis of what a user sent, shareable (names and ids replaced by pseudonyms)', 'prt error --events aad.xml --redact'],
       ['Every attempt of a large export, one JSON object per line', 'prt error --events big.xml --all --json-lines'],
+      ['Test the network as SYSTEM too and put what blocks it beside the failing codes', 'prt error --probe'],
     ],
   });
 
@@ -40,17 +42,19 @@ export class ErrorCommand extends PrtCommand {
   redact = redactOption('(the map back to the real values is not kept: `prt redact` on the files keeps one)');
   all = Option.Boolean('--all', false, { description: 'Every attempt, not only the newest failures (with --json-lines: streamed, for logs of any size)' });
   jsonLines = Option.Boolean('--json-lines', false, { description: 'One JSON object per attempt and line, written as each is found (with --all)' });
+  probe = Option.Boolean('--probe', false, { description: 'Also run `prt probe` as SYSTEM and add its findings to the attempts that failed on the network' });
 
   protected async run(): Promise<number> {
     if (this.all !== this.jsonLines) throw usageError('AllNeedsJsonLines', '--all and --json-lines go together: every attempt of a log, one JSON object per line, written as it is found (one document of every attempt of a large log would not fit in memory)');
     if (this.jsonLines && this.json) throw usageError('ConflictingOptions', '--json-lines and --json cannot be used together');
+    if (this.probe && this.jsonLines) throw usageError('ConflictingOptions', '--probe adds the probe to one diagnosis: it cannot be combined with --json-lines');
     const now = parseNowOption(this.now);
     // One redactor for the whole run: the same real value keeps its pseudonym in every line.
     const redactor = this.redact ? new Redactor() : null;
     const stdout = this.context.stdout;
     // One line per attempt, through the same JSON writer as --json.
     const onAttempt = this.jsonLines
-      ? (attempt: DiagnosedAttempt) => stdout.write(`${formatJson(redactor ? redactor.deep(attempt) : attempt).replace(/\n */g, '')}\n`)
+      ? (attempt: DiagnosedAttempt) => stdout.write(`${formatJson(redactor ? redactor.deep(withProbeStep(attempt)) : withProbeStep(attempt)).replace(/\n */g, '')}\n`)
       : undefined;
     const diagnosis = await diagnose(
       this.context.host,
@@ -63,9 +67,11 @@ export class ErrorCommand extends PrtCommand {
       { onAttempt },
     );
     if (this.jsonLines) return 0;
-    const shown = redactor ? redactor.deep(diagnosis) : diagnosis;
+    const probed = await withProbe(diagnosis, this.probe ? this.context.host : null, this.context.env);
+    const shown = redactor ? redactor.deep(probed.document) : probed.document;
+    const style = styleFor(this.context.stdout, this.context.env);
     if (this.json) writeJson(this.context.stdout, shown);
-    else this.context.stdout.write(formatDiagnosis(forText(shown), styleFor(this.context.stdout, this.context.env)));
+    else this.context.stdout.write(formatDiagnosis(forText(shown), style) + probed.text(forText(shown), style));
     return 0;
   }
 }

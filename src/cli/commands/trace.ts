@@ -39,6 +39,7 @@ abstract class TraceCommand extends PrtCommand {
       store: new StateStore(directory),
       events,
       scenario: simulated ? ((host as { scenarioName?: string }).scenarioName ?? null) : null,
+      env: this.context.env,
       signal: controller.signal,
     };
     return {

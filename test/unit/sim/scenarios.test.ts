@@ -36,6 +36,10 @@ const before: Record<string, [string, string]> = {
   'network-unreachable': ['AzureAdJoined', 'Stale'],
   'stale-fixed-by-unlock': ['AzureAdJoined', 'Stale'],
   'ws-trust-dtd': ['HybridAzureAdJoined', 'Missing'],
+  'proxy-auth-required': ['AzureAdJoined', 'Stale'],
+  'tls-inspection': ['HybridAzureAdJoined', 'Stale'],
+  'clock-skew': ['AzureAdJoined', 'Stale'],
+  'federated-mex-dtd': ['HybridAzureAdJoined', 'Missing'],
 };
 const after: Record<string, { health: string; status: string; succeeded: boolean }> = {
   healthy: { health: 'Healthy', status: '0x00000000', succeeded: true },
@@ -43,11 +47,15 @@ const after: Record<string, { health: string; status: string; succeeded: boolean
   'network-unreachable': { health: 'Stale', status: '0xc000023c', succeeded: false },
   'stale-fixed-by-unlock': { health: 'Healthy', status: '0x00000000', succeeded: true },
   'ws-trust-dtd': { health: 'Missing', status: '0xc00cee4f', succeeded: false },
+  'proxy-auth-required': { health: 'Stale', status: '0xc000023c', succeeded: false },
+  'tls-inspection': { health: 'Stale', status: '0xc000023c', succeeded: false },
+  'clock-skew': { health: 'Stale', status: '0xcaa20003', succeeded: false },
+  'federated-mex-dtd': { health: 'Missing', status: '0xc00cee4f', succeeded: false },
 };
 
 describe('the built-in scenarios', () => {
-  it('are the five the issue names, in kebab-case', () => {
-    expect(names.sort()).toEqual(['healthy', 'hybrid-wrong-password', 'network-unreachable', 'stale-fixed-by-unlock', 'ws-trust-dtd']);
+  it('are the five the issue names and the four network ones of #14, in kebab-case', () => {
+    expect([...names].sort()).toEqual(['clock-skew', 'federated-mex-dtd', 'healthy', 'hybrid-wrong-password', 'network-unreachable', 'proxy-auth-required', 'stale-fixed-by-unlock', 'tls-inspection', 'ws-trust-dtd']);
   });
 
   it.each(names)('%s is a valid scenario', (name) => {

@@ -22,6 +22,10 @@ const expected: Record<string, { outcome: string; status: string | null; before:
   'network-unreachable': { outcome: 'AttemptFailed', status: '0xc000023c', before: 'Stale', after: 'Stale' },
   'stale-fixed-by-unlock': { outcome: 'PrtRenewed', status: null, before: 'Stale', after: 'Healthy' },
   'ws-trust-dtd': { outcome: 'AttemptFailed', status: '0xc00cee4f', before: 'Missing', after: 'Missing' },
+  'proxy-auth-required': { outcome: 'AttemptFailed', status: '0xc000023c', before: 'Stale', after: 'Stale' },
+  'tls-inspection': { outcome: 'AttemptFailed', status: '0xc000023c', before: 'Stale', after: 'Stale' },
+  'clock-skew': { outcome: 'AttemptFailed', status: '0xcaa20003', before: 'Stale', after: 'Stale' },
+  'federated-mex-dtd': { outcome: 'AttemptFailed', status: '0xc00cee4f', before: 'Missing', after: 'Missing' },
 };
 
 describe('the guided trace on each simulated scenario', () => {
