@@ -169,7 +169,9 @@ Describe 'Connection parameters' {
         @{ First = 'HostName'; Second = 'ComputerName' }
     ) {
         $parameters = @{ $First = 'pc1'; $Second = 'pc2' }
-        { Get-PrtStatus @parameters } | Should -Throw -ErrorId 'PrtTools.ConflictingParameters,Get-PrtStatus'
+        # Get-PrtStatus has a parameter set per target: the binder refuses the pair.
+        { Get-PrtStatus @parameters } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+        { Get-PrtError -Code '12002' @parameters } | Should -Throw -ErrorId 'PrtTools.ConflictingParameters,Get-PrtError'
     }
 
     It 'refuses -<Name> without the target it goes with' -ForEach @(
@@ -183,7 +185,8 @@ Describe 'Connection parameters' {
 
     It 'refuses -Credential with -HostName (SSH uses keys)' {
         $credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList 'admin', (ConvertTo-SecureString -String 'x' -AsPlainText -Force)
-        { Get-PrtStatus -HostName 'pc1' -Credential $credential } | Should -Throw -ErrorId 'PrtTools.ConflictingParameters,Get-PrtStatus'
+        { Get-PrtStatus -HostName 'pc1' -Credential $credential } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+        { Get-PrtError -Code '12002' -HostName 'pc1' -Credential $credential } | Should -Throw -ErrorId 'PrtTools.ConflictingParameters,Get-PrtError'
     }
 }
 
