@@ -14,6 +14,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('PrtTools.Format.ps1xml')
+    TypesToProcess       = @('PrtTools.Types.ps1xml')
 
     # One entry per file in Public/.
     FunctionsToExport    = @(

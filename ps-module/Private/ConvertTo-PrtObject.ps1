@@ -67,8 +67,8 @@ $script:PrtTimeProperty = @(
     'AzureAdPrtUpdateTime', 'AzureAdPrtExpiryTime', 'EnterprisePrtUpdateTime', 'EnterprisePrtExpiryTime',
     'EvaluatedAt', 'CaptureTime', 'PreviousPrtAttempt', 'PreviousRegistration',
     'StartedAt', 'StoppedAt', 'ObservedAt', 'ServerDate',
-    # A PRT attempt (prt error): its 1006 and 1007.
-    'Start', 'End'
+    # A PRT attempt (prt error): its 1006 and 1007, its first and last event.
+    'Start', 'End', 'FirstEventTime', 'LastEventTime'
 )
 
 # Yes/no answers a capture may not give: [bool] when it says, $null when it does not (never a

@@ -15,7 +15,17 @@ function Get-PrtSimulateCompletion {
     }
 }
 
-foreach ($command in @('Get-PrtStatus', 'Get-PrtError', 'Start-PrtTrace', 'Stop-PrtTrace', 'Get-PrtTraceStatus')) {
+# Every cmdlet that reads a device has -Simulate (a scenario name or file, passed on with
+# Get-PrtSimulateArgument); a new one adds its name here, one a line.
+$script:PrtSimulateCommands = @(
+    'Get-PrtStatus'
+    'Get-PrtError'
+    'Test-PrtHealth'
+    'Start-PrtTrace'
+    'Stop-PrtTrace'
+    'Get-PrtTraceStatus'
+)
+foreach ($command in $script:PrtSimulateCommands) {
     Register-ArgumentCompleter -CommandName $command -ParameterName 'Simulate' -ScriptBlock {
         param($commandName, $parameterName, $wordToComplete, $commandAst, $fakeBoundParameters)
         Get-PrtSimulateCompletion -WordToComplete $wordToComplete

@@ -9,18 +9,21 @@ function Get-PrtFleetSummary {
         (from Get-PrtStatus -ComputerName, -Session or -HostName, from Invoke-Command, or from
         captures read with Get-PrtStatus -Path) and returns one PrtTools.FleetSummary:
 
-        - the number of devices per Health (Missing, Expired, Stale, Healthy, NotApplicable),
-          with the devices of each;
+        - the number of devices per Health (Missing, Expired, Stale, Unknown, Healthy,
+          NotApplicable), with the devices of each; Unknown (a capture that does not show the
+          PRT) is counted on its own, never as healthy or unhealthy;
         - the codes of the failed PRT attempts (the AttemptStatus, the server's error code,
           the AADSTS or MSIS code of its description and the HTTP error of each Diagnostics
           block), most frequent first, each with its name and one-line meaning (from one call of
           prt explain for all of them), the number of devices and their names; spellings of one
           code (0xC000006D, -1073741715) count as one;
-        - the findings, most frequent first, with their devices.
+        - the findings, most frequent first, each with its Title (one line that is the same on
+          every device, not one device's message) and its devices.
 
         A device is named by PSComputerName when its live status came over remoting (the name
         the admin used), and by its DeviceName when the status was read from a capture or ran
-        locally. Objects that are not a status are errors (PrtTools.NotAStatus) and are left out.
+        locally; a capture that names no device by its file name. Objects that are not a status
+        are errors (PrtTools.NotAStatus) and are left out.
 
     .PARAMETER InputObject
         PrtTools.Status objects (also Deserialized ones from remoting or jobs).
@@ -30,8 +33,9 @@ function Get-PrtFleetSummary {
 
     .OUTPUTS
         PrtTools.FleetSummary. Health counts (also as the properties Healthy, Stale, Expired,
-        Missing, NotApplicable and Unhealthy), Codes (PrtTools.FleetCode), Findings
-        (PrtTools.FleetFinding).
+        Missing, NotApplicable, Unknown and Unhealthy = Missing + Expired + Stale), Codes
+        (PrtTools.FleetCode), Findings (PrtTools.FleetFinding: Id, Severity, Count, Title,
+        Devices).
 
     .EXAMPLE
         PS C:\> Get-PrtStatus -ComputerName (Get-Content .\devices.txt) | Get-PrtFleetSummary
@@ -89,7 +93,7 @@ function Get-PrtFleetSummary {
 
     end {
         $comparer = [System.StringComparer]::OrdinalIgnoreCase
-        $healthOrder = @('Missing', 'Expired', 'Stale', 'Healthy', 'NotApplicable')
+        $healthOrder = @('Missing', 'Expired', 'Stale', 'Unknown', 'Healthy', 'NotApplicable')
         $healthDevices = New-Object -TypeName 'System.Collections.Generic.Dictionary[string,System.Collections.Generic.List[string]]'
         # Raw code (as written) -> devices and where it was seen; then grouped by identity.
         $rawCodes = New-Object -TypeName 'System.Collections.Specialized.OrderedDictionary' -ArgumentList $comparer
@@ -170,10 +174,13 @@ function Get-PrtFleetSummary {
                     $entry = & $newDeviceList
                     $entry['Id'] = $id
                     $entry['Severity'] = $finding.Severity
-                    $entry['Message'] = $finding.Message
+                    $entry['Title'] = $null
                     $findings[$id] = $entry
                 }
                 $entry = $findings[$id]
+                # The catalog's line for the id, the same on every device (statuses from an older
+                # PrtTools have none: then there is no line rather than one device's message).
+                if ($null -eq $entry.Title -and $null -ne $finding.PSObject.Properties['Title'] -and $finding.Title) { $entry.Title = [string]$finding.Title }
                 if ($entry.Seen.Add($device)) { $entry.List.Add($device) }
             }
         }
@@ -232,7 +239,7 @@ function Get-PrtFleetSummary {
                     Id       = $finding.Id
                     Severity = $finding.Severity
                     Count    = $finding.List.Count
-                    Message  = $finding.Message
+                    Title    = $finding.Title
                     Devices  = [string[]]@($finding.List | Sort-Object)
                     Order    = $order
                 }
@@ -264,6 +271,7 @@ function Get-PrtFleetSummary {
             Expired       = [int](& $countOf 'Expired')
             Missing       = [int](& $countOf 'Missing')
             NotApplicable = [int](& $countOf 'NotApplicable')
+            Unknown       = [int](& $countOf 'Unknown')
             Unhealthy     = [int]((& $countOf 'Missing') + (& $countOf 'Expired') + (& $countOf 'Stale'))
             Health        = $healthObjects
             Codes         = $codes

@@ -76,7 +76,10 @@ function Get-PrtStatus {
 
     .PARAMETER ComputerName
         Reads the status on these devices over WinRM (Invoke-Command); PrtTools must be installed
-        on each.
+        on each. Takes objects from the pipeline by property name: ComputerName, CN or DNSHostName
+        (what Get-ADComputer returns). Strings piped in are capture paths, not computer names:
+        pipe a list of names with -ComputerName { $_ }. Every device is read once, in one
+        Invoke-Command, however the names arrive.
 
     .PARAMETER Credential
         The account for -ComputerName.
@@ -104,7 +107,10 @@ function Get-PrtStatus {
         is 32).
 
     .INPUTS
-        System.String. Paths of dsregcmd /status captures.
+        System.String. Paths of dsregcmd /status captures (with -Session: read on those devices).
+
+        Objects with a ComputerName, CN or DNSHostName property (Get-ADComputer): the devices to
+        read over WinRM.
 
         System.IO.FileInfo. Files from Get-ChildItem (bound by their PSPath or FullName).
 
@@ -144,6 +150,16 @@ function Get-PrtStatus {
         failing PRT.
 
     .EXAMPLE
+        PS C:\> Get-ADComputer -Filter * -SearchBase 'OU=Clients,DC=corp,DC=contoso,DC=com' | Get-PrtStatus | Sort-Object HealthRank | Format-Table
+
+        Reads every computer of an OU over WinRM (by DNSHostName), the worst first.
+
+    .EXAMPLE
+        PS C:\> Get-Content .\devices.txt | Get-PrtStatus -ComputerName { $_ } -Credential (Get-Credential)
+
+        Reads the devices named in a file, one a line.
+
+    .EXAMPLE
         PS C:\> Get-PrtStatus -ComputerName (Get-Content .\devices.txt) -ThrottleLimit 64 | Get-PrtFleetSummary
 
         Reads many devices over WinRM and sums up their health and the most frequent codes.
@@ -151,22 +167,41 @@ function Get-PrtStatus {
     .LINK
         https://learn.microsoft.com/entra/identity/devices/troubleshoot-device-dsregcmd
     #>
+    # Parameter sets: this device (Live, Path, LiteralPath, Sample, Simulate) and one set per
+    # remoting target (ComputerName, Session, HostName), each with only the connection options it
+    # takes, so the binder refuses -Credential with -HostName and Get-Help shows what goes together.
+    # In a remoting set, what to read there (-Path, -LiteralPath, -Sample, -Simulate) is optional;
+    # -Session with -Path is the set SessionPath, which also takes the paths from the pipeline (in
+    # the Session set, an optional path from the pipeline would take objects meant for
+    # -ComputerName).
     [CmdletBinding(DefaultParameterSetName = 'Live', SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('PrtTools.Status')]
     param(
         [Parameter(Mandatory, Position = 0, ParameterSetName = 'Path', ValueFromPipeline, ValueFromPipelineByPropertyName)]
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(Mandatory, ParameterSetName = 'SessionPath', ValueFromPipeline)]
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $Path,
 
         [Parameter(Mandatory, ParameterSetName = 'LiteralPath', ValueFromPipelineByPropertyName)]
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
+        [Parameter(ParameterSetName = 'HostName')]
         [Alias('PSPath', 'LP', 'FullName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $LiteralPath,
 
         [Parameter(Mandatory, ParameterSetName = 'Sample')]
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
+        [Parameter(ParameterSetName = 'HostName')]
         [switch] $Sample,
 
         [Parameter(Mandatory, ParameterSetName = 'Simulate')]
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $Simulate,
 
@@ -174,31 +209,46 @@ function Get-PrtStatus {
         [datetime] $Now,
 
         [Parameter(ParameterSetName = 'Live')]
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
+        [Parameter(ParameterSetName = 'HostName')]
         [switch] $AsCurrentUser,
 
         [Parameter()]
         [switch] $Redact,
 
-        [Alias('CN')]
+        # From the pipeline by property name: objects with a ComputerName, CN or DNSHostName
+        # (Get-ADComputer's output) read those computers.
+        [Parameter(Mandatory, ParameterSetName = 'ComputerName', ValueFromPipelineByPropertyName)]
+        [Alias('CN', 'DNSHostName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $ComputerName,
 
+        [Parameter(ParameterSetName = 'ComputerName')]
         [System.Management.Automation.PSCredential] $Credential,
 
+        [Parameter(Mandatory, ParameterSetName = 'Session')]
+        [Parameter(Mandatory, ParameterSetName = 'SessionPath')]
         [ValidateNotNullOrEmpty()]
         [System.Management.Automation.Runspaces.PSSession[]] $Session,
 
+        [Parameter(Mandatory, ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $HostName,
 
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $UserName,
 
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $KeyFilePath,
 
+        [Parameter(ParameterSetName = 'HostName')]
         [hashtable] $SSHOption,
 
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
         [ValidateRange(1, 2147483647)]
         [int] $ThrottleLimit
     )
@@ -215,18 +265,14 @@ function Get-PrtStatus {
         # Every call below takes these options: --redact rides along with --now.
         if ($Redact) { $nowArgument += '--redact' }
 
-        # Other devices: the paths are collected here and sent to all of them at once in end.
-        $remoteKind = Get-PrtRemoteTarget -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
-        $remotePaths = New-Object -TypeName System.Collections.Generic.List[string]
+        # Other devices: targets (also from the pipeline) and paths are collected in process and
+        # sent to all devices at once in end, so -ThrottleLimit applies to the whole list.
+        $remote = New-PrtRemoteCollector
         $files = New-Object -TypeName System.Collections.Generic.List[string]
     }
 
     process {
-        if ($remoteKind) {
-            if ($PSCmdlet.ParameterSetName -eq 'Path') { $remotePaths.AddRange([string[]]$Path) }
-            if ($PSCmdlet.ParameterSetName -eq 'LiteralPath') { $remotePaths.AddRange([string[]]$LiteralPath) }
-            return
-        }
+        if (Add-PrtRemoteInput -Collector $remote -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet) { return }
         if ($PSCmdlet.ParameterSetName -eq 'Live') {
             $machine = [System.Environment]::MachineName
             if ($AsCurrentUser -or (Test-PrtUserContext)) {
@@ -276,17 +322,18 @@ function Get-PrtStatus {
     }
 
     end {
-        if (-not $remoteKind) {
+        if (-not $remote.Kind) {
             if ($files.Count -gt 0) { Invoke-PrtStatusBatch -Path $files.ToArray() -NowArgument $nowArgument -Cmdlet $PSCmdlet }
             return
         }
         $parameters = @{}
-        if ($PSCmdlet.ParameterSetName -eq 'Path') { $parameters['Path'] = $remotePaths.ToArray() }
-        if ($PSCmdlet.ParameterSetName -eq 'LiteralPath') { $parameters['LiteralPath'] = $remotePaths.ToArray() }
-        if ($PSCmdlet.ParameterSetName -eq 'Sample') { $parameters['Sample'] = $true }
-        if ($PSCmdlet.ParameterSetName -eq 'Simulate') { $parameters['Simulate'] = $Simulate }
+        if ($remote.Paths.Count -gt 0) { $parameters['Path'] = $remote.Paths.ToArray() }
+        if ($remote.LiteralPaths.Count -gt 0) { $parameters['LiteralPath'] = $remote.LiteralPaths.ToArray() }
+        if ($Sample) { $parameters['Sample'] = $true }
+        if ($Simulate) { $parameters['Simulate'] = $Simulate }
         if ($PSBoundParameters.ContainsKey('Now')) { $parameters['Now'] = $Now }
         if ($AsCurrentUser) { $parameters['AsCurrentUser'] = $true }
-        Invoke-PrtRemoteCommand -CommandName 'Get-PrtStatus' -Parameter $parameters -Kind $remoteKind -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
+        if ($Redact) { $parameters['Redact'] = $true }
+        Invoke-PrtRemoteCommand -CommandName 'Get-PrtStatus' -Parameter $parameters -Kind $remote.Kind -BoundParameters $remote.Connection -Cmdlet $PSCmdlet
     }
 }

@@ -22,7 +22,13 @@ function Test-PrtHealth {
         Wildcards are allowed; files can be piped in from Get-ChildItem.
 
     .PARAMETER Sample
-        Tests the built-in sample device (a hybrid joined device without a PRT).
+        Tests the built-in sample device (a hybrid joined device without a PRT). A shortcut kept
+        for scripts; -Simulate takes any scenario.
+
+    .PARAMETER Simulate
+        Tests a simulated device instead of this one: a built-in scenario (Tab completes the
+        names) or a scenario file, as for Get-PrtStatus -Simulate. Works on any OS: a way to try
+        a detection script before it goes to devices.
 
     .PARAMETER Now
         The moment to judge the PRT's age and expiry against, instead of the capture's own time
@@ -55,6 +61,11 @@ function Test-PrtHealth {
         Lists the captures whose PRT is missing, expired or stale.
 
     .EXAMPLE
+        PS C:\> Test-PrtHealth -Simulate network-unreachable
+
+        Tries the answer on a simulated device whose PRT cannot be renewed: $false.
+
+    .EXAMPLE
         PS C:\> Test-PrtHealth -Path .\status.txt -Detailed | Select-Object Health, Findings
 
         Tests a capture and shows why it is or is not healthy.
@@ -75,6 +86,10 @@ function Test-PrtHealth {
         [Parameter(Mandatory, ParameterSetName = 'Sample')]
         [switch] $Sample,
 
+        [Parameter(Mandatory, ParameterSetName = 'Simulate')]
+        [ValidateNotNullOrEmpty()]
+        [string] $Simulate,
+
         [Parameter()]
         [datetime] $Now,
 
@@ -87,6 +102,7 @@ function Test-PrtHealth {
         $statusParameters = @{}
         if ($PSBoundParameters.ContainsKey('Now')) { $statusParameters['Now'] = $Now }
         if ($PSCmdlet.ParameterSetName -eq 'Sample') { $statusParameters['Sample'] = $true }
+        if ($PSCmdlet.ParameterSetName -eq 'Simulate') { $statusParameters['Simulate'] = $Simulate }
         # Paths are collected and read together in end: one start of prt, and the answer for
         # several files says which file each one is about.
         $paths = New-Object -TypeName System.Collections.Generic.List[string]

@@ -6,20 +6,39 @@ param(
     [Parameter(Mandatory)][string] $ModulePath,
     [Parameter(Mandatory)][string] $Pwsh,
     [int] $Devices = 10000,
-    [int] $ImportRuns = 5,
-    [switch] $SkipImport
+    [int] $ImportRuns = 7,
+    [switch] $SkipImport,
+    [switch] $SkipFleet
 )
 $ErrorActionPreference = 'Stop'
 
 # Import-Module in a fresh process each time: the time PowerShell reports for the import alone.
-$importTimes = if ($SkipImport) { @() } else { foreach ($run in 1..$ImportRuns) {
-    $text = & $Pwsh -NoProfile -NonInteractive -Command "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModulePath'; `$w.Elapsed.TotalMilliseconds"
-    [double]($text | Select-Object -Last 1)
-} }
+# Each round also imports an empty module the same way: what Import-Module itself costs in a fresh
+# process on this machine (the first import loads PowerShell's module code), so that on a loaded
+# machine the share of PrtTools (the difference of the medians) can still be read.
+$median = { param($values) $sorted = @($values | Sort-Object); $sorted[[int][Math]::Floor($sorted.Count / 2)] }
 if (-not $SkipImport) {
-    $sortedImport = @($importTimes | Sort-Object)
-    'Import-Module PrtTools: median {0:N0} ms (runs: {1})' -f $sortedImport[[int][Math]::Floor($sortedImport.Count / 2)], (($importTimes | ForEach-Object { '{0:N0}' -f $_ }) -join ', ')
+    $emptyDir = Join-Path ([System.IO.Path]::GetTempPath()) ("prt-bench-empty-" + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $emptyDir
+    Set-Content -LiteralPath (Join-Path $emptyDir 'Empty.psm1') -Value 'function Get-Nothing {}'
+    Set-Content -LiteralPath (Join-Path $emptyDir 'Empty.psd1') -Value "@{ RootModule = 'Empty.psm1'; ModuleVersion = '1.0'; GUID = '$([guid]::NewGuid())'; FunctionsToExport = @('Get-Nothing') }"
+    $timeImport = { param($path) [double](& $Pwsh -NoProfile -NonInteractive -Command "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$path'; `$w.Elapsed.TotalMilliseconds" | Select-Object -Last 1) }
+    $importTimes = New-Object -TypeName System.Collections.Generic.List[double]
+    $emptyTimes = New-Object -TypeName System.Collections.Generic.List[double]
+    try {
+        foreach ($run in 1..$ImportRuns) {
+            $importTimes.Add((& $timeImport $ModulePath))
+            $emptyTimes.Add((& $timeImport (Join-Path $emptyDir 'Empty.psd1')))
+        }
+    } finally {
+        Remove-Item -LiteralPath $emptyDir -Recurse -Force
+    }
+    $load = if (Test-Path -LiteralPath '/proc/loadavg') { 'load average ' + ((Get-Content -LiteralPath '/proc/loadavg' -Raw) -split ' ')[0] } else { 'load unknown' }
+    'Import-Module PrtTools: median {0:N0} ms (runs: {1}); an empty module: median {2:N0} ms; PrtTools'' share {3:N0} ms ({4} CPUs, {5})' -f `
+        (& $median $importTimes), (($importTimes | ForEach-Object { '{0:N0}' -f $_ }) -join ', '), (& $median $emptyTimes),
+        ((& $median $importTimes) - (& $median $emptyTimes)), [Environment]::ProcessorCount, $load
 }
+if ($SkipFleet) { return }
 
 Import-Module $ModulePath -Force
 $fixtures = Join-Path (Split-Path -Parent $PSScriptRoot) '../test/fixtures/dsregcmd'

@@ -35,7 +35,7 @@ function workAccountOf(section: DsregSection): WorkAccount {
   };
 }
 
-const finding = (id: FindingId, message: string, nextStep: string = findingCatalog[id].NextStep): Finding => ({ Id: id, Severity: findingCatalog[id].Severity, Message: message, NextStep: nextStep });
+const finding = (id: FindingId, message: string, nextStep: string = findingCatalog[id].NextStep): Finding => ({ Id: id, Title: findingCatalog[id].Title, Severity: findingCatalog[id].Severity, Message: message, NextStep: nextStep });
 
 /** Attempts of the Enterprise PRT go to AD FS (`/adfs/oauth2/token`, MSIS codes), not to Entra ID. */
 export const isAdfsAttempt = (d: PrtDiagnostics) => d.Prt === 'Enterprise' || /\/adfs\//i.test(d.EndpointUri ?? '') || /\bMSIS\d+/i.test(d.ServerErrorDescription ?? '');

@@ -11,6 +11,8 @@ export type Severity = 'Error' | 'Warning' | 'Info';
 export interface Finding {
   /** Stable identifier scripts can match on (`PrtStale`). */
   Id: string;
+  /** The same line on every device (the catalog's); Message is this device's own. */
+  Title: string;
   Severity: Severity;
   Message: string;
   NextStep: string;

@@ -124,7 +124,7 @@ Describe 'Fan-out over SSH' {
 
         It 'shows the results with our table' {
             $text = $results | Format-Table | Out-String -Width 200
-            $text | Should -Match 'DeviceName\s+JoinType\s+Health'
+            $text | Should -Match 'DeviceName\s+Health\s+AzureAdPrt'
         }
     }
 
@@ -169,7 +169,9 @@ Describe 'Connection parameters' {
         @{ First = 'HostName'; Second = 'ComputerName' }
     ) {
         $parameters = @{ $First = 'pc1'; $Second = 'pc2' }
-        { Get-PrtStatus @parameters } | Should -Throw -ErrorId 'PrtTools.ConflictingParameters,Get-PrtStatus'
+        # Get-PrtStatus has a parameter set per target: the binder refuses the pair.
+        { Get-PrtStatus @parameters } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+        { Get-PrtError -Code '12002' @parameters } | Should -Throw -ErrorId 'PrtTools.ConflictingParameters,Get-PrtError'
     }
 
     It 'refuses -<Name> without the target it goes with' -ForEach @(
@@ -183,7 +185,8 @@ Describe 'Connection parameters' {
 
     It 'refuses -Credential with -HostName (SSH uses keys)' {
         $credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList 'admin', (ConvertTo-SecureString -String 'x' -AsPlainText -Force)
-        { Get-PrtStatus -HostName 'pc1' -Credential $credential } | Should -Throw -ErrorId 'PrtTools.ConflictingParameters,Get-PrtStatus'
+        { Get-PrtStatus -HostName 'pc1' -Credential $credential } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+        { Get-PrtError -Code '12002' -HostName 'pc1' -Credential $credential } | Should -Throw -ErrorId 'PrtTools.ConflictingParameters,Get-PrtError'
     }
 }
 
@@ -296,15 +299,48 @@ Describe 'Get-PrtFleetSummary' {
         $text | Should -Match 'Findings\s+: '
     }
 
-    It 'shows its codes as a table of Count, Code, Name, Devices and Summary' {
+    It 'shows its codes as a table of Count, Code, Name and Devices (Summary stays on the object)' {
         $text = $summary.Codes | Format-Table | Out-String -Width 300
-        $text | Should -Match 'Count\s+Code\s+Name\s+Devices\s+Summary'
+        $text | Should -Match '(?m)^Count\s+Code\s+Name\s+Devices\s*$'
+    }
+
+    It 'gives each finding the one line of its id, not the first device''s message' {
+        $stale = @($statuses | Where-Object { @($_.Findings | ForEach-Object { $_.Id }) -contains 'PrtStale' })
+        $stale.Count | Should -BeGreaterOrEqual 2
+        $messages = @($stale | ForEach-Object { ($_.Findings | Where-Object { $_.Id -eq 'PrtStale' }).Message } | Select-Object -Unique)
+        $messages.Count | Should -BeGreaterOrEqual 2 -Because 'each device says its own age'
+        $line = ($summary.Findings | Where-Object { $_.Id -eq 'PrtStale' }).Title
+        $line | Should -Be (@($stale[0].Findings | Where-Object { $_.Id -eq 'PrtStale' })[0].Title)
+        $line | Should -Not -BeNullOrEmpty
+        $messages | Should -Not -Contain $line
+        $summary.Findings[0].PSObject.Properties.Name | Should -Not -Contain 'Message'
     }
 
     It 'survives serialization with its view' {
         $copy = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($summary, 2))
         $copy.PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.FleetSummary'
         ($copy | Out-String -Width 300) | Should -Be ($summary | Out-String -Width 300)
+    }
+
+    Context 'a capture that does not show the PRT' {
+        BeforeAll {
+            $partial = Get-PrtStatus -Path (Join-Path $PSScriptRoot '../fixtures/real/dsregcmd/partial-user-state-only-ngc-set.txt')
+            $withUnknown = @($statuses) + $partial | Get-PrtFleetSummary
+        }
+
+        It 'counts it as Unknown, neither healthy nor unhealthy' {
+            $partial.Health | Should -Be 'Unknown'
+            $withUnknown.Unknown | Should -Be 1
+            $withUnknown.Unhealthy | Should -Be ($withUnknown.Missing + $withUnknown.Expired + $withUnknown.Stale)
+            $withUnknown.Healthy | Should -Be (@($statuses | Where-Object { $_.Health -eq 'Healthy' }).Count)
+            @($withUnknown.Health | ForEach-Object { $_.Health }) | Should -Be @('Missing', 'Expired', 'Stale', 'Unknown', 'Healthy', 'NotApplicable')
+            ($withUnknown | Out-String -Width 300) | Should -Match 'Unknown\s+: 1'
+        }
+
+        It 'names it by its file when it names no device' {
+            $partial.DeviceName | Should -BeNullOrEmpty
+            ($withUnknown.Health | Where-Object { $_.Health -eq 'Unknown' }).Devices | Should -Be @('partial-user-state-only-ngc-set.txt')
+        }
     }
 
     It 'writes PrtTools.NotAStatus for an object that is not a status and sums up the rest' {

@@ -49,7 +49,8 @@ Describe 'Get-PrtStatus -Path' {
     }
 
     It 'keeps every property of the exe''s JSON, in its order' {
-        $status.PSObject.Properties.Name | Should -Be $raw.PSObject.Properties.Name
+        # Its own properties; PrtTools.Types.ps1xml adds flat ones after them (Views.Tests.ps1).
+        @($status.PSObject.Properties | Where-Object { $_.MemberType -eq 'NoteProperty' } | ForEach-Object { $_.Name }) | Should -Be $raw.PSObject.Properties.Name
     }
 
     It 'keeps <_> a [bool]' -ForEach @('AzureAdPrt', 'AzureAdJoined', 'EnterpriseJoined', 'DomainJoined') {

@@ -415,7 +415,7 @@ Describe 'Get-PrtError on exported AAD logs (the real prt)' {
 
     It 'is shown as a table with the status and the cause' {
         $table = $attempts | Format-Table | Out-String -Width 200
-        $table | Should -Match 'When \(UTC\)\s+Method\s+Status\s+Name\s+Cause'
+        $table | Should -Match 'LastEventTime\s+AttemptStatus\s+StatusName\s+Cause'
         $table | Should -Match '0xc000006d\s+STATUS_LOGON_FAILURE\s+InvalidUserNameOrPassword'
     }
 

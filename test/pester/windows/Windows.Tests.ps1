@@ -108,6 +108,41 @@ Describe 'Get-PrtStatus live on Windows (<_>)' -Tag 'Windows' -ForEach @('Argume
     }
 }
 
+Describe 'Views, flat properties and pipeline binding on Windows' -Tag 'Windows' {
+    BeforeEach {
+        Restore-Environment
+        Use-FakeSystem status
+        $env:FAKE_OUTPUT_DSREGCMD = $Utf16Capture
+    }
+    AfterEach { Restore-Environment }
+
+    It 'loads PrtTools.Types.ps1xml and PrtTools.Format.ps1xml: a live status has its flat properties and its table' {
+        $status = Get-PrtStatus -AsCurrentUser
+        $status.HealthRank | Should -BeOfType [int]
+        $status.EvaluatedAtUtc | Should -Match '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$'
+        $status.SourcePath | Should -BeNullOrEmpty
+        $text = $status | Format-Table | Out-String -Width 120
+        $text | Should -Match '(?m)^DeviceName\s+Health\s+AzureAdPrt\s+PrtAgeHours\s+FindingIds\s+SourceFile\s*$'
+    }
+
+    It 'names a capture''s file with its Windows path in SourceFile and SourcePath' {
+        $status = Get-PrtStatus -LiteralPath $Utf16Capture
+        $status.SourcePath | Should -Be $Utf16Capture
+        $status.SourceFile | Should -Be 'utf16le-bom-crlf.txt'
+        $csv = Join-Path $TestDrive 'status.csv'
+        $status | Export-Csv -LiteralPath $csv -NoTypeInformation
+        (Import-Csv -LiteralPath $csv).SourcePath | Should -Be $Utf16Capture
+    }
+
+    It 'binds -ComputerName from Get-ADComputer-shaped objects and FileInfo to -LiteralPath' {
+        Mock -ModuleName PrtTools -CommandName Invoke-Command -MockWith { }
+        [pscustomobject]@{ Name = 'PC1'; DNSHostName = 'pc1.corp.contoso.com' } | Get-PrtStatus
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter { (@($ComputerName) -join ',') -eq 'pc1.corp.contoso.com' }
+        (Get-Item -LiteralPath $Utf16Capture | Get-PrtStatus).SourceFile | Should -Be 'utf16le-bom-crlf.txt'
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly
+    }
+}
+
 Describe 'Arguments reach prt.exe intact (<_>)' -Tag 'Windows' -ForEach @('ArgumentList', 'ArgumentString') {
     BeforeAll {
         $hostile = @('plain', 'with space', '', 'a"b', 'c:\p q\', 'c:\p q\\', 'x\\"y', "caf$([char]0xE9) $([char]0x65E5)", '-1073741715', "tab`there")

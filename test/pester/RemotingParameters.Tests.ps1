@@ -1,0 +1,112 @@
+# Issue 13, item 13: the remoting parameters in their own parameter sets, and -ComputerName from
+# the pipeline by property name (CN, DNSHostName: what Get-ADComputer returns). Invoke-Command is
+# mocked: what matters here is what the cmdlet asks of it.
+BeforeAll {
+    . $PSScriptRoot/TestHelpers.ps1
+    Import-PrtToolsUnderTest
+    $command = Get-Command -Name Get-PrtStatus
+
+    function Get-SetParameter {
+        # The parameters of one parameter set, without the common ones.
+        param([string] $SetName)
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        @(($command.ParameterSets | Where-Object { $_.Name -eq $SetName }).Parameters | Where-Object { $common -notcontains $_.Name } | ForEach-Object { $_.Name })
+    }
+}
+
+AfterAll {
+    Get-Module -Name PrtTools | Remove-Module -Force
+}
+
+Describe 'Get-PrtStatus: one parameter set per remoting target' {
+    It 'has the sets ComputerName, Session and HostName beside the ones for this device' {
+        @($command.ParameterSets | ForEach-Object { $_.Name } | Sort-Object) | Should -Be @('ComputerName', 'HostName', 'LiteralPath', 'Live', 'Path', 'Sample', 'Session', 'SessionPath', 'Simulate')
+    }
+
+    It 'takes -Credential only with -ComputerName, the SSH options only with -HostName' {
+        Get-SetParameter -SetName 'ComputerName' | Should -Contain 'Credential'
+        Get-SetParameter -SetName 'ComputerName' | Should -Not -Contain 'UserName'
+        foreach ($name in 'UserName', 'KeyFilePath', 'SSHOption') {
+            Get-SetParameter -SetName 'HostName' | Should -Contain $name
+            Get-SetParameter -SetName 'ComputerName' | Should -Not -Contain $name
+            Get-SetParameter -SetName 'Session' | Should -Not -Contain $name
+        }
+        Get-SetParameter -SetName 'HostName' | Should -Not -Contain 'Credential'
+        Get-SetParameter -SetName 'HostName' | Should -Not -Contain 'ThrottleLimit'
+        foreach ($set in 'Live', 'Path', 'LiteralPath', 'Sample', 'Simulate') {
+            foreach ($name in 'ComputerName', 'Session', 'HostName', 'Credential', 'ThrottleLimit') {
+                Get-SetParameter -SetName $set | Should -Not -Contain $name -Because "-$name reaches other devices, the $set set reads this one"
+            }
+        }
+    }
+
+    It 'lets the binder refuse <First> with <Second>' -ForEach @(
+        @{ First = 'ComputerName'; Second = 'HostName' }
+        @{ First = 'Session'; Second = 'ComputerName' }
+        @{ First = 'HostName'; Second = 'Credential' }
+        @{ First = 'Path'; Second = 'Credential' }
+    ) {
+        $values = @{
+            ComputerName = 'pc1'; HostName = 'pc2'; Path = 'status.txt'
+            Session      = New-Object -TypeName System.Management.Automation.Runspaces.PSSession[] -ArgumentList 0
+            Credential   = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList 'admin', (ConvertTo-SecureString -String 'x' -AsPlainText -Force)
+        }
+        $parameters = @{ $First = $values[$First]; $Second = $values[$Second] }
+        { Get-PrtStatus @parameters } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+    }
+
+    It 'says which of -Path, -Sample and -Simulate to use on other devices' {
+        { Get-PrtStatus -ComputerName 'pc1' -Sample -Simulate 'healthy' } | Should -Throw -ErrorId 'PrtTools.ConflictingParameters,Get-PrtStatus'
+    }
+}
+
+Describe 'Get-PrtStatus: -ComputerName from the pipeline' {
+    BeforeEach {
+        Mock -ModuleName PrtTools -CommandName Invoke-Command -MockWith { }
+    }
+
+    It 'reads objects with a ComputerName or CN property, all in one Invoke-Command' {
+        [pscustomobject]@{ ComputerName = 'PC1' }, [pscustomobject]@{ CN = 'PC2' } | Get-PrtStatus
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            (@($ComputerName) -join ',') -eq 'PC1,PC2' -and $ArgumentList[0] -eq 'Get-PrtStatus'
+        }
+    }
+
+    It 'reads what Get-ADComputer returns, by DNSHostName' {
+        $adComputers = @(
+            [pscustomobject]@{ Name = 'PC1'; DNSHostName = 'pc1.corp.contoso.com'; DistinguishedName = 'CN=PC1,OU=Clients,DC=corp,DC=contoso,DC=com'; Enabled = $true }
+            [pscustomobject]@{ Name = 'PC2'; DNSHostName = 'pc2.corp.contoso.com'; DistinguishedName = 'CN=PC2,OU=Clients,DC=corp,DC=contoso,DC=com'; Enabled = $true }
+        )
+        $adComputers | Get-PrtStatus -ThrottleLimit 16
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            (@($ComputerName) -join ',') -eq 'pc1.corp.contoso.com,pc2.corp.contoso.com' -and $ThrottleLimit -eq 16
+        }
+        $adComputers | Get-PrtStatus -Now '2026-01-01T00:00:00Z'
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 2 -Exactly -ParameterFilter {
+            (@($ComputerName) -join ',') -eq 'pc1.corp.contoso.com,pc2.corp.contoso.com'
+        }
+    }
+
+    It 'reads names from a list with -ComputerName { $_ }, each device once' {
+        'pc1', 'pc2', 'PC1' | Get-PrtStatus -ComputerName { $_ } -Sample
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            (@($ComputerName) -join ',') -eq 'pc1,pc2' -and $ArgumentList[1]['Sample'] -eq $true
+        }
+    }
+
+    It 'passes the credential and what to read there' {
+        $credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList 'CONTOSO\admin', (ConvertTo-SecureString -String 'x' -AsPlainText -Force)
+        Get-PrtStatus -CN 'pc1' -Credential $credential -Path 'C:\captures\a.txt', 'C:\captures\b.txt' -Redact
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            $Credential.UserName -eq 'CONTOSO\admin' -and (@($ArgumentList[1]['Path']) -join ',') -eq 'C:\captures\a.txt,C:\captures\b.txt' -and $ArgumentList[1]['Redact'] -eq $true
+        }
+    }
+
+    # Paths piped with -Session (the SessionPath set): Fleet.Tests.ps1, over real SSH sessions.
+
+    It 'still reads piped strings as capture paths on this device' {
+        $status = Get-Fixture 'healthy-aadj.txt' | Get-PrtStatus
+        $status.Source.Kind | Should -Be 'File'
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 0 -Exactly
+    }
+}
