@@ -24,6 +24,8 @@ const commandLoaders: Record<string, CommandLoader> = {
   trace: async () => (await import('./commands/trace.js')).traceCommands,
   watch: async () => (await import('./commands/watch.js')).WatchCommand,
   redact: async () => (await import('./commands/redact.js')).RedactCommand,
+  doctor: async () => (await import('./commands/doctor.js')).DoctorCommand,
+  device: async () => (await import('./commands/device.js')).DeviceCommand,
 };
 
 /**

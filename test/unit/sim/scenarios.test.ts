@@ -36,18 +36,29 @@ const before: Record<string, [string, string]> = {
   'network-unreachable': ['AzureAdJoined', 'Stale'],
   'stale-fixed-by-unlock': ['AzureAdJoined', 'Stale'],
   'ws-trust-dtd': ['HybridAzureAdJoined', 'Missing'],
+  'device-cert-expired': ['HybridAzureAdJoined', 'Missing'],
+  'tpm-locked-out': ['AzureAdJoined', 'Stale'],
+  'scp-wrong-tenant': ['DomainJoined', 'NotApplicable'],
+  'join-task-disabled': ['DomainJoined', 'NotApplicable'],
 };
-const after: Record<string, { health: string; status: string; succeeded: boolean }> = {
+/** `status: null`: a device that is not joined tries no PRT at the unlock. */
+const after: Record<string, { health: string; status: string | null; succeeded: boolean }> = {
   healthy: { health: 'Healthy', status: '0x00000000', succeeded: true },
   'hybrid-wrong-password': { health: 'Missing', status: '0xc000006d', succeeded: false },
   'network-unreachable': { health: 'Stale', status: '0xc000023c', succeeded: false },
   'stale-fixed-by-unlock': { health: 'Healthy', status: '0x00000000', succeeded: true },
   'ws-trust-dtd': { health: 'Missing', status: '0xc00cee4f', succeeded: false },
+  'device-cert-expired': { health: 'Missing', status: '0xc000006d', succeeded: false },
+  'tpm-locked-out': { health: 'Stale', status: '0x80280921', succeeded: false },
+  'scp-wrong-tenant': { health: 'NotApplicable', status: null, succeeded: false },
+  'join-task-disabled': { health: 'NotApplicable', status: null, succeeded: false },
 };
 
 describe('the built-in scenarios', () => {
-  it('are the five the issue names, in kebab-case', () => {
-    expect(names.sort()).toEqual(['healthy', 'hybrid-wrong-password', 'network-unreachable', 'stale-fixed-by-unlock', 'ws-trust-dtd']);
+  it('are the five the issue names and the four of the device checks (#15), in kebab-case', () => {
+    expect(names.sort()).toEqual([
+      'device-cert-expired', 'healthy', 'hybrid-wrong-password', 'join-task-disabled', 'network-unreachable', 'scp-wrong-tenant', 'stale-fixed-by-unlock', 'tpm-locked-out', 'ws-trust-dtd',
+    ]);
   });
 
   it.each(names)('%s is a valid scenario', (name) => {
@@ -68,6 +79,11 @@ describe('the built-in scenarios', () => {
     const { events, problems } = await eventsOf(host);
     expect(problems).toEqual([]);
     const attempts = buildAttempts(events).filter((attempt) => attempt.Finished);
+    if (after[name]!.status === null) {
+      expect(attempts).toEqual([]);
+      expect(status.Diagnostics).toEqual([]);
+      return;
+    }
     const last = attempts.at(-1)!;
     expect(last.Status).toBe(after[name]!.status);
     expect(last.Succeeded).toBe(after[name]!.succeeded);
