@@ -57,7 +57,8 @@ export const causeRules: readonly CauseRule[] = [
       { Key: 'probe:ProxyAuthRequired', Points: 6 },
       { Key: 'probe-confirms:ProxyAuthRequired', Points: 2 },
       { Key: 'http:407', Points: 5 },
-      { Key: 'code:NTSTATUS:0xc000023c', Points: 2 },
+      // Supportive only: an unreachable network fits a proxy and many other things.
+      { Key: 'code:NTSTATUS:0xc000023c', Points: 1 },
       { Key: /^winhttp:(12029|12002|12007|12030)$/, Points: 1 },
     ],
     Against: [networkAnswered, newestSucceeded],
@@ -79,7 +80,7 @@ export const causeRules: readonly CauseRule[] = [
     Summary: 'The federation server\'s WS-Trust answer cannot be used: an HTML page, a DTD, or an endpoint that is missing or unreachable stands where the token should be.',
     NextStep: 'Check what answers the WS-Trust URL from the device (a reverse proxy or a sign-in page in front of AD FS?), and that the MEX document publishes the windowstransport and usernamemixed endpoints.',
     Raise: [
-      { Key: 'code:HRESULT:0xc00cee4f', Points: 6 },
+      { Key: 'code:XML:0xc00cee4f', Points: 6 },
       { Key: /^code:.*:0xc00ce[0-9a-f]{3}$/, Points: 4 },
       { Key: /^probe:(MexHasDtd|WsTrustEndpointMissing|MexUnreachable)$/, Points: 5 },
       { Key: 'server:WsTrust', Points: 3 },
