@@ -108,6 +108,7 @@ export function parseRegQuery(text: string): Map<string, string> {
 }
 
 export function parseCdjAad(text: string): CdjAadFact {
+  if (!/^HKEY_LOCAL_MACHINE\\/im.test(text)) throw new DeviceParseError('reg printed no key name (not `reg query` output)');
   const values = parseRegQuery(text);
   return { TenantId: values.get('tenantid') || null, TenantName: values.get('tenantname') || null };
 }
