@@ -5,7 +5,7 @@ import type { Host } from '../host/types.js';
 import type { ProbeReport } from '../probe/types.js';
 import { readZip, type ZipFileEntry } from '../safety/zip-read.js';
 import { bundleNames } from '../trace/bundle.js';
-import { deviceFileName } from './device.js';
+import { deviceFileName } from '../device/report.js';
 
 /** `bundle/probe.json`: the probe of a trace (issue #14). */
 export const probeFileName = 'probe.json';
