@@ -25,6 +25,8 @@
         'Stop-PrtTrace'
         'Get-PrtTraceStatus'
         'Protect-PrtBundle'
+        'Get-PrtDeviceCheck'
+        'Invoke-PrtDoctor'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()
