@@ -168,7 +168,8 @@ function Invoke-PrtDoctor {
         }
         if ($PSCmdlet.ParameterSetName -eq 'Bundle') {
             # A folder or a zip: resolved here, passed after -- so a name starting with a dash stays a path.
-            $resolved = @(Resolve-Path -Path $Path -ErrorAction SilentlyContinue)
+            $resolved = @()
+            if (Test-Path -Path $Path) { $resolved = @(Resolve-Path -Path $Path) }
             if ($resolved.Count -eq 0) {
                 $PSCmdlet.WriteError((New-PrtErrorRecord -Id 'FileNotFound' -Category ObjectNotFound -TargetObject $Path -Message "The bundle '$Path' does not exist."))
                 return

@@ -40,7 +40,7 @@ const newestSucceeded: AgainstLine = { Key: 'attempt:NewestSucceeded', Points: 4
 export const causeRules: readonly CauseRule[] = [
   {
     Id: 'WrongPassword',
-    Summary: 'Entra ID rejects the user\'s password: it was changed (or mistyped) and the cloud and the device disagree on it.',
+    Summary: 'Entra ID rejects the password the user signs in with, so the cloud and the device disagree on it (changed on premises and not synced yet, or mistyped).',
     NextStep: 'Have the user sign in once with the current password (lock and unlock, or sign out and in); with password hash sync, check that the new password has synced to Entra ID (Entra Connect) before that.',
     Raise: [
       { Key: 'code:AADSTS:50126', Points: 6 },

@@ -8,6 +8,7 @@ import { SimulatedDevice, freshDeviceState } from '../../../src/sim/device.js';
 import { simulatedDeviceFacts } from '../../../src/sim/device-facts.js';
 import { simulatedHostFor } from '../../../src/sim/host.js';
 import { builtInScenarios } from '../../../src/sim/scenarios.js';
+import { scrubText } from '../../../src/safety/scrub.js';
 
 async function deviceOf(name: string): Promise<{ status: PrtStatus; facts: DeviceFacts; now: Date }> {
   const scenario = builtInScenarios[name];
@@ -66,6 +67,15 @@ const cases: { id: string; change: (facts: DeviceFacts) => DeviceFacts; expected
 ];
 
 describe('each check turns on its own fact', () => {
+  it('words every summary and next step so the secret scrubber leaves it whole', async () => {
+    const { status, facts, now } = await deviceOf('hybrid-wrong-password');
+    for (const { change } of cases) {
+      for (const check of judgeDevice(change(facts), status, now)) {
+        for (const text of [check.Summary, check.NextStep ?? '']) expect(scrubText(text), check.Id).toBe(text);
+      }
+    }
+  });
+
   for (const { id, change, expected, summary } of cases) {
     it(`${id} is ${expected} when ${summary.source}`, async () => {
       const { status, facts, now } = await deviceOf('hybrid-wrong-password');

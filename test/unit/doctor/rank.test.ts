@@ -7,6 +7,7 @@ import { rankCauses } from '../../../src/doctor/rank.js';
 import { causeRules } from '../../../src/doctor/rules.js';
 import type { DoctorInput } from '../../../src/doctor/types.js';
 import type { ProbeFinding, ProbeReport } from '../../../src/probe/types.js';
+import { scrubText } from '../../../src/safety/scrub.js';
 
 const status = (health: PrtStatus['Health'], findings: string[] = []): PrtStatus =>
   ({
@@ -46,6 +47,10 @@ describe('the cause table', () => {
   it('names every cause once', () => {
     const ids = causeRules.map((rule) => rule.Id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('words every summary and next step so the secret scrubber leaves it whole (no "password: …" that reads as a credential)', () => {
+    for (const rule of causeRules) for (const text of [rule.Summary, rule.NextStep, ...rule.Against.map((line) => line.Why)]) expect(scrubText(text), rule.Id).toBe(text);
   });
 
   it('matches only codes the knowledge base knows (no rule waits for a key that is never made)', () => {
