@@ -109,18 +109,18 @@ describe('prt doctor on files', () => {
 describe('prt doctor on the simulated device', () => {
   it('uses the probe it is given (the one line that wires prt probe in)', async () => {
     doctorProbe.run = () => Promise.resolve(proxyProbe);
-    const report = JSON.parse((await runInMemory(['doctor', '--simulate', 'network-unreachable', '--json'], undefined as never, { PRT_SIM_SPEED: 'instant' })).stdout);
+    const report = JSON.parse((await runInMemory(['doctor', '--simulate', 'network-unreachable', '--json'], undefined as never, { PRT_SIM_SPEED: 'instant', PRT_STATE_DIR: folder })).stdout);
     expect(report.Probe.Findings[0].Id).toBe('ProxyAuthRequired');
     expect(report.Causes[0].Id).toBe('ProxyAuthentication');
     expect(report.Missing).toEqual([]);
   });
 
   it('prt device lists every check of the simulated device, the locked-out TPM failing', async () => {
-    const result = await runInMemory(['device', '--simulate', 'tpm-locked-out', '--json'], undefined as never, { PRT_SIM_SPEED: 'instant' });
+    const result = await runInMemory(['device', '--simulate', 'tpm-locked-out', '--json'], undefined as never, { PRT_SIM_SPEED: 'instant', PRT_STATE_DIR: folder });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.Checks.find((check: { Id: string }) => check.Id === 'TpmLockedOut').Result).toBe('Fail');
-    const text = await runInMemory(['device', '--simulate', 'tpm-locked-out'], undefined as never, { PRT_SIM_SPEED: 'instant' });
+    const text = await runInMemory(['device', '--simulate', 'tpm-locked-out'], undefined as never, { PRT_SIM_SPEED: 'instant', PRT_STATE_DIR: folder });
     expect(text.stdout).toMatch(/✖ TpmLockedOut/);
   });
 

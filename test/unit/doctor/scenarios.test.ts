@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { runDoctor } from '../../../src/app/doctor.js';
-import { SimulatedDevice, freshDeviceState } from '../../../src/sim/device.js';
-import { simulatedHostFor } from '../../../src/sim/host.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DoctorReport } from '../../../src/doctor/types.js';
 import { builtInScenarios } from '../../../src/sim/scenarios.js';
+import { runInMemory } from '../cli/harness.js';
+
+const stateDir = mkdtempSync(join(tmpdir(), 'prt-doctor-sim-'));
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 
 /** Every built-in scenario, the cause the doctor must rank first, and why that cause is the right one. */
 const expected: Record<string, { first: string; why: string }> = {
@@ -17,14 +22,14 @@ const expected: Record<string, { first: string; why: string }> = {
   'join-task-disabled': { first: 'JoinTaskDisabled', why: 'the join task is disabled on a domain-joined device that never joined' },
 };
 
-async function doctorOn(name: string) {
-  const scenario = builtInScenarios[name];
-  if (!scenario) throw new Error(`no scenario ${name}`);
-  const device = new SimulatedDevice(freshDeviceState(scenario, 0, Date.parse(scenario.Start)), null);
-  return runDoctor(simulatedHostFor(device), { events: [] });
+/** `prt doctor --simulate <name> --json`, as a user runs it. */
+async function doctorOn(name: string): Promise<DoctorReport> {
+  const result = await runInMemory(['doctor', '--simulate', name, '--json'], undefined as never, { PRT_SIM_SPEED: 'instant', PRT_STATE_DIR: stateDir });
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as DoctorReport;
 }
 
-describe('prt doctor on every simulated scenario', () => {
+describe('prt doctor --simulate on every scenario', () => {
   it('has an expectation for every built-in scenario', () => {
     expect(Object.keys(expected).sort()).toEqual(Object.keys(builtInScenarios).sort());
   });
