@@ -27,6 +27,8 @@
         'Get-PrtTraceStatus'
         'Protect-PrtBundle'
         'Test-PrtConnectivity'
+        'Get-PrtDeviceCheck'
+        'Invoke-PrtDoctor'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

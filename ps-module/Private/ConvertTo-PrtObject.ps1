@@ -52,6 +52,21 @@ $script:PrtNestedTypeName = @{
         Route  = 'PrtTools.ProbeRoute'
         Stages = 'PrtTools.ProbeStage'
     }
+    # prt doctor (#15): the verdict and all its evidence.
+    'PrtTools.Doctor'       = @{
+        Causes    = 'PrtTools.DoctorCause'
+        Status    = 'PrtTools.Status'
+        Diagnosis = 'PrtTools.Diagnosis'
+        Device    = 'PrtTools.DeviceReport'
+        Probe     = 'PrtTools.ProbeResult'
+    }
+    'PrtTools.Diagnosis'    = @{
+        Attempts = 'PrtTools.Attempt'
+        Status   = 'PrtTools.Status'
+    }
+    'PrtTools.DeviceReport' = @{
+        Checks = 'PrtTools.DeviceCheck'
+    }
     'PrtTools.Attempt'      = @{
         Status            = 'PrtTools.ErrorInfo'
         ServerError       = 'PrtTools.ServerError'

@@ -25,6 +25,8 @@ const commandLoaders: Record<string, CommandLoader> = {
   watch: async () => (await import('./commands/watch.js')).WatchCommand,
   redact: async () => (await import('./commands/redact.js')).RedactCommand,
   probe: async () => (await import('./commands/probe.js')).ProbeCommand,
+  doctor: async () => (await import('./commands/doctor.js')).DoctorCommand,
+  device: async () => (await import('./commands/device.js')).DeviceCommand,
 };
 
 /**

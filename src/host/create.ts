@@ -1,5 +1,6 @@
 import { ExitCode, PrtError } from '../errors.js';
 import { readInputFile } from './files.js';
+import { createDeviceHost } from './live-device.js';
 import { createEventHost } from './live-events.js';
 import { createLiveTraceHost } from './live-trace.js';
 import { runTool } from './process.js';
@@ -34,5 +35,6 @@ export function createHost(env: NodeJS.ProcessEnv = process.env, platform: NodeJ
     now: () => new Date(),
     ...createEventHost({ live, env, toolTimeoutMs, notWindows }),
     ...createLiveTraceHost({ live, env, toolTimeoutMs, unavailable: notWindows }),
+    ...createDeviceHost({ live, env, toolTimeoutMs, notWindows }),
   };
 }

@@ -2,6 +2,9 @@ import { systemToolPath } from './system-tools.js';
 import { ToolExitError, firstLine, toolNotFound, toolNotStarted, toolOutputTooLarge, toolTimedOut, type ToolDecoder } from './tool-errors.js';
 import type { PrtError } from '../errors.js';
 
+/** How long output may still arrive after the tool exited (a grandchild may hold its pipes open forever). */
+const pipeDrainGraceMs = 1_000;
+
 export interface ToolResult {
   stdout: Buffer;
   stderr: Buffer;
@@ -51,10 +54,24 @@ export async function runTool(name: string, args: readonly string[], options: Ru
       clearTimeout(timer);
       reject(error.code === 'ENOENT' ? toolNotFound(name, path) : toolNotStarted(commandLine, error));
     });
+    // Both pipes at their end: everything the tool wrote has been read.
+    let pipesOpen = 2;
+    let onPipesEnded: (() => void) | null = null;
+    const pipeEnded = () => {
+      pipesOpen--;
+      if (pipesOpen === 0) onPipesEnded?.();
+    };
+    child.stdout.once('end', pipeEnded);
+    child.stderr.once('end', pipeEnded);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      // Let buffered output drain, but do not wait for pipes a grandchild may hold open.
-      setImmediate(() => {
+      // Let the output drain to the end of the pipes, but do not wait long for pipes a grandchild may hold open.
+      const drained = new Promise<void>((done) => {
+        if (pipesOpen === 0) return done();
+        onPipesEnded = done;
+        setTimeout(done, pipeDrainGraceMs).unref();
+      });
+      void drained.then(() => {
         child.stdout.destroy();
         child.stderr.destroy();
         if (failure) return reject(failure);

@@ -1,3 +1,4 @@
+import type { DeviceHost } from './device-host.js';
 import type { EventHost } from './event-host.js';
 import type { TraceHost } from './trace-host.js';
 
@@ -17,4 +18,4 @@ export interface DsregHost {
  * read files or look at the clock themselves; they ask the host, so tests and the simulated
  * device can stand in for Windows. One interface per capability, one file each.
  */
-export interface Host extends DsregHost, EventHost, TraceHost {}
+export interface Host extends DsregHost, EventHost, TraceHost, DeviceHost {}

@@ -13,7 +13,7 @@ import { describeFiles, zipBundle } from '../trace/bundle.js';
 import { Redactor } from './redact.js';
 import { writeRedactionMap } from './redaction-map.js';
 import { toSafeJson } from './sanitize.js';
-import { readZip, type ZipFileEntry } from './zip-read.js';
+import { isBinaryName, readZip, type ZipFileEntry } from './zip-read.js';
 
 export interface RedactionResult {
   /** The redacted file or folder. */
@@ -29,7 +29,6 @@ export interface RedactionResult {
 }
 
 const textExtensions = /\.(txt|xml|json|log|csv|md|html?|ps1|out|ini|reg)$/i;
-const binaryExtensions = /\.(etl|evtx|run|idx|cab|zip|dmp|pcap|pcapng|bin|exe|dll|sys)$/i;
 
 interface TextFile {
   path: string;
@@ -39,7 +38,7 @@ interface TextFile {
 
 /** The text of a file, or null when it is binary. */
 function asText(path: string, bytes: Uint8Array): TextFile | null {
-  if (binaryExtensions.test(path)) return null;
+  if (isBinaryName(path)) return null;
   const { text, encoding } = decodeCapture(bytes);
   if (!textExtensions.test(path) && encoding !== 'utf-16le' && bytes.subarray(0, 8192).includes(0)) return null;
   // decodeCapture gives LF line ends: the copy keeps the original's.
@@ -98,7 +97,7 @@ function listFolder(folder: string): InputFile[] {
 
 /** The zip's files; binary ones are listed, never inflated (they are left out anyway). */
 async function listZip(path: string): Promise<InputFile[]> {
-  const entries: ZipFileEntry[] = await readZip(path, (name) => !binaryExtensions.test(name));
+  const entries: ZipFileEntry[] = await readZip(path, (name) => !isBinaryName(name));
   const names = entries.map((entry) => entry.name);
   // A bundle zip holds one top folder: the copy gets its own top folder, so drop it.
   const top = names[0]?.split('/')[0];
@@ -122,7 +121,7 @@ function prepareFiles(files: InputFile[], redactor: Redactor): { texts: TextFile
       leftOut.push(file.name);
       continue;
     }
-    const text = binaryExtensions.test(file.name) ? null : asText(file.name, file.read());
+    const text = isBinaryName(file.name) ? null : asText(file.name, file.read());
     if (text) texts.push(text);
     else leftOut.push(file.name);
   }

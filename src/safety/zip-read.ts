@@ -33,6 +33,9 @@ export interface ZipLimits {
 /** A bundle holds a few dozen files; its text files are megabytes, its recordings are never read. */
 export const ZIP_LIMITS: ZipLimits = { maxEntries: 10_000, maxEntryBytes: 512 * 1024 * 1024, maxTotalBytes: 1024 * 1024 * 1024 };
 
+/** Traces, dumps and binary logs: listed, never read as text. */
+export const isBinaryName = (name: string) => /\.(etl|evtx|run|idx|cab|zip|dmp|pcap|pcapng|bin|exe|dll|sys)$/i.test(name);
+
 const mib = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MiB`;
 
 /**

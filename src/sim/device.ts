@@ -144,7 +144,7 @@ export class SimulatedDevice {
         if (Outcome === 'Success') {
           this.state.Prt.AzureAdPrt = true;
           this.state.Prt.UpdateTimeMs = happening.AtMs;
-        } else {
+        } else if (Outcome === 'Failure') {
           this.state.Prt.LastAttempt = { ...attempt, AtMs: happening.AtMs };
         }
         break;

@@ -13,11 +13,11 @@ const prtLifetimeMs = 14 * 24 * 3_600_000;
 /** dsregcmd's own time format: `2026-11-20 09:13:41.127 UTC`. */
 export const dsregTime = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', ' UTC');
 
-const field = (name: string, value: string) => `${name.padStart(26)} : ${value}`.replace(/\s+$/, '');
+const line = (name: string, value: string) => `${name.padStart(26)} : ${value}`.replace(/\s+$/, '');
 
-function section(title: string, lines: string[]): string[] {
+function section(title: string, lines: (string | null)[]): string[] {
   const rule = `+${'-'.repeat(70)}+`;
-  return [rule, `| ${title.padEnd(69)}|`, rule, '', ...lines, ''];
+  return [rule, `| ${title.padEnd(69)}|`, rule, '', ...lines.filter((l): l is string => l !== null), ''];
 }
 
 /**
@@ -25,6 +25,12 @@ function section(title: string, lines: string[]): string[] {
  * right-aligned labels, CRLF): the same parser reads it as a user's capture.
  */
 export function renderDsregcmd(device: ScenarioDevice, prt: SimPrtState, nowMs: number): string {
+  // A scenario's own lines win over the healthy device's (null: the line is not printed).
+  const field = (name: string, value: string): string | null => {
+    const own = device.DsregcmdFields?.[name];
+    if (own === null) return null;
+    return line(name, own ?? value);
+  };
   const hybrid = device.JoinType === 'HybridAzureAdJoined';
   const lines: string[] = [''];
   lines.push(
@@ -71,7 +77,7 @@ export function renderDsregcmd(device: ScenarioDevice, prt: SimPrtState, nowMs: 
     ]),
   );
   const authority = `https://login.microsoftonline.com/${device.TenantId}`;
-  const sso: string[] = [field('AzureAdPrt', prt.AzureAdPrt ? 'YES' : 'NO')];
+  const sso: (string | null)[] = [field('AzureAdPrt', prt.AzureAdPrt ? 'YES' : 'NO')];
   if (prt.AzureAdPrt && prt.UpdateTimeMs !== null) {
     sso.push(field('AzureAdPrtUpdateTime', dsregTime(prt.UpdateTimeMs)));
     sso.push(field('AzureAdPrtExpiryTime', dsregTime(prt.UpdateTimeMs + prtLifetimeMs - 1000)));
@@ -105,8 +111,9 @@ export function renderDsregcmd(device: ScenarioDevice, prt: SimPrtState, nowMs: 
     sso.push(field('EnterprisePrt', 'NO'), field('EnterprisePrtAuthority', ''));
   }
   lines.push(...section('SSO State', sso));
+  const preJoin = device.PreJoinDiagnostics?.map(([name, value]) => line(name, value.replace('{now}', dsregTime(nowMs))));
   lines.push(
-    ...section('Diagnostic Data', [
+    ...section('Diagnostic Data', preJoin ?? [
       field('AadRecoveryEnabled', 'NO'),
       field('Executing Account Name', `${device.AccountName}, ${device.UserPrincipalName}`),
       field('KeySignTest', 'PASSED'),

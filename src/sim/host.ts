@@ -9,6 +9,7 @@ import type { LsassTracer, ToolRun } from '../host/trace-host.js';
 import type { Host } from '../host/types.js';
 import { ensureStateFolder, simulatedStateDirectory, stateFileName } from '../trace/store.js';
 import { deviceFileName, freshDeviceState, SimulatedDevice } from './device.js';
+import { simulatedDeviceFacts } from './device-facts.js';
 import { renderDsregcmd } from './dsregcmd.js';
 import { mergeScenario, validateScenario, type Scenario, type ScenarioFault, type ScenarioFaults, type ScenarioFile } from './scenario.js';
 import { builtInScenarios } from './scenarios.js';
@@ -146,6 +147,10 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       return Buffer.from(renderDsregcmd(device.scenario.Device, device.state.Prt, device.nowMs()), 'utf8');
     },
     readCapture: (path) => readInputFile(path, 4 * 1024 * 1024),
+    readDeviceFacts: () => {
+      device.catchUp();
+      return Promise.resolve(simulatedDeviceFacts(device.scenario, device.nowMs()));
+    },
     now: () => {
       device.catchUp();
       return new Date(device.nowMs());

@@ -1,3 +1,5 @@
+import type { DeviceFacts } from '../device/facts.js';
+
 /**
  * A scenario scripts a simulated device (DESIGN §3): who it is, the state of its PRT, how it
  * reacts to a lock/unlock (a PRT attempt with its AAD events) and to each trace command,
@@ -24,6 +26,8 @@ export interface Scenario {
   User: { LocksAfterSeconds: number; UnlocksAfterSeconds: number };
   /** What happens at the unlock: a PRT attempt. */
   OnUnlock: ScenarioReaction;
+  /** What `prt device` reads on this device, where it differs from a healthy one (src/sim/device-facts.ts). */
+  DeviceFacts?: Partial<DeviceFacts>;
   /** The network as `prt probe` finds it (#14); absent: every endpoint answers, direct. */
   Network?: ScenarioNetwork;
 }
@@ -52,6 +56,10 @@ export interface ScenarioDevice {
   AccountName: string;
   /** `https://sts.contoso.com/adfs` for federated users, else null. */
   FederationAuthority: string | null;
+  /** dsregcmd lines that differ from a healthy joined device: a value replaces the printed one, null drops the line. */
+  DsregcmdFields?: Record<string, string | null>;
+  /** The Diagnostic Data box as printed before a join (name, value), replacing the post-join lines. */
+  PreJoinDiagnostics?: [string, string][];
 }
 
 export interface ScenarioEnvironment {
@@ -117,8 +125,8 @@ export interface ScenarioEvent {
 export interface ScenarioReaction {
   /** When the PRT attempt ends, after the unlock. */
   AfterSeconds: number;
-  /** Success renews the PRT; failure leaves it as it was and records the attempt. */
-  Attempt: ScenarioAttempt & { Outcome: 'Success' | 'Failure' };
+  /** Success renews the PRT; failure leaves it as it was and records the attempt; None: no PRT is tried (a device that is not joined). */
+  Attempt: ScenarioAttempt & { Outcome: 'Success' | 'Failure' | 'None' };
   Events: ScenarioEvent[];
 }
 
@@ -161,7 +169,7 @@ export function validateScenario(scenario: Scenario): string[] {
   need(typeof scenario.Prt?.AzureAdPrt === 'boolean', '`Prt.AzureAdPrt` must be true or false');
   need(typeof scenario.User?.LocksAfterSeconds === 'number' && typeof scenario.User?.UnlocksAfterSeconds === 'number', '`User.LocksAfterSeconds` and `User.UnlocksAfterSeconds` must be numbers');
   need((scenario.User?.UnlocksAfterSeconds ?? 0) > (scenario.User?.LocksAfterSeconds ?? 0), '`User.UnlocksAfterSeconds` must come after `User.LocksAfterSeconds`');
-  need(['Success', 'Failure'].includes(scenario.OnUnlock?.Attempt?.Outcome), '`OnUnlock.Attempt.Outcome` must be Success or Failure');
+  need(['Success', 'Failure', 'None'].includes(scenario.OnUnlock?.Attempt?.Outcome), '`OnUnlock.Attempt.Outcome` must be Success, Failure or None');
   need(Array.isArray(scenario.OnUnlock?.Events) && Array.isArray(scenario.History), '`OnUnlock.Events` and `History` must be arrays');
   for (const event of [...(scenario.OnUnlock?.Events ?? []), ...(scenario.History ?? [])]) {
     need(Number.isInteger(event.Id) && Array.isArray(event.Data) && typeof event.AtMs === 'number', `event ${JSON.stringify(event).slice(0, 60)} needs Id, AtMs and Data (an array of strings)`);

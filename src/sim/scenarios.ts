@@ -1,4 +1,6 @@
+import { factOf } from '../device/facts.js';
 import type { Scenario, ScenarioAttempt, ScenarioDevice, ScenarioEnvironment } from './scenario.js';
+import { simulatedThumbprint } from './device-facts.js';
 
 // Fictitious organisations and people; the shapes follow real devices (DESIGN §7).
 const contosoTenant = '5f3c9a21-7d4e-4b8a-9c61-2e0f8d4a7b13';
@@ -371,6 +373,165 @@ const federatedMexDtd: Scenario = {
   }),
 };
 federatedMexDtd.Prt = { ...federatedMexDtd.Prt, AzureAdPrt: false, UpdatedSecondsAgo: null };
+const deviceAuthFailed = (correlation: string): ScenarioAttempt => ({
+  Kind: 'Acquire',
+  AttemptStatus: '0xc000006d',
+  CredentialType: 'Password',
+  CorrelationId: correlation,
+  EndpointUri: tokenEndpoint(contosoTenant),
+  HttpMethod: 'POST',
+  HttpError: '0x0',
+  HttpStatus: 400,
+  ServerErrorCode: 'invalid_grant',
+  ServerErrorDescription: `AADSTS50155: Device authentication failed. Trace ID: 9c2e4b71-0a38-4d5f-8e61-b7d3f0a29c45 Correlation ID: ${correlation} Timestamp: 2026-11-23 08:14:52Z`,
+});
+
+const certExpiredDevice: ScenarioDevice = {
+  ...hybridDevice,
+  DeviceName: 'CTS-WS-0188.corp.contoso.com',
+  DeviceId: '0d5e7a93-2c41-4b8f-a6d0-5e9c3b17f284',
+  DsregcmdFields: { DeviceCertificateValidity: '[ 2016-03-04 08:12:44.000 UTC -- 2026-03-04 08:42:44.000 UTC ]' },
+};
+
+const deviceCertExpired: Scenario = {
+  Name: 'device-cert-expired',
+  Description:
+    'A hybrid joined desktop registered ten years ago: its MS-Organization-Access device certificate ended in March, Entra ID refuses the device (AADSTS50155) and there is no PRT.',
+  Start: '2026-11-23T08:20:00Z',
+  Device: certExpiredDevice,
+  Environment: environment,
+  Faults: {},
+  Prt: { AzureAdPrt: false, UpdatedSecondsAgo: null, LastAttempt: { ...deviceAuthFailed('51a7c3e9-8d24-4f06-b1e5-3c9a7d2f0b68'), SecondsAgo: 300 }, EnterprisePrt: null },
+  History: [
+    { Id: 1081, AtMs: -300_000, Data: ['invalid_grant', 'AADSTS50155: Device authentication failed.', '51a7c3e9-8d24-4f06-b1e5-3c9a7d2f0b68'] },
+  ],
+  User: { LocksAfterSeconds: 4, UnlocksAfterSeconds: 70 },
+  OnUnlock: {
+    AfterSeconds: 2,
+    Attempt: { ...deviceAuthFailed('e8b2d0f4-6a17-4c93-9e5b-1d7c4a03f2b9'), Outcome: 'Failure' },
+    Events: [
+      { Id: 1006, AtMs: 0, Data: [] },
+      { Id: 1022, AtMs: 300, Data: [tokenEndpoint(contosoTenant)] },
+      { Id: 1081, AtMs: 1_200, Data: ['invalid_grant', 'AADSTS50155: Device authentication failed.', 'e8b2d0f4-6a17-4c93-9e5b-1d7c4a03f2b9'] },
+      { Id: 1007, AtMs: 1_260, Data: ['0xC000006D'] },
+    ],
+  },
+  DeviceFacts: {
+    Certificates: factOf([
+      {
+        Subject: 'CN=0d5e7a93-2c41-4b8f-a6d0-5e9c3b17f284',
+        Issuer: 'DC=net + DC=windows + CN=MS-Organization-Access + OU=82dbaca4-3e81-46ca-9c73-0950c1eaca97',
+        Thumbprint: simulatedThumbprint,
+        NotBefore: '2016-03-04T08:12:44Z',
+        NotAfter: '2026-03-04T08:42:44Z',
+        HasPrivateKey: true,
+        Provider: 'Microsoft Platform Crypto Provider',
+      },
+    ]),
+  },
+};
+
+const tpmLockout = (correlation: string): ScenarioAttempt => ({
+  Kind: 'Refresh',
+  AttemptStatus: '0x80280921',
+  CredentialType: 'Prt',
+  CorrelationId: correlation,
+  EndpointUri: tokenEndpoint(fabrikamTenant),
+  HttpMethod: 'POST',
+  HttpError: '0x0',
+  HttpStatus: 0,
+  ServerErrorCode: '',
+  ServerErrorDescription: '',
+});
+
+const tpmLockedOut: Scenario = {
+  Name: 'tpm-locked-out',
+  Description:
+    'An Azure AD joined laptop whose TPM went into dictionary-attack lockout after repeated wrong PINs: the session key cannot sign, every refresh fails with 0x80280921 and the PRT is 30 hours old.',
+  Start: '2026-11-24T11:00:00Z',
+  Device: { ...cloudDevice, DeviceName: 'FAB-LT-3107', DeviceId: '7e3a1c58-94b2-4d07-8f6a-2b5d9e0c4a71', DsregcmdFields: { KeySignTest: 'FAILED. 0x80280921' } },
+  Environment: environment,
+  Faults: {},
+  Prt: { AzureAdPrt: true, UpdatedSecondsAgo: 30 * 3_600, LastAttempt: { ...tpmLockout('3b9f2e71-c6d4-4a80-95e3-7a1c0d8b5f24'), SecondsAgo: 1_800 }, EnterprisePrt: null },
+  History: [],
+  User: { LocksAfterSeconds: 4, UnlocksAfterSeconds: 24 },
+  OnUnlock: {
+    AfterSeconds: 2,
+    Attempt: { ...tpmLockout('c1d84a06-2e5b-4f93-a7c0-9b3e6d1f8a52'), Outcome: 'Failure' },
+    Events: [
+      { Id: 1006, AtMs: 0, Data: [] },
+      { Id: 1007, AtMs: 900, Data: ['0x80280921'] },
+    ],
+  },
+  DeviceFacts: {
+    Tpm: factOf({ Present: true, Ready: true, Enabled: true, Owned: true, LockedOut: true, LockoutCount: 32, ManufacturerVersion: '7.2.3.1', ClearNeeded: false }),
+  },
+};
+
+/** A domain-joined desktop whose join never finished: the Diagnostic Data of a device that is not joined. */
+const notJoinedFields = { AzureAdJoined: 'NO', DeviceId: null, Thumbprint: null, DeviceCertificateValidity: null, KeyContainerId: null, KeyProvider: null, TpmProtected: null, DeviceAuthStatus: null, TenantName: null, TenantId: null, AuthCodeUrl: null, AccessTokenUrl: null, MdmUrl: null, JoinSrvVersion: null, JoinSrvUrl: null, JoinSrvId: null };
+
+const scpWrongTenant: Scenario = {
+  Name: 'scp-wrong-tenant',
+  Description:
+    'A new hybrid desktop that never joins: the service connection point still names the pilot tenant (Fabrikam), where this computer is not synced, so registration fails with 0x801c03f2 (device not found).',
+  Start: '2026-11-25T09:10:00Z',
+  Device: {
+    ...hybridDevice,
+    DeviceName: 'CTS-WS-0907.corp.contoso.com',
+    DsregcmdFields: notJoinedFields,
+    PreJoinDiagnostics: [
+      ['Diagnostics Reference', 'www.microsoft.com/aadjerrors'],
+      ['User Context', 'SYSTEM'],
+      ['Client Time', '{now}'],
+      ['AD Connectivity Test', 'PASS'],
+      ['AD Configuration Test', 'PASS'],
+      ['DRS Discovery Test', 'PASS'],
+      ['DRS Connectivity Test', 'PASS'],
+      ['Token acquisition Test', 'PASS'],
+      ['Fallback to Sync-Join', 'ENABLED'],
+      ['Previous Registration', '2026-11-25 08:52:17.000 UTC'],
+      ['Registration Type', 'sync'],
+      ['Error Phase', 'join'],
+      ['Client ErrorCode', '0x801c03f2'],
+      ['Server ErrorCode', 'DirectoryError'],
+      ['Server Message', 'The device object by the given id (3f8b0c27-5d91-4e6a-b2c4-8a7e1d09f536) is not found.'],
+      ['Https Status', '400'],
+      ['Request Id', '6e2d9a14-0b73-4c58-9f21-d4a8c3e07b95'],
+    ],
+  },
+  Environment: environment,
+  Faults: {},
+  Prt: { AzureAdPrt: false, UpdatedSecondsAgo: null, LastAttempt: null, EnterprisePrt: null },
+  History: [],
+  User: { LocksAfterSeconds: 4, UnlocksAfterSeconds: 70 },
+  OnUnlock: { AfterSeconds: 1, Attempt: { ...wrongPassword('0f6c2a98-3d17-4e5b-a8c1-7b4e9d20f613'), Outcome: 'None' }, Events: [] },
+  DeviceFacts: { Scp: factOf({ TenantId: fabrikamTenant, TenantName: 'Fabrikam' }) },
+};
+
+const joinTaskDisabled: Scenario = {
+  Name: 'join-task-disabled',
+  Description:
+    'A domain-joined desktop that was never hybrid joined: someone disabled the Automatic-Device-Join task, so registration is never even tried and there is no PRT.',
+  Start: '2026-11-26T13:30:00Z',
+  Device: {
+    ...hybridDevice,
+    DeviceName: 'CTS-WS-1142.corp.contoso.com',
+    DsregcmdFields: notJoinedFields,
+    PreJoinDiagnostics: [
+      ['Diagnostics Reference', 'www.microsoft.com/aadjerrors'],
+      ['User Context', 'UN-ELEVATED User'],
+      ['Client Time', '{now}'],
+    ],
+  },
+  Environment: environment,
+  Faults: {},
+  Prt: { AzureAdPrt: false, UpdatedSecondsAgo: null, LastAttempt: null, EnterprisePrt: null },
+  History: [],
+  User: { LocksAfterSeconds: 4, UnlocksAfterSeconds: 70 },
+  OnUnlock: { AfterSeconds: 1, Attempt: { ...wrongPassword('5a0e8c36-71b4-4f29-9d63-c2b8e4a1f057'), Outcome: 'None' }, Events: [] },
+  DeviceFacts: { JoinTask: factOf({ Enabled: false, LastRunTime: null, LastResult: '0x41303' }) },
+};
 
 /** The scenarios inside the exe, by the name `--simulate` takes. */
 export const builtInScenarios: Readonly<Record<string, Scenario>> = {
@@ -383,4 +544,8 @@ export const builtInScenarios: Readonly<Record<string, Scenario>> = {
   'tls-inspection': tlsInspection,
   'clock-skew': clockSkew,
   'federated-mex-dtd': federatedMexDtd,
+  'device-cert-expired': deviceCertExpired,
+  'tpm-locked-out': tpmLockedOut,
+  'scp-wrong-tenant': scpWrongTenant,
+  'join-task-disabled': joinTaskDisabled,
 };

@@ -1,7 +1,9 @@
 import { createReadStream, existsSync, mkdirSync, rmSync, writeSync } from 'node:fs';
 import { openTempBeside, type PendingFile } from '../host/write-file.js';
 import { dirname, join } from 'node:path';
+import { getDeviceReport } from '../app/device.js';
 import { getStatus } from '../app/status.js';
+import { deviceFileName } from '../device/report.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
 import { ExitCode, PrtError } from '../errors.js';
 import { aadChannels } from '../host/event-host.js';
@@ -48,7 +50,7 @@ export async function finish(session: Session, outcome: BundleOutcome): Promise<
         async () => {
           const { status, text } = statusFromBytes(await host.runDsregcmdStatus(), host);
           writeBundleText(bundle, bundleNames.dsregcmdAfter, text.replace(/\n/g, '\r\n'));
-          return `Azure AD PRT ${status.Health.toLowerCase()}`;
+          return `Azure AD PRT ${status.Health.toLowerCase()}${await writeDeviceChecks(host, status, bundle)}`;
         },
         { optional: true },
       );
@@ -64,6 +66,18 @@ export async function finish(session: Session, outcome: BundleOutcome): Promise<
   }
   session.clearState();
   return document;
+}
+
+/** The device checks beside the after-snapshot (`device.json`, read by `prt doctor` on the bundle); a device that cannot be read leaves them out. */
+async function writeDeviceChecks(host: Session['host'], status: PrtStatus, bundle: string): Promise<string> {
+  try {
+    const report = await getDeviceReport(host, status);
+    writeBundleJson(bundle, deviceFileName, report);
+    return `; device checks: ${report.Checks.filter((check) => check.Result === 'Fail').length} failed`;
+  } catch (error) {
+    if (!(error instanceof PrtError)) throw error;
+    return `; device checks not read (${error.message})`;
+  }
 }
 
 async function exportEvents(session: Session, record: StepRecord, folder: string): Promise<string> {

@@ -219,6 +219,8 @@ describe('prt trace in forced live mode against fake Windows tools', () => {
       `wevtutil epl Microsoft-Windows-AAD/Analytic ${bundle}/events/Microsoft-Windows-AAD-Analytic.evtx /ow:true`,
       `wevtutil qe ${bundle}/events/Microsoft-Windows-AAD-Analytic.evtx /lf:true /f:RenderedXml`,
       'dsregcmd /status',
+      // The device checks of device.json (#15): of their tools, only reg is among this test's fakes.
+      'reg query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CDJ\\AAD',
       `icacls ${bundle}.zip /inheritance:r /grant:r *S-1-5-32-544:F *S-1-5-18:F`,
     ]);
     expect(readdirSync(join(bundle, 'lsass'))).toEqual(['lsass02.run']);

@@ -29,6 +29,7 @@ export function scriptedHost(overrides: Partial<Host> = {}): Host {
       throw new Error('this test did not script an event file');
     },
     listFolder: () => Promise.reject(new Error('this test did not script a folder')),
+    readDeviceFacts: () => Promise.reject(new Error('this test did not script the device checks')),
     ...unscriptedTraceHost(),
     ...overrides,
   };

@@ -26,6 +26,11 @@ const expected: Record<string, { outcome: string; status: string | null; before:
   'tls-inspection': { outcome: 'AttemptFailed', status: '0xc000023c', before: 'Stale', after: 'Stale' },
   'clock-skew': { outcome: 'AttemptFailed', status: '0xcaa20003', before: 'Stale', after: 'Stale' },
   'federated-mex-dtd': { outcome: 'AttemptFailed', status: '0xc00cee4f', before: 'Missing', after: 'Missing' },
+  'device-cert-expired': { outcome: 'AttemptFailed', status: '0xc000006d', before: 'Missing', after: 'Missing' },
+  'tpm-locked-out': { outcome: 'AttemptFailed', status: '0x80280921', before: 'Stale', after: 'Stale' },
+  // Not joined: the unlock tries no PRT, so the watch sees nothing happen.
+  'scp-wrong-tenant': { outcome: 'TimedOut', status: null, before: 'NotApplicable', after: 'NotApplicable' },
+  'join-task-disabled': { outcome: 'TimedOut', status: null, before: 'NotApplicable', after: 'NotApplicable' },
 };
 
 describe('the guided trace on each simulated scenario', () => {
@@ -79,6 +84,22 @@ describe('the guided trace on each simulated scenario', () => {
     expect(test.status).toBe(0);
     expect(test.stdout).toContain('No errors detected');
     expect(report(folder)).toContain('0xc000006d');
+  });
+
+  it('puts the device checks in the bundle (device.json), and prt doctor on the bundle reads them', async () => {
+    const sim = lab('hybrid-wrong-password');
+    const bundle = await runTrace(sim.context(), sim.options());
+    const folder = bundle.BundlePath!;
+    const device = JSON.parse(readFileSync(join(folder, 'device.json'), 'utf8'));
+    expect(device.SchemaVersion).toBe(1);
+    expect(device.Checks.find((check: { Id: string }) => check.Id === 'DeviceCertExpired').Result).toBe('Pass');
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+    expect(manifest.Files.map((file: { Path: string }) => file.Path)).toContain('device.json');
+    const { runDoctor } = await import('../../../src/app/doctor.js');
+    const { createHost } = await import('../../../src/host/create.js');
+    const doctor = await runDoctor(createHost({}, 'linux'), { events: [], bundle: folder });
+    expect(doctor.Device?.Checks.length).toBe(device.Checks.length);
+    expect(doctor.Causes[0]?.Id).toBe('WrongPassword');
   });
 
   it('restricts the bundle folder and the zip to their owner off Windows (icacls on Windows)', async () => {

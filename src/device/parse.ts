@@ -1,0 +1,166 @@
+/**
+ * Parsers of the stock Windows tools the device checks read: text in, facts out, no I/O. Each
+ * throws a DeviceParseError when the text is not what the tool prints (a localized Windows, a
+ * changed format); the host turns that into an Unknown with the reason.
+ */
+import type { CdjAadFact, CertificateFact, ClockFact, DomainControllerFact, JoinTaskFact, TpmFact } from './facts.js';
+
+export class DeviceParseError extends Error {}
+
+const lines = (text: string) => text.split(/\r?\n/);
+
+/** `12/7/2024 6:16 AM` (US, with AM/PM), `07.12.2024 06:16`, `07/12/2024 06:16`, `2024-12-07 06:16`: the device's local time, read as UTC (a few hours off at most). */
+export function parseToolTime(value: string): string | null {
+  const text = value.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text);
+  const dmy = /^(\d{1,2})[./](\d{1,2})[./](\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?/i.exec(text);
+  let parts: [number, number, number, number, number, number] | null = null;
+  if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3]), Number(iso[4]), Number(iso[5]), Number(iso[6] ?? 0)];
+  else if (dmy) {
+    const meridiem = dmy[7]?.toUpperCase();
+    // With AM/PM the culture is en-US (month first); without it, day first (most other cultures).
+    const [month, day] = meridiem ? [Number(dmy[1]), Number(dmy[2])] : [Number(dmy[2]), Number(dmy[1])];
+    let hour = Number(dmy[4]);
+    if (meridiem === 'PM' && hour < 12) hour += 12;
+    if (meridiem === 'AM' && hour === 12) hour = 0;
+    parts = [Number(dmy[3]), month, day, hour, Number(dmy[5]), Number(dmy[6] ?? 0)];
+  }
+  if (!parts) return null;
+  const [year, month, day, hour, minute, second] = parts;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second)).toISOString();
+}
+
+const certificateHeader = /^=+\s*Certificate\s+\d+\s*=+$/i;
+
+/** `certutil -store My`: one block per certificate. */
+export function parseCertutilStore(text: string): CertificateFact[] {
+  const blocks: string[][] = [];
+  let sawHeader = false;
+  for (const raw of lines(text)) {
+    const line = raw.trim();
+    if (certificateHeader.test(line)) {
+      sawHeader = true;
+      blocks.push([]);
+      continue;
+    }
+    blocks.at(-1)?.push(line);
+  }
+  // An empty store prints its name and the completion line, and no block.
+  if (!sawHeader && !/-store command completed successfully|"Personal"|^\s*My\s*$/im.test(text)) {
+    throw new DeviceParseError('certutil printed no certificate block and no store name (a localized Windows, or not certutil output)');
+  }
+  return blocks.map((block) => {
+    const value = (label: string) => {
+      const found = block.find((line) => line.toLowerCase().startsWith(`${label.toLowerCase()}:`) || line.toLowerCase().startsWith(`${label.toLowerCase()} =`));
+      return found ? found.slice(found.search(/[:=]/) + 1).trim() : null;
+    };
+    const hash = value('Cert Hash(sha1)') ?? '';
+    const joined = block.join('\n');
+    const keyPresent = /(Encryption|Signature) test passed/i.test(joined) ? true : /No key provider information|Missing stored keyset|Cannot find the certificate and private key/i.test(joined) ? false : null;
+    const notBefore = value('NotBefore');
+    const notAfter = value('NotAfter');
+    return {
+      Subject: value('Subject') ?? '',
+      Issuer: value('Issuer') ?? '',
+      Thumbprint: hash.replace(/\s/g, '').toUpperCase(),
+      NotBefore: notBefore ? parseToolTime(notBefore) : null,
+      NotAfter: notAfter ? parseToolTime(notAfter) : null,
+      HasPrivateKey: keyPresent,
+      Provider: value('Provider'),
+    };
+  });
+}
+
+const trueFalse = (value: string | undefined): boolean | null => (value === undefined ? null : /^true$/i.test(value) ? true : /^false$/i.test(value) ? false : null);
+
+/** `tpmtool getdeviceinformation`: `-Name: Value` lines, the lockout block indented. */
+export function parseTpmtool(text: string): TpmFact {
+  const values = new Map<string, string>();
+  for (const raw of lines(text)) {
+    const match = /^\s*-([^:]+):\s*(.*)$/.exec(raw);
+    if (match?.[1] !== undefined && match[2] !== undefined) values.set(match[1].trim().toLowerCase(), match[2].trim());
+  }
+  const present = trueFalse(values.get('tpm present'));
+  if (present === null) throw new DeviceParseError('tpmtool printed no "TPM Present" line (a localized Windows, or not tpmtool output)');
+  const counter = values.get('lockout counter');
+  return {
+    Present: present,
+    Ready: trueFalse(values.get('ready for storage')),
+    // tpmtool has no "enabled" line: a TPM 2.0 it can query is enabled; that is not shown, so unknown.
+    Enabled: null,
+    Owned: trueFalse(values.get('is initialized')),
+    LockedOut: trueFalse(values.get('is locked out')),
+    LockoutCount: counter !== undefined && /^\d+$/.test(counter) ? Number(counter) : null,
+    ManufacturerVersion: values.get('tpm manufacturer version') ?? null,
+    ClearNeeded: trueFalse(values.get('clear needed to recover')),
+  };
+}
+
+/** `reg query <key>`: `    Name    REG_SZ    Value` lines. */
+export function parseRegQuery(text: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const raw of lines(text)) {
+    const match = /^\s+(\S.*?)\s{2,}(REG_\w+)\s{2,}(.*)$/.exec(raw) ?? /^\s+(\S+)\s+(REG_\w+)\s*(.*)$/.exec(raw);
+    if (match?.[1] !== undefined) values.set(match[1].toLowerCase(), (match[3] ?? '').trim());
+  }
+  return values;
+}
+
+export function parseCdjAad(text: string): CdjAadFact {
+  if (!/^HKEY_LOCAL_MACHINE\\/im.test(text)) throw new DeviceParseError('reg printed no key name (not `reg query` output)');
+  const values = parseRegQuery(text);
+  return { TenantId: values.get('tenantid') || null, TenantName: values.get('tenantname') || null };
+}
+
+/** `nltest /dsgetdc:<domain>`: `DC: \\DC01.contoso.com` on success, `Getting DC name failed: Status = 1355 0x54b ERROR_NO_SUCH_DOMAIN` on failure. */
+export function parseNltest(text: string, domain: string): DomainControllerFact {
+  const dc = /^\s*DC:\s*(\\\\\S+)/m.exec(text)?.[1] ?? null;
+  if (dc) return { Domain: domain, DomainController: dc, Error: null };
+  const failed = /Status\s*=\s*(\d+)\s+(0x[0-9a-f]+)\s+(\w+)/i.exec(text);
+  if (failed?.[3]) return { Domain: domain, DomainController: null, Error: `${failed[3]} (${failed[2] ?? failed[1] ?? ''})` };
+  throw new DeviceParseError('nltest printed neither a DC line nor a failure status');
+}
+
+/** `schtasks /query /tn <task> /xml`: the task definition; `<Settings><Enabled>false` when disabled (absent means enabled). */
+export function parseTaskXmlEnabled(xml: string): boolean {
+  if (!/<Task[\s>]/.test(xml)) throw new DeviceParseError('schtasks did not print a task definition (no <Task> element)');
+  const settings = /<Settings>([\s\S]*?)<\/Settings>/.exec(xml)?.[1] ?? '';
+  const enabled = /<Enabled>\s*(true|false)\s*<\/Enabled>/i.exec(settings)?.[1];
+  return enabled === undefined ? true : enabled.toLowerCase() === 'true';
+}
+
+/** Columns of `schtasks /query /fo csv /v /nh` (their order does not change with the language). */
+const csvColumn = { lastRunTime: 5, lastResult: 6 } as const;
+
+function csvFields(line: string): string[] {
+  const fields: string[] = [];
+  const pattern = /"((?:[^"]|"")*)"(?:,|$)/g;
+  for (const match of line.matchAll(pattern)) fields.push((match[1] ?? '').replace(/""/g, '"'));
+  return fields;
+}
+
+/** The last run time and result from the verbose CSV listing; the result printed as a decimal is turned into hex. */
+export function parseTaskCsv(text: string): Pick<JoinTaskFact, 'LastRunTime' | 'LastResult'> {
+  const row = lines(text).map((line) => line.trim()).find((line) => line.startsWith('"'));
+  if (!row) throw new DeviceParseError('schtasks printed no CSV row');
+  const fields = csvFields(row);
+  const time = fields[csvColumn.lastRunTime] ?? '';
+  const result = (fields[csvColumn.lastResult] ?? '').trim();
+  let hex: string | null = null;
+  if (/^-?\d+$/.test(result)) hex = `0x${(Number(result) >>> 0).toString(16)}`;
+  else if (/^0x[0-9a-f]+$/i.test(result)) hex = result.toLowerCase();
+  // "N/A" and the year-1999 placeholder mean the task never ran.
+  const never = time === '' || /N\/A|1999/.test(time);
+  return { LastRunTime: never ? null : time, LastResult: hex };
+}
+
+/** `w32tm /query /status`. */
+export function parseW32tm(text: string): ClockFact {
+  const value = (label: string) => new RegExp(`^\\s*${label}:\\s*(.*)$`, 'im').exec(text)?.[1]?.trim() ?? null;
+  const leap = value('Leap Indicator');
+  if (leap === null) throw new DeviceParseError('w32tm printed no "Leap Indicator" line (a localized Windows, or the time service is not running)');
+  const lastSync = value('Last Successful Sync Time');
+  const never = lastSync === null || /unspecified/i.test(lastSync);
+  return { Source: value('Source'), LastSuccessfulSync: never ? null : lastSync, Synchronized: !/^3\b/.test(leap) };
+}

@@ -1,0 +1,85 @@
+import { DeviceParseError, parseCdjAad, parseCertutilStore, parseNltest, parseTaskCsv, parseTaskXmlEnabled, parseTpmtool, parseW32tm } from '../device/parse.js';
+import { factOf, noFact, type DeviceFacts, type Fact } from '../device/facts.js';
+import { PrtError } from '../errors.js';
+import type { DeviceHost } from './device-host.js';
+import { runTool } from './process.js';
+import { ToolExitError } from './tool-errors.js';
+
+export const joinTaskName = '\\Microsoft\\Windows\\Workplace Join\\Automatic-Device-Join';
+export const cdjAadKey = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CDJ\\AAD';
+
+/** Every tool's command line, as one table: what `prt device` runs (tests assert on it). */
+export const deviceCommands = {
+  certificates: ['certutil', ['-store', 'My']],
+  tpm: ['tpmtool', ['getdeviceinformation']],
+  cdjAad: ['reg', ['query', cdjAadKey]],
+  domainController: (domain: string) => ['nltest', [`/dsgetdc:${domain}`]],
+  taskXml: ['schtasks', ['/query', '/tn', joinTaskName, '/xml']],
+  taskCsv: ['schtasks', ['/query', '/tn', joinTaskName, '/fo', 'csv', '/v', '/nh']],
+  clock: ['w32tm', ['/query', '/status']],
+} as const satisfies Record<string, readonly [string, readonly string[]] | ((domain: string) => readonly [string, readonly string[]])>;
+
+/** Tools print UTF-16 with a BOM when redirected (schtasks /xml) or the console code page; the labels read are ASCII either way. */
+function toolText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  return bytes.toString('latin1');
+}
+
+/** A read whose failure (tool failed, missing, hung, unreadable output) becomes the reason of an Unknown. */
+async function read<T>(what: string, action: () => Promise<T>): Promise<Fact<T>> {
+  try {
+    return factOf(await action());
+  } catch (error) {
+    if (error instanceof PrtError || error instanceof DeviceParseError) return noFact(`${what}: ${error.message}`);
+    throw error;
+  }
+}
+
+export function createDeviceHost(options: { live: boolean; env: NodeJS.ProcessEnv; toolTimeoutMs: number; notWindows: () => PrtError }): DeviceHost {
+  const run = async ([name, args]: readonly [string, readonly string[]]) =>
+    toolText((await runTool(name, args, { timeoutMs: options.toolTimeoutMs, env: options.env })).stdout);
+  return {
+    async readDeviceFacts({ domain }): Promise<DeviceFacts> {
+      if (!options.live) throw options.notWindows();
+      const [certificates, tpm, cdjAad, domainController, joinTask, clock] = await Promise.all([
+        read('certutil -store My', async () => parseCertutilStore(await run(deviceCommands.certificates))),
+        read('tpmtool getdeviceinformation', async () => parseTpmtool(await run(deviceCommands.tpm))),
+        read(`reg query ${cdjAadKey}`, async () => {
+          try {
+            return parseCdjAad(await run(deviceCommands.cdjAad));
+          } catch (error) {
+            // reg exits 1 when the key does not exist: no targeted deployment, which is an answer.
+            if (error instanceof ToolExitError && error.code === 1 && /unable to find/i.test(error.said)) return null;
+            throw error;
+          }
+        }),
+        domain === null
+          ? Promise.resolve(noFact<never>('dsregcmd shows no domain name to ask nltest about'))
+          : read(`nltest /dsgetdc:${domain}`, async () => {
+              try {
+                return parseNltest(await run(deviceCommands.domainController(domain)), domain);
+              } catch (error) {
+                // No domain controller found: nltest says so and exits non-zero; that is the answer.
+                if (error instanceof ToolExitError && /Status\s*=/.test(error.said)) return parseNltest(error.said, domain);
+                throw error;
+              }
+            }),
+        read('schtasks /query Automatic-Device-Join', async () => {
+          const enabled = parseTaskXmlEnabled(await run(deviceCommands.taskXml));
+          return { Enabled: enabled, ...parseTaskCsv(await run(deviceCommands.taskCsv)) };
+        }),
+        read('w32tm /query /status', async () => parseW32tm(await run(deviceCommands.clock))),
+      ]);
+      return {
+        Certificates: certificates,
+        Tpm: tpm,
+        CdjAad: cdjAad,
+        Scp: noFact('the SCP object in the configuration partition is read over LDAP, which this version does not do yet (compare it by hand: the keywords of CN=62a0ff2e-97b9-4513-943f-0d221bd30080 under CN=Device Registration Configuration)'),
+        DomainController: domainController,
+        JoinTask: joinTask,
+        Clock: clock,
+        Password: noFact('the password-last-set time is not read by this version (it lives on the user\'s directory object)'),
+      };
+    },
+  };
+}

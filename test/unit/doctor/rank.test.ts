@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCode, isExplainError } from '../../../src/codes/index.js';
+import type { DeviceCheck } from '../../../src/device/types.js';
+import type { DiagnosedAttempt, Diagnosis } from '../../../src/diagnose/attempt-types.js';
+import type { PrtStatus } from '../../../src/diagnose/status-types.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+import { causeRules } from '../../../src/doctor/rules.js';
+import type { DoctorInput } from '../../../src/doctor/types.js';
+import type { ProbeFinding, ProbeReport } from '../../../src/probe/types.js';
+import { scrubText } from '../../../src/safety/scrub.js';
+
+const status = (health: PrtStatus['Health'], findings: string[] = []): PrtStatus =>
+  ({
+    Health: health,
+    AzureAdPrt: health === 'Missing' ? false : true,
+    PrtAgeHours: health === 'Stale' ? 9 : 1,
+    AzureAdPrtExpiryTime: null,
+    Findings: findings.map((Id) => ({ Id, Severity: 'Error', Message: Id, NextStep: '' })),
+    JoinDiagnostics: null,
+  }) as unknown as PrtStatus;
+
+/** A failed attempt with its chain of codes, as `prt error` reports it. */
+function attempt(codes: string[], extra: Partial<DiagnosedAttempt> = {}): DiagnosedAttempt {
+  const Explanation = codes.map((code, index) => {
+    const result = decodeCode(code);
+    return { Code: code, Name: isExplainError(result) ? null : result.Name, FoundIn: index === 0 ? 'event 1007' : 'event 1081', Family: 'NTSTATUS', Known: true, Summary: '', Solutions: [], DocUrl: null };
+  });
+  return { Succeeded: false, Finished: true, End: '2026-11-20T09:00:00Z', Start: null, LastEventTime: null, Explanation, HttpStatus: null, ServerError: null, NetworkSubError: null, Url: null, ...extra } as unknown as DiagnosedAttempt;
+}
+
+const diagnosis = (...attempts: DiagnosedAttempt[]): Diagnosis => ({ Attempts: attempts, Failed: attempts.filter((a) => !a.Succeeded).length, TextRecords: [] }) as unknown as Diagnosis;
+
+const finding = (Id: ProbeFinding['Id'], RelatedCodes: string[] = [], Severity: ProbeFinding['Severity'] = 'Error'): ProbeFinding => ({
+  Id, Severity, Context: 'System', Target: 'login.microsoftonline.com', Message: `${Id} measured`, NextStep: '', RelatedCodes,
+});
+
+const probe = (...findings: ProbeFinding[]): ProbeReport => ({ SchemaVersion: 1, ObservedAt: '2026-11-20T09:00:00Z', Cloud: 'Public', TenantId: null, UserPrincipalName: null, Runs: [], Findings: findings });
+
+const check = (Id: string, Result: DeviceCheck['Result']): DeviceCheck => ({ Id, Area: 'Certificate', Result, Summary: Id, Evidence: {}, NextStep: null, Reason: null });
+
+const input = (partial: Partial<DoctorInput>): DoctorInput => ({ Status: null, Diagnosis: null, EventsRead: true, Probe: null, Device: null, ...partial });
+
+const wrongPassword = attempt(['0xc000006d', 'AADSTS50126'], { HttpStatus: 400, ServerError: { Code: 'AADSTS50126', Error: 'invalid_grant', Description: 'AADSTS50126: …', CorrelationId: null, Source: 'AzureAD' } });
+const unreachable = attempt(['0xc000023c', '12029'], { NetworkSubError: { Code: '12029', Hex: '0x00002efd', WinHttpError: 12029, Target: null }, Url: 'https://login.microsoftonline.com/common/oauth2/token' });
+
+describe('the cause table', () => {
+  it('names every cause once', () => {
+    const ids = causeRules.map((rule) => rule.Id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('words every summary and next step so the secret scrubber leaves it whole (no "password: …" that reads as a credential)', () => {
+    for (const rule of causeRules) for (const text of [rule.Summary, rule.NextStep, ...rule.Against.map((line) => line.Why)]) expect(scrubText(text), rule.Id).toBe(text);
+  });
+
+  it('matches only codes the knowledge base knows (no rule waits for a key that is never made)', () => {
+    for (const rule of causeRules) {
+      for (const line of rule.Raise) {
+        if (typeof line.Key !== 'string' || !line.Key.startsWith('code:')) continue;
+        const [, family, value] = line.Key.split(':');
+        const decoded = decodeCode(family === 'AADSTS' ? `AADSTS${value}` : (value ?? ''));
+        expect(isExplainError(decoded) ? null : decoded.Id, `${rule.Id} ${line.Key}`).toBe(`${family}:${value}`);
+      }
+    }
+  });
+});
+
+describe('conflicting evidence: which cause wins, and why', () => {
+  const table: { name: string; given: Partial<DoctorInput>; first: string; second?: string; againstOf?: [string, RegExp] }[] = [
+    {
+      name: 'a wrong password (1081 AADSTS50126) beats a proxy 407 seen by the probe: Entra ID answered, so the request got through',
+      given: { Status: status('Missing'), Diagnosis: diagnosis(wrongPassword), Probe: probe(finding('ProxyAuthRequired', ['0xc000023c'])) },
+      first: 'WrongPassword',
+      againstOf: ['ProxyAuthentication', /request got through/],
+    },
+    {
+      name: 'a proxy 407 beats a plain network failure when the attempt failed with 0xc000023c: the probe says why it could not connect',
+      given: { Status: status('Stale'), Diagnosis: diagnosis(unreachable), Probe: probe(finding('ProxyAuthRequired', ['0xc000023c'])) },
+      first: 'ProxyAuthentication',
+      second: 'NetworkUnreachable',
+    },
+    {
+      name: 'a network failure of the newest attempt beats an expired certificate: the request never reached Entra ID to be judged',
+      given: { Status: status('Stale'), Diagnosis: diagnosis(unreachable), Device: { SchemaVersion: 1, ObservedAt: '', Checks: [check('DeviceCertExpired', 'Warn')] } },
+      first: 'NetworkUnreachable',
+      second: 'DeviceCertificate',
+    },
+    {
+      name: 'an expired device certificate beats a generic logon failure: 0xc000006d with AADSTS50155 is device authentication',
+      given: { Status: status('Missing'), Diagnosis: diagnosis(attempt(['0xc000006d', 'AADSTS50155'], { ServerError: { Code: 'AADSTS50155', Error: 'invalid_grant', Description: null, CorrelationId: null, Source: 'AzureAD' } })), Device: { SchemaVersion: 1, ObservedAt: '', Checks: [check('DeviceCertExpired', 'Fail')] } },
+      first: 'DeviceCertificate',
+    },
+    {
+      name: 'a TPM in lockout beats a wrong password of an older attempt: the newest attempt failed in the TPM',
+      given: {
+        Status: status('Stale'),
+        Diagnosis: diagnosis(attempt(['0x80280921']), { ...wrongPassword, End: '2026-11-19T09:00:00Z' } as DiagnosedAttempt),
+        Device: { SchemaVersion: 1, ObservedAt: '', Checks: [check('TpmLockedOut', 'Fail')] },
+      },
+      first: 'TpmFailure',
+    },
+    {
+      name: 'a healthy PRT with a successful newest attempt is NoFault even with an older failure',
+      given: { Status: status('Healthy'), Diagnosis: diagnosis({ ...wrongPassword, End: '2026-11-19T09:00:00Z' } as DiagnosedAttempt, { ...attempt([]), Succeeded: true, End: '2026-11-20T10:00:00Z' } as DiagnosedAttempt) },
+      first: 'NoFault',
+    },
+    {
+      name: 'a missing PRT and nothing else read is not enough evidence (and never healthy)',
+      given: { Status: status('Missing'), EventsRead: false },
+      first: 'NotEnoughEvidence',
+    },
+    {
+      name: 'nothing read at all is not enough evidence',
+      given: { EventsRead: false },
+      first: 'NotEnoughEvidence',
+    },
+  ];
+
+  for (const { name, given, first, second, againstOf } of table) {
+    it(name, () => {
+      const causes = rankCauses(input(given));
+      expect(causes[0]?.Id, JSON.stringify(causes.map((c) => [c.Id, c.Confidence]))).toBe(first);
+      if (second) expect(causes[1]?.Id).toBe(second);
+      if (againstOf) expect(causes.find((c) => c.Id === againstOf[0])?.Against.join(' ')).toMatch(againstOf[1]);
+    });
+  }
+});
+
+describe('the verdict', () => {
+  it('carries the evidence chain, symptom first: AzureAdPrt, the attempt status, the network error, the probe', () => {
+    const [verdict] = rankCauses(input({ Status: status('Missing'), Diagnosis: diagnosis(unreachable), Probe: probe(finding('ProxyAuthRequired', ['0xc000023c'])) }));
+    expect(verdict?.Evidence[0]).toBe('AzureAdPrt NO');
+    expect(verdict?.Evidence.join(' ← ')).toMatch(/AzureAdPrt NO ← event 1007: 0xc000023c STATUS_NETWORK_UNREACHABLE ← .*12029.* ← probe as SYSTEM: ProxyAuthRequired/);
+    expect(verdict?.Confidence).toBe('High');
+  });
+
+  it('says what to collect when the evidence is thin', () => {
+    const [verdict] = rankCauses(input({ Status: status('Missing'), EventsRead: false }));
+    expect(verdict?.NextStep).toMatch(/prt trace/);
+    expect(verdict?.NextStep).toMatch(/prt probe/);
+    expect(verdict?.NextStep).toMatch(/prt device/);
+  });
+
+  it('calls a healthy PRT NoFault with less confidence when the logs were not read', () => {
+    const withLogs = rankCauses(input({ Status: status('Healthy'), Diagnosis: diagnosis() }))[0];
+    const without = rankCauses(input({ Status: status('Healthy'), EventsRead: false }))[0];
+    expect(withLogs?.Id).toBe('NoFault');
+    expect(withLogs?.Confidence).toBe('High');
+    expect(without?.Id).toBe('NoFault');
+    expect(without?.Confidence).toBe('Medium');
+    expect(without?.Against.join(' ')).toMatch(/not read: the AAD Operational and Analytic logs/);
+  });
+
+  it('counts a probe finding that explains the failing code more than one that does not', () => {
+    const confirmed = rankCauses(input({ Diagnosis: diagnosis(unreachable), Probe: probe(finding('DnsFailed', ['0xc000023c'])) })).find((c) => c.Id === 'NetworkUnreachable');
+    expect(confirmed?.Evidence.join(' ')).toMatch(/DnsFailed explains 0xc000023c/);
+  });
+});

@@ -1,0 +1,113 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHost } from '../../../src/host/create.js';
+
+const fakes = new URL('../../fakes/bin', import.meta.url).pathname;
+const fixture = (name: string) => new URL(`../../fixtures/device/${name}`, import.meta.url).pathname;
+const real = (name: string) => new URL(`../../fixtures/real/device/${name}`, import.meta.url).pathname;
+
+let folder: string;
+let log: string;
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'prt-device-'));
+  log = join(folder, 'tools.log');
+});
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Forced live mode with the fakes as System32: the real live code path, spawning and all. */
+function liveHost(env: Record<string, string> = {}) {
+  return createHost(
+    {
+      PRT_FORCE_LIVE: '1',
+      PRT_SYSTEM32_DIR: fakes,
+      PRT_TOOL_TIMEOUT_MS: '3000',
+      PATH: process.env.PATH,
+      FAKE_TOOL_LOG: log,
+      FAKE_CERTUTIL_FILE: fixture('certutil-store-my-device-cert.txt'),
+      FAKE_TPMTOOL_FILE: real('tpmtool-getdeviceinformation-intel-ptt.txt'),
+      FAKE_NLTEST_FILE: fixture('nltest-dsgetdc-ok.txt'),
+      FAKE_SCHTASKS_XML: fixture('schtasks-automatic-device-join-disabled.xml'),
+      FAKE_SCHTASKS_CSV: fixture('schtasks-automatic-device-join.csv'),
+      FAKE_W32TM_FILE: real('w32tm-query-status-domain-member.txt'),
+      ...env,
+    },
+    'linux',
+  );
+}
+
+const calls = () => readFileSync(log, 'utf8').trim().split('\n').sort();
+
+describe('the device facts, read live (forced, fake tools)', () => {
+  it('runs each stock tool by full path with its argument array and reads every fact', async () => {
+    const facts = await liveHost({ FAKE_CDJ_AAD: fixture('reg-query-cdj-aad.txt') }).readDeviceFacts({ domain: 'CONTOSO' });
+    expect(calls()).toEqual([
+      'certutil -store My',
+      'nltest /dsgetdc:CONTOSO',
+      'reg query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CDJ\\AAD',
+      'schtasks /query /tn \\Microsoft\\Windows\\Workplace Join\\Automatic-Device-Join /fo csv /v /nh',
+      'schtasks /query /tn \\Microsoft\\Windows\\Workplace Join\\Automatic-Device-Join /xml',
+      'tpmtool getdeviceinformation',
+      'w32tm /query /status',
+    ]);
+    expect(facts.Certificates.Value?.[0]?.Thumbprint).toBe('5C1A7E0B93D24F68A1B0C7D3E9F24A6B8C0D1E2F');
+    expect(facts.Tpm.Value?.LockedOut).toBe(false);
+    expect(facts.CdjAad.Value?.TenantName).toBe('fabrikam.onmicrosoft.com');
+    expect(facts.DomainController.Value?.DomainController).toBe('\\\\DC01.corp.contoso.com');
+    expect(facts.JoinTask.Value).toEqual({ Enabled: false, LastRunTime: '11/19/2026 8:03:12 AM', LastResult: '0x801c0042' });
+    expect(facts.Clock.Value?.Source).toBe('dc01.corp.example.com');
+  });
+
+  it('reads a missing CDJ\\AAD key as no targeted deployment, not as a failure', async () => {
+    const facts = await liveHost().readDeviceFacts({ domain: 'CONTOSO' });
+    expect(facts.CdjAad).toEqual({ Value: null, Reason: null });
+  });
+
+  it('reads nltest\'s failure status as "no domain controller", not as a failed read', async () => {
+    const facts = await liveHost({ FAKE_NLTEST_FILE: fixture('nltest-dsgetdc-no-domain.txt'), FAKE_NLTEST_EXIT: '1' }).readDeviceFacts({ domain: 'CONTOSO' });
+    expect(facts.DomainController.Value).toEqual({ Domain: 'CONTOSO', DomainController: null, Error: 'ERROR_NO_SUCH_DOMAIN (0x54b)' });
+  });
+
+  it('does not run nltest without a domain', async () => {
+    const facts = await liveHost().readDeviceFacts({ domain: null });
+    expect(facts.DomainController.Reason).toMatch(/no domain name/);
+    expect(calls().some((line) => line.startsWith('nltest'))).toBe(false);
+  });
+
+  describe('every failure of every read gives a reason, and the other reads stand', () => {
+    const modes: { name: string; env: Record<string, string>; fact: 'Certificates' | 'Tpm' | 'JoinTask' | 'Clock' | 'CdjAad'; reason: RegExp }[] = [
+      { name: 'certutil denied', env: { FAKE_CERTUTIL_FILE: '', FAKE_CERTUTIL_EXIT: '5' }, fact: 'Certificates', reason: /certutil -store My: .*exited with code 5/ },
+      { name: 'certutil localized', env: { FAKE_CERTUTIL_FILE: real('tpmtool-getdeviceinformation-intel-ptt.txt') }, fact: 'Certificates', reason: /no certificate block/ },
+      { name: 'tpmtool hangs', env: { FAKE_TPMTOOL_SLEEP: '10', PRT_TOOL_TIMEOUT_MS: '1500' }, fact: 'Tpm', reason: /did not finish/ },
+      { name: 'tpmtool prints nothing', env: { FAKE_TPMTOOL_FILE: '' }, fact: 'Tpm', reason: /no "TPM Present" line/ },
+      { name: 'the task is missing', env: { FAKE_SCHTASKS_EXIT: '1' }, fact: 'JoinTask', reason: /cannot find the file/ },
+      { name: 'the time service is stopped', env: { FAKE_W32TM_FILE: '', FAKE_W32TM_EXIT: '1' }, fact: 'Clock', reason: /w32tm \/query \/status/ },
+      { name: 'reg access denied', env: { FAKE_CDJ_AAD_DENIED: '1' }, fact: 'CdjAad', reason: /reg query.*Access is denied/ },
+    ];
+    for (const { name, env, fact, reason } of modes) {
+      it(name, async () => {
+        const facts = await liveHost(env).readDeviceFacts({ domain: 'CONTOSO' });
+        expect(facts[fact].Value).toBeNull();
+        expect(facts[fact].Reason).toMatch(reason);
+        // One tool's failure leaves the others' facts (the short timeout of the hang case applies to all).
+        if (!env.PRT_TOOL_TIMEOUT_MS) expect(facts.DomainController.Reason).toBeNull();
+      });
+    }
+
+    it('tools that are not there at all', async () => {
+      const facts = await liveHost({ PRT_SYSTEM32_DIR: folder }).readDeviceFacts({ domain: 'CONTOSO' });
+      for (const fact of ['Certificates', 'Tpm', 'DomainController', 'JoinTask', 'Clock', 'CdjAad'] as const) expect(facts[fact].Reason, fact).toMatch(/was not found/);
+    });
+  });
+
+  it('says the SCP (LDAP) and the password time are not read by this version, instead of guessing', async () => {
+    const facts = await liveHost().readDeviceFacts({ domain: 'CONTOSO' });
+    expect(facts.Scp.Reason).toMatch(/LDAP/);
+    expect(facts.Password.Reason).toMatch(/not read/);
+  });
+
+  it('refuses on a computer that is not Windows (no forced live mode)', async () => {
+    await expect(createHost({}, 'linux').readDeviceFacts({ domain: null })).rejects.toMatchObject({ id: 'NotWindows' });
+  });
+});
