@@ -70,8 +70,21 @@ export const causeRules: readonly CauseRule[] = [
     Raise: [
       { Key: 'code:NTSTATUS:0xc000023c', Points: 4 },
       { Key: /^winhttp:(12002|12007|12029|12030|12038|12044|12045|12157|12175|12180|12167|12166)$/, Points: 3 },
-      { Key: /^probe:(DnsFailed|ConnectFailed|ProxyUnreachable|PacFailed|TlsFailed|TlsInspected|HttpBlocked|ContextsDiffer)$/, Points: 4 },
-      { Key: /^probe-confirms:(DnsFailed|ConnectFailed|ProxyUnreachable|PacFailed|TlsFailed|TlsInspected|HttpBlocked|ContextsDiffer)$/, Points: 2 },
+      { Key: /^probe:(DnsFailed|ConnectFailed|ProxyUnreachable|PacFailed|TlsFailed|HttpBlocked|ContextsDiffer)$/, Points: 4 },
+      { Key: /^probe-confirms:(DnsFailed|ConnectFailed|ProxyUnreachable|PacFailed|TlsFailed|HttpBlocked|ContextsDiffer)$/, Points: 2 },
+    ],
+    Against: [networkAnswered, newestSucceeded],
+  },
+  {
+    Id: 'TlsInspection',
+    Summary: 'Something on the way (a firewall or proxy that inspects TLS) re-signs the traffic to Entra ID with its own certificate, which the PRT request does not accept.',
+    NextStep: 'Exempt login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net from TLS inspection on the firewall or proxy; `prt probe` names the certificate issuer it finds.',
+    Raise: [
+      { Key: 'probe:TlsInspected', Points: 6 },
+      { Key: 'probe-confirms:TlsInspected', Points: 2 },
+      // ERROR_WINHTTP_SECURE_FAILURE and ERROR_WINHTTP_SECURE_INVALID_CA: a certificate the client refused.
+      { Key: /^winhttp:(12175|12045)$/, Points: 3 },
+      { Key: 'code:NTSTATUS:0xc000023c', Points: 1 },
     ],
     Against: [networkAnswered, newestSucceeded],
   },

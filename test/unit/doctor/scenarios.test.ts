@@ -19,6 +19,10 @@ const expected: Record<string, { first: string; why: string }> = {
   'device-cert-expired': { first: 'DeviceCertificate', why: 'the device certificate ended in March, and Entra ID answers AADSTS50155' },
   'tpm-locked-out': { first: 'TpmFailure', why: 'the TPM is in lockout, KeySignTest fails and the refresh fails with TPM_20_E_LOCKOUT' },
   'scp-wrong-tenant': { first: 'ScpMisconfigured', why: 'the SCP names another tenant and the join fails with 0x801c03f2 (device not found there)' },
+  'proxy-auth-required': { first: 'ProxyAuthentication', why: '0xc000023c, and the probe as SYSTEM meets a proxy that answers 407 to the CONNECT' },
+  'tls-inspection': { first: 'TlsInspection', why: '12175 (secure failure), and the probe finds a chain that ends in an inspection CA, not a Microsoft root' },
+  'clock-skew': { first: 'ClockSkew', why: 'the probe measures the clock 17 minutes ahead of the servers, which AADSTS500133 alone does not say' },
+  'federated-mex-dtd': { first: 'FederationResponse', why: '0xc00cee4f, and the probe finds the DTD in the federation server\'s MEX document' },
   'join-task-disabled': { first: 'JoinTaskDisabled', why: 'the join task is disabled on a domain-joined device that never joined' },
 };
 
