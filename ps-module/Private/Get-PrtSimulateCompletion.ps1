@@ -1,5 +1,5 @@
 # -Simulate completes the built-in scenarios on every cmdlet that has it: one list, one place.
-$script:PrtSimulateScenarios = @('healthy', 'hybrid-wrong-password', 'network-unreachable', 'stale-fixed-by-unlock', 'ws-trust-dtd', 'proxy-auth-required', 'tls-inspection', 'clock-skew', 'federated-mex-dtd')
+$script:PrtSimulateScenarios = @('healthy', 'hybrid-wrong-password', 'network-unreachable', 'stale-fixed-by-unlock', 'ws-trust-dtd', 'proxy-auth-required', 'tls-inspection', 'clock-skew', 'federated-mex-dtd', 'device-cert-expired', 'tpm-locked-out', 'scp-wrong-tenant', 'join-task-disabled')
 
 function Get-PrtSimulateCompletion {
     <#
@@ -24,6 +24,9 @@ $script:PrtSimulateCommands = @(
     'Start-PrtTrace'
     'Stop-PrtTrace'
     'Get-PrtTraceStatus'
+    'Test-PrtConnectivity'
+    'Get-PrtDeviceCheck'
+    'Invoke-PrtDoctor'
 )
 foreach ($command in $script:PrtSimulateCommands) {
     Register-ArgumentCompleter -CommandName $command -ParameterName 'Simulate' -ScriptBlock {
