@@ -3,7 +3,7 @@ import { openTempBeside, type PendingFile } from '../host/write-file.js';
 import { dirname, join } from 'node:path';
 import { getStatus } from '../app/status.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
-import { ExitCode, PrtError } from '../errors.js';
+import { ExitCode, PrtError, ifPrtError } from '../errors.js';
 import { aadChannels } from '../host/event-host.js';
 import { scrubEventChunks } from '../safety/event-xml.js';
 import { Redactor } from '../safety/redact.js';
@@ -83,7 +83,7 @@ async function exportEvents(session: Session, record: StepRecord, folder: string
       exported.push(channel);
       continue;
     } catch (error) {
-      const enabledNow = channel === analytic && (await host.isChannelEnabled(analytic).catch(() => false));
+      const enabledNow = channel === analytic && (await host.isChannelEnabled(analytic).catch(ifPrtError(false)));
       if (!enabledNow) {
         problems.push(`${channel}: ${errorMessage(error)}`);
         continue;
@@ -153,11 +153,8 @@ export async function finalizeBundle(session: Session, outcome: BundleOutcome, o
     const readStatus = async (name: string) => {
       const path = join(bundle, name);
       if (!existsSync(path)) return null;
-      try {
-        return await getStatus(host, { input: path });
-      } catch {
-        return null;
-      }
+      // A capture that cannot be read (a PrtError) leaves that side of the report empty.
+      return getStatus(host, { input: path }).catch(ifPrtError(null));
     };
     const before = await readStatus(bundleNames.dsregcmdBefore);
     const after = await readStatus(bundleNames.dsregcmdAfter);

@@ -5,6 +5,7 @@ import { bundleNames, keepNewestRecording } from './bundle.js';
 import type { Host } from '../host/types.js';
 import type { TraceProgress } from './progress.js';
 import type { StepId, StepRecord, TraceState } from './types.js';
+import { ifPrtError } from '../errors.js';
 
 /** What an undo needs of the session (engine.ts's Session is one; said here so undo does not import it back). */
 export interface UndoSession {
@@ -26,7 +27,7 @@ export const undoers: Partial<Record<StepId, Undoer>> = {
   async AnalyticChannel(session, record) {
     // Only a channel we turned on is turned off again; unknown means we never got to change it.
     if (record.Data.PreviousEnabled !== false) return record.Data.PreviousEnabled === true ? 'was enabled before: left enabled' : 'not changed';
-    if (!(await session.host.isChannelEnabled(analytic).catch(() => true))) return 'disabled, as it was';
+    if (!(await session.host.isChannelEnabled(analytic).catch(ifPrtError(true)))) return 'disabled, as it was';
     await session.host.setChannelEnabled(analytic, false);
     return 'disabled again, as it was';
   },
@@ -82,7 +83,7 @@ export const undoers: Partial<Record<StepId, Undoer>> = {
   async ExportEvents(session, record) {
     // The Analytic log was disabled for a moment to be exported: it must be on again.
     if (record.Data.Reenable !== true) return null;
-    if (!(await session.host.isChannelEnabled(analytic).catch(() => false))) await session.host.setChannelEnabled(analytic, true);
+    if (!(await session.host.isChannelEnabled(analytic).catch(ifPrtError(false)))) await session.host.setChannelEnabled(analytic, true);
     record.Data.Reenable = false;
     return 'AAD Analytic log enabled again';
   },

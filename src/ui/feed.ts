@@ -9,6 +9,7 @@ import type { AadEvent } from '../events/types.js';
 import { statusFromBytes } from '../trace/engine.js';
 import type { DashboardInput } from './state.js';
 import { scrubAadEvent } from '../safety/event-xml.js';
+import { PrtError, ifPrtError } from '../errors.js';
 
 type Dispatch = (input: DashboardInput) => void;
 
@@ -83,8 +84,9 @@ export function teeDsregcmd(host: Host, dispatch: Dispatch): Host {
           const bytes = await target.runDsregcmdStatus();
           try {
             dispatch({ Kind: 'Status', At: target.now().toISOString(), Status: statusFromBytes(bytes, target).status });
-          } catch {
+          } catch (error) {
             // Unreadable output is the trace's problem to report, not the dashboard's.
+            if (!(error instanceof PrtError)) throw error;
           }
           return bytes;
         };
@@ -127,7 +129,7 @@ export function startFeed(options: FeedOptions): Feed {
   let statusSoon: NodeJS.Timeout | null = null;
 
   const serial = (work: () => Promise<void>) => {
-    busy = busy.then(() => (stopped ? undefined : work())).catch(() => undefined);
+    busy = busy.then(() => (stopped ? undefined : work())).catch(ifPrtError(undefined));
     return busy;
   };
 

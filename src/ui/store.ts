@@ -1,6 +1,7 @@
 // Holds the dashboard's state between the feeds that dispatch into it and the renderers that
 // read it (Ink through useSyncExternalStore, or the plain line printer). No React here.
 import { dashboardState, initialDashboardState, type DashboardInit, type DashboardInput, type DashboardState } from './state.js';
+import { isNodeError } from '../errors.js';
 
 export interface DashboardStore {
   getState(): DashboardState;
@@ -21,8 +22,9 @@ export function createDashboardStore(init: DashboardInit): DashboardStore {
       for (const listener of listeners) {
         try {
           listener();
-        } catch {
-          // A renderer that cannot draw must not stop the trace (its undo path above all).
+        } catch (error) {
+          // A renderer that cannot draw (a closed console) must not stop the trace (its undo path above all).
+          if (!isNodeError(error)) throw error;
         }
       }
     },

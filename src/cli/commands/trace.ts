@@ -1,7 +1,7 @@
 import { Command, Option } from 'clipanion';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { ExitCode, PrtError, usageError } from '../../errors.js';
+import { ExitCode, PrtError, isNodeError, usageError } from '../../errors.js';
 import { TraceEvents } from '../../trace/progress.js';
 import { defaultTraceOptions, planTrace, runTrace, startTrace, stopTrace, traceStatus, TraceInterrupted, watchTrace, type TraceContext } from '../../trace/session.js';
 import { rawEventsWarning } from '../../trace/collect.js';
@@ -64,8 +64,9 @@ abstract class TraceCommand extends PrtCommand {
       }
       try {
         stderr.write(`prt: ${signal}: still putting things back; prt ends by itself when done (if it is killed, \`prt trace stop\` finishes the job)\n`);
-      } catch {
+      } catch (error) {
         // The console may be gone.
+        if (!isNodeError(error)) throw error;
       }
     };
     for (const signal of interruptSignals) process.on(signal, handler);

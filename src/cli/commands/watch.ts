@@ -1,6 +1,6 @@
 import { Command, Option } from 'clipanion';
 import type { Writable } from 'node:stream';
-import { usageError } from '../../errors.js';
+import { ifPrtError, usageError } from '../../errors.js';
 import { PrtCommand } from '../command.js';
 import { writeJson } from '../output.js';
 import { canReadKeys, wantsDashboard, writeDashboardStats } from '../present/dashboard.js';
@@ -84,7 +84,7 @@ export class WatchCommand extends PrtCommand {
 
     // A person watches: on the simulated device, the scripted one locks and unlocks it.
     await host.expectRepro();
-    const analyticOn = await host.isChannelEnabled('Microsoft-Windows-AAD/Analytic').catch(() => null);
+    const analyticOn = await host.isChannelEnabled('Microsoft-Windows-AAD/Analytic').catch(ifPrtError(null));
     if (analyticOn === false) store.dispatch({ Kind: 'Note', Text: 'The AAD Analytic log is off: attempts show only when they fail (Operational log). `prt trace run` turns it on for a repro.' });
     const feed = startFeed({
       host,
