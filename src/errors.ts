@@ -48,3 +48,9 @@ export function ifPrtError<T>(fallback: T): (error: unknown) => T {
     throw error;
   };
 }
+
+/** Why an AbortSignal fired, as an Error (an interruption such as TraceInterrupted already is one). */
+export function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error(String(reason));
+}

@@ -157,7 +157,7 @@ export class EventScanner {
     const m = found;
     throw badInput(
       'EventXmlHasDtd',
-      `\`${this.source}\` contains a DTD (<!${m[1]} …): event XML never has one, and a DTD can expand entities without bound, so it is refused. Export the events again with wevtutil or Event Viewer.`,
+      `\`${this.source}\` contains a DTD (<!${m[1] ?? ''} …): event XML never has one, and a DTD can expand entities without bound, so it is refused. Export the events again with wevtutil or Event Viewer.`,
     );
   }
 

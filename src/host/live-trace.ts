@@ -2,7 +2,7 @@ import { existsSync, statfsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { decodeCodePage } from '../util/oem-code-page.js';
 import { systemToolExists, systemToolPath } from './system-tools.js';
-import { ExitCode, PrtError } from '../errors.js';
+import { ExitCode, PrtError, abortReason } from '../errors.js';
 import type { AadChannel } from './event-host.js';
 import { ToolExitError, usefulLine, type ToolDecoder } from './tool-errors.js';
 import { runTool, type ToolResult } from './process.js';
@@ -19,7 +19,7 @@ export const traceCommands = {
   netshStart: (traceFile: string) => ['netsh', 'trace', 'start', 'scenario=InternetClient_dbg', 'capture=yes', 'persistent=yes', 'report=disabled', 'maxsize=1024', `tracefile=${traceFile}`],
   netshStop: () => ['netsh', 'trace', 'stop'],
   channelGet: (channel: AadChannel) => ['wevtutil', 'gl', channel],
-  channelSet: (channel: AadChannel, enabled: boolean) => ['wevtutil', 'sl', channel, `/e:${enabled}`, '/q:true'],
+  channelSet: (channel: AadChannel, enabled: boolean) => ['wevtutil', 'sl', channel, `/e:${String(enabled)}`, '/q:true'],
   channelExport: (channel: AadChannel, file: string) => ['wevtutil', 'epl', channel, file, '/ow:true'],
   lsaKey: () => ['reg', 'query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa'],
   oemCodePage: () => ['reg', 'query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP'],
@@ -118,7 +118,7 @@ export function createLiveTraceHost({ live, env, toolTimeoutMs, unavailable }: L
       let probe = path;
       while (!existsSync(probe) && dirname(probe) !== probe) probe = dirname(probe);
       const stats = statfsSync(probe);
-      return Number(stats.bavail) * Number(stats.bsize);
+      return stats.bavail * stats.bsize;
     },
 
     async networkTraceStatus(): Promise<NetworkTraceStatus> {
@@ -255,14 +255,17 @@ export function isProcessRunning(pid: number): boolean {
 
 export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) {
+      reject(abortReason(signal));
+      return;
+    }
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal!.reason);
+      if (signal) reject(abortReason(signal));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
@@ -284,16 +287,16 @@ async function startRecorder(argv: readonly string[], env: NodeJS.ProcessEnv, ru
     const path = systemToolPath(name, env);
     const child = spawn(path, args, { env, shell: false, windowsHide: true, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
     const said: Buffer[] = [];
-    child.stderr?.on('data', (chunk: Buffer) => said.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => said.push(chunk));
     const fail = (message: string, code: number | null) => {
       record.Error = message;
       record.ExitCode = code;
       record.DurationMs = Date.now() - started;
       reject(new PrtError('ToolFailed', message, ExitCode.Environment, 'ResourceUnavailable'));
     };
-    child.on('error', (error: NodeJS.ErrnoException) =>
-      fail(error.code === 'ENOENT' ? `\`${name}\` was not found at ${path}` : `\`${record.CommandLine}\` could not be started: ${error.message}`, null),
-    );
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      fail(error.code === 'ENOENT' ? `\`${name}\` was not found at ${path}` : `\`${record.CommandLine}\` could not be started: ${error.message}`, null);
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
       const text = usefulLine(decode(Buffer.concat(said)));
@@ -301,13 +304,14 @@ async function startRecorder(argv: readonly string[], env: NodeJS.ProcessEnv, ru
         // Some recorders return once attached; that is a success too.
         record.ExitCode = 0;
         record.DurationMs = Date.now() - started;
-        return resolve(null);
+        resolve(null);
+        return;
       }
-      fail(`\`${record.CommandLine}\` exited with code ${code}${text ? `: ${text}` : ''}`, code);
+      fail(`\`${record.CommandLine}\` exited with code ${code ?? 'none'}${text ? `: ${text}` : ''}`, code);
     });
     const timer = setTimeout(() => {
       // Still running: attached and recording. Let it live on without us.
-      child.stderr?.destroy();
+      child.stderr.destroy();
       child.removeAllListeners('exit');
       child.unref();
       record.DurationMs = Date.now() - started;

@@ -46,7 +46,9 @@ export async function runTool(name: string, args: readonly string[], options: Ru
     };
     child.stdout.on('data', collect(stdout));
     child.stderr.on('data', collect(stderr));
-    const timer = setTimeout(() => stop(toolTimedOut(commandLine, options.timeoutMs)), options.timeoutMs);
+    const timer = setTimeout(() => {
+      stop(toolTimedOut(commandLine, options.timeoutMs));
+    }, options.timeoutMs);
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       reject(error.code === 'ENOENT' ? toolNotFound(name, path) : toolNotStarted(commandLine, error));
@@ -57,9 +59,15 @@ export async function runTool(name: string, args: readonly string[], options: Ru
       setImmediate(() => {
         child.stdout.destroy();
         child.stderr.destroy();
-        if (failure) return reject(failure);
+        if (failure) {
+          reject(failure);
+          return;
+        }
         // Some tools (netsh) say why they failed on stdout: take stderr first, then stdout.
-        if (code !== 0) return reject(new ToolExitError(commandLine, code, signal, firstLine(Buffer.concat(stderr), options.decode) || firstLine(Buffer.concat(stdout), options.decode)));
+        if (code !== 0) {
+          reject(new ToolExitError(commandLine, code, signal, firstLine(Buffer.concat(stderr), options.decode) || firstLine(Buffer.concat(stdout), options.decode)));
+          return;
+        }
         resolve({ stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) });
       });
     });

@@ -34,7 +34,7 @@ export function scrubEventXml(xml: string): string {
   let result = '';
   let last = 0;
   for (const match of xml.matchAll(markup)) {
-    const index = match.index ?? 0;
+    const index = match.index;
     result += scrubTextNode(xml.slice(last, index));
     if (match[1] !== undefined) {
       const inner = scrubText(match[1]);
@@ -97,12 +97,12 @@ export async function* scrubEventChunks(chunks: AsyncIterable<Uint8Array>): Asyn
 export function scrubAadEvent(event: AadEvent): AadEvent {
   const message = event.Message === null ? null : scrubText(event.Message);
   let data: EventDataField[] | null = null;
-  event.Data.forEach((field, index) => {
+  for (const [index, field] of event.Data.entries()) {
     const value = scrubText(field.Value);
-    if (value === field.Value) return;
+    if (value === field.Value) continue;
     data ??= [...event.Data];
     data[index] = { ...field, Value: value };
-  });
+  }
   if (message === event.Message && data === null) return event;
   return { ...event, Message: message, Data: data ?? event.Data };
 }

@@ -106,7 +106,10 @@ export function scrubText(text: string): string {
 /** Scrubs every string inside a JSON-shaped value (each value on its own); returns a new value. */
 export function scrubDeep<T>(value: T): T {
   if (typeof value === 'string') return scrubText(value) as T;
-  if (Array.isArray(value)) return value.map((item) => scrubDeep(item)) as T;
+  if (Array.isArray(value)) {
+    const items: unknown[] = value;
+    return items.map((item) => scrubDeep(item)) as T;
+  }
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) copy[key] = scrubDeep(item);

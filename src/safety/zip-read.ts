@@ -11,7 +11,7 @@ export interface ZipFileEntry {
   /** Path inside the archive, with `/`. */
   name: string;
   size: number;
-  read(): Buffer;
+  read: () => Buffer;
 }
 
 const EOCD = 0x06054b50;
@@ -77,8 +77,14 @@ export function readZip(path: string): ZipFileEntry[] {
         const length = extra.readUInt16LE(e + 2);
         if (id === 0x0001) {
           let field = e + 4;
-          if (uncompressed === MAX32) (uncompressed = Number(extra.readBigUInt64LE(field))), (field += 8);
-          if (compressed === MAX32) (compressed = Number(extra.readBigUInt64LE(field))), (field += 8);
+          if (uncompressed === MAX32) {
+            uncompressed = Number(extra.readBigUInt64LE(field));
+            field += 8;
+          }
+          if (compressed === MAX32) {
+            compressed = Number(extra.readBigUInt64LE(field));
+            field += 8;
+          }
           if (local === MAX32) local = Number(extra.readBigUInt64LE(field));
         }
         e += 4 + length;

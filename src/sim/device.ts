@@ -85,8 +85,9 @@ export class SimulatedDevice {
 
   static load(directory: string): DeviceState | null {
     try {
-      const state = JSON.parse(readFileSync(join(directory, deviceFileName), 'utf8')) as DeviceState;
-      return state.Version === 1 ? state : null;
+      const state: unknown = JSON.parse(readFileSync(join(directory, deviceFileName), 'utf8'));
+      // A file from an older prt is not this device.
+      return typeof state === 'object' && state !== null && 'Version' in state && state.Version === 1 ? (state as DeviceState) : null;
     } catch (error) {
       // No device yet, or a file from an older prt.
       if (isNodeError(error, 'ENOENT') || error instanceof SyntaxError) return null;

@@ -145,8 +145,8 @@ async function scrubExportedEvents(session: Session, file: string): Promise<stri
 export async function finalizeBundle(session: Session, outcome: BundleOutcome, options: { zip: boolean }): Promise<TraceBundleDocument> {
   const { host, state } = session;
   const bundle = state.BundlePath && existsSync(state.BundlePath) ? state.BundlePath : null;
-  let zipPath: string | null = null;
-  let reportPath: string | null = null;
+  // Filled in by the Report step below (an object: TypeScript does not follow a closure's assignments).
+  const written: { zipPath: string | null; reportPath: string | null } = { zipPath: null, reportPath: null };
   let document = bundleDocument(session, outcome, [], null, null, null);
   const work = async () => {
     if (!bundle) return null;
@@ -174,7 +174,7 @@ export async function finalizeBundle(session: Session, outcome: BundleOutcome, o
     );
     document = bundleDocument(session, outcome, await describeFiles(bundle), before, after, diagnosis);
     writeBundleText(bundle, bundleNames.reportText, formatReportText(forText(document)));
-    reportPath = writeBundleJson(bundle, bundleNames.reportJson, document);
+    written.reportPath = writeBundleJson(bundle, bundleNames.reportJson, document);
     return `report.txt, report.json${options.zip ? ', manifest.json, zip' : ', manifest.json'}`;
   };
   const record = await session.step('Report', async () => {
@@ -199,18 +199,19 @@ export async function finalizeBundle(session: Session, outcome: BundleOutcome, o
     writeBundleJson(bundle, bundleNames.manifest, manifest);
     document.Files = await describeFiles(bundle);
     if (options.zip) {
-      zipPath = await zipBundle(bundle);
+      const zipPath = await zipBundle(bundle);
+      written.zipPath = zipPath;
       await host.restrictToAdministrators(zipPath, 'File');
     }
     return detail;
   }, { optional: true });
-  if (record.Status === 'Failed') document.Warnings.push(`The report could not be completed: ${record.Error}`);
-  document.ZipPath = zipPath;
-  document.ReportPath = reportPath;
+  if (record.Status === 'Failed') document.Warnings.push(`The report could not be completed: ${record.Error ?? 'no reason was recorded'}`);
+  document.ZipPath = written.zipPath;
+  document.ReportPath = written.reportPath;
   document.Steps = stepSummaries(state);
   document.StoppedAt = session.nowIso();
   const scrubbed = scrubDeep(document);
-  return state.Options.Redact && bundle && zipPath ? redactedCopy(session, scrubbed, bundle) : scrubbed;
+  return state.Options.Redact && bundle && written.zipPath ? redactedCopy(session, scrubbed, bundle) : scrubbed;
 }
 
 /**
@@ -269,13 +270,13 @@ function bundleDocument(
 function warningsOf(state: TraceState): string[] {
   const warnings: string[] = [];
   const step = (id: StepId) => state.Steps.find((s) => s.Id === id);
-  if (state.Host.Kind === 'Simulated') warnings.push(`This bundle comes from a simulated device (scenario ${state.Host.Scenario}); its trace files are stand-ins.`);
+  if (state.Host.Kind === 'Simulated') warnings.push(`This bundle comes from a simulated device (scenario ${state.Host.Scenario ?? 'unnamed'}); its trace files are stand-ins.`);
   if (step('LsassTrace')?.Status === 'Done') warnings.push(lsassWarning);
   if (state.Options.KeepRawEvents === true) warnings.push(rawEventsWarning);
   if (step('AnalyticChannel')?.Data.PreviousEnabled === true) warnings.push('The AAD Analytic log was already enabled before the trace; it was left enabled.');
   if (step('ExportEvents')?.Data.AnalyticCleared === true) warnings.push('Windows would not export the enabled AAD Analytic log: it was disabled for the export and enabled again, which cleared it (its events are in the bundle).');
   if (state.Options.AuthScriptsPath && state.Options.NetworkTrace) warnings.push('The network trace was taken by the Auth scripts (see authlogs/).');
-  for (const failed of state.Steps.filter((s) => s.Status === 'Failed')) warnings.push(`${failed.Title} failed: ${failed.Error}`);
+  for (const failed of state.Steps.filter((s) => s.Status === 'Failed')) warnings.push(`${failed.Title} failed: ${failed.Error ?? 'no reason was recorded'}`);
   for (const undo of state.Steps.filter((s) => s.Undo && s.Undo.Status !== 'Undone')) warnings.push(`${undo.Title} could not be undone: ${undo.Undo?.Error ?? 'not finished'}`);
   return warnings;
 }

@@ -244,7 +244,9 @@ export async function startTrace(ctx: TraceContext, options: TraceOptions): Prom
     session.save();
     if (options.LockWorkstation) {
       // Locking changes nothing to undo; a failure to lock is worth a warning, not the trace.
-      await ctx.host.lockWorkstation().catch((error: unknown) => session.emit({ Kind: 'Warning', At: session.nowIso(), Text: `Could not lock the workstation: ${errorMessage(error)}` }));
+      await ctx.host.lockWorkstation().catch((error: unknown) => {
+        session.emit({ Kind: 'Warning', At: session.nowIso(), Text: `Could not lock the workstation: ${errorMessage(error)}` });
+      });
     }
     await ctx.host.expectRepro();
     if (ctx.signal?.aborted) {

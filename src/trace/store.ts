@@ -89,8 +89,8 @@ export class StateStore {
       throw new PrtError('StateUnreadable', `the trace state file \`${this.file}\` cannot be read: ${(error as Error).message}`, ExitCode.Environment, 'ResourceUnavailable');
     }
     try {
-      const state = JSON.parse(text) as TraceState;
-      if (state.Version !== 1 || !Array.isArray(state.Steps)) throw new Error('not a version 1 trace state');
+      const state: unknown = JSON.parse(text);
+      if (!isVersion1State(state)) throw new Error('not a version 1 trace state');
       return state;
     } catch (error) {
       throw new PrtError(
@@ -212,4 +212,8 @@ export class StateStore {
     this.lockHeld = false;
     rmSync(this.lockFile, { force: true });
   }
+}
+
+function isVersion1State(value: unknown): value is TraceState {
+  return typeof value === 'object' && value !== null && 'Version' in value && value.Version === 1 && 'Steps' in value && Array.isArray(value.Steps);
 }

@@ -25,7 +25,7 @@ export class AadEventReader {
 
   constructor(
     private readonly host: Host,
-    start: Date,
+    private readonly start: Date,
     private readonly onProblem: (text: string) => void = () => {},
   ) {
     for (const channel of aadChannels) this.since.set(channel, start);
@@ -35,7 +35,7 @@ export class AadEventReader {
   async read(): Promise<AadEvent[]> {
     const fresh: AadEvent[] = [];
     for (const channel of aadChannels) {
-      const since = this.since.get(channel)!;
+      const since = this.since.get(channel) ?? this.start;
       let events: AadEvent[];
       try {
         ({ events } = await readEvents(this.host.queryEvents({ channel, since }), { source: `wevtutil qe ${channel}` }));
@@ -121,7 +121,9 @@ export interface Feed {
  */
 export function startFeed(options: FeedOptions): Feed {
   const { host, dispatch } = options;
-  const reader = new AadEventReader(host, options.since, (text) => dispatch({ Kind: 'Note', Text: text }));
+  const reader = new AadEventReader(host, options.since, (text) => {
+    dispatch({ Kind: 'Note', Text: text });
+  });
   let stopped = false;
   let closing = false;
   let busy: Promise<void> = Promise.resolve();

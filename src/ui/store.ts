@@ -4,10 +4,10 @@ import { dashboardState, initialDashboardState, type DashboardInit, type Dashboa
 import { isNodeError } from '../errors.js';
 
 export interface DashboardStore {
-  getState(): DashboardState;
-  dispatch(input: DashboardInput): void;
+  getState: () => DashboardState;
+  dispatch: (input: DashboardInput) => void;
   /** Called after every change (never for an input that changed nothing). */
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 export function createDashboardStore(init: DashboardInit): DashboardStore {

@@ -129,7 +129,7 @@ export function dashboardView(state: DashboardState, options: ViewOptions = {}):
 function titleOf(state: DashboardState): string {
   const where = state.Session
     ? state.Session.Host === 'Simulated'
-      ? `a simulated device (${state.Session.Scenario})`
+      ? `a simulated device (${state.Session.Scenario ?? 'unnamed'})`
       : 'this device'
     : null;
   if (state.Mode === 'Trace') return `PrtTools · guided trace${where ? ` on ${where}` : ''}`;

@@ -21,7 +21,7 @@ const icuNames: Record<number, string> = { 932: 'shift_jis', 936: 'gbk', 949: 'e
 
 export function decodeSingleByte(bytes: Uint8Array, high: string): string {
   let out = '';
-  for (const b of bytes) out += b < 0x80 ? String.fromCharCode(b) : high[b - 0x80];
+  for (const b of bytes) out += b < 0x80 ? String.fromCharCode(b) : high.charAt(b - 0x80);
   return out;
 }
 

@@ -1,6 +1,5 @@
 import { Command, Option } from 'clipanion';
 import { resolve } from 'node:path';
-import type { Writable } from 'node:stream';
 import { ExitCode, PrtError, isNodeError, usageError } from '../../errors.js';
 import { TraceEvents } from '../../trace/progress.js';
 import { defaultTraceOptions, planTrace, runTrace, startTrace, stopTrace, traceStatus, TraceInterrupted, watchTrace, type TraceContext } from '../../trace/session.js';
@@ -30,7 +29,7 @@ abstract class TraceCommand extends PrtCommand {
     const simulated = host.kind === 'Simulated';
     const directory = simulated ? simulatedStateDirectory(this.context.env) : stateDirectory(this.context.env);
     const events = new TraceEvents();
-    const stderr = this.context.stderr as Writable;
+    const stderr = this.context.stderr;
     const terminal = isTty(stderr) && this.context.env.TERM !== 'dumb';
     const unsubscribe = plain ? events.subscribe(createProgressRenderer(stderr, styleFor(stderr, this.context.env), terminal)) : () => {};
     const controller = new AbortController();
@@ -82,8 +81,14 @@ abstract class TraceCommand extends PrtCommand {
   protected async waitForEnter(): Promise<{ done: Promise<void>; close: () => void }> {
     const { createInterface } = await import('node:readline');
     const reader = createInterface({ input: this.context.stdin, terminal: false });
-    const done = new Promise<void>((resolveDone) => reader.once('line', () => resolveDone()));
-    return { done, close: () => reader.close() };
+    const done = new Promise<void>((resolveDone) => {
+      reader.once('line', () => {
+        resolveDone();
+      });
+    });
+    return { done, close: () => {
+      reader.close();
+    } };
   }
 
   protected async ask(question: string): Promise<string> {
@@ -94,10 +99,16 @@ abstract class TraceCommand extends PrtCommand {
     let onSignal = () => {};
     try {
       return await new Promise<string>((resolveAnswer) => {
-        onSignal = () => resolveAnswer('');
+        onSignal = () => {
+          resolveAnswer('');
+        };
         for (const signal of interruptSignals) process.on(signal, onSignal);
-        reader.once('line', (line) => resolveAnswer(line.trim()));
-        reader.once('close', () => resolveAnswer(''));
+        reader.once('line', (line) => {
+          resolveAnswer(line.trim());
+        });
+        reader.once('close', () => {
+          resolveAnswer('');
+        });
       });
     } finally {
       for (const signal of interruptSignals) process.off(signal, onSignal);
@@ -171,7 +182,7 @@ export class TraceRunCommand extends TraceStartingCommand {
 
   protected async run(): Promise<number> {
     // In a terminal the dashboard draws the progress on stderr; elsewhere the plain lines do.
-    const dashboard = !this.dryRun && wantsDashboard(this.context.stderr as Writable, this.context.env);
+    const dashboard = !this.dryRun && wantsDashboard(this.context.stderr, this.context.env);
     const { ctx, defaultOutput, interactive, controller, done } = this.setup({ plain: !dashboard });
     try {
       const options = await this.options(defaultOutput, interactive, { LockWorkstation: this.lock });
@@ -209,7 +220,7 @@ export class TraceRunCommand extends TraceStartingCommand {
     const board = await openTraceDashboard({
       host: ctx.host,
       events: ctx.events,
-      stderr: this.context.stderr as Writable,
+      stderr: this.context.stderr,
       stdin: this.context.stdin,
       env: this.context.env,
       hybridWaitSeconds: options.HybridWaitSeconds,

@@ -74,7 +74,9 @@ export async function openTraceDashboard(options: TraceDashboardOptions): Promis
   const { host } = options;
   const keys = canReadKeys(options.stdin);
   const store = createDashboardStore({ Mode: 'Trace', Now: host.now().toISOString(), HybridWaitSeconds: options.hybridWaitSeconds, Keys: keys });
-  const unsubscribe = options.events.subscribe((event) => store.dispatch({ Kind: 'Progress', Event: event }));
+  const unsubscribe = options.events.subscribe((event) => {
+    store.dispatch({ Kind: 'Progress', Event: event });
+  });
   let stop: () => void = () => {};
   const userDone = new Promise<void>((resolve) => {
     stop = resolve;
