@@ -1,6 +1,6 @@
 import { systemToolPath } from './system-tools.js';
 import { ToolExitError, firstLine, toolNotFound, toolNotStarted, toolOutputTooLarge, toolTimedOut, type ToolDecoder } from './tool-errors.js';
-import type { PrtError } from '../errors.js';
+import { isNodeError, type PrtError } from '../errors.js';
 
 export interface ToolResult {
   stdout: Buffer;
@@ -72,4 +72,17 @@ export async function runTool(name: string, args: readonly string[], options: Ru
       });
     });
   });
+}
+
+/** Whether a process with this id exists (the trace lock and the lsass recorder). */
+export function isProcessRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else; ESRCH: there is no such process.
+    if (isNodeError(error, 'EPERM')) return true;
+    if (isNodeError(error, 'ESRCH')) return false;
+    throw error;
+  }
 }

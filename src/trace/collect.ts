@@ -13,29 +13,22 @@ import { scrubDeep, scrubText } from '../safety/scrub.js';
 import { version } from '../version.js';
 import { bundleNames, describeFiles, listBundleFiles, writeBundleJson, writeBundleText, zipBundle } from './bundle.js';
 import { diagnoseBundle } from './diagnosis.js';
-import { analytic, errorMessage, statusFromBytes, stepSummaries, type Session } from './engine.js';
+import { errorMessage, statusFromBytes, stepSummaries, type Session } from './engine.js';
+import { analytic, lsassWarning } from './steps.js';
 import { formatReportText } from './report.js';
 import type { BundleOutcome, StepId, StepRecord, TraceBundleDocument, TraceState } from './types.js';
 import { undoFailureText } from './undo.js';
 
-export const lsassWarning =
-  'The lsass recording holds the memory of lsass, credentials included: keep the bundle restricted, hand it only to the engineer who needs it, delete it afterwards. A recorder cannot leave lsass once attached: restart the device after the trace.';
 
 /** The stop path: stop the traces, restore, collect, report. Not interruptible; resumable. */
 export async function finish(session: Session, outcome: BundleOutcome): Promise<TraceBundleDocument> {
   const { host, state } = session;
   state.Phase = 'Stopping';
   session.save();
-  for (const id of ['LsassTrace', 'AuthScripts', 'NetworkTrace'] as const) {
-    const record = session.record(id);
-    if (record) await session.undo(record);
-  }
-  const channel = session.record('AnalyticChannel');
-  // Restored before the export: a disabled channel is one Windows lets us read.
-  if (channel) await session.undo(channel);
-  // A stop killed while the Analytic log was disabled for its export: enable it again first.
-  const interruptedExport = session.record('ExportEvents');
-  if (interruptedExport?.Data.Reenable === true) await session.undo(interruptedExport);
+  // Everything put back before the export (the table of steps, backwards): the traces end, and a
+  // disabled Analytic log is one Windows lets us read. A stop killed during its export had the
+  // Analytic log off: that is put back here too.
+  await session.undoAll();
   const bundle = state.BundlePath;
   if (bundle && existsSync(bundle)) {
     const exported = session.record('ExportEvents');
@@ -46,7 +39,7 @@ export async function finish(session: Session, outcome: BundleOutcome): Promise<
       await session.step(
         'SnapshotAfter',
         async () => {
-          const { status, text } = statusFromBytes(await host.runDsregcmdStatus(), host);
+          const { status, text } = await statusFromBytes(await host.runDsregcmdStatus(), host);
           writeBundleText(bundle, bundleNames.dsregcmdAfter, text.replace(/\n/g, '\r\n'));
           return `Azure AD PRT ${status.Health.toLowerCase()}`;
         },
@@ -54,8 +47,8 @@ export async function finish(session: Session, outcome: BundleOutcome): Promise<
       );
     }
   }
-  const exportRecord = session.record('ExportEvents');
-  if (exportRecord?.Data.Reenable === true) await session.undo(exportRecord);
+  // This stop's own export, when it could not turn the Analytic log on again itself.
+  await session.undoStep('ExportEvents');
   const failures = session.undoFailures();
   const document = await finalizeBundle(session, outcome, { zip: true });
   if (failures.length > 0) {

@@ -1,29 +1,31 @@
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { commandLine, traceCommands } from '../host/live-trace.js';
+import { commandLine, traceCommands } from '../host/trace-commands.js';
 import { bundleNames, keepNewestRecording } from './bundle.js';
 import type { Host } from '../host/types.js';
 import type { TraceProgress } from './progress.js';
 import type { StepId, StepRecord, TraceState } from './types.js';
 import { ifPrtError } from '../errors.js';
 
-/** What an undo needs of the session (engine.ts's Session is one; said here so undo does not import it back). */
-export interface UndoSession {
+/** What a step's do and undo need of the session (engine.ts's Session is one; said here so the steps do not import it back). */
+export interface StepSession {
   readonly host: Host;
   readonly state: TraceState;
-  nowIso(): string;
-  emit(event: TraceProgress): void;
+  nowIso: () => string;
+  emit: (event: TraceProgress) => void;
+  save: () => void;
 }
 
 const analytic = 'Microsoft-Windows-AAD/Analytic' as const;
 
 /**
- * How each step that changes the device is undone. Every undo is idempotent: it looks before it
- * acts, so running it again after a kill, or for a step that never got to change anything, is safe.
+ * How each step that changes the device is undone (steps.ts puts them in the table of steps).
+ * Every undo is idempotent: it looks before it acts, so running it again after a kill, or for a
+ * step that never got to change anything, is safe.
  */
-export type Undoer = (session: UndoSession, record: StepRecord) => Promise<string | null>;
+export type Undoer = (session: StepSession, record: StepRecord) => Promise<string | null>;
 
-export const undoers: Partial<Record<StepId, Undoer>> = {
+export const undoers = {
   async AnalyticChannel(session, record) {
     // Only a channel we turned on is turned off again; unknown means we never got to change it.
     if (record.Data.PreviousEnabled !== false) return record.Data.PreviousEnabled === true ? 'was enabled before: left enabled' : 'not changed';
@@ -87,7 +89,7 @@ export const undoers: Partial<Record<StepId, Undoer>> = {
     record.Data.Reenable = false;
     return 'AAD Analytic log enabled again';
   },
-};
+} satisfies Record<string, Undoer>;
 
 const normalized = (path: string) => path.replace(/\\/g, '/').toLowerCase();
 

@@ -83,7 +83,7 @@ export function teeDsregcmd(host: Host, dispatch: Dispatch): Host {
         return async () => {
           const bytes = await target.runDsregcmdStatus();
           try {
-            dispatch({ Kind: 'Status', At: target.now().toISOString(), Status: statusFromBytes(bytes, target).status });
+            dispatch({ Kind: 'Status', At: target.now().toISOString(), Status: (await statusFromBytes(bytes, target)).status });
           } catch (error) {
             // Unreadable output is the trace's problem to report, not the dashboard's.
             if (!(error instanceof PrtError)) throw error;
