@@ -3,11 +3,10 @@ import { dirname, join } from 'node:path';
 import { decodeCodePage } from '../util/oem-code-page.js';
 import { systemToolExists, systemToolPath } from './system-tools.js';
 import { ExitCode, PrtError, abortReason } from '../errors.js';
-import type { AadChannel } from './event-host.js';
 import { channelFileBase, commandLine, traceCommands } from './trace-commands.js';
 import { ToolExitError, usefulLine, type ToolDecoder } from './tool-errors.js';
 import { isProcessRunning, runTool, type ToolResult } from './process.js';
-import type { LsassTracer, NetworkTraceStatus, ToolRun, TraceHost } from './trace-host.js';
+import type { NetworkTraceStatus, ToolRun, TraceHost } from './trace-host.js';
 
 /** Integrity level SIDs: High (elevated admin) and System. Not localized, unlike group names. */
 const elevatedSids = ['S-1-16-12288', 'S-1-16-16384'];

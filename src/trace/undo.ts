@@ -26,7 +26,7 @@ const analytic = 'Microsoft-Windows-AAD/Analytic' as const;
 export type Undoer = (session: StepSession, record: StepRecord) => Promise<string | null>;
 
 export const undoers = {
-  async AnalyticChannel(session, record) {
+  AnalyticChannel: async (session, record) => {
     // Only a channel we turned on is turned off again; unknown means we never got to change it.
     if (record.Data.PreviousEnabled !== false) return record.Data.PreviousEnabled === true ? 'was enabled before: left enabled' : 'not changed';
     if (!(await session.host.isChannelEnabled(analytic).catch(ifPrtError(true)))) return 'disabled, as it was';
@@ -34,7 +34,7 @@ export const undoers = {
     return 'disabled again, as it was';
   },
 
-  async NetworkTrace(session, record) {
+  NetworkTrace: async (session, record) => {
     const status = await session.host.networkTraceStatus();
     const ours = typeof record.Data.TraceFile === 'string' ? record.Data.TraceFile : null;
     let done: string;
@@ -54,7 +54,7 @@ export const undoers = {
     return done;
   },
 
-  async AuthScripts(session, record) {
+  AuthScripts: async (session, record) => {
     const folder = typeof record.Data.Folder === 'string' ? record.Data.Folder : null;
     if (!folder) return 'not started';
     await session.host.stopAuthScripts(folder);
@@ -69,7 +69,7 @@ export const undoers = {
     return 'stop-auth.ps1 ran';
   },
 
-  async LsassTrace(session, record) {
+  LsassTrace: async (session, record) => {
     const tracer = record.Data.Tracer === 'TTD' || record.Data.Tracer === 'tttracer' ? record.Data.Tracer : await session.host.findLsassTracer();
     if (!tracer) return 'no recorder found: nothing to stop';
     await session.host.stopLsassTrace(tracer);
@@ -82,7 +82,7 @@ export const undoers = {
     return `${tracer} stopped${kept ? `; kept ${kept}` : ''}${removed.length > 0 ? `, removed the older ${removed.join(', ')}` : ''}`;
   },
 
-  async ExportEvents(session, record) {
+  ExportEvents: async (session, record) => {
     // The Analytic log was disabled for a moment to be exported: it must be on again.
     if (record.Data.Reenable !== true) return null;
     if (!(await session.host.isChannelEnabled(analytic).catch(ifPrtError(false)))) await session.host.setChannelEnabled(analytic, true);
