@@ -35,6 +35,22 @@ export const keepAadEvents: KeepEvent = (provider) => provider.length === AAD_PR
 
 /** How much outside-of-event text is remembered to tell an empty export from a file that is not event XML. */
 const SAMPLE_CHARS = 4096;
+
+/** The characters the scanner looks at by code (as the TypeScript scanner names them). */
+const CharCode = {
+  Tab: 0x09,
+  LineFeed: 0x0a,
+  CarriageReturn: 0x0d,
+  Space: 0x20,
+  Slash: 0x2f,
+  LessThan: 0x3c,
+  GreaterThan: 0x3e,
+} as const;
+
+const EVENT_OPEN = '<Event';
+const EVENT_CLOSE = '</Event';
+const EVENT_ID_OPEN = '<EventID';
+
 /** The shapes of an export that simply holds no events. */
 const EMPTY_EXPORT = /^(?:\s*(?:<\?xml[^>]*\?>|<!--[\s\S]*?-->|<Events\b[^>]*\/?>|<\/Events>))*\s*$/;
 
@@ -181,21 +197,6 @@ export class EventScanner {
 function detach(slice: string): string {
   return (slice + ' ').slice(0, -1);
 }
-
-/** The characters the scanner looks at by code (as the TypeScript scanner names them). */
-const enum CharCode {
-  Tab = 0x09,
-  LineFeed = 0x0a,
-  CarriageReturn = 0x0d,
-  Space = 0x20,
-  Slash = 0x2f,
-  LessThan = 0x3c,
-  GreaterThan = 0x3e,
-}
-
-const EVENT_OPEN = '<Event';
-const EVENT_CLOSE = '</Event';
-const EVENT_ID_OPEN = '<EventID';
 
 /** The next `<Event` that opens an Event element (not `<EventData`, `<EventID`, `<Events`…), or -1. */
 function nextEventStart(buf: string, from: number): number {
