@@ -1,4 +1,4 @@
-// Sums the suites' result files into the one closing line CI reads: "Tests: N passed, N failed",
+// Sums the suites' result files (and ESLint's, LINT_RESULTS) into the one closing line CI reads: "Tests: N passed, N failed",
 // followed by the Windows-tagged suite's own count and time (it ran under Wine).
 // A skipped test fails the run unless test/allowed-skips.json names it with a reason: a suite
 // that quietly stops running (no Wine, no sshd, a forgotten `.skip`) must not look green.
@@ -68,9 +68,26 @@ if (windowsFile) {
   if (windows) windowsNote = ` (Windows PowerShell under Wine: ${windows.Passed + windows.Failed + windows.Skipped} tests in ${windows.Seconds} s)`;
 }
 
+// ESLint's JSON report (scripts/test.sh): every problem is listed here and fails the run.
+let lintNote = '';
+let lintFailed = false;
+if (process.env.LINT_RESULTS) {
+  const lint = read(process.env.LINT_RESULTS);
+  if (!Array.isArray(lint)) {
+    console.error(`no lint results in ${process.env.LINT_RESULTS}: ESLint did not finish (see its output)`);
+    lintNote = '; lint: did not run';
+    lintFailed = true;
+  } else {
+    const problems = lint.flatMap((file) => file.messages.map((m) => `${file.filePath}:${m.line}:${m.column} ${m.ruleId ?? 'parse error'} ${m.message}`));
+    for (const problem of problems) console.error(`lint: ${problem}`);
+    lintNote = `; lint: ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    lintFailed = problems.length > 0;
+  }
+}
+
 const unexpected = skippedNames.filter((name) => !allowed.has(name));
 for (const name of unexpected) console.error(`skipped, and not on test/allowed-skips.json: ${name}`);
 failed += unexpected.length;
 const skipped = skippedNames.length;
-console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${windowsNote}`);
-process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${windowsNote}${lintNote}`);
+process.exitCode = failed > 0 || lintFailed || passed === 0 ? 1 : 0;

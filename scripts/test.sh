@@ -8,10 +8,15 @@ bash scripts/bootstrap.sh
 bash scripts/ensure-deps.sh
 mkdir -p test/.tmp
 # A previous run's counts must never stand in for this run's.
-rm -f test/.tmp/vitest.json test/.tmp/pester.json
+rm -f test/.tmp/vitest.json test/.tmp/pester.json test/.tmp/eslint.json
 
 echo "== typecheck" >&2
 npx tsc -p tsconfig.json
+
+status=0
+# The same check as `npm run lint`, its problems kept for the closing line (a lint error fails the run).
+echo "== lint (ESLint: eslint.config.js)" >&2
+npx eslint src test --format json --output-file test/.tmp/eslint.json || status=1
 
 echo "== workflow lint" >&2
 bash scripts/lint-workflows.sh
@@ -19,7 +24,6 @@ bash scripts/lint-workflows.sh
 echo "== build" >&2
 bash scripts/build.sh
 
-status=0
 echo "== vitest (Node $NODE22_VERSION, the exe's runtime)" >&2
 vitest_exit=0
 "$NODE22" node_modules/vitest/vitest.mjs run --reporter=default --reporter=json --outputFile.json=test/.tmp/vitest.json || vitest_exit=$?
@@ -32,5 +36,5 @@ echo "== pester (Windows PowerShell under Wine)" >&2
 rm -f test/.tmp/pester-windows.json
 PESTER_SUMMARY_FILE=test/.tmp/pester-windows.json bash scripts/pester-windows.sh || status=1
 
-VITEST_EXIT_CODE=$vitest_exit node scripts/test-summary.mjs test/.tmp/vitest.json test/.tmp/pester.json test/.tmp/pester-windows.json || status=1
+LINT_RESULTS=test/.tmp/eslint.json VITEST_EXIT_CODE=$vitest_exit node scripts/test-summary.mjs test/.tmp/vitest.json test/.tmp/pester.json test/.tmp/pester-windows.json || status=1
 exit $status

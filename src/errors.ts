@@ -30,3 +30,27 @@ export class PrtError extends Error {
 
 export const badInput = (id: string, message: string) => new PrtError(id, message, ExitCode.BadInput, 'InvalidData');
 export const usageError = (id: string, message: string) => new PrtError(id, message, ExitCode.Usage, 'InvalidArgument');
+
+/**
+ * An error Node raised for the system or a stream (`ENOENT`, `EPIPE`,
+ * `ERR_ENCODING_INVALID_ENCODED_DATA` …), optionally one of `codes`. Catch these and PrtErrors;
+ * let every other error (a bug) through.
+ */
+export function isNodeError(error: unknown, ...codes: string[]): error is NodeJS.ErrnoException {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return false;
+  return codes.length === 0 || codes.includes(error.code);
+}
+
+/** For `.catch(…)`: a PrtError (an expected failure) becomes `fallback`; anything else is rethrown. */
+export function ifPrtError<T>(fallback: T): (error: unknown) => T {
+  return (error) => {
+    if (error instanceof PrtError) return fallback;
+    throw error;
+  };
+}
+
+/** Why an AbortSignal fired, as an Error (an interruption such as TraceInterrupted already is one). */
+export function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error(String(reason));
+}

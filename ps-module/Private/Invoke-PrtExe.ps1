@@ -440,72 +440,16 @@ function Invoke-PrtExe {
     }
     Write-Verbose -Message "prt exited with code $exitCode"
 
-    if ($AsResult) {
-        $document = $null
-        $parseError = $null
-        $text = if ($stdout) { $stdout.Trim() } else { '' }
-        if ($text.StartsWith('{') -or $text.StartsWith('[')) {
-            $jsonParameters = @{ InputObject = $stdout; ErrorAction = 'Stop' }
-            if ($script:PrtJsonHasDateKind) {
-                $jsonParameters['DateKind'] = 'String'
-            }
-            try {
-                # Values from data are made safe to show before they become objects.
-                $parsed = ConvertTo-PrtSafeText -Value (ConvertFrom-Json @jsonParameters)
-                # 5.1 returns an array as one object, 7 enumerates it: @() of the variable is the
-                # same array in both.
-                $document = if ($text.StartsWith('[')) { ,@($parsed) } else { $parsed }
-            } catch {
-                $parseError = $_.Exception
-            }
-        }
-        $record = $null
-        if ($exitCode -ne 0) {
-            $record = ConvertFrom-PrtExeError -ExitCode $exitCode -StandardError $stderr -TargetObject $TargetObject -OnConsole:$Console
-        } elseif ($null -eq $document) {
-            $start = $text
-            if ($start.Length -gt 200) { $start = $start.Substring(0, 200) + ' ...' }
-            $detail = if ($start) { "it printed: $start" } else { 'it printed nothing' }
-            $record = New-PrtErrorRecord -Id 'InvalidJson' -Category InvalidResult -TargetObject $TargetObject -InnerException $parseError `
-                -Message "prt exited with code 0 but its output is not one JSON document; this is a bug in PrtTools, please report it ($detail)"
-        }
-        return [pscustomobject]@{ ExitCode = $exitCode; Document = $document; ErrorRecord = $record }
-    }
-
-    if ($exitCode -ne 0) {
-        $Cmdlet.WriteError((ConvertFrom-PrtExeError -ExitCode $exitCode -StandardError $stderr -TargetObject $TargetObject -OnConsole:$Console))
-        return
-    }
-    if ($stderr -and $stderr.Trim()) {
+    if ($exitCode -eq 0 -and $stderr -and $stderr.Trim()) {
         Write-Verbose -Message (ConvertTo-PrtSafeText -Value "prt wrote on stderr: $($stderr.Trim())")
     }
-
-    $document = $null
-    $parseError = $null
-    # Only what can be a JSON object is parsed: a parse error, even caught, would show up in the
-    # caller's -ErrorVariable next to the error written below.
-    if ($stdout -and $stdout.Trim().StartsWith('{')) {
-        # PowerShell 6+ turns ISO strings into DateTime by itself, 5.1 does not; 7.5+ can be told
-        # to keep strings (splatted: 5.1 has no -DateKind). ConvertTo-PrtObject then converts the
-        # known time properties, and only those, the same way everywhere.
-        $jsonParameters = @{ InputObject = $stdout; ErrorAction = 'Stop' }
-        if ($script:PrtJsonHasDateKind) {
-            $jsonParameters['DateKind'] = 'String'
-        }
-        try {
-            $document = ConvertTo-PrtSafeText -Value (ConvertFrom-Json @jsonParameters)
-        } catch {
-            $parseError = $_.Exception
-        }
+    $output = ConvertFrom-PrtExeOutput -ExitCode $exitCode -StandardOutput $stdout -StandardError $stderr -TargetObject $TargetObject -AllowArray:$AsResult -OnConsole:$Console
+    if ($AsResult) {
+        return [pscustomobject]@{ ExitCode = $exitCode; Document = $output.Document; ErrorRecord = $output.ErrorRecord }
     }
-    if ($null -eq $document) {
-        $start = if ($stdout) { $stdout.Trim() } else { '' }
-        if ($start.Length -gt 200) { $start = $start.Substring(0, 200) + ' ...' }
-        $detail = if ($start) { "it printed: $start" } else { 'it printed nothing' }
-        $record = New-PrtErrorRecord -Id 'InvalidJson' -Category InvalidResult -TargetObject $TargetObject -InnerException $parseError `
-            -Message "prt exited with code 0 but its output is not one JSON document; this is a bug in PrtTools, please report it ($detail)"
-        $Cmdlet.WriteError($record)
+    if ($null -ne $output.ErrorRecord) {
+        $Cmdlet.WriteError($output.ErrorRecord)
         return
     }
-    return $document
+    return $output.Document
 }

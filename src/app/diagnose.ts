@@ -81,7 +81,7 @@ async function* readEvents(harvest: EventHarvest, chunks: AsyncIterable<Uint8Arr
       continue;
     }
     if (!keepAadEvents(event.Provider, event.EventId)) {
-      const name = `${event.Provider || 'an unnamed source'} ${event.EventId || '(no event id)'}`;
+      const name = `${event.Provider || 'an unnamed source'} ${event.EventId === 0 ? '(no event id)' : String(event.EventId)}`;
       text.others.set(name, (text.others.get(name) ?? 0) + 1);
       continue;
     }

@@ -10,10 +10,13 @@ export function separateExplainCodes(argv: string[]): string[] {
   const own: string[] = [];
   const codes: string[] = [];
   for (let i = 1; i < argv.length; i++) {
-    const token = argv[i]!;
+    const token = argv[i] ?? '';
+    const value = argv[i + 1];
     // --text takes a value (a file, or - for standard input).
-    if (token === '--text' && i + 1 < argv.length) own.push(token, argv[++i]!);
-    else if (flags.has(token) || token.startsWith('--text=')) own.push(token);
+    if (token === '--text' && value !== undefined) {
+      own.push(token, value);
+      i++;
+    } else if (flags.has(token) || token.startsWith('--text=')) own.push(token);
     else codes.push(token);
   }
   return ['explain', ...own, '--', ...codes];
@@ -28,7 +31,7 @@ export function takeSimulateOption(argv: readonly string[]): { argv: string[]; s
   const rest: string[] = [];
   let simulate: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    const token = argv[i]!;
+    const token = argv[i] ?? '';
     if (token === '--') {
       rest.push(...argv.slice(i));
       break;

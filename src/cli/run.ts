@@ -64,19 +64,19 @@ export async function createCli(argv: readonly string[] = [], colors = false): P
 export async function runCli(rawArgv: string[], partial: RunContext): Promise<number> {
   // Copy property descriptors, not values: the caller may pass stdin as a getter, to be opened
   // only by a command that reads it.
-  const context = Object.defineProperties({ colorDepth: 1 }, Object.getOwnPropertyDescriptors(partial)) as PrtContext;
+  const partialContext = Object.defineProperties({ colorDepth: 1 }, Object.getOwnPropertyDescriptors(partial)) as RunContext & { colorDepth: number };
   let argv: string[];
   try {
     // `--simulate <scenario>` works for every command: the simulated device replaces this one.
     const taken = takeSimulateOption(rawArgv);
     argv = separateExplainCodes(taken.argv);
-    if (taken.simulate !== undefined) context.host ??= await createSimulatedHost(taken.simulate, partial.env);
+    if (taken.simulate !== undefined) partialContext.host ??= await createSimulatedHost(taken.simulate, partial.env);
   } catch (error) {
     if (!(error instanceof PrtError)) throw error;
-    writeError(context.stderr, error, rawArgv.includes('--json'));
+    writeError(partialContext.stderr, error, rawArgv.includes('--json'));
     return error.exitCode;
   }
-  context.host ??= createHost(partial.env);
+  const context: PrtContext = Object.assign(partialContext, { host: partialContext.host ?? createHost(partial.env) });
   const json = argv.includes('--json');
   const cli = await createCli(argv, wantsColour(context.stdout, context.env));
   let command: Command<PrtContext>;

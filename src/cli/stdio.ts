@@ -1,5 +1,6 @@
 import { fstatSync, writeSync } from 'node:fs';
 import type { Writable } from 'node:stream';
+import { isNodeError } from '../errors.js';
 
 /**
  * stdout/stderr for the CLI. Node's process.stdout loads the whole streams machinery on first
@@ -16,8 +17,10 @@ function isPipeOrFile(fd: number): boolean {
   try {
     const stats = fstatSync(fd);
     return stats.isFIFO() || stats.isFile() || stats.isSocket();
-  } catch {
-    return false;
+  } catch (error) {
+    // A closed or invalid descriptor.
+    if (isNodeError(error)) return false;
+    throw error;
   }
 }
 

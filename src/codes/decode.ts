@@ -42,7 +42,7 @@ const NESTED_SERVER_CODE = /\b(AADSTS\d{4,7}|MSIS\d{4}|ID\d{4}(?=:))/gi;
 
 const withTrailingNote = (r: ExplainResult, trailing: string): ExplainResult => {
   if (!trailing) return r;
-  const nested = [...new Set([...trailing.matchAll(NESTED_SERVER_CODE)].map((m) => m[1]!.toUpperCase()))];
+  const nested = [...new Set([...trailing.matchAll(NESTED_SERVER_CODE)].map((m) => (m[1] ?? m[0]).toUpperCase()))];
   if (nested.length === 0) {
     r.Notes.push('Text after the code was ignored (it is the server\'s description, not part of the code).');
     return r;

@@ -64,7 +64,21 @@ export const structureNote = (u: number, layout: 'HRESULT' | 'NTSTATUS'): string
     const severity = u >>> 31 ? 'failure' : 'success';
     return `Read as an HRESULT: ${severity}, ${describeHresultFacility(u)}, code ${u & 0xffff} (0x${(u & 0xffff).toString(16)}).${customer}`;
   }
-  const severity = ['success', 'informational', 'warning', 'error'][u >>> 30];
+  const severity = ntSeverity(u);
   const customerNt = (u & CUSTOMER_BIT) !== 0 ? ' The customer bit is set: a driver or vendor defined this code, not Windows.' : '';
   return `Read as an NTSTATUS: ${severity}, ${describeNtstatusFacility(u)}, code ${u & 0xffff} (0x${(u & 0xffff).toString(16)}).${customerNt}`;
 };
+
+/** The two severity bits of an NTSTATUS. */
+function ntSeverity(u: number): 'success' | 'informational' | 'warning' | 'error' {
+  switch (u >>> 30) {
+    case 0:
+      return 'success';
+    case 1:
+      return 'informational';
+    case 2:
+      return 'warning';
+    default:
+      return 'error';
+  }
+}

@@ -63,7 +63,7 @@ export const tokenize = (raw: string): Token => {
   const msis = MSIS.exec(input);
   if (msis) return { kind: 'msis', value: Number(msis[1]), trailing: (msis[2] ?? '').trim() };
   const adfsId = ADFS_ID.exec(input);
-  if (adfsId) return { kind: 'adfsId', text: `ID${adfsId[1]}`, trailing: (adfsId[2] ?? '').trim() };
+  if (adfsId) return { kind: 'adfsId', text: `ID${adfsId[1] ?? ''}`, trailing: (adfsId[2] ?? '').trim() };
   if (NAME.test(input)) return { kind: 'name', name: input };
   return {
     kind: 'error',

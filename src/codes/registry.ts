@@ -47,7 +47,7 @@ const merge = (target: KnownCode, extra: CodeEntry): void => {
   for (const alias of extra.Aliases ?? []) if (alias !== target.Name && !target.Aliases.includes(alias)) target.Aliases.push(alias);
   pushUnique(target.Causes, extra.Causes, (s) => s);
   pushUnique(target.Solutions, extra.Solutions, (s) => s);
-  pushUnique(target.Evidence, extra.Evidence, (e) => `${e.Channel}|${e.EventId}|${e.What}`);
+  pushUnique(target.Evidence, extra.Evidence, (e) => `${e.Channel}|${String(e.EventId)}|${e.What}`);
   pushUnique(target.Related, extra.Related, (r) => `${r.Kind}|${r.Code}`);
   pushUnique(target.Variants, extra.Variants, String);
   if (target.DocUrl === undefined && extra.DocUrl !== undefined) target.DocUrl = extra.DocUrl;

@@ -114,10 +114,11 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
     hits.push({ line: lineNumber, column, written, input, ...extra, label });
   };
 
-  for (const m of line.matchAll(/\bAADSTS\s?(\d{4,7})\b/gi)) add(m.index, m[0], `AADSTS${m[1]}`);
-  for (const m of line.matchAll(/\bMSIS\s?(\d{4})\b/gi)) add(m.index, m[0], `MSIS${m[1]}`);
+  for (const m of line.matchAll(/\bAADSTS\s?(\d{4,7})\b/gi)) add(m.index, m[0], `AADSTS${m[1] ?? ''}`);
+  for (const m of line.matchAll(/\bMSIS\s?(\d{4})\b/gi)) add(m.index, m[0], `MSIS${m[1] ?? ''}`);
   for (const m of line.matchAll(/\bID(\d{4})\b(:)?/g)) {
-    if (m[2] || registry().byText.has(`ID${m[1]}`)) add(m.index, `ID${m[1]}`, `ID${m[1]}`);
+    const id = `ID${m[1] ?? ''}`;
+    if (m[2] || registry().byText.has(id)) add(m.index, id, id);
   }
   for (const m of line.matchAll(/(?<![\w.])0x([0-9a-f]{1,8})(?![\w.])/gi)) {
     const value = Number.parseInt(m[1] ?? '', 16);
@@ -127,16 +128,17 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
     add(m.index, m[0], m[0]);
   }
   // OCR of a screenshot reads the 0 of 0x as a letter O: eight hex digits after it are a status.
-  for (const m of line.matchAll(/(?<![\w.])[Oo]x([0-9a-f]{8})(?![\w.])/gi)) add(m.index, m[0], `0x${m[1]}`);
+  for (const m of line.matchAll(/(?<![\w.])[Oo]x([0-9a-f]{8})(?![\w.])/gi)) add(m.index, m[0], `0x${m[1] ?? ''}`);
   // Bare 8-digit hex as Windows prints statuses (c000006d, 80072ee2, caa5001c): error shapes
   // only (first digit 8, C, D), and only a code we know or one in an error field; anything else
   // is more likely an id.
   for (const m of line.matchAll(/(?<![\w.-])([89cd][0-9a-f]{7})(?![\w.-])/gi)) {
     const label = labelBefore(raw, m.index);
-    const decoded = decodeCode(`0x${m[1]}`);
+    const hex = `0x${m[1] ?? ''}`;
+    const decoded = decodeCode(hex);
     const known = !isExplainError(decoded) && decoded.Known;
     if (!known && !(label && ERRORISH_LABEL.test(label))) continue;
-    add(m.index, m[0], `0x${m[1]}`);
+    add(m.index, m[0], hex);
   }
   for (const m of line.matchAll(/(?<![\w.-])-(\d{9,10})(?![\d.])/g)) {
     const value = -Number(m[1]);
@@ -295,6 +297,7 @@ function addNestingNotes(groups: { result: ExplainResult; role: Role; notes: str
 }
 
 /** A line of the text inside a note: trimmed, shortened, without control characters. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const quoteLine = (line: string | undefined): string => (line ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim().slice(0, 120);
 
 /** 70002 means two things: say which one this text is about. */
@@ -321,12 +324,12 @@ function pullReferencedFirst(groups: { result: ExplainResult; role: Role }[]): v
     let moved = false;
     for (let i = 0; i < groups.length; i++) {
       for (let j = i + 1; j < groups.length; j++) {
-        if (groups[i]!.role !== groups[j]!.role) continue;
-        const a = groups[i]!.result;
-        const b = groups[j]!.result;
-        if (refersTo(a, b) && !refersTo(b, a)) {
-          const [item] = groups.splice(j, 1);
-          groups.splice(i, 0, item!);
+        const first = groups[i];
+        const later = groups[j];
+        if (!first || !later || first.role !== later.role) continue;
+        if (refersTo(first.result, later.result) && !refersTo(later.result, first.result)) {
+          groups.splice(j, 1);
+          groups.splice(i, 0, later);
           moved = true;
         }
       }

@@ -1,3 +1,4 @@
+import { win32 } from 'node:path';
 import { parseInteger, winHttpErrorOf, type Attempt } from '../events/index.js';
 import type { PrtDiagnostics } from '../dsreg/types.js';
 import { serverCodeIn, explainAttempt, type AttemptEvidence, type ServerErrorSource } from './explain-chain.js';
@@ -11,7 +12,7 @@ function eventFoundIn(attempt: Attempt, eventId: number): string {
   const event = [...attempt.Events].reverse().find((e) => e.EventId === eventId);
   if (!event) return `event ${eventId}`;
   // A pasted record has no record id: name its file and place instead.
-  if (event.FromText && event.EventRecordID === 0) return `event ${eventId}, text record ${event.FromText.Position} of ${event.Source.split(/[\\/]/).pop()}`;
+  if (event.FromText && event.EventRecordID === 0) return `event ${eventId}, text record ${event.FromText.Position} of ${win32.basename(event.Source)}`;
   return `event ${eventId}, ${channelShort(event.Channel)} #${event.EventRecordID}`;
 }
 
@@ -178,8 +179,8 @@ export function summarise(attempts: DiagnosedAttempt[], totals?: { attempts: num
   const count = totals?.attempts ?? attempts.length;
   const failedCount = totals?.failed ?? failed.length;
   if (count === 0) return 'No PRT attempt was found in what was read: nothing failed, but nothing was seen either.';
-  if (failed.length === 0) return `No PRT attempt failed: ${count} attempt${count === 1 ? '' : 's'} succeeded.`;
-  const newest = failed[0]!;
+  const [newest] = failed;
+  if (!newest) return `No PRT attempt failed: ${count} attempt${count === 1 ? '' : 's'} succeeded.`;
   const status = newest.Status ? `${newest.Status.Hex ?? newest.Status.Input}${newest.Status.Name ? ` (${newest.Status.Name})` : ''}` : 'no status (unfinished)';
   const deepest = newest.Explanation.at(-1);
   const because = deepest && deepest !== newest.Explanation[0] ? `, because of ${deepest.Code}${deepest.Name && deepest.Name !== deepest.Code ? ` (${deepest.Name})` : ''}: ${deepest.Summary}` : '';

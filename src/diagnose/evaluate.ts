@@ -47,7 +47,7 @@ function describeFailedAttempt(diagnostics: PrtDiagnostics): string {
   const server = [diagnostics.ServerErrorCode, serverMessage(diagnostics.ServerErrorDescription)].filter(Boolean).join(': ');
   const who = isAdfsAttempt(diagnostics) ? 'AD FS' : 'the server';
   const network = diagnostics.HttpError && isFailureStatus(diagnostics.HttpError) ? `; the network error was ${diagnostics.HttpError}` : '';
-  return `The last attempt to ${what} the ${prt}${when} failed with ${diagnostics.AttemptStatus}${server ? ` (${who} said ${server})` : ''}${network}.`;
+  return `The last attempt to ${what} the ${prt}${when} failed with ${diagnostics.AttemptStatus ?? 'an unknown status'}${server ? ` (${who} said ${server})` : ''}${network}.`;
 }
 
 /** One code in a sentence; `looked` says whether the knowledge base was asked (else nothing is claimed about it). */
@@ -179,7 +179,7 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   const deviceAuth = lookup(deviceDetails, 'DeviceAuthStatus');
   if (deviceAuth && /^FAIL/i.test(deviceAuth)) {
     const code = deviceAuthCode(deviceAuth);
-    const decoded = code === null ? null : decodeAll([{ Code: code, Where: 'DeviceAuthStatus', Known: false, Name: null, Summary: null, Fix: null }], options.decode)[0]!;
+    const decoded = code === null ? null : decodeAll([{ Code: code, Where: 'DeviceAuthStatus', Known: false, Name: null, Summary: null, Fix: null }], options.decode)[0] ?? null;
     // A code (`FAILED. Error: 0xd000023c`) says why the device could not authenticate: its fix
     // comes first; without one dsregcmd means the device object is disabled or deleted.
     const nextStep = decoded?.Fix ? `${decoded.Fix.replace(/\.$/, '')}. \`prt explain ${decoded.Code}\` gives the details; if the code is not the cause, check the device object in the Entra admin center.` : undefined;
@@ -239,7 +239,7 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
         findings.push(finding('PrtExpired', `The Azure AD PRT expired at ${expiry.Iso}; it was last renewed at ${update.Iso ?? 'an unknown time'}.`));
       } else if (prtAgeHours !== null && prtAgeHours > staleAfterHours) {
         health = 'Stale';
-        findings.push(finding('PrtStale', `The Azure AD PRT was last renewed ${prtAgeHours} hours ago (at ${update.Iso}); it should be renewed at least every ${staleAfterHours} hours.`));
+        findings.push(finding('PrtStale', `The Azure AD PRT was last renewed ${prtAgeHours} hours ago (at ${update.Iso ?? 'an unknown time'}); it should be renewed at least every ${staleAfterHours} hours.`));
       } else if (unreadable.length === 0) {
         health = 'Healthy';
       } else {

@@ -23,7 +23,7 @@ function diagnosticLines(report: DsregReport): DsregSection | undefined {
 }
 
 const isTestLine = (name: string) => / Test$/i.test(name.trim());
-const hexCodes = (text: string) => [...new Set((text.match(HEX) ?? []).map((c) => parseHexStatus(c)!).filter((c) => c !== null))];
+const hexCodes = (text: string) => [...new Set((text.match(HEX) ?? []).map(parseHexStatus).filter((c) => c !== null))];
 const nonZero = (code: string | null): code is string => code !== null && !/^0x0+$/.test(code);
 
 /** True when the report shows pre-join diagnostics: the device is domain joined and tried (or will try) hybrid join. */
@@ -55,7 +55,7 @@ export function readJoinDiagnostics(report: DsregReport): JoinDiagnostics | null
   const add = (code: string, where: string) => {
     if (!codes.some((c) => c.Code === code)) codes.push({ Code: code, Where: where, Known: false, Name: null, Summary: null, Fix: null });
   };
-  for (const test of tests) if (/^FAIL/i.test(test.Result)) test.Codes.filter(nonZero).forEach((c) => add(c, test.Name));
+  for (const test of tests) if (/^FAIL/i.test(test.Result)) for (const c of test.Codes.filter(nonZero)) add(c, test.Name);
   const clientHex = parseHexStatus(clientErrorCode);
   if (nonZero(clientHex)) add(clientHex, 'Client ErrorCode');
   if (serverErrorCode !== null) {
@@ -65,7 +65,7 @@ export function readJoinDiagnostics(report: DsregReport): JoinDiagnostics | null
   }
   for (const aadsts of serverMessage?.match(/AADSTS\d+/gi) ?? []) add(aadsts.toUpperCase(), 'Server Message');
   const keyFailed = keySignTest !== null && /^FAIL/i.test(keySignTest);
-  if (keyFailed) hexCodes(keySignTest).filter(nonZero).forEach((c) => add(c, 'KeySignTest'));
+  if (keyFailed) for (const c of hexCodes(keySignTest).filter(nonZero)) add(c, 'KeySignTest');
 
   const failed = tests.some((t) => /^FAIL/i.test(t.Result)) || value('Error Phase') !== null || nonZero(clientHex) || serverErrorCode !== null || keyFailed;
   return {

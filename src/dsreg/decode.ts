@@ -6,6 +6,7 @@
  */
 
 import { CP850_HIGH, decodeSingleByte } from '../util/oem-code-page.js';
+import { isNodeError } from '../errors.js';
 
 export type CaptureEncoding = 'utf-16le' | 'utf-8' | 'oem-850';
 
@@ -60,8 +61,9 @@ function looksLikeUtf16le(bytes: Uint8Array): boolean {
 function tryUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
+  } catch (error) {
+    if (isNodeError(error, 'ERR_ENCODING_INVALID_ENCODED_DATA')) return null;
+    throw error;
   }
 }
 

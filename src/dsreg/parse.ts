@@ -137,7 +137,8 @@ export function undecorate(raw: string): string | null {
   line = line.replace(/^[-*•]\s+(?=\S)/, ''); // list bullets
   // `**NgcSet : YES**`: emphasis around the whole line (but not a redacted `***` value).
   const bold = /^(\*\*|__)(?![*_])(.*?)(?<![*_])\1$/.exec(line);
-  if (bold && !bold[2]!.includes(bold[1]!)) line = bold[2]!.trim();
+  const [, marker = '', inner = ''] = bold ?? [];
+  if (bold && !inner.includes(marker)) line = inner.trim();
   return line;
 }
 
@@ -181,8 +182,8 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
   /** A `…PrtDiagnostics` line was seen in this section: block lines after it are not a headless paste. */
   let sawBlockStart = false;
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = undecorate(lines[i]!);
+  for (const [i, raw] of lines.entries()) {
+    const line = undecorate(raw);
     if (line === null || line === '') continue;
 
     if (BORDER.test(line)) {
@@ -192,7 +193,7 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
     }
     const header = HEADER.exec(line) ?? RULE_HEADER.exec(line);
     if (header !== null) {
-      current = { Name: header[1]!, Fields: [] };
+      current = { Name: header[1] ?? '', Fields: [] };
       boxed.push(current);
       // A header without a top border (a paste that lost it) is taken as a closed box.
       box = box === 'top' ? 'header' : 'none';
@@ -242,7 +243,7 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
       // attempt, of a kind the paste does not say.
       block = emptyDiagnostics(lastPrt ?? 'AzureAd', 'Unknown');
       diagnostics.push(block);
-      BLOCK_FIELDS.get(key)!(block, field.Value);
+      BLOCK_FIELDS.get(key)?.(block, field.Value);
     }
   }
 
@@ -263,8 +264,9 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
       const names = boxed.slice(0, 3).map((s) => `\`| ${s.Name} |\``).join(', ');
       throw badInput('NotDsregcmdOutput', `${src} is not dsregcmd output: its sections (${names}${boxed.length > 3 ? ', …' : ''}) are none that dsregcmd prints, and it has no \`AzureAdPrt\` line.`);
     }
-    if (boxedFields === 0) {
-      const first = boxed[0]!.Name;
+    const [firstBox] = boxed;
+    if (boxedFields === 0 && firstBox) {
+      const first = firstBox.Name;
       const where = box === 'header' ? `inside the box of \`| ${first} |\`` : `after the \`| ${first} |\` header`;
       throw badInput('TruncatedCapture', `${src} is a truncated dsregcmd capture: it ends ${where}, before any field.`);
     }

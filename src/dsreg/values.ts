@@ -73,7 +73,7 @@ export function parseYesNo(value: string | null | undefined): boolean | null {
   if (value === null || value === undefined) return null;
   const m = /^\s*(YES|NO)\b/i.exec(value);
   if (m === null) return null;
-  return m[1]!.toUpperCase() === 'YES';
+  return m[1]?.toUpperCase() === 'YES';
 }
 
 const DSREG_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3})\d*)?\s*(?:UTC|Z)?$/i;
@@ -120,7 +120,7 @@ export function parseHexStatus(value: string | null | undefined): string | null 
   }
   const m = /(?:^|[^0-9a-z])0x([0-9a-f]{1,8})(?![0-9a-z])/i.exec(v);
   if (m === null) return null;
-  return hex8(parseInt(m[1]!, 16));
+  return hex8(parseInt(m[1] ?? '', 16));
 }
 
 

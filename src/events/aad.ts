@@ -223,7 +223,7 @@ export function tokenBrokerErrorOf(event: AadEvent): TokenBrokerError {
     const hex = HEX_IN_TEXT.exec(firstLine);
     if (hex) {
       code = toHex32(findInteger(hex[0]));
-      message = firstLine.slice((hex.index ?? 0) + hex[0].length).trim() || null;
+      message = firstLine.slice(hex.index + hex[0].length).trim() || null;
     }
   }
   const inner = info === null ? null : (/\((0x[0-9a-f]{1,8})\)/i.exec(info)?.[1] ?? null);

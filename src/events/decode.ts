@@ -33,7 +33,7 @@ function chunkDecoder(encoding: EventEncoding): ChunkDecoder {
     return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
   }
   const decoder = new StringDecoder(encoding === 'utf-8' ? 'utf8' : 'utf16le');
-  return { write: (chunk) => decoder.write(chunk as Buffer), end: () => decoder.end() };
+  return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() };
 }
 
 export class StreamDecoder {

@@ -255,7 +255,6 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: false,
   processEntities: false,
-  htmlEntities: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
   maxNestedTags: XML_LIMITS.maxDepth,

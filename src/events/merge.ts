@@ -49,8 +49,9 @@ export async function* mergeTimelines(streams: readonly AsyncIterable<AadEvent>[
         pick = lane;
       }
     }
-    if (!best) return;
-    heads[pick] = await next(lanes[pick]!);
+    const lane = lanes[pick];
+    if (!best || !lane) return;
+    heads[pick] = await next(lane);
     if (isDuplicate(seen, best)) continue;
     yield best;
   }
@@ -81,7 +82,8 @@ function isDuplicate(seen: Seen, e: AadEvent): boolean {
   recent.ids.add(e.EventRecordID);
   // A ring: the oldest remembered id makes room for the newest.
   const slot = recent.next % recentIds;
-  if (recent.order.length === recentIds) recent.ids.delete(recent.order[slot]!);
+  const oldest = recent.order[slot];
+  if (oldest !== undefined) recent.ids.delete(oldest);
   recent.order[slot] = e.EventRecordID;
   recent.next++;
   return false;

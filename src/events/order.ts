@@ -21,7 +21,7 @@ export function timeline(events: readonly AadEvent[]): AadEvent[] {
     // A text record has no record id: its file is its lane, its position in the file its identity.
     const text = e.FromText && e.EventRecordID === 0 ? `\u0000${e.Source}` : '';
     const channelKey = `${e.Computer.toLowerCase()}\u0000${e.Channel.toLowerCase()}${text}`;
-    const id = `${channelKey}\u0000${text ? e.FromText?.Position : e.EventRecordID}`;
+    const id = `${channelKey}\u0000${text ? (e.FromText?.Position ?? 0) : e.EventRecordID}`;
     if (seen.has(id)) continue;
     seen.add(id);
     const list = byChannel.get(channelKey);

@@ -35,6 +35,22 @@ export const keepAadEvents: KeepEvent = (provider) => provider.length === AAD_PR
 
 /** How much outside-of-event text is remembered to tell an empty export from a file that is not event XML. */
 const SAMPLE_CHARS = 4096;
+
+/** The characters the scanner looks at by code (as the TypeScript scanner names them). */
+const CharCode = {
+  Tab: 0x09,
+  LineFeed: 0x0a,
+  CarriageReturn: 0x0d,
+  Space: 0x20,
+  Slash: 0x2f,
+  LessThan: 0x3c,
+  GreaterThan: 0x3e,
+} as const;
+
+const EVENT_OPEN = '<Event';
+const EVENT_CLOSE = '</Event';
+const EVENT_ID_OPEN = '<EventID';
+
 /** The shapes of an export that simply holds no events. */
 const EMPTY_EXPORT = /^(?:\s*(?:<\?xml[^>]*\?>|<!--[\s\S]*?-->|<Events\b[^>]*\/?>|<\/Events>))*\s*$/;
 
@@ -151,13 +167,13 @@ export class EventScanner {
     this.dtdTail = text.length >= 9 ? text.slice(-9) : seam.slice(-9);
     let found = /<!(DOCTYPE|ENTITY)/i.exec(seam);
     for (let i = text.indexOf('!'); found === null && i !== -1; i = text.indexOf('!', i + 1)) {
-      if (text.charCodeAt(i - 1) === 60 /* < */) found = /^<!(DOCTYPE|ENTITY)/i.exec(text.slice(i - 1, i + 8));
+      if (text.charCodeAt(i - 1) === CharCode.LessThan) found = /^<!(DOCTYPE|ENTITY)/i.exec(text.slice(i - 1, i + 8));
     }
     if (found === null) return;
     const m = found;
     throw badInput(
       'EventXmlHasDtd',
-      `\`${this.source}\` contains a DTD (<!${m[1]} …): event XML never has one, and a DTD can expand entities without bound, so it is refused. Export the events again with wevtutil or Event Viewer.`,
+      `\`${this.source}\` contains a DTD (<!${m[1] ?? ''} …): event XML never has one, and a DTD can expand entities without bound, so it is refused. Export the events again with wevtutil or Event Viewer.`,
     );
   }
 
@@ -184,27 +200,27 @@ function detach(slice: string): string {
 
 /** The next `<Event` that opens an Event element (not `<EventData`, `<EventID`, `<Events`…), or -1. */
 function nextEventStart(buf: string, from: number): number {
-  let i = buf.indexOf('<Event', from);
+  let i = buf.indexOf(EVENT_OPEN, from);
   while (i !== -1) {
-    const c = buf.charCodeAt(i + 6);
-    if (c === 62 || c === 32 || c === 10 || c === 13 || c === 9 || c === 47) return i;
-    i = buf.indexOf('<Event', i + 6);
+    const c = buf.charCodeAt(i + EVENT_OPEN.length);
+    if (c === CharCode.GreaterThan || c === CharCode.Space || c === CharCode.LineFeed || c === CharCode.CarriageReturn || c === CharCode.Tab || c === CharCode.Slash) return i;
+    i = buf.indexOf(EVENT_OPEN, i + EVENT_OPEN.length);
   }
   return -1;
 }
 
 /** The index just after the `</Event>` that closes an element (whitespace before `>` allowed), or -1. */
 function eventEnd(buf: string, from: number): number {
-  let i = buf.indexOf('</Event', from);
+  let i = buf.indexOf(EVENT_CLOSE, from);
   while (i !== -1) {
-    const c = buf.charCodeAt(i + 7);
-    if (c === 62) return i + 8;
-    if (c === 32 || c === 10 || c === 13 || c === 9) {
-      const gt = buf.indexOf('>', i + 7);
+    const c = buf.charCodeAt(i + EVENT_CLOSE.length);
+    if (c === CharCode.GreaterThan) return i + EVENT_CLOSE.length + 1;
+    if (c === CharCode.Space || c === CharCode.LineFeed || c === CharCode.CarriageReturn || c === CharCode.Tab) {
+      const gt = buf.indexOf('>', i + EVENT_CLOSE.length);
       if (gt === -1) return -1;
-      if (buf.slice(i + 7, gt).trim() === '') return gt + 1;
+      if (buf.slice(i + EVENT_CLOSE.length, gt).trim() === '') return gt + 1;
     }
-    i = buf.indexOf('</Event', i + 7);
+    i = buf.indexOf(EVENT_CLOSE, i + EVENT_CLOSE.length);
   }
   return -1;
 }
@@ -230,11 +246,11 @@ function peekHeader(buf: string, start: number, end: number): { provider: string
     if (value === '') return null;
     provider = value.toLowerCase() === AAD_PROVIDER_GUID ? AAD_PROVIDER : value;
   }
-  let e = buf.indexOf('<EventID', start);
+  let e = buf.indexOf(EVENT_ID_OPEN, start);
   while (e !== -1 && e < end) {
-    const c = buf.charCodeAt(e + 8);
-    if (c === 62 || c === 32) break;
-    e = buf.indexOf('<EventID', e + 8);
+    const c = buf.charCodeAt(e + EVENT_ID_OPEN.length);
+    if (c === CharCode.GreaterThan || c === CharCode.Space) break;
+    e = buf.indexOf(EVENT_ID_OPEN, e + EVENT_ID_OPEN.length);
   }
   if (e === -1 || e > end) return null;
   const gt = buf.indexOf('>', e);

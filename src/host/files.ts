@@ -5,6 +5,7 @@ import { ExitCode, PrtError, badInput } from '../errors.js';
 export const stdinName = '-';
 
 /** Not defined on Windows; opening a FIFO there is not a hang to guard against. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- @types/node says number, Windows has none
 const nonBlocking = constants.O_NONBLOCK ?? 0;
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -35,7 +36,9 @@ export function openInputFile(path: string): { fd: number; stats: Stats; close: 
     closeSync(fd);
     throw badInput(kind === 'a folder' ? 'NotAFile' : 'NotARegularFile', `\`${path}\` is ${kind}, not a file; give a saved file, or \`-\` to read standard input`);
   }
-  return { fd, stats, close: () => closeSync(fd) };
+  return { fd, stats, close: () => {
+    closeSync(fd);
+  } };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExitCode, PrtError, badInput } from '../errors.js';
+import { ExitCode, PrtError, badInput, isNodeError } from '../errors.js';
 import { openInputFile, readInputChunks, stdinName } from './files.js';
 import type { AadChannel, EventHost, EventQuery } from './event-host.js';
 import { runTool } from './process.js';
@@ -57,8 +57,9 @@ export function createEventHost(options: { live: boolean; env: NodeJS.ProcessEnv
       let stats;
       try {
         stats = statSync(path);
-      } catch {
-        throw badInput('FileNotFound', `\`${path}\` does not exist`);
+      } catch (error) {
+        if (isNodeError(error, 'ENOENT', 'ENOTDIR')) throw badInput('FileNotFound', `\`${path}\` does not exist`);
+        throw error;
       }
       if (!stats.isDirectory()) return null;
       return readdirSync(path, { withFileTypes: true })

@@ -2,57 +2,11 @@ import { existsSync, statfsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { decodeCodePage } from '../util/oem-code-page.js';
 import { systemToolExists, systemToolPath } from './system-tools.js';
-import { ExitCode, PrtError } from '../errors.js';
-import type { AadChannel } from './event-host.js';
+import { ExitCode, PrtError, abortReason } from '../errors.js';
+import { channelFileBase, commandLine, traceCommands } from './trace-commands.js';
 import { ToolExitError, usefulLine, type ToolDecoder } from './tool-errors.js';
-import { runTool, type ToolResult } from './process.js';
-import type { LsassTracer, NetworkTraceStatus, ToolRun, TraceHost } from './trace-host.js';
-
-/**
- * The exact command lines of Step 4 (DESIGN §7), as argument arrays. The live host runs them; the
- * simulated device reports the same lines in its manifest, so a simulated bundle reads like a real one.
- */
-export const traceCommands = {
-  whoamiGroups: () => ['whoami', '/groups', '/fo', 'csv', '/nh'],
-  netshStatus: () => ['netsh', 'trace', 'show', 'status'],
-  // report=disabled: the .cab report takes minutes at stop and holds nothing the PRT needs.
-  netshStart: (traceFile: string) => ['netsh', 'trace', 'start', 'scenario=InternetClient_dbg', 'capture=yes', 'persistent=yes', 'report=disabled', 'maxsize=1024', `tracefile=${traceFile}`],
-  netshStop: () => ['netsh', 'trace', 'stop'],
-  channelGet: (channel: AadChannel) => ['wevtutil', 'gl', channel],
-  channelSet: (channel: AadChannel, enabled: boolean) => ['wevtutil', 'sl', channel, `/e:${enabled}`, '/q:true'],
-  channelExport: (channel: AadChannel, file: string) => ['wevtutil', 'epl', channel, file, '/ow:true'],
-  lsaKey: () => ['reg', 'query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa'],
-  oemCodePage: () => ['reg', 'query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP'],
-  lsassPid: () => ['tasklist', '/m', 'lsasrv.dll', '/fo', 'csv', '/nh'],
-  lsassStart: (tracer: LsassTracer, pid: number, outFolder: string) =>
-    tracer === 'TTD'
-      ? ['TTD', '-accepteula', '-noUI', '-attach', String(pid), '-out', outFolder]
-      : ['tttracer', '-accepteula', '-dumpfull', '-attach', String(pid), '-out', outFolder],
-  lsassStop: (tracer: LsassTracer) => [tracer, '-stop', 'all'],
-  // -File with the script's path and arguments: no command string to quote. The scripts write
-  // .\authlogs relative to the current folder, so they run from their own (see authScriptFolder).
-  authScript: (folder: string, script: 'start-auth.ps1' | 'stop-auth.ps1') => [
-    'powershell',
-    '-NoProfile',
-    '-NonInteractive',
-    '-ExecutionPolicy',
-    'Bypass',
-    '-File',
-    join(folder, script),
-    ...(script === 'start-auth.ps1' ? ['-v', '-acceptEULA'] : []),
-  ],
-  lock: () => ['rundll32', 'user32.dll,LockWorkStation'],
-  restrict: (path: string, kind: 'Folder' | 'File') => {
-    // SIDs, not names: group names are localized (Administrateurs, Administratoren…).
-    const inherit = kind === 'Folder' ? '(OI)(CI)' : '';
-    return ['icacls', path, '/inheritance:r', '/grant:r', `*S-1-5-32-544:${inherit}F`, `*S-1-5-18:${inherit}F`];
-  },
-} as const;
-
-export const commandLine = (argv: readonly string[]) => argv.join(' ');
-
-/** A channel name as a file name: `Microsoft-Windows-AAD/Analytic` → `Microsoft-Windows-AAD-Analytic`. */
-export const channelFileBase = (channel: AadChannel) => channel.replace(/[\\/]/g, '-');
+import { isProcessRunning, runTool, type ToolResult } from './process.js';
+import type { NetworkTraceStatus, ToolRun, TraceHost } from './trace-host.js';
 
 /** Integrity level SIDs: High (elevated admin) and System. Not localized, unlike group names. */
 const elevatedSids = ['S-1-16-12288', 'S-1-16-16384'];
@@ -118,7 +72,7 @@ export function createLiveTraceHost({ live, env, toolTimeoutMs, unavailable }: L
       let probe = path;
       while (!existsSync(probe) && dirname(probe) !== probe) probe = dirname(probe);
       const stats = statfsSync(probe);
-      return Number(stats.bavail) * Number(stats.bsize);
+      return stats.bavail * stats.bsize;
     },
 
     async networkTraceStatus(): Promise<NetworkTraceStatus> {
@@ -243,26 +197,19 @@ export function parseNetworkTraceStatus(output: string): NetworkTraceStatus {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function isProcessRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) {
+      reject(abortReason(signal));
+      return;
+    }
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal!.reason);
+      if (signal) reject(abortReason(signal));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
@@ -284,16 +231,16 @@ async function startRecorder(argv: readonly string[], env: NodeJS.ProcessEnv, ru
     const path = systemToolPath(name, env);
     const child = spawn(path, args, { env, shell: false, windowsHide: true, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
     const said: Buffer[] = [];
-    child.stderr?.on('data', (chunk: Buffer) => said.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => said.push(chunk));
     const fail = (message: string, code: number | null) => {
       record.Error = message;
       record.ExitCode = code;
       record.DurationMs = Date.now() - started;
       reject(new PrtError('ToolFailed', message, ExitCode.Environment, 'ResourceUnavailable'));
     };
-    child.on('error', (error: NodeJS.ErrnoException) =>
-      fail(error.code === 'ENOENT' ? `\`${name}\` was not found at ${path}` : `\`${record.CommandLine}\` could not be started: ${error.message}`, null),
-    );
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      fail(error.code === 'ENOENT' ? `\`${name}\` was not found at ${path}` : `\`${record.CommandLine}\` could not be started: ${error.message}`, null);
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
       const text = usefulLine(decode(Buffer.concat(said)));
@@ -301,13 +248,14 @@ async function startRecorder(argv: readonly string[], env: NodeJS.ProcessEnv, ru
         // Some recorders return once attached; that is a success too.
         record.ExitCode = 0;
         record.DurationMs = Date.now() - started;
-        return resolve(null);
+        resolve(null);
+        return;
       }
-      fail(`\`${record.CommandLine}\` exited with code ${code}${text ? `: ${text}` : ''}`, code);
+      fail(`\`${record.CommandLine}\` exited with code ${code ?? 'none'}${text ? `: ${text}` : ''}`, code);
     });
     const timer = setTimeout(() => {
       // Still running: attached and recording. Let it live on without us.
-      child.stderr?.destroy();
+      child.stderr.destroy();
       child.removeAllListeners('exit');
       child.unref();
       record.DurationMs = Date.now() - started;

@@ -1,6 +1,6 @@
 import { systemToolPath } from './system-tools.js';
 import { ToolExitError, firstLine, toolNotFound, toolNotStarted, toolOutputTooLarge, toolTimedOut, type ToolDecoder } from './tool-errors.js';
-import type { PrtError } from '../errors.js';
+import { isNodeError, type PrtError } from '../errors.js';
 
 /** How long output may still arrive after the tool exited (a grandchild may hold its pipes open forever). */
 const pipeDrainGraceMs = 1_000;
@@ -49,7 +49,9 @@ export async function runTool(name: string, args: readonly string[], options: Ru
     };
     child.stdout.on('data', collect(stdout));
     child.stderr.on('data', collect(stderr));
-    const timer = setTimeout(() => stop(toolTimedOut(commandLine, options.timeoutMs)), options.timeoutMs);
+    const timer = setTimeout(() => {
+      stop(toolTimedOut(commandLine, options.timeoutMs));
+    }, options.timeoutMs);
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       reject(error.code === 'ENOENT' ? toolNotFound(name, path) : toolNotStarted(commandLine, error));
@@ -74,11 +76,30 @@ export async function runTool(name: string, args: readonly string[], options: Ru
       void drained.then(() => {
         child.stdout.destroy();
         child.stderr.destroy();
-        if (failure) return reject(failure);
+        if (failure) {
+          reject(failure);
+          return;
+        }
         // Some tools (netsh) say why they failed on stdout: take stderr first, then stdout.
-        if (code !== 0) return reject(new ToolExitError(commandLine, code, signal, firstLine(Buffer.concat(stderr), options.decode) || firstLine(Buffer.concat(stdout), options.decode)));
+        if (code !== 0) {
+          reject(new ToolExitError(commandLine, code, signal, firstLine(Buffer.concat(stderr), options.decode) || firstLine(Buffer.concat(stdout), options.decode)));
+          return;
+        }
         resolve({ stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) });
       });
     });
   });
+}
+
+/** Whether a process with this id exists (the trace lock and the lsass recorder). */
+export function isProcessRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else; ESRCH: there is no such process.
+    if (isNodeError(error, 'EPERM')) return true;
+    if (isNodeError(error, 'ESRCH')) return false;
+    throw error;
+  }
 }

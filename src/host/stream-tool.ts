@@ -20,20 +20,25 @@ export async function* streamTool(name: string, args: readonly string[], options
   child.stderr.on('data', (chunk: Buffer) => {
     if (stderr.length < 64) stderr.push(chunk);
   });
-  let timedOut = false;
+  // An object, not a boolean: the timer sets it while the loop below waits.
+  const timeout = { hit: false };
   const timer = setTimeout(() => {
-    timedOut = true;
+    timeout.hit = true;
     child.kill('SIGKILL');
   }, options.timeoutMs);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: NodeJS.ErrnoException }>((resolve) => {
-    child.on('error', (error: NodeJS.ErrnoException) => resolve({ code: null, signal: null, error }));
-    child.on('close', (code, signal) => resolve({ code, signal }));
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      resolve({ code: null, signal: null, error });
+    });
+    child.on('close', (code, signal) => {
+      resolve({ code, signal });
+    });
   });
   try {
     for await (const chunk of child.stdout) yield chunk as Buffer;
     const { code, signal, error } = await exited;
     if (error) throw error.code === 'ENOENT' ? toolNotFound(name, path) : toolNotStarted(commandLine, error);
-    if (timedOut) throw toolTimedOut(commandLine, options.timeoutMs);
+    if (timeout.hit) throw toolTimedOut(commandLine, options.timeoutMs);
     if (code !== 0) throw new ToolExitError(commandLine, code, signal, firstLine(Buffer.concat(stderr)));
   } finally {
     clearTimeout(timer);

@@ -22,7 +22,7 @@ export class ToolExitError extends PrtError {
     /** The first line of its stderr. */
     readonly said: string,
   ) {
-    super('ToolFailed', `\`${commandLine}\` ${signal ? `was ended by ${signal}` : `exited with code ${code}`}${said ? `: ${said}` : ''}`, ExitCode.Environment, 'ResourceUnavailable');
+    super('ToolFailed', `\`${commandLine}\` ${signal ? `was ended by ${signal}` : `exited with code ${code ?? 'none'}`}${said ? `: ${said}` : ''}`, ExitCode.Environment, 'ResourceUnavailable');
   }
 }
 

@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { ExitCode, PrtError } from '../errors.js';
 
 /** Not defined on Windows, where there is no such attack through these names: 0 adds nothing. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- @types/node says number, Windows has none
 const noFollow = constants.O_NOFOLLOW ?? 0;
 
 /** Flags of a file that must be new: created here, never an existing name or a planted link. */

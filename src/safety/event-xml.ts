@@ -34,7 +34,7 @@ export function scrubEventXml(xml: string): string {
   let result = '';
   let last = 0;
   for (const match of xml.matchAll(markup)) {
-    const index = match.index ?? 0;
+    const index = match.index;
     result += scrubTextNode(xml.slice(last, index));
     if (match[1] !== undefined) {
       const inner = scrubText(match[1]);
@@ -98,12 +98,12 @@ export function scrubAadEvent(event: AadEvent): AadEvent {
   if (!mightHoldSecret(valuesOf(event))) return event;
   const message = event.Message === null ? null : scrubText(event.Message);
   let data: EventDataField[] | null = null;
-  event.Data.forEach((field, index) => {
+  for (const [index, field] of event.Data.entries()) {
     const value = scrubText(field.Value);
-    if (value === field.Value) return;
+    if (value === field.Value) continue;
     data ??= [...event.Data];
     data[index] = { ...field, Value: value };
-  });
+  }
   if (message === event.Message && data === null) return event;
   return { ...event, Message: message, Data: data ?? event.Data };
 }

@@ -239,7 +239,10 @@ export class Redactor {
 
   private replaceDeep<T>(value: T): T {
     if (typeof value === 'string') return this.text(value) as T;
-    if (Array.isArray(value)) return value.map((item) => this.replaceDeep(item)) as T;
+    if (Array.isArray(value)) {
+      const items: unknown[] = value;
+      return items.map((item) => this.replaceDeep(item)) as T;
+    }
     if (value !== null && typeof value === 'object') {
       const copy: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(value)) copy[key] = this.replaceDeep(item);

@@ -8,6 +8,7 @@
 import { scrubDeep } from './scrub.js';
 
 /** Every character a terminal could act on, except tab and newline. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this file's job
 const controlCharacter = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const hex = (code: number, digits: number) => code.toString(16).padStart(digits, '0');
 
@@ -28,7 +29,10 @@ export const hasControlCharacter = (text: string) => new RegExp(controlCharacter
 /** Sanitizes every string inside a JSON-shaped value; returns a new value. */
 export function sanitizeDeep<T>(value: T): T {
   if (typeof value === 'string') return sanitizeText(value) as T;
-  if (Array.isArray(value)) return value.map((item) => sanitizeDeep(item)) as T;
+  if (Array.isArray(value)) {
+    const items: unknown[] = value;
+    return items.map((item) => sanitizeDeep(item)) as T;
+  }
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) copy[key] = sanitizeDeep(item);

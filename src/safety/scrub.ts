@@ -43,8 +43,10 @@ const secretFields = 'access_token|refresh_token|id_token|client_secret|client_a
 /** Also secrets as JSON members and form fields, but too short a word to look for in free text. */
 const secretMembers = `${secretFields}|prt|tgt`;
 const fieldLabel = (name: string) => (/^(password|passwd|pwd)$/i.test(name) ? 'password' : /secret/i.test(name) ? 'secret' : 'token');
+/** Not a value this scrubber already removed: scrubbing twice changes nothing. */
+const notRemoved = '(?!\\[[\\w -]+ removed\\])';
 /** A value after `=` or `:`: quoted, or up to the next separator. */
-const fieldValue = `("[^"\\r\\n]*"|'[^'\\r\\n]*'|[^\\s&"'<;,]+)`;
+const fieldValue = `${notRemoved}("[^"\\r\\n]*"|'[^'\\r\\n]*'|[^\\s&"'<;,]+)`;
 
 const rules: Rule[] = [
   ...elementRules(),
@@ -63,7 +65,7 @@ const rules: Rule[] = [
   [/"(code)"(\s*:\s*)"[^"]{16,}"/g, (_m, name, sep) => `"${name}"${sep}"${removed('authorization code')}"`],
   // Forms, query strings, `Password: X`, `password = X`.
   [new RegExp(`\\b(${secretFields})(\\s*[:=]\\s*)${fieldValue}`, 'gi'), (_m, name, sep) => `${name}${sep}${removed(fieldLabel(name))}`],
-  [/([?&](?:prt|tgt)=)([^&\s"'<]+)/gi, (_m, name) => `${name}${removed('token')}`],
+  [new RegExp(`([?&](?:prt|tgt)=)${notRemoved}([^&\\s"'<]+)`, 'gi'), (_m, name) => `${name}${removed('token')}`],
   [/([?&]code=)([^&\s"'<]{16,})/g, (_m, name) => `${name}${removed('authorization code')}`],
   // Anything that long and that dense is an encoded blob (key, token, ticket), not an identifier.
   [/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{200,}={0,2}/g, removed('encoded data')],
@@ -106,7 +108,10 @@ export function scrubText(text: string): string {
 /** Scrubs every string inside a JSON-shaped value (each value on its own); returns a new value. */
 export function scrubDeep<T>(value: T): T {
   if (typeof value === 'string') return scrubText(value) as T;
-  if (Array.isArray(value)) return value.map((item) => scrubDeep(item)) as T;
+  if (Array.isArray(value)) {
+    const items: unknown[] = value;
+    return items.map((item) => scrubDeep(item)) as T;
+  }
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) copy[key] = scrubDeep(item);

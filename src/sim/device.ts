@@ -1,4 +1,4 @@
-import { PrtError } from '../errors.js';
+import { PrtError, isNodeError } from '../errors.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AadChannel } from '../host/event-host.js';
@@ -85,10 +85,13 @@ export class SimulatedDevice {
 
   static load(directory: string): DeviceState | null {
     try {
-      const state = JSON.parse(readFileSync(join(directory, deviceFileName), 'utf8')) as DeviceState;
-      return state.Version === 1 ? state : null;
-    } catch {
-      return null;
+      const state: unknown = JSON.parse(readFileSync(join(directory, deviceFileName), 'utf8'));
+      // A file from an older prt is not this device.
+      return typeof state === 'object' && state !== null && 'Version' in state && state.Version === 1 ? (state as DeviceState) : null;
+    } catch (error) {
+      // No device yet, or a file from an older prt.
+      if (isNodeError(error, 'ENOENT') || error instanceof SyntaxError) return null;
+      throw error;
     }
   }
 

@@ -22,39 +22,39 @@ const hexStatus = (value: string | undefined) => {
 
 export const aadEventTable: Record<number, EventKind> = {
   1006: { channel: 'Analytic', level: 4, task: 101, fields: [], message: () => 'AadCloudAPPlugin GetToken Start' },
-  1007: { channel: 'Analytic', level: 4, task: 101, fields: ['Status'], message: ([status]) => `AadCloudAPPlugin GetToken Stop.\r\n Status: ${status}` },
-  1022: { channel: 'Analytic', level: 4, task: 101, fields: ['value'], message: ([value]) => `Endpoint Uri: ${value}` },
+  1007: { channel: 'Analytic', level: 4, task: 101, fields: ['Status'], message: ([status = '']) => `AadCloudAPPlugin GetToken Stop.\r\n Status: ${status}` },
+  1022: { channel: 'Analytic', level: 4, task: 101, fields: ['value'], message: ([value = '']) => `Endpoint Uri: ${value}` },
   1081: {
     channel: 'Operational',
     level: 2,
     task: 101,
     fields: ['Error', 'ErrorDescription', 'CorrelationID'],
-    message: ([error, description, correlation]) => `OAuth response error: ${error}\r\nError description: ${description}\r\nCorrelationID: ${correlation ?? ''}`,
+    message: ([error = '', description = '', correlation = '']) => `OAuth response error: ${error}\r\nError description: ${description}\r\nCorrelationID: ${correlation}`,
   },
   1084: {
     channel: 'Operational',
     level: 2,
     task: 101,
     fields: ['Result', 'Target'],
-    message: ([result, target]) => `Http transport error. Status: Unknown HResult Error code: ${hexStatus(result)}\r\nCorrelation ID: ${target ?? ''}`,
+    message: ([result, target = '']) => `Http transport error. Status: Unknown HResult Error code: ${hexStatus(result)}\r\nCorrelation ID: ${target}`,
   },
   1088: {
     channel: 'Operational',
     level: 2,
     task: 101,
     fields: ['Error', 'ErrorDescription'],
-    message: ([error, description]) => `WSTrust response error: ${error}\r\nError description: ${description}`,
+    message: ([error = '', description = '']) => `WSTrust response error: ${error}\r\nError description: ${description}`,
   },
-  1097: { channel: 'Operational', level: 3, task: 103, fields: ['Error', 'ErrorMessage', 'AdditionalInformation'], message: ([e, m, a]) => `Error: ${hexStatus(e)} ${m}\r\n${a}` },
-  1098: { channel: 'Operational', level: 2, task: 103, fields: ['Error', 'ErrorMessage', 'AdditionalInformation'], message: ([e, m, a]) => `Error: ${hexStatus(e)} ${m}\r\n${a}` },
-  1104: { channel: 'Operational', level: 2, task: 101, fields: ['API', 'Result'], message: ([api, result]) => `AAD Cloud AP plugin call ${api} returned error: ${hexStatus(result)}` },
+  1097: { channel: 'Operational', level: 3, task: 103, fields: ['Error', 'ErrorMessage', 'AdditionalInformation'], message: ([e, m = '', a = '']) => `Error: ${hexStatus(e)} ${m}\r\n${a}` },
+  1098: { channel: 'Operational', level: 2, task: 103, fields: ['Error', 'ErrorMessage', 'AdditionalInformation'], message: ([e, m = '', a = '']) => `Error: ${hexStatus(e)} ${m}\r\n${a}` },
+  1104: { channel: 'Operational', level: 2, task: 101, fields: ['API', 'Result'], message: ([api = '', result]) => `AAD Cloud AP plugin call ${api} returned error: ${hexStatus(result)}` },
   1144: {
     channel: 'Analytic',
     level: 4,
     task: 101,
     // The template is borrowed from another event: the names lie, the positions are right.
     fields: ['value', 'Method', 'EndpointUri', 'CorrelationID'],
-    message: ([useUpn, upn, authority, hint]) => `Realm discovery for: ${upn} authority: ${authority} fallback domain hint: ${hint} useUpn: ${useUpn}`,
+    message: ([useUpn = '', upn = '', authority = '', hint = '']) => `Realm discovery for: ${upn} authority: ${authority} fallback domain hint: ${hint} useUpn: ${useUpn}`,
   },
 };
 
@@ -81,8 +81,8 @@ export interface RenderContext {
   threadId: number;
 }
 
-const levelName: Record<number, string> = { 2: 'Error', 3: 'Warning', 4: 'Information' };
-const taskName: Record<number, string> = { 101: 'AadCloudAPPlugin Operation', 103: 'AadTokenBrokerPlugin Operation' };
+const levelName: Record<EventKind['level'], string> = { 2: 'Error', 3: 'Warning', 4: 'Information' };
+const taskName: Record<EventKind['task'], string> = { 101: 'AadCloudAPPlugin Operation', 103: 'AadTokenBrokerPlugin Operation' };
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;').replace(/"/g, '&quot;');

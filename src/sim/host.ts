@@ -1,10 +1,10 @@
 import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFileSafely } from '../host/write-file.js';
 import { join } from 'node:path';
-import { ExitCode, PrtError, badInput, usageError } from '../errors.js';
-import type { AadChannel } from '../host/event-host.js';
+import { ExitCode, PrtError, abortReason, badInput, usageError } from '../errors.js';
 import { inputError, readInputChunks, readInputFile, stdinName } from '../host/files.js';
-import { channelFileBase, commandLine, isProcessRunning, traceCommands } from '../host/live-trace.js';
+import { isProcessRunning } from '../host/process.js';
+import { channelFileBase, commandLine, traceCommands } from '../host/trace-commands.js';
 import type { LsassTracer, ToolRun } from '../host/trace-host.js';
 import type { Host } from '../host/types.js';
 import { ensureStateFolder, simulatedStateDirectory, stateFileName } from '../trace/store.js';
@@ -50,7 +50,8 @@ export function loadScenario(spec: string): Scenario {
   }
   const base = file.Extends !== undefined ? builtInScenarios[file.Extends] : undefined;
   if (file.Extends !== undefined && !base) throw badInput('ScenarioUnreadable', `\`${spec}\` extends "${file.Extends}", which is not a built-in scenario (${Object.keys(builtInScenarios).join(', ')})`);
-  const scenario = base ? mergeScenario(base, file) : (file as Scenario);
+  // Faults are optional in a file: none by default.
+  const scenario = base ? mergeScenario(base, file) : ({ Faults: {}, ...file } as Scenario);
   const problems = validateScenario(scenario);
   if (problems.length > 0) throw badInput('ScenarioUnreadable', `\`${spec}\` is not a usable scenario: ${problems.join('; ')}`);
   return scenario;
@@ -97,11 +98,14 @@ export function createSimulatedHost(spec: string, options: SimulatedHostOptions)
 /** Wraps a device (in memory or persisted) as a Host. */
 export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
   const runs: ToolRun[] = [];
-  const faults: ScenarioFaults = device.scenario.Faults ?? {};
+  const faults: ScenarioFaults = device.scenario.Faults;
 
   const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
+      if (signal?.aborted) {
+        reject(abortReason(signal));
+        return;
+      }
       const speed = device.state.Speed;
       const finish = () => {
         signal?.removeEventListener('abort', onAbort);
@@ -113,7 +117,7 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       const onAbort = () => {
         if (speed === 0) clearImmediate(timer as NodeJS.Immediate);
         else clearTimeout(timer as NodeJS.Timeout);
-        reject(signal!.reason);
+        if (signal) reject(abortReason(signal));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
     });
@@ -217,7 +221,7 @@ export function simulatedHostFor(device: SimulatedDevice): SimulatedHost {
       // The simulator has no .evtx writer: it exports what `wevtutil qe /f:RenderedXml` prints.
       const file = join(folder, `${channelFileBase(channel)}.xml`);
       await run(traceCommands.channelExport(channel, file), durations.export, faults.ExportChannel);
-      writeFileSafely(file, device.eventsOf(channel as AadChannel).map((e) => `${e.Xml}\r\n`).join(''));
+      writeFileSafely(file, device.eventsOf(channel).map((e) => `${e.Xml}\r\n`).join(''));
       return file;
     },
 

@@ -155,24 +155,37 @@ export function mergeScenario(base: Scenario, file: ScenarioFile): Scenario {
   return merge(base, rest) as Scenario;
 }
 
-/** The problems of a scenario (empty when it is usable): what a file author needs to fix. */
-export function validateScenario(scenario: Scenario): string[] {
+/** The value at `path` inside a parsed file, or undefined: a file may hold anything. */
+const at = (value: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>((inner, key) => (typeof inner === 'object' && inner !== null && key in inner ? (inner as Record<string, unknown>)[key] : undefined), value);
+const oneOf = (value: unknown, options: readonly string[]) => typeof value === 'string' && options.includes(value);
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** The problems of a scenario as a file gives it (empty when it is usable): what a file author needs to fix. */
+export function validateScenario(scenario: unknown): string[] {
   const problems: string[] = [];
   const need = (ok: boolean, what: string) => {
     if (!ok) problems.push(what);
   };
-  need(typeof scenario.Name === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(scenario.Name), '`Name` must be kebab-case (letters, digits, dashes)');
-  need(!Number.isNaN(Date.parse(scenario.Start)) && /Z$/.test(scenario.Start ?? ''), '`Start` must be an ISO 8601 UTC time ending in Z');
-  need(typeof scenario.Device?.DeviceName === 'string', '`Device.DeviceName` is required');
-  need(['HybridAzureAdJoined', 'AzureAdJoined'].includes(scenario.Device?.JoinType), '`Device.JoinType` must be HybridAzureAdJoined or AzureAdJoined');
-  need(typeof scenario.Environment?.Elevated === 'boolean', '`Environment.Elevated` must be true or false');
-  need(typeof scenario.Prt?.AzureAdPrt === 'boolean', '`Prt.AzureAdPrt` must be true or false');
-  need(typeof scenario.User?.LocksAfterSeconds === 'number' && typeof scenario.User?.UnlocksAfterSeconds === 'number', '`User.LocksAfterSeconds` and `User.UnlocksAfterSeconds` must be numbers');
-  need((scenario.User?.UnlocksAfterSeconds ?? 0) > (scenario.User?.LocksAfterSeconds ?? 0), '`User.UnlocksAfterSeconds` must come after `User.LocksAfterSeconds`');
-  need(['Success', 'Failure', 'None'].includes(scenario.OnUnlock?.Attempt?.Outcome), '`OnUnlock.Attempt.Outcome` must be Success, Failure or None');
-  need(Array.isArray(scenario.OnUnlock?.Events) && Array.isArray(scenario.History), '`OnUnlock.Events` and `History` must be arrays');
-  for (const event of [...(scenario.OnUnlock?.Events ?? []), ...(scenario.History ?? [])]) {
-    need(Number.isInteger(event.Id) && Array.isArray(event.Data) && typeof event.AtMs === 'number', `event ${JSON.stringify(event).slice(0, 60)} needs Id, AtMs and Data (an array of strings)`);
+  const name = at(scenario, 'Name');
+  const start = at(scenario, 'Start');
+  need(typeof name === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(name), '`Name` must be kebab-case (letters, digits, dashes)');
+  need(typeof start === 'string' && !Number.isNaN(Date.parse(start)) && /Z$/.test(start), '`Start` must be an ISO 8601 UTC time ending in Z');
+  need(typeof at(scenario, 'Device', 'DeviceName') === 'string', '`Device.DeviceName` is required');
+  need(oneOf(at(scenario, 'Device', 'JoinType'), ['HybridAzureAdJoined', 'AzureAdJoined']), '`Device.JoinType` must be HybridAzureAdJoined or AzureAdJoined');
+  need(typeof at(scenario, 'Environment', 'Elevated') === 'boolean', '`Environment.Elevated` must be true or false');
+  need(typeof at(scenario, 'Prt', 'AzureAdPrt') === 'boolean', '`Prt.AzureAdPrt` must be true or false');
+  const locks = at(scenario, 'User', 'LocksAfterSeconds');
+  const unlocks = at(scenario, 'User', 'UnlocksAfterSeconds');
+  need(typeof locks === 'number' && typeof unlocks === 'number', '`User.LocksAfterSeconds` and `User.UnlocksAfterSeconds` must be numbers');
+  need((typeof unlocks === 'number' ? unlocks : 0) > (typeof locks === 'number' ? locks : 0), '`User.UnlocksAfterSeconds` must come after `User.LocksAfterSeconds`');
+  need(oneOf(at(scenario, 'OnUnlock', 'Attempt', 'Outcome'), ['Success', 'Failure', 'None']), '`OnUnlock.Attempt.Outcome` must be Success, Failure or None');
+  const onUnlock = at(scenario, 'OnUnlock', 'Events');
+  const history = at(scenario, 'History');
+  need(Array.isArray(onUnlock) && Array.isArray(history), '`OnUnlock.Events` and `History` must be arrays');
+  for (const event of [...listOf(onUnlock), ...listOf(history)]) {
+    const ok = Number.isInteger(at(event, 'Id')) && Array.isArray(at(event, 'Data')) && typeof at(event, 'AtMs') === 'number';
+    need(ok, `event ${JSON.stringify(event).slice(0, 60)} needs Id, AtMs and Data (an array of strings)`);
   }
   return problems;
 }

@@ -23,7 +23,7 @@ export const bundleNames = {
 
 /** `PrtTrace-CTS-WS-0512-20261120-093012`: the device and the UTC start, safe on every file system. */
 export function bundleFolderName(deviceName: string | null, start: Date): string {
-  const device = (deviceName ?? 'device').split('.')[0]!.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 40) || 'device';
+  const device = (deviceName ?? 'device').replace(/\..*$/s, '').replace(/[^A-Za-z0-9-]/g, '-').slice(0, 40) || 'device';
   const stamp = start.toISOString().replace(/\.\d{3}Z$/, '').replace(/[-:]/g, '').replace('T', '-');
   return `PrtTrace-${device}-${stamp}`;
 }

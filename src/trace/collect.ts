@@ -5,7 +5,7 @@ import { getDeviceReport } from '../app/device.js';
 import { getStatus } from '../app/status.js';
 import { deviceFileName } from '../device/report.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
-import { ExitCode, PrtError } from '../errors.js';
+import { ExitCode, PrtError, ifPrtError } from '../errors.js';
 import { aadChannels } from '../host/event-host.js';
 import { scrubEventChunks } from '../safety/event-xml.js';
 import { Redactor } from '../safety/redact.js';
@@ -15,29 +15,22 @@ import { scrubDeep, scrubText } from '../safety/scrub.js';
 import { version } from '../version.js';
 import { bundleNames, describeFiles, listBundleFiles, writeBundleJson, writeBundleText, zipBundle } from './bundle.js';
 import { diagnoseBundle } from './diagnosis.js';
-import { analytic, errorMessage, statusFromBytes, stepSummaries, type Session } from './engine.js';
+import { errorMessage, statusFromBytes, stepSummaries, type Session } from './engine.js';
+import { analytic, lsassWarning } from './steps.js';
 import { formatReportText } from './report.js';
 import type { BundleOutcome, StepId, StepRecord, TraceBundleDocument, TraceState } from './types.js';
 import { undoFailureText } from './undo.js';
 
-export const lsassWarning =
-  'The lsass recording holds the memory of lsass, credentials included: keep the bundle restricted, hand it only to the engineer who needs it, delete it afterwards. A recorder cannot leave lsass once attached: restart the device after the trace.';
 
 /** The stop path: stop the traces, restore, collect, report. Not interruptible; resumable. */
 export async function finish(session: Session, outcome: BundleOutcome): Promise<TraceBundleDocument> {
   const { host, state } = session;
   state.Phase = 'Stopping';
   session.save();
-  for (const id of ['LsassTrace', 'AuthScripts', 'NetworkTrace'] as const) {
-    const record = session.record(id);
-    if (record) await session.undo(record);
-  }
-  const channel = session.record('AnalyticChannel');
-  // Restored before the export: a disabled channel is one Windows lets us read.
-  if (channel) await session.undo(channel);
-  // A stop killed while the Analytic log was disabled for its export: enable it again first.
-  const interruptedExport = session.record('ExportEvents');
-  if (interruptedExport?.Data.Reenable === true) await session.undo(interruptedExport);
+  // Everything put back before the export (the table of steps, backwards): the traces end, and a
+  // disabled Analytic log is one Windows lets us read. A stop killed during its export had the
+  // Analytic log off: that is put back here too.
+  await session.undoAll();
   const bundle = state.BundlePath;
   if (bundle && existsSync(bundle)) {
     const exported = session.record('ExportEvents');
@@ -48,7 +41,7 @@ export async function finish(session: Session, outcome: BundleOutcome): Promise<
       await session.step(
         'SnapshotAfter',
         async () => {
-          const { status, text } = statusFromBytes(await host.runDsregcmdStatus(), host);
+          const { status, text } = await statusFromBytes(await host.runDsregcmdStatus(), host);
           writeBundleText(bundle, bundleNames.dsregcmdAfter, text.replace(/\n/g, '\r\n'));
           return `Azure AD PRT ${status.Health.toLowerCase()}${await writeDeviceChecks(host, status, bundle)}`;
         },
@@ -56,8 +49,8 @@ export async function finish(session: Session, outcome: BundleOutcome): Promise<
       );
     }
   }
-  const exportRecord = session.record('ExportEvents');
-  if (exportRecord?.Data.Reenable === true) await session.undo(exportRecord);
+  // This stop's own export, when it could not turn the Analytic log on again itself.
+  await session.undoStep('ExportEvents');
   const failures = session.undoFailures();
   const document = await finalizeBundle(session, outcome, { zip: true });
   if (failures.length > 0) {
@@ -97,7 +90,7 @@ async function exportEvents(session: Session, record: StepRecord, folder: string
       exported.push(channel);
       continue;
     } catch (error) {
-      const enabledNow = channel === analytic && (await host.isChannelEnabled(analytic).catch(() => false));
+      const enabledNow = channel === analytic && (await host.isChannelEnabled(analytic).catch(ifPrtError(false)));
       if (!enabledNow) {
         problems.push(`${channel}: ${errorMessage(error)}`);
         continue;
@@ -159,19 +152,16 @@ async function scrubExportedEvents(session: Session, file: string): Promise<stri
 export async function finalizeBundle(session: Session, outcome: BundleOutcome, options: { zip: boolean }): Promise<TraceBundleDocument> {
   const { host, state } = session;
   const bundle = state.BundlePath && existsSync(state.BundlePath) ? state.BundlePath : null;
-  let zipPath: string | null = null;
-  let reportPath: string | null = null;
+  // Filled in by the Report step below (an object: TypeScript does not follow a closure's assignments).
+  const written: { zipPath: string | null; reportPath: string | null } = { zipPath: null, reportPath: null };
   let document = bundleDocument(session, outcome, [], null, null, null);
   const work = async () => {
     if (!bundle) return null;
     const readStatus = async (name: string) => {
       const path = join(bundle, name);
       if (!existsSync(path)) return null;
-      try {
-        return await getStatus(host, { input: path });
-      } catch {
-        return null;
-      }
+      // A capture that cannot be read (a PrtError) leaves that side of the report empty.
+      return getStatus(host, { input: path }).catch(ifPrtError(null));
     };
     const before = await readStatus(bundleNames.dsregcmdBefore);
     const after = await readStatus(bundleNames.dsregcmdAfter);
@@ -191,7 +181,7 @@ export async function finalizeBundle(session: Session, outcome: BundleOutcome, o
     );
     document = bundleDocument(session, outcome, await describeFiles(bundle), before, after, diagnosis);
     writeBundleText(bundle, bundleNames.reportText, formatReportText(forText(document)));
-    reportPath = writeBundleJson(bundle, bundleNames.reportJson, document);
+    written.reportPath = writeBundleJson(bundle, bundleNames.reportJson, document);
     return `report.txt, report.json${options.zip ? ', manifest.json, zip' : ', manifest.json'}`;
   };
   const record = await session.step('Report', async () => {
@@ -216,18 +206,19 @@ export async function finalizeBundle(session: Session, outcome: BundleOutcome, o
     writeBundleJson(bundle, bundleNames.manifest, manifest);
     document.Files = await describeFiles(bundle);
     if (options.zip) {
-      zipPath = await zipBundle(bundle);
+      const zipPath = await zipBundle(bundle);
+      written.zipPath = zipPath;
       await host.restrictToAdministrators(zipPath, 'File');
     }
     return detail;
   }, { optional: true });
-  if (record.Status === 'Failed') document.Warnings.push(`The report could not be completed: ${record.Error}`);
-  document.ZipPath = zipPath;
-  document.ReportPath = reportPath;
+  if (record.Status === 'Failed') document.Warnings.push(`The report could not be completed: ${record.Error ?? 'no reason was recorded'}`);
+  document.ZipPath = written.zipPath;
+  document.ReportPath = written.reportPath;
   document.Steps = stepSummaries(state);
   document.StoppedAt = session.nowIso();
   const scrubbed = scrubDeep(document);
-  return state.Options.Redact && bundle && zipPath ? redactedCopy(session, scrubbed, bundle) : scrubbed;
+  return state.Options.Redact && bundle && written.zipPath ? redactedCopy(session, scrubbed, bundle) : scrubbed;
 }
 
 /**
@@ -286,13 +277,13 @@ function bundleDocument(
 function warningsOf(state: TraceState): string[] {
   const warnings: string[] = [];
   const step = (id: StepId) => state.Steps.find((s) => s.Id === id);
-  if (state.Host.Kind === 'Simulated') warnings.push(`This bundle comes from a simulated device (scenario ${state.Host.Scenario}); its trace files are stand-ins.`);
+  if (state.Host.Kind === 'Simulated') warnings.push(`This bundle comes from a simulated device (scenario ${state.Host.Scenario ?? 'unnamed'}); its trace files are stand-ins.`);
   if (step('LsassTrace')?.Status === 'Done') warnings.push(lsassWarning);
   if (state.Options.KeepRawEvents === true) warnings.push(rawEventsWarning);
   if (step('AnalyticChannel')?.Data.PreviousEnabled === true) warnings.push('The AAD Analytic log was already enabled before the trace; it was left enabled.');
   if (step('ExportEvents')?.Data.AnalyticCleared === true) warnings.push('Windows would not export the enabled AAD Analytic log: it was disabled for the export and enabled again, which cleared it (its events are in the bundle).');
   if (state.Options.AuthScriptsPath && state.Options.NetworkTrace) warnings.push('The network trace was taken by the Auth scripts (see authlogs/).');
-  for (const failed of state.Steps.filter((s) => s.Status === 'Failed')) warnings.push(`${failed.Title} failed: ${failed.Error}`);
+  for (const failed of state.Steps.filter((s) => s.Status === 'Failed')) warnings.push(`${failed.Title} failed: ${failed.Error ?? 'no reason was recorded'}`);
   for (const undo of state.Steps.filter((s) => s.Undo && s.Undo.Status !== 'Undone')) warnings.push(`${undo.Title} could not be undone: ${undo.Undo?.Error ?? 'not finished'}`);
   return warnings;
 }

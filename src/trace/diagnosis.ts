@@ -32,7 +32,8 @@ export async function diagnoseBundle(
   repro: ReproResult | null,
 ): Promise<TraceDiagnosis | null> {
   const { before, after } = statuses;
-  if (!before && !after) return null;
+  const latest = after ?? before;
+  if (!latest) return null;
   let analysis: Diagnosis | null = null;
   let unreadable: string | null = null;
   try {
@@ -41,18 +42,19 @@ export async function diagnoseBundle(
   } catch (error) {
     unreadable = error instanceof Error ? error.message : String(error);
   }
-  const latest = after ?? before!;
-  const renewed = Boolean(after?.AzureAdPrt && after.AzureAdPrtUpdateTime && after.AzureAdPrtUpdateTime !== before?.AzureAdPrtUpdateTime);
+  // The status after the repro, when it shows a renewal.
+  const renewedTo = after?.AzureAdPrt && after.AzureAdPrtUpdateTime && after.AzureAdPrtUpdateTime !== before?.AzureAdPrtUpdateTime ? { ...after, AzureAdPrtUpdateTime: after.AzureAdPrtUpdateTime } : null;
+  const renewed = renewedTo !== null;
   const attempt = latest.Diagnostics.find((d) => d.Prt === 'AzureAd') ?? null;
   const failedStatus = isFailureStatus(attempt?.AttemptStatus) ? attempt.AttemptStatus : null;
   const attemptStatus = repro?.AttemptStatus ?? (renewed ? null : failedStatus);
-  const fromStatus = renewed
-    ? `The Azure AD PRT was renewed during the trace (${after!.AzureAdPrtUpdateTime}); it is now ${after!.Health}.`
+  const fromStatus = renewedTo
+    ? `The Azure AD PRT was renewed during the trace (${renewedTo.AzureAdPrtUpdateTime}); it is now ${renewedTo.Health}.`
     : attemptStatus
       ? `The PRT attempt failed with ${attemptStatus}${attempt?.ServerErrorCode ? ` (${attempt.ServerErrorCode})` : ''}; the Azure AD PRT is ${latest.Health}. Decode it with: prt explain ${attemptStatus}.`
       : `No PRT renewal and no failed attempt was seen; the Azure AD PRT is ${latest.Health}. Was the device locked and unlocked during the trace?`;
   const summary = analysis
-    ? `${analysis.Summary}${renewed ? ` The Azure AD PRT was renewed during the trace; it is now ${after!.Health}.` : ''}`
+    ? `${analysis.Summary}${renewedTo ? ` The Azure AD PRT was renewed during the trace; it is now ${renewedTo.Health}.` : ''}`
     : `${fromStatus}${unreadable ? ` (The exported logs were not analysed here: ${unreadable})` : ''}`;
   return {
     Basis: analysis ? 'Events' : 'Status',

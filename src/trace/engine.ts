@@ -4,7 +4,6 @@ import { parseDsregcmd } from '../dsreg/parse.js';
 import { evaluateStatus } from '../diagnose/evaluate.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
 import { ExitCode, PrtError } from '../errors.js';
-import type { AadChannel } from '../host/event-host.js';
 import type { Host } from '../host/types.js';
 import { appendBundleLog } from './bundle.js';
 import { formatProgressLine } from './progress-text.js';
@@ -12,14 +11,15 @@ import type { TraceEvents, TraceProgress } from './progress.js';
 import { scrubDeep, scrubText } from '../safety/scrub.js';
 import type { StateStore } from './store.js';
 import type { StepId, StepRecord, StepSummary, TraceState } from './types.js';
-import { undoers } from './undo.js';
+import { changingSteps, type ChangingStepId } from './steps.js';
+import { decoderFor } from '../app/status.js';
 
 /**
  * The trace engine: a session's persisted state and its steps, each recorded BEFORE it changes
  * anything and undone (in reverse) by whichever prt finds it: this one after a failure or a
  * signal, the next `prt trace stop` or `start` after a kill.
  */
-export const analytic: AadChannel = 'Microsoft-Windows-AAD/Analytic';
+export { analytic } from './steps.js';
 
 export const stepTitles: Record<StepId, string> = {
   Preflight: 'Preflight checks',
@@ -34,9 +34,6 @@ export const stepTitles: Record<StepId, string> = {
   SnapshotAfter: 'dsregcmd /status after',
   Report: 'Report, manifest and zip',
 };
-
-/** The steps that change the device, in the order they are started; undone in reverse. */
-export const changingSteps: StepId[] = ['AnalyticChannel', 'NetworkTrace', 'AuthScripts', 'LsassTrace'];
 
 export interface TraceContext {
   host: Host;
@@ -115,8 +112,10 @@ export class Session {
   checkInterrupted(): void {
     // Stopping is the undo path: a signal must not cut it short.
     if (this.state.Phase === 'Stopping') return;
-    const reason = this.ctx.signal?.aborted ? this.ctx.signal.reason : undefined;
-    if (reason !== undefined) throw reason instanceof TraceInterrupted ? reason : new TraceInterrupted(String(reason));
+    const signal = this.ctx.signal;
+    if (!signal?.aborted) return;
+    const reason: unknown = signal.reason;
+    throw reason instanceof TraceInterrupted ? reason : new TraceInterrupted(String(reason));
   }
 
   /**
@@ -144,15 +143,17 @@ export class Session {
       if (options.optional && !(error instanceof TraceInterrupted)) return record;
       throw error;
     }
-    this.finishRecord(record);
-    this.emit({ Kind: 'StepDone', At: record.EndedAt!, Step: id, Title: record.Title, Detail: record.Detail });
+    const endedAt = this.finishRecord(record);
+    this.emit({ Kind: 'StepDone', At: endedAt, Step: id, Title: record.Title, Detail: record.Detail });
     return record;
   }
 
-  private finishRecord(record: StepRecord): void {
+  private finishRecord(record: StepRecord): string {
     record.ToolRuns.push(...this.host.takeToolRuns());
-    record.EndedAt = this.nowIso();
+    const endedAt = this.nowIso();
+    record.EndedAt = endedAt;
     this.save();
+    return endedAt;
   }
 
   skip(id: StepId, reason: string): void {
@@ -162,16 +163,16 @@ export class Session {
     this.emit({ Kind: 'StepSkipped', At: at, Step: id, Title: stepTitles[id], Reason: reason });
   }
 
-  /** Undoes one step if it may have changed something and is not undone yet. Never throws. */
-  async undo(record: StepRecord): Promise<void> {
-    if (record.Status === 'Skipped' || record.Undo?.Status === 'Undone') return;
-    const undoer = undoers[record.Id];
-    if (!undoer) return;
+  /** Undoes one step of the table if it ran, may have changed something and is not undone yet. Never throws. */
+  async undoStep(id: ChangingStepId): Promise<void> {
+    const step = changingSteps.find((candidate) => candidate.id === id);
+    const record = this.record(id);
+    if (!step || !record || record.Status === 'Skipped' || record.Undo?.Status === 'Undone' || !step.changed(record)) return;
     record.Undo = { Status: 'Undoing', At: this.nowIso(), Error: null, ToolRuns: [] };
     this.save();
     this.emit({ Kind: 'UndoStarted', At: record.Undo.At, Step: record.Id, Title: record.Title });
     try {
-      const detail = await undoer(this, record);
+      const detail = await step.undo(this, record);
       record.Undo.Status = 'Undone';
       record.Undo.ToolRuns.push(...this.host.takeToolRuns());
       this.save();
@@ -185,14 +186,9 @@ export class Session {
     }
   }
 
-  /** Puts back everything the start changed, most invasive first. */
+  /** Puts back everything the trace changed: the table of steps, backwards. */
   async undoAll(): Promise<void> {
-    for (const id of [...changingSteps].reverse()) {
-      const record = this.record(id);
-      if (record) await this.undo(record);
-    }
-    const exportRecord = this.record('ExportEvents');
-    if (exportRecord) await this.undo(exportRecord);
+    for (const step of [...changingSteps].reverse()) await this.undoStep(step.id);
   }
 
   undoFailures(): StepRecord[] {
@@ -205,11 +201,12 @@ export class Session {
   }
 }
 
-/** dsregcmd bytes → status, the same way `prt status` does it. */
-export function statusFromBytes(bytes: Uint8Array, host: Host): { status: PrtStatus; text: string } {
+/** dsregcmd bytes → status, the same way `prt status` does it (join codes decoded too). */
+export async function statusFromBytes(bytes: Uint8Array, host: Host): Promise<{ status: PrtStatus; text: string }> {
   const { text, encoding } = decodeCapture(bytes);
   const report = parseDsregcmd(text, { source: 'the output of `dsregcmd /status`', encoding });
-  return { status: evaluateStatus(report, { systemNow: host.now(), source: { Kind: 'Live', Path: null, Encoding: encoding } }), text };
+  const decode = await decoderFor(report);
+  return { status: evaluateStatus(report, { systemNow: host.now(), source: { Kind: 'Live', Path: null, Encoding: encoding }, decode }), text };
 }
 
 export function stepSummaries(state: TraceState): StepSummary[] {

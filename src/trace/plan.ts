@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { aadChannels } from '../host/event-host.js';
-import { commandLine, traceCommands } from '../host/live-trace.js';
+import { commandLine, traceCommands } from '../host/trace-commands.js';
 import { bundleNames } from './bundle.js';
 import { analytic, errorMessage, stepTitles, type TraceContext } from './engine.js';
 import { runPreflight } from './preflight.js';

@@ -86,15 +86,16 @@ export async function runPreflight(host: Host, options: TraceOptions): Promise<P
     );
   }
 
-  if (options.AuthScriptsPath) {
-    const missing = ['start-auth.ps1', 'stop-auth.ps1'].filter((name) => !existsSync(join(options.AuthScriptsPath!, name)));
+  const authScripts = options.AuthScriptsPath;
+  if (authScripts) {
+    const missing = ['start-auth.ps1', 'stop-auth.ps1'].filter((name) => !existsSync(join(authScripts, name)));
     checks.push(
       missing.length === 0
-        ? pass('AuthScripts', `Auth scripts found in ${options.AuthScriptsPath}`)
+        ? pass('AuthScripts', `Auth scripts found in ${authScripts}`)
         : fail(
             'AuthScripts',
             'AuthScriptsNotFound',
-            `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not in ${options.AuthScriptsPath}. Download the Auth scripts from https://aka.ms/authscripts, extract them into a folder and pass that folder`,
+            `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not in ${authScripts}. Download the Auth scripts from https://aka.ms/authscripts, extract them into a folder and pass that folder`,
             'InvalidArgument',
             ExitCode.BadInput,
           ),

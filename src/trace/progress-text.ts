@@ -6,7 +6,7 @@ export function formatProgressLine(event: TraceProgress): string {
   const text = ((): string => {
     switch (event.Kind) {
       case 'Session':
-        return `trace ${event.SessionId} on ${event.Host === 'Simulated' ? `a simulated device (${event.Scenario})` : 'this device'}: ${event.Steps.map((s) => s.Id).join(', ')}`;
+        return `trace ${event.SessionId} on ${event.Host === 'Simulated' ? `a simulated device (${event.Scenario ?? 'unnamed'})` : 'this device'}: ${event.Steps.map((s) => s.Id).join(', ')}`;
       case 'StepStarted':
         return `.. ${event.Title}`;
       case 'StepDone':

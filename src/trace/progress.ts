@@ -1,4 +1,5 @@
 import type { ReproOutcome, StepId } from './types.js';
+import { isNodeError } from '../errors.js';
 
 /**
  * What a trace reports while it runs. Renderers subscribe (the plain one in src/cli/present, the
@@ -37,8 +38,9 @@ export class TraceEvents {
     for (const listener of this.listeners) {
       try {
         listener(event);
-      } catch {
+      } catch (error) {
         // A renderer that cannot write (a closed console) must not break the undo path.
+        if (!isNodeError(error)) throw error;
       }
     }
   }

@@ -25,7 +25,7 @@ export function formatReportText(doc: TraceBundleDocument): string {
   const lines: string[] = [];
   lines.push('PrtTools trace report');
   lines.push('=====================');
-  lines.push(`Device:   ${doc.DeviceName ?? 'unknown'}${doc.Host === 'Simulated' ? `  (SIMULATED device, scenario ${doc.Scenario})` : ''}`);
+  lines.push(`Device:   ${doc.DeviceName ?? 'unknown'}${doc.Host === 'Simulated' ? `  (SIMULATED device, scenario ${doc.Scenario ?? 'unnamed'})` : ''}`);
   lines.push(`Session:  ${doc.SessionId}, ${doc.StartedAt} to ${doc.StoppedAt}, ${doc.Outcome}`);
   lines.push('');
   if (doc.Diagnosis) {

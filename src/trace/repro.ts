@@ -49,9 +49,10 @@ export async function watch(session: Session, ctx: TraceContext, timeoutSeconds:
   const baseline: ReproBaseline = state.Baseline ?? { AzureAdPrtUpdateTime: null, PreviousPrtAttempt: null, JoinType: 'Unknown' };
   const since = new Date(state.ReproStartedAt ?? state.StartedAt);
   const started = host.now().getTime();
-  let userDone = false;
+  // An object, not a boolean: the person's "done" arrives in a callback, between the checks below.
+  const user = { done: false };
   void ctx.userDone?.then(() => {
-    userDone = true;
+    user.done = true;
   });
   const nowIso = () => session.nowIso();
   // A failure whose status has not landed yet: reported as such only if the status never comes.
@@ -66,12 +67,12 @@ export async function watch(session: Session, ctx: TraceContext, timeoutSeconds:
     if (seen.result) pending ??= { result: seen.result, sinceMs: host.now().getTime() };
     const elapsed = Math.round((host.now().getTime() - started) / 1000);
     const timedOut = elapsed >= timeoutSeconds;
-    if (pending && (userDone || timedOut || host.now().getTime() - pending.sinceMs >= statusGraceMs)) return pending.result;
-    if (userDone) return { Outcome: 'StoppedByUser', ObservedAt: nowIso(), AttemptStatus: null, Detail: 'stopped at the console before a PRT renewal or a failed attempt was seen', EventIds: [] };
+    if (pending && (user.done || timedOut || host.now().getTime() - pending.sinceMs >= statusGraceMs)) return pending.result;
+    if (user.done) return { Outcome: 'StoppedByUser', ObservedAt: nowIso(), AttemptStatus: null, Detail: 'stopped at the console before a PRT renewal or a failed attempt was seen', EventIds: [] };
     if (timedOut) return { Outcome: 'TimedOut', ObservedAt: nowIso(), AttemptStatus: null, Detail: `no PRT renewal and no failed attempt within ${timeoutSeconds} s`, EventIds: [] };
     const text = pending ? 'an attempt failed: waiting for its status (event 1007 or dsregcmd)' : 'watching dsregcmd and the AAD logs for the PRT attempt';
     session.emit({ Kind: 'Waiting', At: nowIso(), ElapsedSeconds: elapsed, TimeoutSeconds: timeoutSeconds, Text: text });
-    await sleepInterruptibly(session, ctx, pollMs, () => userDone);
+    await sleepInterruptibly(session, ctx, pollMs, () => user.done);
   }
 }
 
@@ -79,7 +80,9 @@ export async function watch(session: Session, ctx: TraceContext, timeoutSeconds:
 async function sleepInterruptibly(session: Session, ctx: TraceContext, ms: number, done?: () => boolean): Promise<void> {
   const local = new AbortController();
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, local.signal]) : local.signal;
-  const early = ctx.userDone && done ? ctx.userDone.then(() => local.abort('done')) : null;
+  const early = ctx.userDone && done ? ctx.userDone.then(() => {
+    local.abort('done');
+  }) : null;
   try {
     await session.host.sleep(ms, signal);
   } catch (error) {

@@ -2,13 +2,12 @@
 // stop), stop (undo and collect), watch and status. Each takes the lock, so two prt processes
 // never work on one device's trace at once.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { ExitCode, PrtError } from '../errors.js';
 import { bundleFolderName, bundleNames, createBundleFolder, writeBundleText } from './bundle.js';
 import { probeIntoBundle } from './probe.js';
-import { finalizeBundle, finish, lsassWarning } from './collect.js';
-import { analytic, errorMessage, Session, statusFromBytes, stepSummaries, stepTitles, TraceInterrupted, withLock, type TraceContext } from './engine.js';
+import { finalizeBundle, finish } from './collect.js';
+import { changingSteps } from './steps.js';
+import { errorMessage, Session, statusFromBytes, stepSummaries, stepTitles, TraceInterrupted, withLock, type TraceContext } from './engine.js';
 import { plannedSteps } from './plan.js';
 import { preflightError, runPreflight } from './preflight.js';
 import { repro, watch } from './repro.js';
@@ -132,7 +131,7 @@ async function start(ctx: TraceContext, options: TraceOptions, mode: SessionMode
     await session.step(
       'SnapshotBefore',
       async () => {
-        const { status, text } = statusFromBytes(await host.runDsregcmdStatus(), host);
+        const { status, text } = await statusFromBytes(await host.runDsregcmdStatus(), host);
         beforeText = text;
         state.DeviceName = status.DeviceName;
         state.Baseline = baselineOf(status);
@@ -150,58 +149,17 @@ async function start(ctx: TraceContext, options: TraceOptions, mode: SessionMode
       if (beforeText !== null) writeBundleText(state.BundlePath, bundleNames.dsregcmdBefore, beforeText.replace(/\n/g, '\r\n'));
       return state.BundlePath;
     });
-    const bundle = state.BundlePath!;
+    const bundle = state.BundlePath;
+    if (bundle === null) throw new Error('the bundle folder step ended without a folder');
     // Before any trace starts, so the probe's own requests are not part of the repro's capture.
     await probeIntoBundle(session, bundle, ctx.env);
 
-    await session.step('AnalyticChannel', async (record) => {
-      const was = await host.isChannelEnabled(analytic);
-      record.Data.PreviousEnabled = was;
-      session.save();
-      if (was) return 'already enabled: left as it is';
-      await host.setChannelEnabled(analytic, true);
-      return 'enabled (it was disabled; disabled again at the end)';
-    });
-
-    if (!options.NetworkTrace) session.skip('NetworkTrace', 'left out (--no-network-trace)');
-    else if (options.AuthScriptsPath) session.skip('NetworkTrace', 'the Auth scripts take their own network trace (only one can run)');
-    else {
-      await session.step('NetworkTrace', async (record) => {
-        const file = join(bundle, bundleNames.network, bundleNames.networkTrace);
-        mkdirSync(join(bundle, bundleNames.network), { recursive: true });
-        record.Data.TraceFile = file;
-        session.save();
-        await host.startNetworkTrace(file);
-        return `writing ${file}`;
-      });
-    }
-
-    if (!options.AuthScriptsPath) session.skip('AuthScripts', 'not asked for (--auth-scripts)');
-    else {
-      const folder = options.AuthScriptsPath;
-      await session.step('AuthScripts', async (record) => {
-        record.Data.Folder = folder;
-        session.save();
-        await host.startAuthScripts(folder);
-        return 'start-auth.ps1 -v -acceptEULA';
-      });
-    }
-
-    if (!options.LsassTrace) session.skip('LsassTrace', 'not asked for (--lsass-trace)');
-    else {
-      await session.step('LsassTrace', async (record) => {
-        const tracer = (await host.findLsassTracer()) ?? 'TTD';
-        const pid = await host.findLsassPid();
-        const out = join(bundle, bundleNames.lsass);
-        mkdirSync(out, { recursive: true });
-        Object.assign(record.Data, { Tracer: tracer, Pid: pid, OutFolder: out });
-        session.save();
-        const { RecorderPid } = await host.startLsassTrace(tracer, pid, out);
-        record.Data.RecorderPid = RecorderPid;
-        session.save();
-        session.emit({ Kind: 'Warning', At: session.nowIso(), Text: lsassWarning });
-        return `${tracer} attached to lsass.exe (PID ${pid})`;
-      });
+    for (const step of changingSteps) {
+      const { do: action } = step;
+      if (action === null) continue;
+      const skipped = step.skipped(options);
+      if (skipped !== null) session.skip(step.id, skipped);
+      else await session.step(step.id, (record) => action(session, record, bundle));
     }
     // A signal during the last step: the person wants it all undone, not a running trace.
     session.checkInterrupted();
@@ -247,7 +205,9 @@ export async function startTrace(ctx: TraceContext, options: TraceOptions): Prom
     session.save();
     if (options.LockWorkstation) {
       // Locking changes nothing to undo; a failure to lock is worth a warning, not the trace.
-      await ctx.host.lockWorkstation().catch((error: unknown) => session.emit({ Kind: 'Warning', At: session.nowIso(), Text: `Could not lock the workstation: ${errorMessage(error)}` }));
+      await ctx.host.lockWorkstation().catch((error: unknown) => {
+        session.emit({ Kind: 'Warning', At: session.nowIso(), Text: `Could not lock the workstation: ${errorMessage(error)}` });
+      });
     }
     await ctx.host.expectRepro();
     if (ctx.signal?.aborted) {

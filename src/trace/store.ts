@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ExitCode, PrtError } from '../errors.js';
+import { ExitCode, PrtError, isNodeError } from '../errors.js';
 import { createNewFlags, writeFileSafely } from '../host/write-file.js';
 import type { TraceState } from './types.js';
 
@@ -55,8 +55,10 @@ export function processStartTime(pid: number): string | null {
     // The command name (field 2) may hold spaces and parentheses: count fields after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return fields[19] ?? null;
-  } catch {
-    return null;
+  } catch (error) {
+    // No /proc (not Linux) or no such process.
+    if (isNodeError(error)) return null;
+    throw error;
   }
 }
 
@@ -87,8 +89,8 @@ export class StateStore {
       throw new PrtError('StateUnreadable', `the trace state file \`${this.file}\` cannot be read: ${(error as Error).message}`, ExitCode.Environment, 'ResourceUnavailable');
     }
     try {
-      const state = JSON.parse(text) as TraceState;
-      if (state.Version !== 1 || !Array.isArray(state.Steps)) throw new Error('not a version 1 trace state');
+      const state: unknown = JSON.parse(text);
+      if (!isVersion1State(state)) throw new Error('not a version 1 trace state');
       return state;
     } catch (error) {
       throw new PrtError(
@@ -181,8 +183,9 @@ export class StateStore {
     let text: string;
     try {
       text = readFileSync(this.lockFile, 'utf8');
-    } catch {
-      return null;
+    } catch (error) {
+      if (isNodeError(error, 'ENOENT')) return null;
+      throw stateFolderError(this.directory, isNodeError(error) ? error : { name: 'Error', code: 'EIO', message: String(error) });
     }
     // An older prt wrote the bare PID.
     const bare = Number(text.trim());
@@ -191,8 +194,9 @@ export class StateStore {
       const parsed = JSON.parse(text) as { Pid?: unknown; StartTime?: unknown };
       const pid = Number(parsed.Pid);
       if (Number.isInteger(pid) && pid > 0) return { Pid: pid, StartTime: typeof parsed.StartTime === 'string' ? parsed.StartTime : null, Text: text };
-    } catch {
+    } catch (error) {
       // Not JSON: handled below.
+      if (!(error instanceof SyntaxError)) throw error;
     }
     // Unreadable content is never written by prt (the lock appears whole): treat as stale.
     return { Pid: 0, StartTime: null, Text: text };
@@ -208,4 +212,8 @@ export class StateStore {
     this.lockHeld = false;
     rmSync(this.lockFile, { force: true });
   }
+}
+
+function isVersion1State(value: unknown): value is TraceState {
+  return typeof value === 'object' && value !== null && 'Version' in value && value.Version === 1 && 'Steps' in value && Array.isArray(value.Steps);
 }

@@ -1,37 +1,40 @@
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { commandLine, traceCommands } from '../host/live-trace.js';
+import { commandLine, traceCommands } from '../host/trace-commands.js';
 import { bundleNames, keepNewestRecording } from './bundle.js';
 import type { Host } from '../host/types.js';
 import type { TraceProgress } from './progress.js';
 import type { StepId, StepRecord, TraceState } from './types.js';
+import { ifPrtError } from '../errors.js';
 
-/** What an undo needs of the session (engine.ts's Session is one; said here so undo does not import it back). */
-export interface UndoSession {
+/** What a step's do and undo need of the session (engine.ts's Session is one; said here so the steps do not import it back). */
+export interface StepSession {
   readonly host: Host;
   readonly state: TraceState;
-  nowIso(): string;
-  emit(event: TraceProgress): void;
+  nowIso: () => string;
+  emit: (event: TraceProgress) => void;
+  save: () => void;
 }
 
 const analytic = 'Microsoft-Windows-AAD/Analytic' as const;
 
 /**
- * How each step that changes the device is undone. Every undo is idempotent: it looks before it
- * acts, so running it again after a kill, or for a step that never got to change anything, is safe.
+ * How each step that changes the device is undone (steps.ts puts them in the table of steps).
+ * Every undo is idempotent: it looks before it acts, so running it again after a kill, or for a
+ * step that never got to change anything, is safe.
  */
-export type Undoer = (session: UndoSession, record: StepRecord) => Promise<string | null>;
+export type Undoer = (session: StepSession, record: StepRecord) => Promise<string | null>;
 
-export const undoers: Partial<Record<StepId, Undoer>> = {
-  async AnalyticChannel(session, record) {
+export const undoers = {
+  AnalyticChannel: async (session, record) => {
     // Only a channel we turned on is turned off again; unknown means we never got to change it.
     if (record.Data.PreviousEnabled !== false) return record.Data.PreviousEnabled === true ? 'was enabled before: left enabled' : 'not changed';
-    if (!(await session.host.isChannelEnabled(analytic).catch(() => true))) return 'disabled, as it was';
+    if (!(await session.host.isChannelEnabled(analytic).catch(ifPrtError(true)))) return 'disabled, as it was';
     await session.host.setChannelEnabled(analytic, false);
     return 'disabled again, as it was';
   },
 
-  async NetworkTrace(session, record) {
+  NetworkTrace: async (session, record) => {
     const status = await session.host.networkTraceStatus();
     const ours = typeof record.Data.TraceFile === 'string' ? record.Data.TraceFile : null;
     let done: string;
@@ -51,7 +54,7 @@ export const undoers: Partial<Record<StepId, Undoer>> = {
     return done;
   },
 
-  async AuthScripts(session, record) {
+  AuthScripts: async (session, record) => {
     const folder = typeof record.Data.Folder === 'string' ? record.Data.Folder : null;
     if (!folder) return 'not started';
     await session.host.stopAuthScripts(folder);
@@ -66,7 +69,7 @@ export const undoers: Partial<Record<StepId, Undoer>> = {
     return 'stop-auth.ps1 ran';
   },
 
-  async LsassTrace(session, record) {
+  LsassTrace: async (session, record) => {
     const tracer = record.Data.Tracer === 'TTD' || record.Data.Tracer === 'tttracer' ? record.Data.Tracer : await session.host.findLsassTracer();
     if (!tracer) return 'no recorder found: nothing to stop';
     await session.host.stopLsassTrace(tracer);
@@ -79,14 +82,14 @@ export const undoers: Partial<Record<StepId, Undoer>> = {
     return `${tracer} stopped${kept ? `; kept ${kept}` : ''}${removed.length > 0 ? `, removed the older ${removed.join(', ')}` : ''}`;
   },
 
-  async ExportEvents(session, record) {
+  ExportEvents: async (session, record) => {
     // The Analytic log was disabled for a moment to be exported: it must be on again.
     if (record.Data.Reenable !== true) return null;
-    if (!(await session.host.isChannelEnabled(analytic).catch(() => false))) await session.host.setChannelEnabled(analytic, true);
+    if (!(await session.host.isChannelEnabled(analytic).catch(ifPrtError(false)))) await session.host.setChannelEnabled(analytic, true);
     record.Data.Reenable = false;
     return 'AAD Analytic log enabled again';
   },
-};
+} satisfies Record<string, Undoer>;
 
 const normalized = (path: string) => path.replace(/\\/g, '/').toLowerCase();
 

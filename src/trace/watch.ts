@@ -7,6 +7,7 @@ import type { ReproBaseline, ReproResult } from './types.js';
 import { serverMessage } from '../diagnose/server-text.js';
 import { AAD_EVENT, parseEventStream, statusOf } from '../events/index.js';
 import { isFailureStatus } from '../util/status-code.js';
+import { PrtError, ifPrtError } from '../errors.js';
 
 /** The AAD Operational events that mean a PRT attempt went wrong (DESIGN §7). */
 const errorEventIds = [1081, 1084, 1088, 1098, 1104];
@@ -43,12 +44,8 @@ export async function observeRepro(host: Host, baseline: ReproBaseline, since: D
 
 async function look(host: Host, baseline: ReproBaseline, since: Date): Promise<Observation> {
   const nowIso = () => host.now().toISOString();
-  let status: PrtStatus | null = null;
-  try {
-    status = await getStatus(host, {});
-  } catch {
-    status = null;
-  }
+  // dsregcmd failing or unreadable (a PrtError) is an answer for later; a bug is not.
+  const status = await getStatus(host, {}).catch(ifPrtError(null));
   if (status) {
     const updated = status.AzureAdPrtUpdateTime;
     if (status.AzureAdPrt && updated && updated !== baseline.AzureAdPrtUpdateTime && at(updated) >= since.getTime() - 1000) {
@@ -119,9 +116,10 @@ async function readEvents(host: Host, channel: AadChannel, since: Date, eventIds
       if (!eventIds.includes(event.EventId) || event.TimeMs < since.getTime()) continue;
       seen.push({ id: event.EventId, time: event.TimeCreated ?? 'an unknown time', status: event.EventId === AAD_EVENT.GetTokenStop ? statusOf(event) : null });
     }
-  } catch {
+  } catch (error) {
     // Reading an enabled Analytic channel may be refused; not being able to query is not fatal.
-    return [];
+    if (error instanceof PrtError) return [];
+    throw error;
   }
   return seen;
 }

@@ -29,7 +29,7 @@ export function DashboardApp({ store, colour, keys }: { store: DashboardStore; c
       else if (keys.onStop && (input === 's' || input === 'S' || key.return)) keys.onStop();
       else if (keys.onQuit && (input === 'q' || input === 'Q')) keys.onQuit();
     },
-    { isActive: isRawModeSupported === true },
+    { isActive: isRawModeSupported },
   );
   return <Dashboard view={view} layout={layout} colour={colour} />;
 }
@@ -60,9 +60,9 @@ export async function mountDashboard(options: MountOptions): Promise<MountedDash
   else if (chalk.level === 0) chalk.level = 1;
   let redraws = 0;
   const app = render(<DashboardApp store={options.store} colour={options.colour} keys={options.keys} />, {
-    stdout: options.stream as NodeJS.WriteStream,
-    stderr: options.stream as NodeJS.WriteStream,
-    stdin: options.stdin as NodeJS.ReadStream,
+    stdout: options.stream,
+    stderr: options.stream,
+    stdin: options.stdin,
     exitOnCtrlC: false,
     patchConsole: false,
     maxFps,

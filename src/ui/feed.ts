@@ -9,6 +9,7 @@ import type { AadEvent } from '../events/types.js';
 import { statusFromBytes } from '../trace/engine.js';
 import type { DashboardInput } from './state.js';
 import { scrubAadEvent } from '../safety/event-xml.js';
+import { PrtError, ifPrtError } from '../errors.js';
 
 type Dispatch = (input: DashboardInput) => void;
 
@@ -24,7 +25,7 @@ export class AadEventReader {
 
   constructor(
     private readonly host: Host,
-    start: Date,
+    private readonly start: Date,
     private readonly onProblem: (text: string) => void = () => {},
   ) {
     for (const channel of aadChannels) this.since.set(channel, start);
@@ -34,7 +35,7 @@ export class AadEventReader {
   async read(): Promise<AadEvent[]> {
     const fresh: AadEvent[] = [];
     for (const channel of aadChannels) {
-      const since = this.since.get(channel)!;
+      const since = this.since.get(channel) ?? this.start;
       let events: AadEvent[];
       try {
         ({ events } = await readEvents(this.host.queryEvents({ channel, since }), { source: `wevtutil qe ${channel}` }));
@@ -82,9 +83,10 @@ export function teeDsregcmd(host: Host, dispatch: Dispatch): Host {
         return async () => {
           const bytes = await target.runDsregcmdStatus();
           try {
-            dispatch({ Kind: 'Status', At: target.now().toISOString(), Status: statusFromBytes(bytes, target).status });
-          } catch {
+            dispatch({ Kind: 'Status', At: target.now().toISOString(), Status: (await statusFromBytes(bytes, target)).status });
+          } catch (error) {
             // Unreadable output is the trace's problem to report, not the dashboard's.
+            if (!(error instanceof PrtError)) throw error;
           }
           return bytes;
         };
@@ -119,7 +121,9 @@ export interface Feed {
  */
 export function startFeed(options: FeedOptions): Feed {
   const { host, dispatch } = options;
-  const reader = new AadEventReader(host, options.since, (text) => dispatch({ Kind: 'Note', Text: text }));
+  const reader = new AadEventReader(host, options.since, (text) => {
+    dispatch({ Kind: 'Note', Text: text });
+  });
   let stopped = false;
   let closing = false;
   let busy: Promise<void> = Promise.resolve();
@@ -127,7 +131,7 @@ export function startFeed(options: FeedOptions): Feed {
   let statusSoon: NodeJS.Timeout | null = null;
 
   const serial = (work: () => Promise<void>) => {
-    busy = busy.then(() => (stopped ? undefined : work())).catch(() => undefined);
+    busy = busy.then(() => (stopped ? undefined : work())).catch(ifPrtError(undefined));
     return busy;
   };
 

@@ -12,7 +12,7 @@ export async function loadDashboard(): Promise<DashboardModule> {
   const sea = process.getBuiltinModule('node:sea') as typeof import('node:sea') | undefined;
   if (sea?.isSea()) {
     const source = sea.getAsset('dashboard.cjs', 'utf8');
-    const { runInThisContext } = process.getBuiltinModule('node:vm') as typeof import('node:vm');
+    const { runInThisContext } = process.getBuiltinModule('node:vm');
     const wrapper = runInThisContext(`(function (exports, require, module) {${source}\n})`, { filename: 'prt-dashboard.cjs' }) as (exports: object, require: (id: string) => unknown, module: { exports: object }) => void;
     const module = { exports: {} };
     // The asset is one self-contained bundle: all it may require are Node's built-ins.

@@ -138,7 +138,7 @@ function progress(state: DashboardState, event: TraceProgress): DashboardState {
   const next: DashboardState = { ...state, Now: later(event.At, state.Now) };
   const setStep = (id: StepId, title: string, change: Partial<StepLine>) => {
     const at = next.Steps.findIndex((s) => s.Id === id);
-    const base: StepLine = at >= 0 ? next.Steps[at]! : { Id: id, Title: title, State: 'Pending', StartedAt: null, EndedAt: null, Detail: null };
+    const base: StepLine = next.Steps[at] ?? { Id: id, Title: title, State: 'Pending', StartedAt: null, EndedAt: null, Detail: null };
     const line = { ...base, ...change };
     next.Steps = at >= 0 ? next.Steps.map((s, i) => (i === at ? line : s)) : [...next.Steps, line].sort((a, b) => rank(a.Id) - rank(b.Id));
   };
@@ -226,7 +226,7 @@ function userOf(s: PrtStatus): string | null {
   return null;
 }
 
-const eventKey = (e: AadEvent) => `${e.Channel}|${e.EventRecordID}|${e.TimeCreated}`;
+const eventKey = (e: AadEvent) => `${e.Channel}|${e.EventRecordID}|${e.TimeCreated ?? ''}`;
 
 function aadEvents(state: DashboardState, events: AadEvent[]): DashboardState {
   if (events.length === 0) return state;

@@ -1,12 +1,13 @@
 // Holds the dashboard's state between the feeds that dispatch into it and the renderers that
 // read it (Ink through useSyncExternalStore, or the plain line printer). No React here.
 import { dashboardState, initialDashboardState, type DashboardInit, type DashboardInput, type DashboardState } from './state.js';
+import { isNodeError } from '../errors.js';
 
 export interface DashboardStore {
-  getState(): DashboardState;
-  dispatch(input: DashboardInput): void;
+  getState: () => DashboardState;
+  dispatch: (input: DashboardInput) => void;
   /** Called after every change (never for an input that changed nothing). */
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 export function createDashboardStore(init: DashboardInit): DashboardStore {
@@ -21,8 +22,9 @@ export function createDashboardStore(init: DashboardInit): DashboardStore {
       for (const listener of listeners) {
         try {
           listener();
-        } catch {
-          // A renderer that cannot draw must not stop the trace (its undo path above all).
+        } catch (error) {
+          // A renderer that cannot draw (a closed console) must not stop the trace (its undo path above all).
+          if (!isNodeError(error)) throw error;
         }
       }
     },

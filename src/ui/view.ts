@@ -8,6 +8,7 @@ import type { AadEvent, Attempt } from '../events/types.js';
 import type { DashboardState, StepLine } from './state.js';
 import { isFailureStatus } from '../util/status-code.js';
 import { forText } from '../safety/sanitize.js';
+import { PrtError } from '../errors.js';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'dim' | 'action';
 
@@ -128,7 +129,7 @@ export function dashboardView(state: DashboardState, options: ViewOptions = {}):
 function titleOf(state: DashboardState): string {
   const where = state.Session
     ? state.Session.Host === 'Simulated'
-      ? `a simulated device (${state.Session.Scenario})`
+      ? `a simulated device (${state.Session.Scenario ?? 'unnamed'})`
       : 'this device'
     : null;
   if (state.Mode === 'Trace') return `PrtTools · guided trace${where ? ` on ${where}` : ''}`;
@@ -254,8 +255,10 @@ export function eventLine(e: AadEvent): string {
         default:
           return '';
       }
-    } catch {
-      return '';
+    } catch (error) {
+      // A value that cannot be decoded (a PrtError) leaves the detail out of this one line.
+      if (error instanceof PrtError) return '';
+      throw error;
     }
   })();
   return `${clockOf(e.TimeCreated)} ${e.EventId} ${eventNames[e.EventId] ?? ''}${detail ? ` ${detail}` : ''}`.trimEnd();

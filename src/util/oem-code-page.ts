@@ -4,6 +4,7 @@
  * Japan…). The Western single-byte pages are tables here (the WHATWG decoders Node has do not
  * include them); the East Asian ones are in Node's ICU.
  */
+import { isNodeError } from '../errors.js';
 
 /** Code page 437 (US OEM) for bytes 0x80–0xFF. */
 export const CP437_HIGH =
@@ -20,7 +21,7 @@ const icuNames: Record<number, string> = { 932: 'shift_jis', 936: 'gbk', 949: 'e
 
 export function decodeSingleByte(bytes: Uint8Array, high: string): string {
   let out = '';
-  for (const b of bytes) out += b < 0x80 ? String.fromCharCode(b) : high[b - 0x80];
+  for (const b of bytes) out += b < 0x80 ? String.fromCharCode(b) : high.charAt(b - 0x80);
   return out;
 }
 
@@ -38,7 +39,8 @@ export function decodeCodePage(bytes: Uint8Array, codePage: number | null): stri
   if (icu) return new TextDecoder(icu).decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  } catch (error) {
+    if (!isNodeError(error, 'ERR_ENCODING_INVALID_ENCODED_DATA')) throw error;
     return decodeSingleByte(bytes, CP850_HIGH);
   }
 }

@@ -10,7 +10,6 @@ import { assertBuilt, parseSingleJson, repoRoot, runPrtExe } from './prt.js';
 /** Wine maps the Unix root to drive Z:. */
 const windowsPath = (unixPath: string) => `Z:${unixPath.replaceAll('/', '\\')}`;
 
-// eslint-disable-next-line no-control-regex
 const escape = /\u001b/;
 
 describe('prt.exe without a terminal, under Wine', () => {

@@ -123,7 +123,6 @@ describe('prt watch in a terminal (tmux)', () => {
 });
 
 describe('where no dashboard can be drawn', () => {
-  // eslint-disable-next-line no-control-regex
   const escape = /\u001b/;
 
   it('prt trace run with stderr piped prints plain lines, no escape codes', () => {

@@ -1,13 +1,12 @@
 import { Command, Option } from 'clipanion';
+import * as t from 'typanion';
 import { resolve } from 'node:path';
-import type { Writable } from 'node:stream';
-import { ExitCode, PrtError, usageError } from '../../errors.js';
+import { ExitCode, PrtError, isNodeError } from '../../errors.js';
 import { TraceEvents } from '../../trace/progress.js';
 import { defaultTraceOptions, planTrace, runTrace, startTrace, stopTrace, traceStatus, TraceInterrupted, watchTrace, type TraceContext } from '../../trace/session.js';
 import { rawEventsWarning } from '../../trace/collect.js';
 import { simulatedStateDirectory, stateDirectory, StateStore } from '../../trace/store.js';
 import type { TraceOptions } from '../../trace/types.js';
-import { forText } from '../../safety/sanitize.js';
 import { PrtCommand } from '../command.js';
 import { redactOption } from '../options.js';
 import { interruptSignals, pendingInterrupt, takeOverInterrupts } from '../early-interrupts.js';
@@ -30,7 +29,7 @@ abstract class TraceCommand extends PrtCommand {
     const simulated = host.kind === 'Simulated';
     const directory = simulated ? simulatedStateDirectory(this.context.env) : stateDirectory(this.context.env);
     const events = new TraceEvents();
-    const stderr = this.context.stderr as Writable;
+    const stderr = this.context.stderr;
     const terminal = isTty(stderr) && this.context.env.TERM !== 'dumb';
     const unsubscribe = plain ? events.subscribe(createProgressRenderer(stderr, styleFor(stderr, this.context.env), terminal)) : () => {};
     const controller = new AbortController();
@@ -65,8 +64,9 @@ abstract class TraceCommand extends PrtCommand {
       }
       try {
         stderr.write(`prt: ${signal}: still putting things back; prt ends by itself when done (if it is killed, \`prt trace stop\` finishes the job)\n`);
-      } catch {
+      } catch (error) {
         // The console may be gone.
+        if (!isNodeError(error)) throw error;
       }
     };
     // From here a signal runs the undo path instead of ending prt with nothing done.
@@ -84,8 +84,14 @@ abstract class TraceCommand extends PrtCommand {
   protected async waitForEnter(): Promise<{ done: Promise<void>; close: () => void }> {
     const { createInterface } = await import('node:readline');
     const reader = createInterface({ input: this.context.stdin, terminal: false });
-    const done = new Promise<void>((resolveDone) => reader.once('line', () => resolveDone()));
-    return { done, close: () => reader.close() };
+    const done = new Promise<void>((resolveDone) => {
+      reader.once('line', () => {
+        resolveDone();
+      });
+    });
+    return { done, close: () => {
+      reader.close();
+    } };
   }
 
   protected async ask(question: string): Promise<string> {
@@ -96,10 +102,16 @@ abstract class TraceCommand extends PrtCommand {
     let onSignal = () => {};
     try {
       return await new Promise<string>((resolveAnswer) => {
-        onSignal = () => resolveAnswer('');
+        onSignal = () => {
+          resolveAnswer('');
+        };
         for (const signal of interruptSignals) process.on(signal, onSignal);
-        reader.once('line', (line) => resolveAnswer(line.trim()));
-        reader.once('close', () => resolveAnswer(''));
+        reader.once('line', (line) => {
+          resolveAnswer(line.trim());
+        });
+        reader.once('close', () => {
+          resolveAnswer('');
+        });
       });
     } finally {
       for (const signal of interruptSignals) process.off(signal, onSignal);
@@ -115,7 +127,7 @@ abstract class TraceStartingCommand extends TraceCommand {
   authScripts = Option.String('--auth-scripts', { description: 'Folder of Microsoft\'s Auth scripts (start-auth.ps1, stop-auth.ps1): run them around the repro' });
   lsassTrace = Option.Boolean('--lsass-trace', false, { description: 'Also record lsass with Time Travel Debugging (holds credentials: asks for confirmation)' });
   yes = Option.Boolean('--yes', false, { description: 'Confirm the lsass trace without a prompt (scripts, remoting)' });
-  hybridWait = Option.String('--hybrid-wait', { description: 'Seconds to stay locked on hybrid joined devices (default 60)' });
+  hybridWait = Option.String('--hybrid-wait', { description: 'Seconds to stay locked on hybrid joined devices (default 60)', validator: seconds });
   dryRun = Option.Boolean('--dry-run', false, { description: 'Show the plan and the checks; change nothing' });
   lock = Option.Boolean('--lock', false, { description: 'Lock the workstation for the user once the traces run (interactive session only)' });
   redact = redactOption('in a copy of the bundle for sharing (the map back to the real values is written beside it, never inside)');
@@ -130,7 +142,7 @@ abstract class TraceStartingCommand extends TraceCommand {
     options.Redact = this.redact;
     options.KeepRawEvents = this.keepRawEvents;
     if (this.keepRawEvents && !this.dryRun) this.context.stderr.write(`prt: warning: ${rawEventsWarning}\n`);
-    if (this.hybridWait !== undefined) options.HybridWaitSeconds = seconds('--hybrid-wait', this.hybridWait);
+    if (this.hybridWait !== undefined) options.HybridWaitSeconds = this.hybridWait;
     if (this.lsassTrace && !this.yes && interactive && !this.dryRun) {
       this.context.stderr.write(
         '\nThe lsass trace records the memory of the Local Security Authority: passwords, tokens and keys of everyone signed in.\n' +
@@ -143,11 +155,8 @@ abstract class TraceStartingCommand extends TraceCommand {
   }
 }
 
-function seconds(option: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number < 0 || number > 86_400) throw usageError('InvalidSeconds', `${option} expects a number of seconds (0 to 86400); got "${value}"`);
-  return number;
-}
+/** A number of seconds, 0 to a day: clipanion rejects anything else as a usage error (exit 2). */
+const seconds = t.cascade(t.isNumber(), [t.isInInclusiveRange(0, 86_400)]);
 
 export class TraceRunCommand extends TraceStartingCommand {
   static override paths = [['trace', 'run']];
@@ -169,16 +178,16 @@ export class TraceRunCommand extends TraceStartingCommand {
     ],
   });
 
-  timeout = Option.String('--timeout', { description: 'Seconds to watch for the PRT attempt before collecting anyway (default 600)' });
+  timeout = Option.String('--timeout', { description: 'Seconds to watch for the PRT attempt before collecting anyway (default 600)', validator: seconds });
 
   protected async run(): Promise<number> {
     // In a terminal the dashboard draws the progress on stderr; elsewhere the plain lines do.
-    const dashboard = !this.dryRun && wantsDashboard(this.context.stderr as Writable, this.context.env);
+    const dashboard = !this.dryRun && wantsDashboard(this.context.stderr, this.context.env);
     const { ctx, defaultOutput, interactive, controller, done } = this.setup({ plain: !dashboard });
     try {
       const options = await this.options(defaultOutput, interactive, { LockWorkstation: this.lock });
-      if (this.timeout !== undefined) options.TimeoutSeconds = seconds('--timeout', this.timeout);
-      if (this.dryRun) return this.print(await planTrace(ctx, options, 'Guided'), formatTracePlan);
+      if (this.timeout !== undefined) options.TimeoutSeconds = this.timeout;
+      if (this.dryRun) return this.present(await planTrace(ctx, options, 'Guided'), formatTracePlan);
       const release = this.trapSignals(controller, true);
       if (dashboard) {
         try {
@@ -195,7 +204,7 @@ export class TraceRunCommand extends TraceStartingCommand {
         });
       }
       try {
-        return this.print(await runTrace(ctx, options), formatTraceBundle);
+        return this.present(await runTrace(ctx, options), formatTraceBundle);
       } finally {
         enter?.close();
         release();
@@ -211,7 +220,7 @@ export class TraceRunCommand extends TraceStartingCommand {
     const board = await openTraceDashboard({
       host: ctx.host,
       events: ctx.events,
-      stderr: this.context.stderr as Writable,
+      stderr: this.context.stderr,
       stdin: this.context.stdin,
       env: this.context.env,
       hybridWaitSeconds: options.HybridWaitSeconds,
@@ -224,14 +233,9 @@ export class TraceRunCommand extends TraceStartingCommand {
       // The last frame stays on the screen; the summary (or the error) comes after it.
       await board.close();
     }
-    return this.print(bundle, formatTraceBundle);
+    return this.present(bundle, formatTraceBundle);
   }
 
-  private print<T>(document: T, format: (document: T, style: ReturnType<typeof styleFor>) => string): number {
-    if (this.json) writeJson(this.context.stdout, document);
-    else this.context.stdout.write(format(forText(document), styleFor(this.context.stdout, this.context.env)));
-    return 0;
-  }
 }
 
 export class TraceStartCommand extends TraceStartingCommand {
@@ -257,16 +261,12 @@ export class TraceStartCommand extends TraceStartingCommand {
       const options = await this.options(defaultOutput, interactive, { LockWorkstation: this.lock });
       if (this.dryRun) {
         const plan = await planTrace(ctx, options, 'Detached');
-        if (this.json) writeJson(this.context.stdout, plan);
-        else this.context.stdout.write(formatTracePlan(forText(plan), styleFor(this.context.stdout, this.context.env)));
-        return 0;
+        return this.present(plan, formatTracePlan);
       }
       const release = this.trapSignals(controller, true);
       try {
         const session = await startTrace(ctx, options);
-        if (this.json) writeJson(this.context.stdout, session);
-        else this.context.stdout.write(formatTraceSession(forText(session), styleFor(this.context.stdout, this.context.env)));
-        return 0;
+        return this.present(session, formatTraceSession);
       } finally {
         release();
       }
@@ -298,9 +298,7 @@ export class TraceStopCommand extends TraceCommand {
     const release = this.trapSignals(controller, false);
     try {
       const bundle = await stopTrace({ ...ctx, signal: undefined });
-      if (this.json) writeJson(this.context.stdout, bundle);
-      else this.context.stdout.write(formatTraceBundle(forText(bundle), styleFor(this.context.stdout, this.context.env)));
-      return 0;
+      return this.present(bundle, formatTraceBundle);
     } finally {
       release();
       done();
@@ -322,16 +320,14 @@ export class TraceWatchCommand extends TraceCommand {
     examples: [['Wait up to two minutes for the user\'s lock/unlock', 'prt trace watch --timeout 120 --json']],
   });
 
-  timeout = Option.String('--timeout', { description: 'Seconds to watch (default 60)' });
+  timeout = Option.String('--timeout', { description: 'Seconds to watch (default 60)', validator: seconds });
 
   protected async run(): Promise<number> {
     const { ctx, controller, done } = this.setup();
     const release = this.trapSignals(controller, true);
     try {
-      const result = await watchTrace(ctx, this.timeout === undefined ? 60 : seconds('--timeout', this.timeout));
-      if (this.json) writeJson(this.context.stdout, result);
-      else this.context.stdout.write(formatReproResult(forText(result), styleFor(this.context.stdout, this.context.env)));
-      return 0;
+      const result = await watchTrace(ctx, this.timeout ?? 60);
+      return this.present(result, formatReproResult);
     } catch (error) {
       if (error instanceof TraceInterrupted) {
         // Watching changes nothing: an interrupted watch leaves the trace running, as it was.
@@ -359,9 +355,7 @@ export class TraceStatusCommand extends TraceCommand {
     const { ctx, done } = this.setup();
     try {
       const status = traceStatus(ctx);
-      if (this.json) writeJson(this.context.stdout, status);
-      else this.context.stdout.write(formatTraceStatus(forText(status), styleFor(this.context.stdout, this.context.env)));
-      return 0;
+      return this.present(status, formatTraceStatus);
     } finally {
       done();
     }

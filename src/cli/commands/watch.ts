@@ -1,6 +1,5 @@
 import { Command, Option } from 'clipanion';
-import type { Writable } from 'node:stream';
-import { usageError } from '../../errors.js';
+import { ifPrtError, usageError } from '../../errors.js';
 import { PrtCommand } from '../command.js';
 import { writeJson } from '../output.js';
 import { canReadKeys, wantsDashboard, writeDashboardStats } from '../present/dashboard.js';
@@ -42,7 +41,7 @@ export class WatchCommand extends PrtCommand {
     const intervalSeconds = seconds('--interval', this.interval, 30, 1);
     const startedAtMs = Date.now();
     const { host, env } = this.context;
-    const stderr = this.context.stderr as Writable;
+    const stderr = this.context.stderr;
     const dashboard = wantsDashboard(stderr, env);
     const [{ createDashboardStore }, { startFeed }] = await Promise.all([import('../../ui/store.js'), import('../../ui/feed.js')]);
     const stdin = dashboard ? this.context.stdin : null;
@@ -57,16 +56,18 @@ export class WatchCommand extends PrtCommand {
     const ended = new Promise<void>((resolve) => {
       quit = resolve;
     });
-    const onSignal = () => quit();
+    const onSignal = () => {
+      quit();
+    };
     for (const signal of quitSignals) process.on(signal, onSignal);
-    const timer = durationSeconds === null ? null : setTimeout(() => quit(), durationSeconds * 1000);
+    const timer = durationSeconds === null ? null : setTimeout(onSignal, durationSeconds * 1000);
 
     let redraws = 0;
     let close: () => Promise<void>;
     if (dashboard && stdin) {
       const { mountDashboard } = await (await import('../../ui/load.js')).loadDashboard();
       const { dashboardColour } = await import('../present/dashboard.js');
-      const board = await mountDashboard({ store, stream: stderr, stdin, colour: dashboardColour(env), keys: { onQuit: () => quit(), onInterrupt: () => quit() } });
+      const board = await mountDashboard({ store, stream: stderr, stdin, colour: dashboardColour(env), keys: { onQuit: onSignal, onInterrupt: onSignal } });
       close = async () => {
         await board.close();
         redraws = board.redraws();
@@ -84,7 +85,7 @@ export class WatchCommand extends PrtCommand {
 
     // A person watches: on the simulated device, the scripted one locks and unlocks it.
     await host.expectRepro();
-    const analyticOn = await host.isChannelEnabled('Microsoft-Windows-AAD/Analytic').catch(() => null);
+    const analyticOn = await host.isChannelEnabled('Microsoft-Windows-AAD/Analytic').catch(ifPrtError(null));
     if (analyticOn === false) store.dispatch({ Kind: 'Note', Text: 'The AAD Analytic log is off: attempts show only when they fail (Operational log). `prt trace run` turns it on for a repro.' });
     const feed = startFeed({
       host,

@@ -5,6 +5,7 @@ import { writeFileSafely } from '../../host/write-file.js';
 import type { Writable } from 'node:stream';
 import type { Host } from '../../host/types.js';
 import type { TraceEvents } from '../../trace/progress.js';
+import { PrtError } from '../../errors.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -36,8 +37,9 @@ export function writeDashboardStats(env: Env, stats: { Mode: 'Dashboard' | 'Plai
   const document = { Mode: stats.Mode, Redraws: stats.Redraws, WallMs: Date.now() - stats.StartedAtMs, CpuUserMicros: cpu.user, CpuSystemMicros: cpu.system, Pid: process.pid };
   try {
     writeFileSafely(file, `${JSON.stringify(document)}\n`);
-  } catch {
+  } catch (error) {
     // A statistic is never worth a failure.
+    if (!(error instanceof PrtError)) throw error;
   }
 }
 
@@ -72,7 +74,9 @@ export async function openTraceDashboard(options: TraceDashboardOptions): Promis
   const { host } = options;
   const keys = canReadKeys(options.stdin);
   const store = createDashboardStore({ Mode: 'Trace', Now: host.now().toISOString(), HybridWaitSeconds: options.hybridWaitSeconds, Keys: keys });
-  const unsubscribe = options.events.subscribe((event) => store.dispatch({ Kind: 'Progress', Event: event }));
+  const unsubscribe = options.events.subscribe((event) => {
+    store.dispatch({ Kind: 'Progress', Event: event });
+  });
   let stop: () => void = () => {};
   const userDone = new Promise<void>((resolve) => {
     stop = resolve;

@@ -16,7 +16,7 @@ export function formatDetectionLine(status: PrtStatus): string {
   else if (status.AzureAdPrt) parts.push(status.PrtAgeHours === null ? 'AzureAdPrt=YES' : `AzureAdPrt=YES age=${status.PrtAgeHours}h`);
   else parts.push('AzureAdPrt=NO');
   const failed = status.Diagnostics.find((block) => isFailureStatus(block.AttemptStatus));
-  if (failed) parts.push(`attempt=${failed.AttemptStatus}${failed.ServerErrorCode ? `/${failed.ServerErrorCode}` : ''}`);
+  if (failed && isFailureStatus(failed.AttemptStatus)) parts.push(`attempt=${failed.AttemptStatus}${failed.ServerErrorCode ? `/${failed.ServerErrorCode}` : ''}`);
   const first = status.Findings[0];
   if (first) parts.push(`finding=${first.Id}`);
   if (status.Findings.some((finding) => finding.Id === 'NoUserContext')) parts.push('(run the detection as the signed-in user)');

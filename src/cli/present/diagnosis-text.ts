@@ -1,6 +1,7 @@
 import type { DiagnosedAttempt, Diagnosis } from '../../diagnose/attempt-types.js';
 import { serverMessage } from '../../diagnose/server-text.js';
 import type { Style } from './style.js';
+import { win32 } from 'node:path';
 
 const time = (iso: string | null) => (iso ? iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : 'unknown time');
 const label = (text: string) => text.padEnd(9);
@@ -38,7 +39,7 @@ function formatTextRecords(diagnosis: Diagnosis, style: Style): string[] {
   for (const record of diagnosis.TextRecords) {
     const id = record.EventIdCandidates.length > 1 ? `${record.EventId}?` : String(record.EventId);
     const when = record.TimeCreated ? time(record.TimeCreated) : record.LocalTime ? `${record.LocalTime.replace('T', ' ')} local` : 'no time';
-    const where = `${record.Source.split(/[\\/]/).pop()} #${record.Position}`;
+    const where = `${win32.basename(record.Source)} #${record.Position}`;
     lines.push(`   ${id.padEnd(6)}${record.Codes.join(' ') || style.dim('no code')}  ${style.dim(`(${where}, ${when}${record.InAttempt ? '' : ', in no PRT attempt'})`)}`);
     for (const code of record.Explained.filter((c) => c.Name || !/not a code|unknown/i.test(c.Summary)).slice(0, 3)) {
       lines.push(`         ${code.Code}${code.Name && code.Name !== code.Code ? ` ${code.Name}` : ''}: ${code.Summary}`);

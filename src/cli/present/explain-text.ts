@@ -4,7 +4,7 @@ import type { Style } from './style.js';
 
 
 function numberLine(result: ExplainResult): string | null {
-  if (result.Hex === null) return result.Code !== null ? `code ${result.Code}` : null;
+  if (result.Hex === null || result.Signed === null || result.Unsigned === null) return result.Code !== null ? `code ${result.Code}` : null;
   const parts = [result.Hex, `signed ${result.Signed}`, `unsigned ${result.Unsigned}`];
   if (result.Severity) parts.push(`severity ${result.Severity}`);
   if (result.Facility !== null) parts.push(`facility ${result.Facility} (0x${result.Facility.toString(16)})`);

@@ -12,7 +12,9 @@ import type { Style } from './style.js';
 export function createProgressRenderer(stream: Writable, style: Style, terminal: boolean): (event: TraceProgress) => void {
   // Events quote data (tool output, device names, server errors): each value is made safe first.
   const render = renderer(stream, style, terminal);
-  return (event) => render(forText(event));
+  return (event) => {
+    render(forText(event));
+  };
 }
 
 function renderer(stream: Writable, style: Style, terminal: boolean): (event: TraceProgress) => void {
@@ -43,7 +45,7 @@ function renderer(stream: Writable, style: Style, terminal: boolean): (event: Tr
   return (event) => {
     switch (event.Kind) {
       case 'Session':
-        line(style.bold(`PrtTools trace ${event.Host === 'Simulated' ? `on a simulated device (${event.Scenario})` : 'on this device'}`));
+        line(style.bold(`PrtTools trace ${event.Host === 'Simulated' ? `on a simulated device (${event.Scenario ?? 'unnamed'})` : 'on this device'}`));
         break;
       case 'StepStarted':
         live(`  ${style.dim('…')} ${title(event.Title)}`);

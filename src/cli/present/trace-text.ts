@@ -4,7 +4,7 @@ import type { Style } from './style.js';
 /** After `prt trace start`: where the trace writes, and what to do next. */
 export function formatTraceSession(session: TraceSessionDocument, style: Style): string {
   const lines = [
-    style.bold(`Trace ${session.SessionId} is running${session.Host === 'Simulated' ? ` on a simulated device (${session.Scenario})` : ''}.`),
+    style.bold(`Trace ${session.SessionId} is running${session.Host === 'Simulated' ? ` on a simulated device (${session.Scenario ?? 'unnamed'})` : ''}.`),
     `Device   ${session.DeviceName ?? 'unknown'} (${session.JoinType ?? 'join type unknown'})`,
     `Bundle   ${session.BundlePath ?? '-'}`,
     `Traces   ${session.Steps.filter((s) => s.Status === 'Done').map((s) => s.Title).join(', ')}`,
@@ -16,7 +16,7 @@ export function formatTraceSession(session: TraceSessionDocument, style: Style):
 
 /** After `prt trace stop|run`: the outcome, the diagnosis and where the bundle is. */
 export function formatTraceBundle(bundle: TraceBundleDocument, style: Style): string {
-  const lines = [style.bold(`Trace ${bundle.Outcome.toLowerCase()}${bundle.Host === 'Simulated' ? ` (simulated device: ${bundle.Scenario})` : ''}`)];
+  const lines = [style.bold(`Trace ${bundle.Outcome.toLowerCase()}${bundle.Host === 'Simulated' ? ` (simulated device: ${bundle.Scenario ?? 'unnamed'})` : ''}`)];
   if (bundle.Repro) lines.push(`Repro      ${bundle.Repro.Outcome}: ${bundle.Repro.Detail}`);
   if (bundle.StatusBefore || bundle.StatusAfter) lines.push(`PRT        ${bundle.StatusBefore?.Health ?? '?'} before, ${bundle.StatusAfter?.Health ?? '?'} after`);
   if (bundle.Diagnosis) lines.push(`Diagnosis  ${bundle.Diagnosis.Summary}`);
@@ -32,14 +32,14 @@ export function formatTraceStatus(status: TraceStatusDocument, style: Style): st
   const session = status.Session;
   const state = status.Busy ? 'being worked on by another prt' : status.Interrupted ? style.yellow('INTERRUPTED: `prt trace stop` undoes what it left and collects its files') : session.State.toLowerCase();
   const lines = [style.bold(`Trace ${session.SessionId}: ${state}`), `Started  ${session.StartedAt}`, `Bundle   ${session.BundlePath ?? '-'}`, ''];
-  for (const step of session.Steps) lines.push(`  ${step.Status.padEnd(8)} ${step.Undo ? `${step.Undo.padEnd(10)}` : ''.padEnd(10)} ${step.Title}${step.Detail ? `: ${step.Detail}` : ''}`);
+  for (const step of session.Steps) lines.push(`  ${step.Status.padEnd(8)} ${(step.Undo ?? '').padEnd(10)} ${step.Title}${step.Detail ? `: ${step.Detail}` : ''}`);
   return `${lines.join('\n')}\n`;
 }
 
 export function formatTracePlan(plan: TracePlanDocument, style: Style): string {
-  const lines = [style.bold(`What prt trace would do${plan.Host === 'Simulated' ? ` on the simulated device (${plan.Scenario})` : ''} (nothing was changed):`)];
+  const lines = [style.bold(`What prt trace would do${plan.Host === 'Simulated' ? ` on the simulated device (${plan.Scenario ?? 'unnamed'})` : ''} (nothing was changed):`)];
   for (const step of plan.Steps) {
-    lines.push(`${step.Enabled ? '  ●' : '  ○'} ${step.Title}${step.Enabled ? '' : style.dim(` (skipped: ${step.Reason})`)}`);
+    lines.push(`${step.Enabled ? '  ●' : '  ○'} ${step.Title}${step.Enabled ? '' : style.dim(` (skipped: ${step.Reason ?? 'not asked for'})`)}`);
     if (step.Enabled) {
       lines.push(style.dim(`      ${step.Action}`));
       if (step.Undo) lines.push(style.dim(`      undo: ${step.Undo}`));

@@ -113,11 +113,12 @@ export class DelimitedScanner {
     }
     const header: Partial<Record<HeaderKey, string>> = {};
     let message: string | null = null;
-    row.forEach((value, i) => {
-      const key = this.columns?.[i] ?? (i >= (this.columns?.length ?? 0) ? 'Description' : null);
+    const columns = this.columns;
+    for (const [i, value] of row.entries()) {
+      const key = columns[i] ?? (i >= columns.length ? 'Description' : null);
       if (key === 'Description') message = message === null ? value : `${message}${this.delimiter}${value}`;
       else if (key) header[key] = value.trim();
-    });
+    }
     const body = (message ?? '').replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd());
     this.emit({ record: { format: this.delimiter === '\t' ? 'EventViewerTsv' : 'EventViewerCsv', header, body, xml: null, template: null, position: ++this.positions } });
   }

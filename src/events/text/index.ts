@@ -58,11 +58,15 @@ export class EventTextScanner {
       const delimited = DELIMITED_HEADER.exec(first);
       if (delimited) {
         this.tail = '';
-        this.rows = new DelimitedScanner(delimited[1] === '\t' ? '\t' : ',', (item) => this.take(item), this.maxRecordChars);
+        this.rows = new DelimitedScanner(delimited[1] === '\t' ? '\t' : ',', (item) => {
+          this.take(item);
+        }, this.maxRecordChars);
         this.rows.push(buf);
         return;
       }
-      this.lines = new DetailsScanner((item) => this.take(item), this.maxRecordChars);
+      this.lines = new DetailsScanner((item) => {
+        this.take(item);
+      }, this.maxRecordChars);
     }
     let start = 0;
     for (let nl = buf.indexOf('\n'); nl !== -1; nl = buf.indexOf('\n', start)) {

@@ -23,8 +23,8 @@ export function parseTextTime(raw: string | null): TextTime | null {
   const text = raw.trim();
   const iso = ISO.exec(text);
   if (iso) {
-    const [, y, mo, d, h, mi, s = '00', fraction = '', zone] = iso;
-    const local = wall(+y!, +mo!, +d!, +h!, +mi!, +s);
+    const [, y = '', mo = '', d = '', h = '', mi = '', s = '00', fraction = '', zone] = iso;
+    const local = wall(+y, +mo, +d, +h, +mi, +s);
     if (!local) return null;
     if (!zone) return local;
     const offset = zone.toUpperCase() === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.replace(':', '').slice(3, 5)));
@@ -33,22 +33,22 @@ export function parseTextTime(raw: string | null): TextTime | null {
   }
   const us = US.exec(text);
   if (us) {
-    const [, a, b, y, h, mi, s = '00', meridiem] = us;
-    let hour = +h!;
+    const [, a = '', b = '', y = '', h = '', mi = '', s = '00', meridiem] = us;
+    let hour = +h;
     if (meridiem) {
       if (hour < 1 || hour > 12) return null;
       hour = (hour % 12) + (/^p/i.test(meridiem) ? 12 : 0);
-      return wall(+y!, +a!, +b!, hour, +mi!, +s); // AM/PM: the US order, month first
+      return wall(+y, +a, +b, hour, +mi, +s); // AM/PM: the US order, month first
     }
     // 24-hour with slashes: day first (en-GB, fr-FR…) unless that cannot be; both ≤ 12 is ambiguous.
-    if (+a! > 12) return wall(+y!, +b!, +a!, hour, +mi!, +s);
-    if (+b! > 12) return wall(+y!, +a!, +b!, hour, +mi!, +s);
+    if (+a > 12) return wall(+y, +b, +a, hour, +mi, +s);
+    if (+b > 12) return wall(+y, +a, +b, hour, +mi, +s);
     return null;
   }
   const dotted = DOTTED.exec(text);
   if (dotted) {
-    const [, d, mo, y, h, mi, s = '00'] = dotted;
-    return wall(+y!, +mo!, +d!, +h!, +mi!, +s);
+    const [, d = '', mo = '', y = '', h = '', mi = '', s = '00'] = dotted;
+    return wall(+y, +mo, +d, +h, +mi, +s);
   }
   return null;
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNetworkTraceStatus, parseOemCodePage, traceCommands } from '../../../src/host/live-trace.js';
+import { parseNetworkTraceStatus, parseOemCodePage } from '../../../src/host/live-trace.js';
+import { traceCommands } from '../../../src/host/trace-commands.js';
 import { systemToolPath } from '../../../src/host/system-tools.js';
 import { usefulLine } from '../../../src/host/tool-errors.js';
 import { isOurTraceFile } from '../../../src/trace/undo.js';

@@ -77,7 +77,14 @@ describe('prt trace (in memory, simulated device)', () => {
   it('rejects a --hybrid-wait that is not a number of seconds', async () => {
     const result = await prt(lab('healthy'), ['trace', 'run', '--hybrid-wait', 'soon', '--json']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('InvalidSeconds');
+    expect(JSON.parse(result.stderr.trim().split('\n').at(-1) ?? '{}').Error).toMatchObject({ Id: 'Usage', Category: 'InvalidArgument' });
+    expect(result.stderr).toContain('--hybrid-wait');
+  });
+
+  it('rejects a --timeout of more than a day', async () => {
+    const result = await prt(lab('healthy'), ['trace', 'run', '--timeout', '90000', '--json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--timeout');
   });
 
   it('not elevated: exit 4, NotElevated, PermissionDenied', async () => {

@@ -179,7 +179,6 @@ describe('Dashboard (the whole frame)', () => {
 
   it('draws without escape codes when colour is off (NO_COLOR)', () => {
     const text = frame(<Dashboard view={full()} layout={layoutFor(100, 30)} colour={false} />);
-    // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/\u001b\[/);
   });
 });
