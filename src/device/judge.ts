@@ -49,7 +49,8 @@ const sameThumbprint = (a: string | null, b: string | null) => a !== null && b !
 function certificateChecks(facts: DeviceFacts, status: PrtStatus | null, now: Date): DeviceCheck[] {
   const area = 'Certificate';
   const ids = ['DeviceCertMissing', 'DeviceCertSubjectMismatch', 'DeviceCertThumbprintMismatch', 'DeviceCertExpired', 'DeviceCertNoPrivateKey', 'DeviceCertProviderMismatch'];
-  if (facts.Certificates.Reason !== null) return ids.map((id) => unknown(area, id, 'The device certificate', `LocalMachine\\My could not be read: ${facts.Certificates.Reason}`));
+  const unreadable = facts.Certificates.Reason;
+  if (unreadable !== null) return ids.map((id) => unknown(area, id, 'The device certificate', `LocalMachine\\My could not be read: ${unreadable}`));
   if (status && status.AzureAdJoined === false) return ids.map((id) => check(area, id, 'NotApplicable', 'The device is not Entra joined: it has no device certificate to check.'));
   const deviceId = status?.DeviceId ?? null;
   const thumbprint = dsreg(status, 'Thumbprint');
@@ -76,12 +77,12 @@ function certificateChecks(facts: DeviceFacts, status: PrtStatus | null, now: Da
   const end = cert.NotAfter ? Date.parse(cert.NotAfter) : NaN;
   const start = cert.NotBefore ? Date.parse(cert.NotBefore) : NaN;
   if (Number.isNaN(end)) checks.push(unknown(area, 'DeviceCertExpired', 'The certificate validity', 'the store listing shows no readable NotAfter'));
-  else if (end <= now.getTime()) checks.push(check(area, 'DeviceCertExpired', 'Fail', `The device certificate expired on ${cert.NotAfter}.`, { NotAfter: cert.NotAfter }, 'Re-register the device to get a new certificate (hybrid: `dsregcmd /leave`, restart; Entra join: leave and join again).'));
-  else if (!Number.isNaN(start) && start > now.getTime()) checks.push(check(area, 'DeviceCertExpired', 'Fail', `The device certificate is not valid before ${cert.NotBefore}: the clock or the certificate is wrong.`, { NotBefore: cert.NotBefore }, 'Check the device clock (`w32tm /query /status`).'));
+  else if (end <= now.getTime()) checks.push(check(area, 'DeviceCertExpired', 'Fail', `The device certificate expired on ${cert.NotAfter ?? 'an unreadable date'}.`, { NotAfter: cert.NotAfter }, 'Re-register the device to get a new certificate (hybrid: `dsregcmd /leave`, restart; Entra join: leave and join again).'));
+  else if (!Number.isNaN(start) && start > now.getTime()) checks.push(check(area, 'DeviceCertExpired', 'Fail', `The device certificate is not valid before ${cert.NotBefore ?? 'an unreadable date'}: the clock or the certificate is wrong.`, { NotBefore: cert.NotBefore }, 'Check the device clock (`w32tm /query /status`).'));
   else {
     const days = Math.floor((end - now.getTime()) / dayMs);
-    if (days < certificateWarningDays) checks.push(check(area, 'DeviceCertExpired', 'Warn', `The device certificate ends in ${days} days (${cert.NotAfter}).`, { NotAfter: cert.NotAfter, DaysLeft: days }, 'Plan a re-registration before it ends; Windows does not renew this certificate by itself.'));
-    else checks.push(check(area, 'DeviceCertExpired', 'Pass', `The device certificate is valid until ${cert.NotAfter} (${days} days).`, { NotAfter: cert.NotAfter, DaysLeft: days }));
+    if (days < certificateWarningDays) checks.push(check(area, 'DeviceCertExpired', 'Warn', `The device certificate ends in ${days} days (${cert.NotAfter ?? 'date unreadable'}).`, { NotAfter: cert.NotAfter, DaysLeft: days }, 'Plan a re-registration before it ends; Windows does not renew this certificate by itself.'));
+    else checks.push(check(area, 'DeviceCertExpired', 'Pass', `The device certificate is valid until ${cert.NotAfter ?? 'an unreadable date'} (${days} days).`, { NotAfter: cert.NotAfter, DaysLeft: days }));
   }
 
   if (cert.HasPrivateKey === null) checks.push(unknown(area, 'DeviceCertNoPrivateKey', 'The private key', 'the store listing does not say whether the key is there'));
@@ -223,7 +224,7 @@ function clockChecks(facts: DeviceFacts): DeviceCheck[] {
   const evidence: Evidence = { Source: clock.Source, LastSuccessfulSync: clock.LastSuccessfulSync, Synchronized: clock.Synchronized };
   const freeRunning = clock.Source !== null && /local cmos clock|free-running/i.test(clock.Source);
   if (clock.Synchronized === false || !clock.LastSuccessfulSync) return [check(area, 'ClockNotSynced', 'Fail', `The clock is not synchronised${clock.Source ? ` (source: ${clock.Source})` : ''}.`, evidence, 'Fix the time service: `w32tm /query /status`, `w32tm /resync`; domain members take time from the domain hierarchy.')];
-  if (freeRunning) return [check(area, 'ClockNotSynced', 'Warn', `The clock runs on ${clock.Source}, with no time server.`, evidence, 'Configure a time source (`w32tm /config`), or the domain hierarchy for domain members.')];
+  if (freeRunning) return [check(area, 'ClockNotSynced', 'Warn', `The clock runs on ${clock.Source ?? 'its own clock'}, with no time server.`, evidence, 'Configure a time source (`w32tm /config`), or the domain hierarchy for domain members.')];
   return [check(area, 'ClockNotSynced', 'Pass', `The clock synchronises with ${clock.Source ?? 'a time source'} (last ${clock.LastSuccessfulSync}).`, evidence)];
 }
 

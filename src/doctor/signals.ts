@@ -63,8 +63,8 @@ function attemptSignals(attempt: DiagnosedAttempt, weight: number): Signal[] {
   if (server && (server.Code || server.Error)) {
     // A server's own error code proves the request travelled there and back.
     const who = server.Source === 'AzureAD' ? 'Entra ID' : server.Source === 'WsTrust' ? 'the WS-Trust endpoint' : 'AD FS';
-    signals.push({ Key: `server:${server.Source}`, Text: `${who} answered (${server.Code ?? server.Error})`, Weight: weight, Layer: SignalLayer.Detail });
-    signals.push({ Key: 'server:answered', Text: `${who} answered the attempt with ${server.Code ?? server.Error}: the request got through the network`, Weight: weight, Layer: SignalLayer.Detail });
+    signals.push({ Key: `server:${server.Source}`, Text: `${who} answered (${server.Code ?? server.Error ?? 'an error'})`, Weight: weight, Layer: SignalLayer.Detail });
+    signals.push({ Key: 'server:answered', Text: `${who} answered the attempt with ${server.Code ?? server.Error ?? 'an error'}: the request got through the network`, Weight: weight, Layer: SignalLayer.Detail });
   }
   return signals;
 }

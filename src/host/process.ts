@@ -69,7 +69,7 @@ export async function runTool(name: string, args: readonly string[], options: Ru
       clearTimeout(timer);
       // Let the output drain to the end of the pipes, but do not wait long for pipes a grandchild may hold open.
       const drained = new Promise<void>((done) => {
-        if (pipesOpen === 0) return done();
+        if (pipesOpen === 0) { done(); return; }
         onPipesEnded = done;
         setTimeout(done, pipeDrainGraceMs).unref();
       });

@@ -92,10 +92,11 @@ export function readMex(xml: string): MexReading {
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     if (name === 'port') {
-      const binding = String(record['@_binding'] ?? '');
+      const bindingAttribute = record['@_binding'];
+      const binding = typeof bindingAttribute === 'string' ? bindingAttribute : '';
       const addresses: string[] = [];
       const collect = (value: unknown, key: string) => {
-        if (Array.isArray(value)) return value.forEach((item) => collect(item, key));
+        if (Array.isArray(value)) { value.forEach((item) => { collect(item, key); }); return; }
         if (typeof value === 'string' && key === 'Address') addresses.push(value.trim());
         if (value && typeof value === 'object') {
           const inner = value as Record<string, unknown>;

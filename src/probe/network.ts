@@ -100,15 +100,15 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => StageF
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(onTimeout()), ms);
+      timer = setTimeout(() => { reject(onTimeout()); }, ms);
     }),
-  ]).finally(() => clearTimeout(timer));
+  ]).finally(() => { clearTimeout(timer); });
 }
 
 function connected(socket: Socket): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    if (!socket.connecting) return resolve(socket);
-    socket.once('connect', () => resolve(socket));
+    if (!socket.connecting) { resolve(socket); return; }
+    socket.once('connect', () => { resolve(socket); });
     socket.once('error', reject);
   });
 }
@@ -132,7 +132,7 @@ function readConnectAnswer(socket: Socket): Promise<{ status: number; head: stri
       if (status === 200 && rest.length > 0) socket.unshift(rest);
       resolve({ status, head, body: rest.toString('utf8') });
     };
-    const onEnd = () => reject(new Error('the proxy closed the connection without an answer'));
+    const onEnd = () => { reject(new Error('the proxy closed the connection without an answer')); };
     socket.on('data', onData);
     socket.once('error', reject);
     socket.once('end', onEnd);
@@ -141,7 +141,8 @@ function readConnectAnswer(socket: Socket): Promise<{ status: number; head: stri
 
 /** The issuer of the last certificate of the chain the peer sent: the root's name. */
 export function rootIssuer(certificate: PeerCertificate | null): string | null {
-  if (!certificate || !certificate.issuer) return null;
+  // getPeerCertificate() gives {} when the peer sent none, whatever its type says.
+  if (!certificate || !('issuer' in certificate)) return null;
   let last = certificate;
   const seen = new Set<string>();
   for (;;) {
@@ -229,7 +230,7 @@ export async function measure(options: RequestOptions): Promise<Measurement> {
       // Observe, do not judge: an inspecting proxy's chain is the finding, not a reason to stop.
       const socket = tlsConnect({ socket: tcp, servername: host, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] });
       sockets.push(socket);
-      socket.once('secureConnect', () => resolve(socket));
+      socket.once('secureConnect', () => { resolve(socket); });
       socket.once('error', reject);
     }), (socket) => `${socket.getProtocol() ?? 'TLS'}${socket.authorized ? '' : `; not trusted here: ${String(socket.authorizationError)}`}`);
     endpoint.TlsRootIssuer = rootIssuer(secure.getPeerCertificate(true));

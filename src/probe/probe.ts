@@ -85,7 +85,7 @@ function errorText(error: unknown): string {
     const code = (error as NodeJS.ErrnoException).code;
     return code ? `${code}: ${error.message}` : error.message;
   }
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
+  if (error && typeof error === 'object' && 'message' in error) return String((error).message);
   return String(error);
 }
 

@@ -16,8 +16,7 @@ export function canonical(code: string): string | null {
   const result = decodeCode(code);
   if (isExplainError(result)) return null;
   if (result.Family === 'AADSTS' || result.Family === 'AD FS' || result.Unsigned === null) return result.Input.toUpperCase().startsWith('AADSTS') ? result.Input.toUpperCase() : null;
-  const value = Number(result.Unsigned);
-  return canonicalCode({ Family: result.Family, Value: value });
+  return canonicalCode({ Family: result.Family, Value: result.Unsigned });
 }
 
 /**

@@ -177,14 +177,14 @@ function zipError(path: string, name: string | null, error: unknown): PrtError {
   if (error instanceof PrtError) return error;
   if (!(error instanceof Error)) throw error;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code !== undefined && /^E[A-Z]+$/.test(code)) return inputError(path, error as NodeJS.ErrnoException);
+  if (code !== undefined && /^E[A-Z]+$/.test(code)) return inputError(path, error);
   const detail = error.message.split('\n')[0]?.slice(0, 200) ?? '';
   if (name === null && /end of central directory record signature not found/i.test(detail)) {
     return badInput('NotAZip', `\`${path}\` is not a zip file, or it is cut off (it has no end of central directory)`);
   }
   const declared = /too many bytes in the stream\. expected (\d+)/.exec(detail);
   if (name !== null && declared) {
-    return badInput('ZipEntryTooLarge', `\`${path}\`: the entry "${name}" inflates to more than the ${declared[1]} bytes its header declares (a zip bomb, or a damaged zip)`);
+    return badInput('ZipEntryTooLarge', `\`${path}\`: the entry "${name}" inflates to more than the ${declared[1] ?? 'declared'} bytes its header declares (a zip bomb, or a damaged zip)`);
   }
   const where = name === null ? '' : ` (in the entry "${name}")`;
   return badInput('ZipDamaged', `\`${path}\` is damaged or cut off${where}: ${detail}`);

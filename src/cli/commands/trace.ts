@@ -10,7 +10,6 @@ import type { TraceOptions } from '../../trace/types.js';
 import { PrtCommand } from '../command.js';
 import { redactOption } from '../options.js';
 import { interruptSignals, pendingInterrupt, takeOverInterrupts } from '../early-interrupts.js';
-import { writeJson } from '../output.js';
 import { formatReproResult, formatTraceBundle, formatTracePlan, formatTraceSession, formatTraceStatus } from '../present/trace-text.js';
 import { createProgressRenderer } from '../present/trace-progress.js';
 import { wantsDashboard } from '../present/dashboard.js';
