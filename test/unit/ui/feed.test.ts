@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AadEventReader, readStatus, startFeed, teeDsregcmd } from '../../../src/ui/feed.js';
 import type { DashboardInput } from '../../../src/ui/state.js';
 import { createDashboardStore } from '../../../src/ui/store.js';
@@ -77,10 +77,13 @@ describe('startFeed', () => {
     const l = lab('hybrid-wrong-password');
     const store = createDashboardStore({ Mode: 'Watch', Now: l.host.now().toISOString() });
     const feed = startFeed({ host: l.host, dispatch: store.dispatch, since: new Date(l.host.now().getTime() - 3_600_000), eventsEveryMs: 20, statusEveryMs: 50, tickMs: 10 });
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    // Until both reads have landed (a loaded machine may take longer than the intervals), then stop.
+    await vi.waitFor(() => {
+      expect(store.getState().Prt?.DeviceName).toBe('CTS-WS-0512.corp.contoso.com');
+      expect(store.getState().Events.length).toBeGreaterThan(0);
+    }, { timeout: 20_000, interval: 10 });
     await feed.stop();
     const state = store.getState();
-    expect(state.Prt?.DeviceName).toBe('CTS-WS-0512.corp.contoso.com');
     expect(state.Events.map((e) => e.EventId)).toEqual([1081]);
   });
 });
