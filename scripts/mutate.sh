@@ -8,17 +8,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/tools.env
 
-# folder → the files it mutates (the knowledge-base rows in src/codes/kb are data, not logic).
+# folder → the files it mutates. codes: the decoder (one code, any spelling → one identity); the
+# knowledge-base rows in src/codes/kb are data, checked against the Windows headers instead, and
+# the free-text reader (text.ts) is its own entry.
 declare -A globs=(
   [util]='src/util/**/*.ts'
-  [codes]='src/codes/**/*.ts,!src/codes/kb/**'
+  [codes]='src/codes/decode.ts,src/codes/parse.ts,src/codes/bits.ts,src/codes/classify.ts,src/codes/identity.ts,src/codes/result.ts,src/codes/registry.ts,src/codes/facilities.ts,src/codes/tpm-structure.ts,src/codes/explain.ts'
+  [codes-text]='src/codes/text.ts'
   [diagnose]='src/diagnose/**/*.ts'
   [dsreg]='src/dsreg/**/*.ts'
   [events]='src/events/**/*.ts'
   [trace]='src/trace/engine.ts,src/trace/undo.ts'
   [safety]='src/safety/**/*.ts'
 )
-order=(util codes diagnose dsreg events trace safety)
+order=(util codes diagnose dsreg codes-text events trace safety)
 
 force=()
 folders=()
