@@ -40,28 +40,45 @@ function layModule(name, sources) {
   return join(module, 'PrtTools.psd1');
 }
 
-/** Runs the Pester files against `manifest`; true when every test passed. */
-function pesterPasses(manifest, files) {
-  const run = spawnSync('bash', [join(root, 'scripts/pester.sh'), ...files.map((f) => join(root, 'test/pester', f))], {
+/**
+ * Runs the Pester files (only the tests matching `filter`, Pester FullName wildcards, if given)
+ * against `manifest`. `status` 0: all passed; 1: a test failed; 99: no test matched.
+ */
+function runPester(manifest, files, filter) {
+  const ps = (s) => `'${s.replaceAll("'", "''")}'`;
+  const command = [
+    `& ${ps(join(root, 'test/mutation/run-pester.ps1'))}`,
+    `-Path ${files.map((f) => ps(join(root, 'test/pester', f))).join(',')}`,
+    filter.length > 0 ? `-FullName ${filter.map(ps).join(',')}` : '',
+    '; exit $LASTEXITCODE',
+  ].join(' ');
+  const run = spawnSync('bash', ['-c', 'source scripts/tools.env && exec "$PWSH" -NoProfile -NonInteractive -Command "$1"', 'pester', command], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, PRTTOOLS_MODULE: manifest, NO_COLOR: '1' },
     timeout: 15 * 60_000,
   });
-  const closing = (run.stdout.match(/^Pester: .*$/m) ?? ['(no closing line)'])[0];
-  return { passed: run.status === 0, closing };
+  const closing = (run.stdout.match(/^Pester: .*$/m) ?? [`(no closing line; ${run.stderr.trim().split('\n').pop() ?? ''})`])[0];
+  return { status: run.status, closing };
 }
 
-// The baseline: every Pester file the mutants name, on the module as the sources are.
-const allFiles = [...new Set(chosen.flatMap((m) => m.tests))];
+const active = chosen.filter((m) => !m.equivalent);
+
+// The baseline: each Pester file with the tests the mutants select, on the module as it is.
 const baseSources = join(work, 'base-src');
 cpSync(join(root, 'ps-module'), baseSources, { recursive: true });
-const base = pesterPasses(layModule('base', baseSources), allFiles);
-console.log(`baseline ${allFiles.join(' ')}: ${base.closing}`);
-if (!base.passed) fail('the unmutated module does not pass these Pester files: fix that first');
+const baseManifest = layModule('base', baseSources);
+for (const file of [...new Set(active.flatMap((m) => m.tests))]) {
+  const users = active.filter((m) => m.tests.includes(file));
+  const filter = users.some((m) => !m.filter) ? [] : [...new Set(users.flatMap((m) => m.filter))];
+  const base = runPester(baseManifest, [file], filter);
+  console.log(`baseline ${file}${filter.length ? ` (${filter.join(' | ')})` : ''}: ${base.closing}`);
+  if (base.status !== 0) fail(`the unmutated module does not pass ${file} (exit ${base.status}): fix that first`);
+}
 
-const results = [];
-for (const mutant of chosen) {
+const results = chosen.filter((m) => m.equivalent).map((m) => ({ ...m, outcome: 'equivalent', closing: m.equivalent }));
+for (const r of results) console.log(`EQUIVALENT ${r.id} (${r.rule}): ${r.equivalent}`);
+for (const mutant of active) {
   const sources = join(work, `${mutant.id}-src`);
   cpSync(join(root, 'ps-module'), sources, { recursive: true });
   const file = join(sources, mutant.file);
@@ -74,8 +91,9 @@ for (const mutant of chosen) {
   }
   writeFileSync(file, text.replace(mutant.find, () => mutant.replace), 'utf8');
   const started = Date.now();
-  const run = pesterPasses(layModule(mutant.id, sources), mutant.tests);
-  const outcome = run.passed ? 'survived' : 'killed';
+  const run = runPester(layModule(mutant.id, sources), mutant.tests, mutant.filter ?? []);
+  // 99: the selection ran no test at all, which says nothing about the mutant.
+  const outcome = run.status === 0 ? 'survived' : run.status === 99 ? 'no-tests' : 'killed';
   results.push({ ...mutant, outcome, closing: run.closing });
   console.log(`${outcome.toUpperCase().padEnd(9)} ${mutant.id} (${mutant.rule}) — ${mutant.tests.join(' ')}: ${run.closing} [${Math.round((Date.now() - started) / 1000)} s]`);
   rmSync(join(work, mutant.id), { recursive: true, force: true });
@@ -86,7 +104,9 @@ const tally = (outcome) => results.filter((r) => r.outcome === outcome).length;
 const killed = tally('killed');
 const survived = tally('survived');
 const stale = tally('stale');
-const scored = killed + survived;
-console.log(`Module mutants: ${killed} killed, ${survived} survived, ${stale} stale; score ${scored ? ((100 * killed) / scored).toFixed(1) : '-'} %`);
+const noTests = tally('no-tests');
+const equivalent = tally('equivalent');
+const scored = killed + survived + noTests;
+console.log(`Module mutants: ${killed} killed, ${survived} survived, ${equivalent} equivalent, ${noTests} without a matching test, ${stale} stale; score ${scored ? ((100 * killed) / scored).toFixed(1) : '-'} % (killed / killed+survived+untested)`);
 for (const r of results.filter((x) => x.outcome !== 'killed')) console.log(`  ${r.outcome}: ${r.id} — ${r.rule}`);
-process.exit(survived > 0 || stale > 0 ? 1 : 0);
+process.exit(survived > 0 || stale > 0 || noTests > 0 ? 1 : 0);

@@ -8,12 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/tools.env
 
-# folder → the files it mutates. codes: the decoder (one code, any spelling → one identity); the
-# knowledge-base rows in src/codes/kb are data, checked against the Windows headers instead, and
-# the free-text reader (text.ts) is its own entry.
+# folder → the files it mutates. codes: the decoder (one code, any spelling → one identity), split
+# in two runs (the readings of the bits; the decoder proper and its results); the knowledge-base
+# rows in src/codes/kb are data, checked against the Windows headers instead, and the free-text
+# reader (text.ts) is its own entry.
 declare -A globs=(
   [util]='src/util/**/*.ts'
-  [codes]='src/codes/decode.ts,src/codes/parse.ts,src/codes/bits.ts,src/codes/classify.ts,src/codes/identity.ts,src/codes/result.ts,src/codes/registry.ts,src/codes/facilities.ts,src/codes/tpm-structure.ts,src/codes/explain.ts'
+  [codes]='src/codes/parse.ts,src/codes/bits.ts,src/codes/classify.ts,src/codes/identity.ts,src/codes/facilities.ts,src/codes/tpm-structure.ts'
+  [codes-decode]='src/codes/decode.ts,src/codes/result.ts,src/codes/registry.ts,src/codes/explain.ts'
   [codes-text]='src/codes/text.ts'
   [diagnose]='src/diagnose/**/*.ts'
   [dsreg]='src/dsreg/**/*.ts'
@@ -21,7 +23,7 @@ declare -A globs=(
   [trace]='src/trace/engine.ts,src/trace/undo.ts'
   [safety]='src/safety/**/*.ts'
 )
-order=(util codes diagnose dsreg codes-text events trace safety)
+order=(util codes codes-decode diagnose dsreg codes-text events trace safety)
 
 force=()
 folders=()
