@@ -23,6 +23,18 @@ declare -A globs=(
   [trace]='src/trace/engine.ts,src/trace/undo.ts'
   [safety]='src/safety/**/*.ts'
 )
+# folder → the unit tests that must kill its mutants (vitest.mutate.config.ts).
+declare -A tests=(
+  [util]='test/unit/util'
+  [codes]='test/unit/codes'
+  [codes-decode]='test/unit/codes'
+  [codes-text]='test/unit/codes'
+  [diagnose]='test/unit/diagnose'
+  [dsreg]='test/unit/dsreg,test/unit/real'
+  [events]='test/unit/events'
+  [trace]='test/unit/trace'
+  [safety]='test/unit/safety'
+)
 order=(util codes codes-decode diagnose dsreg codes-text events trace safety)
 
 force=()
@@ -44,7 +56,7 @@ status=0
 for folder in "${folders[@]}"; do
   echo "== mutate $folder (${globs[$folder]})" >&2
   start=$(date +%s)
-  PRT_MUTATE_SCOPE=$folder nice -n 10 "$NODE22" node_modules/@stryker-mutator/core/bin/stryker.js run \
+  PRT_MUTATE_SCOPE=$folder PRT_MUTATE_TESTS=${tests[$folder]} nice -n 10 "$NODE22" node_modules/@stryker-mutator/core/bin/stryker.js run \
     --mutate "${globs[$folder]}" --concurrency 1 "${force[@]}" || status=1
   echo "== mutate $folder took $(( $(date +%s) - start ))s" >&2
 done
