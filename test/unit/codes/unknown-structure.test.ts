@@ -68,8 +68,8 @@ describe('an unknown TPM 2.0 format-one code', () => {
   });
 
   it('is not read as format one when its error number names no TPM_RC', () => {
-    // 0x86: no TPM_RC_* has error number 6.
-    expect(unknownSummary('0x80280186')).not.toContain('TPM_RC');
+    // 0x86: no TPM_RC_* has error number 6; 0x186 is then read as a format-zero code.
+    expect(unknownSummary('0x80280186')).toContain('a TPM code, TPM 2.0 format-zero response code');
   });
 });
 
@@ -101,6 +101,11 @@ describe('the structure note of an unknown code', () => {
   it('reads an NTSTATUS with its severity, facility name and code', () => {
     expect(notes('0xc0130001')).toBe('Read as an NTSTATUS: error, facility 0x013 (FACILITY_CLUSTER_ERROR_CODE), code 1 (0x1).');
     expect(notes('0x40130001')).toContain('Read as an NTSTATUS: informational, facility 0x013');
+  });
+
+  it('says "success" and "warning" for the other two NTSTATUS severities', () => {
+    expect(notes('0x0aa2f0f0')).toContain('Read as an NTSTATUS: success, facility 0xaa2');
+    expect(notes('0x8aa2f0f0')).toContain('Read as an NTSTATUS: warning, facility 0xaa2');
   });
 
   it('spells out the customer bit of an NTSTATUS as a driver\'s or vendor\'s', () => {
