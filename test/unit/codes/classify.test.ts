@@ -38,6 +38,11 @@ describe('partsOf', () => {
     expect(partsOf('TPM', 0x80290550)).toEqual({ Severity: 'Error', Facility: 0x29, Code: 0x0550 });
   });
 
+  it('gives a Win32 or WinHTTP number no severity or facility: the code is the whole value', () => {
+    expect(partsOf('Win32', 0x520)).toEqual({ Severity: null, Facility: null, Code: 0x520 });
+    expect(partsOf('WinHTTP', 12002)).toEqual({ Severity: null, Facility: null, Code: 12002 });
+  });
+
   it('reads an HRESULT success with the HRESULT layout', () => {
     expect(partsOf('HRESULT', 0x00090001)).toEqual({ Severity: 'Success', Facility: 9, Code: 1 });
   });

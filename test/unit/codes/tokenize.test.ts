@@ -13,12 +13,13 @@ describe('tokenize: hex', () => {
 
   it('allows leading zeros beyond eight digits, but not nine significant digits', () => {
     expect(tokenize('0x00c000006d')).toEqual({ kind: 'hex', value: 0xc000006d, alsoDecimal: null });
-    expect(tokenize('0x1c000006d')).toMatchObject({ kind: 'error', id: 'OutOfRange' });
+    expect(tokenize('0x1c000006d')).toEqual({ kind: 'error', id: 'OutOfRange', message: '"0x1c000006d" has more than 8 hex digits: status codes are 32-bit values.' });
   });
 
   it('reads eight bare hex digits with a letter as hex, and rejects nine significant ones', () => {
     expect(tokenize('c000006d')).toEqual({ kind: 'hex', value: 0xc000006d, alsoDecimal: null });
     expect(tokenize('0c000006d')).toMatchObject({ kind: 'error', id: 'NotACode' });
+    expect(tokenize('00c000006d')).toMatchObject({ kind: 'error', id: 'NotACode' });
     expect(tokenize('1c000006d')).toMatchObject({ kind: 'error', id: 'OutOfRange', message: '"1c000006d" has more than 8 hex digits: status codes are 32-bit values.' });
   });
 

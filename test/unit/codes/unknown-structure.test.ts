@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeTpmArea } from '../../../src/codes/tpm-structure.js';
 import { ok } from './helpers.js';
 
 /** An unknown code's summary (the test fails if the code became known: pick another one then). */
@@ -137,5 +138,47 @@ describe('the summary of an unknown value names its family', () => {
 
   it('a token broker code names its area when the facility has one', () => {
     expect(unknownSummary('0xcaa2f0f0')).toMatch(/^Not in the knowledge base: a token broker \/ ADAL code of the .+ area \(facility 0xaa2, code 0xf0f0\)\.$/);
+  });
+});
+
+// The first and last value of each range, so that a range cannot grow or shrink by one. Where the
+// HRESULT spelling is in the knowledge base, the NTSTATUS spelling (0xC028…, 0xC029…) is used.
+describe('the TPM ranges start and end where the TPM specifications put them', () => {
+  it.each([
+    ['0xc0284000', 'TPM Base Services (TBS_E_*)'],
+    ['0x80280200', 'TPM 1.2 command error'],
+    ['0xc0280900', 'TPM 2.0 warning'],
+    ['0xc0290100', 'TPM API error (TPMAPI_E_*)'],
+    ['0xc0290200', 'TBS implementation error (TBSIMP_E_*)'],
+    ['0xc0290300', 'physical presence interface error (TPM_E_PPI_*)'],
+    ['0xc0290400', 'Platform Crypto Provider error (TPM_E_PCP_*)'],
+    ['0xc0290500', 'a TPM code, TPM software error raised by Windows (facility'],
+  ])('%s is a %s', (code, area) => {
+    expect(unknownSummary(code)).toContain(area);
+  });
+
+  // These first values are in the knowledge base in both spellings: the reading is asked directly.
+  it.each([
+    [0x80280100, 'TPM 2.0 format-zero response code'],
+    [0x80280800, 'TPM non-fatal condition'],
+    [0x80280400, 'TPM software error raised by Windows (TPM_E_*)'],
+  ])('%i starts its range: %s', (value, area) => {
+    expect(describeTpmArea(value)).toContain(area);
+  });
+
+  it('a format-one code with handle number 0 names no handle', () => {
+    expect(describeTpmArea(0x8028008a)).toBe('TPM 2.0 TPM_RC_TYPE (TPM_20_E_* range: the TPM refused the command)');
+  });
+});
+
+describe('the structure note ends where it should', () => {
+  const structure = (code: string) => ok(code).Notes.find((n) => n.startsWith('Read as')) ?? '';
+
+  it('an NTSTATUS facility without a name is followed by the code', () => {
+    expect(structure('0xcaa2f0f0')).toBe('Read as an NTSTATUS: error, facility 0xaa2, code 61680 (0xf0f0).');
+  });
+
+  it('an HRESULT note without the customer bit ends with the code', () => {
+    expect(structure('0x8009fff0')).toMatch(/code 65520 \(0xfff0\)\.$/);
   });
 });
