@@ -74,6 +74,8 @@ describe('prt.exe trace under Wine', () => {
       `wevtutil epl Microsoft-Windows-AAD/Analytic ${bundle}\\events\\Microsoft-Windows-AAD-Analytic.evtx /ow:true`,
       `wevtutil qe ${bundle}\\events\\Microsoft-Windows-AAD-Analytic.evtx /lf:true /f:RenderedXml`,
       'dsregcmd /status',
+      // The device checks of device.json (#15): of their tools, only reg is among this test's fakes.
+      'reg query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CDJ\\AAD',
       `icacls ${bundle}.zip /inheritance:r /grant:r *S-1-5-32-544:F *S-1-5-18:F`,
     ]);
     // The recorder was waited for across processes: its final recording is the one kept.

@@ -202,6 +202,11 @@ describe('prt trace in forced live mode against fake Windows tools', () => {
       'reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa',
       'dsregcmd /status',
       `icacls ${bundle} /inheritance:r /grant:r *S-1-5-32-544:(OI)(CI)F *S-1-5-18:(OI)(CI)F`,
+      // The network probe as SYSTEM (#14), before any trace starts: identity, then the route's settings.
+      'dsregcmd /status',
+      'netsh winhttp show proxy',
+      'reg query HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings',
+      'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters',
       'wevtutil gl Microsoft-Windows-AAD/Analytic',
       'wevtutil sl Microsoft-Windows-AAD/Analytic /e:true /q:true',
       `netsh trace start scenario=InternetClient_dbg capture=yes persistent=yes report=disabled maxsize=1024 tracefile=${bundle}/network/NetTrace.etl`,
