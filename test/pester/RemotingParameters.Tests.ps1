@@ -7,11 +7,27 @@ BeforeAll {
     $command = Get-Command -Name Get-PrtStatus
 
     function Get-SetParameter {
-        # The parameters of one parameter set, without the common ones.
-        param([string] $SetName)
+        # The parameters of one parameter set of a command (Get-PrtStatus unless named), without
+        # the common ones.
+        param([string] $SetName, [string] $CommandName = 'Get-PrtStatus')
         $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
-        @(($command.ParameterSets | Where-Object { $_.Name -eq $SetName }).Parameters | Where-Object { $common -notcontains $_.Name } | ForEach-Object { $_.Name })
+        $sets = (Get-Command -Name $CommandName).ParameterSets
+        @(($sets | Where-Object { $_.Name -eq $SetName }).Parameters | Where-Object { $common -notcontains $_.Name } | ForEach-Object { $_.Name })
     }
+
+    # Values for refused combinations: Session is an empty array, so nothing is ever opened.
+    function Get-RemotingValue {
+        @{
+            ComputerName = 'pc1'; HostName = 'pc2'; Path = 'status.txt'; UserName = 'admin'; KeyFilePath = '/tmp/key'; ThrottleLimit = 4
+            Session      = New-Object -TypeName System.Management.Automation.Runspaces.PSSession[] -ArgumentList 0
+            Credential   = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList 'admin', (ConvertTo-SecureString -String 'x' -AsPlainText -Force)
+        }
+    }
+
+    $adComputers = @(
+        [pscustomobject]@{ Name = 'PC1'; DNSHostName = 'pc1.corp.contoso.com'; DistinguishedName = 'CN=PC1,OU=Clients,DC=corp,DC=contoso,DC=com'; Enabled = $true }
+        [pscustomobject]@{ Name = 'PC2'; DNSHostName = 'pc2.corp.contoso.com'; DistinguishedName = 'CN=PC2,OU=Clients,DC=corp,DC=contoso,DC=com'; Enabled = $true }
+    )
 }
 
 AfterAll {
@@ -110,3 +126,103 @@ Describe 'Get-PrtStatus: -ComputerName from the pipeline' {
         Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 0 -Exactly
     }
 }
+
+Describe 'Get-PrtError: one parameter set per remoting target' {
+    It 'has a device diagnosis set and a code set per target beside the ones for this device' {
+        @((Get-Command -Name Get-PrtError).ParameterSets | ForEach-Object { $_.Name } | Sort-Object) |
+            Should -Be @('Code', 'ComputerName', 'ComputerNameCode', 'Device', 'HostName', 'HostNameCode', 'Session', 'SessionCode', 'Text')
+    }
+
+    It 'takes -Credential only with -ComputerName, the SSH options only with -HostName, nothing remote with -Text' {
+        foreach ($set in 'ComputerName', 'ComputerNameCode') {
+            Get-SetParameter -CommandName Get-PrtError -SetName $set | Should -Contain 'Credential'
+            Get-SetParameter -CommandName Get-PrtError -SetName $set | Should -Contain 'ThrottleLimit'
+            Get-SetParameter -CommandName Get-PrtError -SetName $set | Should -Not -Contain 'UserName'
+        }
+        foreach ($set in 'HostName', 'HostNameCode') {
+            foreach ($name in 'UserName', 'KeyFilePath', 'SSHOption') { Get-SetParameter -CommandName Get-PrtError -SetName $set | Should -Contain $name }
+            Get-SetParameter -CommandName Get-PrtError -SetName $set | Should -Not -Contain 'Credential'
+            Get-SetParameter -CommandName Get-PrtError -SetName $set | Should -Not -Contain 'ThrottleLimit'
+        }
+        Get-SetParameter -CommandName Get-PrtError -SetName 'SessionCode' | Should -Contain 'ThrottleLimit'
+        foreach ($set in 'Code', 'Text', 'Device') {
+            foreach ($name in 'ComputerName', 'Session', 'HostName', 'Credential', 'ThrottleLimit', 'UserName') {
+                Get-SetParameter -CommandName Get-PrtError -SetName $set | Should -Not -Contain $name -Because "-$name reaches other devices, the $set set works here"
+            }
+        }
+        foreach ($set in 'ComputerName', 'Session', 'HostName') {
+            Get-SetParameter -CommandName Get-PrtError -SetName $set | Should -Contain 'DsregcmdPath'
+            Get-SetParameter -CommandName Get-PrtError -SetName $set | Should -Not -Contain 'Code'
+        }
+    }
+
+    It 'lets the binder refuse <First> with <Second>' -ForEach @(
+        @{ First = 'ComputerName'; Second = 'HostName' }
+        @{ First = 'Session'; Second = 'ComputerName' }
+        @{ First = 'HostName'; Second = 'Credential' }
+        @{ First = 'Session'; Second = 'Credential' }
+        @{ First = 'HostName'; Second = 'ThrottleLimit' }
+        @{ First = 'ComputerName'; Second = 'KeyFilePath' }
+        @{ First = 'Text'; Second = 'ComputerName' }
+        @{ First = 'Code'; Second = 'Credential' }
+        @{ First = 'Code'; Second = 'ThrottleLimit' }
+        @{ First = 'Code'; Second = 'UserName' }
+    ) {
+        $values = Get-RemotingValue
+        $values['Code'] = '12002'
+        $values['Text'] = $true
+        $parameters = @{ $First = $values[$First]; $Second = $values[$Second] }
+        { Get-PrtError @parameters } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+    }
+}
+
+Describe 'Get-PrtError: other devices in one Invoke-Command' {
+    BeforeEach {
+        Mock -ModuleName PrtTools -CommandName Invoke-Command -MockWith { }
+    }
+
+    It 'diagnoses what Get-ADComputer returns, by DNSHostName, with what to read there' {
+        $adComputers | Get-PrtError -Since '2026-01-01T00:00:00Z' -Redact -ThrottleLimit 8
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            (@($ComputerName) -join ',') -eq 'pc1.corp.contoso.com,pc2.corp.contoso.com' -and $ThrottleLimit -eq 8 -and
+            $ArgumentList[0] -eq 'Get-PrtError' -and $ArgumentList[1]['Since'] -eq '2026-01-01T00:00:00Z' -and $ArgumentList[1]['Redact'] -eq $true -and
+            -not $ArgumentList[1].ContainsKey('Code')
+        }
+    }
+
+    It 'reads objects with a ComputerName or CN property, each device once' {
+        [pscustomobject]@{ ComputerName = 'PC1' }, [pscustomobject]@{ CN = 'PC2' }, [pscustomobject]@{ CN = 'pc1' } | Get-PrtError -Simulate 'healthy'
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            (@($ComputerName) -join ',') -eq 'PC1,PC2' -and $ArgumentList[1]['Simulate'] -eq 'healthy'
+        }
+    }
+
+    It 'explains piped codes on the devices of -ComputerName, all codes and devices in one call' {
+        $credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList 'CONTOSO\admin', (ConvertTo-SecureString -String 'x' -AsPlainText -Force)
+        '0xc000006d', 'AADSTS50126' | Get-PrtError -CN 'pc1', 'pc2' -Credential $credential
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            (@($ComputerName) -join ',') -eq 'pc1,pc2' -and $Credential.UserName -eq 'CONTOSO\admin' -and
+            (@($ArgumentList[1]['Code']) -join ',') -eq '0xc000006d,AADSTS50126'
+        }
+    }
+
+    It 'takes the attempt status of piped diagnostics as codes with -ComputerName' {
+        [pscustomobject]@{ AttemptStatus = '0xc000006d' } | Get-PrtError -ComputerName 'pc1'
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            (@($ComputerName) -join ',') -eq 'pc1' -and (@($ArgumentList[1]['Code']) -join ',') -eq '0xc000006d'
+        }
+    }
+
+    It 'still explains piped codes here without a target' {
+        $info = '0xc000006d' | Get-PrtError
+        $info.Name | Should -Be 'STATUS_LOGON_FAILURE'
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 0 -Exactly
+    }
+
+    It 'still reads -Text here, never on another device' {
+        $infos = @('see 0xc000006d' | Get-PrtError -Text -WarningAction SilentlyContinue)
+        $infos.Count | Should -BeGreaterThan 0
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 0 -Exactly
+    }
+}
+
