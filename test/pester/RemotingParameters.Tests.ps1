@@ -226,3 +226,98 @@ Describe 'Get-PrtError: other devices in one Invoke-Command' {
     }
 }
 
+# Invoke-PrtDoctor, Get-PrtDeviceCheck and Test-PrtConnectivity: the same sets and the same
+# pipeline binding as Get-PrtStatus, each with what it reads on this device.
+Describe '<CommandName>: one parameter set per remoting target' -ForEach @(
+    @{ CommandName = 'Invoke-PrtDoctor'; LocalSets = @('Bundle', 'Files', 'Live', 'Simulate') }
+) {
+    It 'has the sets ComputerName, Session and HostName beside <LocalSets>' {
+        @((Get-Command -Name $CommandName).ParameterSets | ForEach-Object { $_.Name } | Sort-Object) |
+            Should -Be @(@('ComputerName', 'HostName', 'Session') + $LocalSets | Sort-Object)
+    }
+
+    It 'takes -Credential only with -ComputerName, the SSH options only with -HostName' {
+        Get-SetParameter -CommandName $CommandName -SetName 'ComputerName' | Should -Contain 'Credential'
+        Get-SetParameter -CommandName $CommandName -SetName 'ComputerName' | Should -Contain 'Simulate'
+        foreach ($name in 'UserName', 'KeyFilePath', 'SSHOption') {
+            Get-SetParameter -CommandName $CommandName -SetName 'HostName' | Should -Contain $name
+            Get-SetParameter -CommandName $CommandName -SetName 'ComputerName' | Should -Not -Contain $name
+            Get-SetParameter -CommandName $CommandName -SetName 'Session' | Should -Not -Contain $name
+        }
+        Get-SetParameter -CommandName $CommandName -SetName 'HostName' | Should -Not -Contain 'Credential'
+        Get-SetParameter -CommandName $CommandName -SetName 'HostName' | Should -Not -Contain 'ThrottleLimit'
+        Get-SetParameter -CommandName $CommandName -SetName 'Session' | Should -Contain 'ThrottleLimit'
+        foreach ($set in $LocalSets) {
+            foreach ($name in 'ComputerName', 'Session', 'HostName', 'Credential', 'ThrottleLimit', 'UserName') {
+                Get-SetParameter -CommandName $CommandName -SetName $set | Should -Not -Contain $name -Because "-$name reaches other devices, the $set set works here"
+            }
+        }
+    }
+
+    It 'keeps the alias CN and adds DNSHostName' {
+        (Get-Command -Name $CommandName).Parameters['ComputerName'].Aliases | Should -Be @('CN', 'DNSHostName')
+    }
+
+    It 'lets the binder refuse <_>' -ForEach @('ComputerName+HostName', 'Session+ComputerName', 'HostName+Credential', 'Session+Credential', 'HostName+ThrottleLimit', 'ComputerName+UserName', 'Credential', 'ThrottleLimit', 'KeyFilePath', 'Simulate+Credential') {
+        $values = Get-RemotingValue
+        $values['Simulate'] = 'healthy'
+        $parameters = @{}
+        foreach ($name in $_ -split '\+') { $parameters[$name] = $values[$name] }
+        { & $CommandName @parameters } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+    }
+}
+
+Describe '<CommandName>: other devices in one Invoke-Command' -ForEach @(
+    @{ CommandName = 'Invoke-PrtDoctor' }
+) {
+    BeforeEach {
+        Mock -ModuleName PrtTools -CommandName Invoke-Command -MockWith { }
+    }
+
+    It 'reads what Get-ADComputer returns, by DNSHostName, with the throttle limit' {
+        $adComputers | & $CommandName -ThrottleLimit 16 -Redact
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            (@($ComputerName) -join ',') -eq 'pc1.corp.contoso.com,pc2.corp.contoso.com' -and $ThrottleLimit -eq 16 -and
+            $ArgumentList[0] -eq $CommandName -and $ArgumentList[1]['Redact'] -eq $true -and $ArgumentList[1]['Redact'] -is [bool]
+        }
+    }
+
+    It 'reads objects with a ComputerName or CN property, each device once, with the credential' {
+        $credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList 'CONTOSO\admin', (ConvertTo-SecureString -String 'x' -AsPlainText -Force)
+        [pscustomobject]@{ ComputerName = 'PC1' }, [pscustomobject]@{ CN = 'PC2' }, [pscustomobject]@{ CN = 'pc1' } | & $CommandName -Credential $credential -Simulate 'healthy'
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            (@($ComputerName) -join ',') -eq 'PC1,PC2' -and $Credential.UserName -eq 'CONTOSO\admin' -and $ArgumentList[1]['Simulate'] -eq 'healthy'
+        }
+    }
+
+    It 'reads names from a list with -ComputerName { $_ }' {
+        'pc1', 'pc2' | & $CommandName -ComputerName { $_ }
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter { (@($ComputerName) -join ',') -eq 'pc1,pc2' }
+    }
+
+    It 'passes the SSH options with -HostName' {
+        & $CommandName -HostName 'pc1', 'pc2' -UserName 'admin' -KeyFilePath '/tmp/key'
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            (@($HostName) -join ',') -eq 'pc1,pc2' -and $UserName -eq 'admin' -and $KeyFilePath -eq '/tmp/key'
+        }
+    }
+}
+
+Describe 'Invoke-PrtDoctor: what to read on other devices' {
+    BeforeEach {
+        Mock -ModuleName PrtTools -CommandName Invoke-Command -MockWith { }
+    }
+
+    It 'passes a bundle path given by position' {
+        Invoke-PrtDoctor -ComputerName 'pc1' 'C:\traces\PrtTrace.zip' -Now '2026-01-01T00:00:00Z'
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            $ArgumentList[1]['Path'] -eq 'C:\traces\PrtTrace.zip' -and $ArgumentList[1]['Now'] -is [datetime]
+        }
+    }
+
+    It 'refuses a bundle or a scenario with capture and event files: <_>' -ForEach @('Path', 'Simulate') {
+        $parameters = @{ ComputerName = 'pc1'; DsregcmdPath = 'C:\status.txt'; $_ = 'x' }
+        { Invoke-PrtDoctor @parameters } | Should -Throw -ErrorId 'PrtTools.ConflictingParameters,Invoke-PrtDoctor'
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 0 -Exactly
+    }
+}
