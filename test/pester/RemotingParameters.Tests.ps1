@@ -230,6 +230,7 @@ Describe 'Get-PrtError: other devices in one Invoke-Command' {
 # pipeline binding as Get-PrtStatus, each with what it reads on this device.
 Describe '<CommandName>: one parameter set per remoting target' -ForEach @(
     @{ CommandName = 'Invoke-PrtDoctor'; LocalSets = @('Bundle', 'Files', 'Live', 'Simulate') }
+    @{ CommandName = 'Get-PrtDeviceCheck'; LocalSets = @('Live', 'Simulate') }
 ) {
     It 'has the sets ComputerName, Session and HostName beside <LocalSets>' {
         @((Get-Command -Name $CommandName).ParameterSets | ForEach-Object { $_.Name } | Sort-Object) |
@@ -269,6 +270,7 @@ Describe '<CommandName>: one parameter set per remoting target' -ForEach @(
 
 Describe '<CommandName>: other devices in one Invoke-Command' -ForEach @(
     @{ CommandName = 'Invoke-PrtDoctor' }
+    @{ CommandName = 'Get-PrtDeviceCheck' }
 ) {
     BeforeEach {
         Mock -ModuleName PrtTools -CommandName Invoke-Command -MockWith { }
