@@ -231,6 +231,7 @@ Describe 'Get-PrtError: other devices in one Invoke-Command' {
 Describe '<CommandName>: one parameter set per remoting target' -ForEach @(
     @{ CommandName = 'Invoke-PrtDoctor'; LocalSets = @('Bundle', 'Files', 'Live', 'Simulate') }
     @{ CommandName = 'Get-PrtDeviceCheck'; LocalSets = @('Live', 'Simulate') }
+    @{ CommandName = 'Test-PrtConnectivity'; LocalSets = @('Live', 'Simulate') }
 ) {
     It 'has the sets ComputerName, Session and HostName beside <LocalSets>' {
         @((Get-Command -Name $CommandName).ParameterSets | ForEach-Object { $_.Name } | Sort-Object) |
@@ -271,6 +272,7 @@ Describe '<CommandName>: one parameter set per remoting target' -ForEach @(
 Describe '<CommandName>: other devices in one Invoke-Command' -ForEach @(
     @{ CommandName = 'Invoke-PrtDoctor' }
     @{ CommandName = 'Get-PrtDeviceCheck' }
+    @{ CommandName = 'Test-PrtConnectivity' }
 ) {
     BeforeEach {
         Mock -ModuleName PrtTools -CommandName Invoke-Command -MockWith { }
