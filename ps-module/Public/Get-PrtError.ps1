@@ -169,8 +169,15 @@ function Get-PrtError {
     # are the sets <Target>Code, where the codes, not -ComputerName, come from the pipeline.
     # Reading a text needs no device: the Text set has no remoting parameters.
     [CmdletBinding(DefaultParameterSetName = 'Device')]
-    [OutputType('PrtTools.ErrorInfo', ParameterSetName = ('Code', 'Text', 'ComputerNameCode', 'SessionCode', 'HostNameCode'))]
-    [OutputType('PrtTools.Attempt', ParameterSetName = ('Device', 'ComputerName', 'Session', 'HostName'))]
+    [OutputType('PrtTools.ErrorInfo', ParameterSetName = 'Code')]
+    [OutputType('PrtTools.ErrorInfo', ParameterSetName = 'Text')]
+    [OutputType('PrtTools.ErrorInfo', ParameterSetName = 'ComputerNameCode')]
+    [OutputType('PrtTools.ErrorInfo', ParameterSetName = 'SessionCode')]
+    [OutputType('PrtTools.ErrorInfo', ParameterSetName = 'HostNameCode')]
+    [OutputType('PrtTools.Attempt', ParameterSetName = 'Device')]
+    [OutputType('PrtTools.Attempt', ParameterSetName = 'ComputerName')]
+    [OutputType('PrtTools.Attempt', ParameterSetName = 'Session')]
+    [OutputType('PrtTools.Attempt', ParameterSetName = 'HostName')]
     param(
         [Parameter(Mandatory, Position = 0, ParameterSetName = 'Code', ValueFromPipeline, ValueFromPipelineByPropertyName)]
         [Parameter(Position = 0, ParameterSetName = 'Text', ValueFromPipeline)]

@@ -213,6 +213,17 @@ Describe 'Get-PrtError: other devices in one Invoke-Command' {
         }
     }
 
+    It 'diagnoses the devices given on the command line, the codes given there explained there' {
+        Get-PrtError -ComputerName 'pc1', 'pc2' -DsregcmdPath 'C:\status.txt'
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            (@($ComputerName) -join ',') -eq 'pc1,pc2' -and $ArgumentList[1]['DsregcmdPath'] -eq 'C:\status.txt' -and -not $ArgumentList[1].ContainsKey('Code')
+        }
+        Get-PrtError -ComputerName 'pc1' '12002'
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -ParameterFilter {
+            (@($ComputerName) -join ',') -eq 'pc1' -and (@($ArgumentList[1]['Code']) -join ',') -eq '12002'
+        }
+    }
+
     It 'still explains piped codes here without a target' {
         $info = '0xc000006d' | Get-PrtError
         $info.Name | Should -Be 'STATUS_LOGON_FAILURE'
