@@ -51,6 +51,10 @@ function Get-PrtDeviceCheck {
     .PARAMETER ThrottleLimit
         How many devices of -ComputerName or -Session to check at once.
 
+    .INPUTS
+        Objects with a ComputerName, CN or DNSHostName property (Get-ADComputer): the devices to
+        read over WinRM.
+
     .OUTPUTS
         PrtTools.DeviceCheck. One per check.
 

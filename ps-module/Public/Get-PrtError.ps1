@@ -116,6 +116,9 @@ function Get-PrtError {
         Objects with a Code or AttemptStatus property, such as the Diagnostics of a
         PrtTools.Status.
 
+        Objects with a ComputerName, CN or DNSHostName property (Get-ADComputer): without -Code,
+        the devices to diagnose over WinRM.
+
     .OUTPUTS
         PrtTools.ErrorInfo. One per code.
 

@@ -63,6 +63,12 @@ function Invoke-PrtDoctor {
     .PARAMETER ThrottleLimit
         How many devices of -ComputerName or -Session to run on at once.
 
+    .INPUTS
+        System.IO.FileInfo. Bundles from Get-ChildItem (bound by FullName).
+
+        Objects with a ComputerName, CN or DNSHostName property (Get-ADComputer): the devices to
+        read over WinRM.
+
     .OUTPUTS
         PrtTools.Doctor.
 

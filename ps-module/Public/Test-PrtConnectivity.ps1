@@ -75,6 +75,10 @@ function Test-PrtConnectivity {
     .PARAMETER ThrottleLimit
         How many devices of -ComputerName or -Session to probe at once.
 
+    .INPUTS
+        Objects with a ComputerName, CN or DNSHostName property (Get-ADComputer): the devices to
+        read over WinRM.
+
     .OUTPUTS
         PrtTools.ProbeResult. One per device.
 
