@@ -18,10 +18,10 @@ function Add-PrtRemoteInput {
         [System.Management.Automation.PSCmdlet] $Cmdlet
     )
 
-    # A remoting set is named by its target, or starts with it (SessionPath: -Session with paths
-    # from the pipeline).
+    # A remoting set is named by its target, or starts with it when what to do there comes from
+    # the pipeline (SessionPath: -Session with piped paths; ComputerNameCode: piped codes).
     $setName = $Cmdlet.ParameterSetName
-    $kind = @($script:PrtRemoteTargetKinds | Where-Object { $setName -eq $_ -or $setName.StartsWith($_ + 'Path') })
+    $kind = @($script:PrtRemoteTargetKinds | Where-Object { $setName -eq $_ -or $setName.StartsWith($_ + 'Path') -or $setName.StartsWith($_ + 'Code') })
     if ($kind.Count -eq 0) { return $false }
     $kind = $kind[0]
     $firstCall = -not $Collector.Kind

@@ -14,7 +14,8 @@ function New-PrtRemoteCollector {
         property name, aliases CN and DNSHostName; -Credential, -ThrottleLimit), Session (-Session
         mandatory; -ThrottleLimit) and HostName (-HostName mandatory; -UserName, -KeyFilePath,
         -SSHOption), as Get-PrtStatus has them; a set named <Target>Path (SessionPath) takes paths
-        from the pipeline for that target.
+        from the pipeline for that target, one named <Target>Code (ComputerNameCode, Get-PrtError)
+        codes, which the cmdlet collects itself.
     #>
     [CmdletBinding()]
     [OutputType([hashtable])]

@@ -27,6 +27,8 @@ function Get-PrtDeviceCheck {
 
     .PARAMETER ComputerName
         Checks these devices over WinRM (Invoke-Command); PrtTools must be installed on each.
+        Takes objects from the pipeline by property name: ComputerName, CN or DNSHostName (what
+        Get-ADComputer returns). Every device runs once, in one Invoke-Command.
 
     .PARAMETER Credential
         The account for -ComputerName.
@@ -49,6 +51,10 @@ function Get-PrtDeviceCheck {
     .PARAMETER ThrottleLimit
         How many devices of -ComputerName or -Session to check at once.
 
+    .INPUTS
+        Objects with a ComputerName, CN or DNSHostName property (Get-ADComputer): the devices to
+        read over WinRM.
+
     .OUTPUTS
         PrtTools.DeviceCheck. One per check.
 
@@ -70,10 +76,16 @@ function Get-PrtDeviceCheck {
     .LINK
         Invoke-PrtDoctor
     #>
+    # Parameter sets: this device (Live, Simulate) and one set per remoting target (ComputerName,
+    # Session, HostName), each with only the connection options it takes, so the binder refuses
+    # -Credential with -HostName. In a remoting set -Simulate is optional.
     [CmdletBinding(DefaultParameterSetName = 'Live')]
     [OutputType('PrtTools.DeviceCheck')]
     param(
         [Parameter(Mandatory, ParameterSetName = 'Simulate')]
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $Simulate,
 
@@ -83,57 +95,79 @@ function Get-PrtDeviceCheck {
         [Parameter()]
         [switch] $Redact,
 
-        [Alias('CN')]
+        # From the pipeline by property name: objects with a ComputerName, CN or DNSHostName
+        # (Get-ADComputer's output) are read on those computers.
+        [Parameter(Mandatory, ParameterSetName = 'ComputerName', ValueFromPipelineByPropertyName)]
+        [Alias('CN', 'DNSHostName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $ComputerName,
 
+        [Parameter(ParameterSetName = 'ComputerName')]
         [System.Management.Automation.PSCredential] $Credential,
 
+        [Parameter(Mandatory, ParameterSetName = 'Session')]
         [ValidateNotNullOrEmpty()]
         [System.Management.Automation.Runspaces.PSSession[]] $Session,
 
+        [Parameter(Mandatory, ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $HostName,
 
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $UserName,
 
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $KeyFilePath,
 
+        [Parameter(ParameterSetName = 'HostName')]
         [hashtable] $SSHOption,
 
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
         [ValidateRange(1, 2147483647)]
         [int] $ThrottleLimit
     )
 
-    Use-PrtCallerPreference -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
-    $remoteKind = Get-PrtRemoteTarget -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
-    if ($remoteKind) {
-        $parameters = @{}
-        if ($Simulate) { $parameters['Simulate'] = $Simulate }
-        if ($PSBoundParameters.ContainsKey('Now')) { $parameters['Now'] = $Now }
-        if ($Redact) { $parameters['Redact'] = $true }
-        Invoke-PrtRemoteCommand -CommandName 'Get-PrtDeviceCheck' -Parameter $parameters -Kind $remoteKind -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
-        return
+    begin {
+        Use-PrtCallerPreference -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
+        # Other devices: targets (also from the pipeline) are collected in process and all devices
+        # run in one Invoke-Command in end, so -ThrottleLimit applies to the whole list.
+        $remote = New-PrtRemoteCollector
     }
 
-    $arguments = @('device')
-    if ($PSBoundParameters.ContainsKey('Now')) {
-        $arguments += @('--now', $Now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [System.Globalization.CultureInfo]::InvariantCulture))
+    process {
+        $null = Add-PrtRemoteInput -Collector $remote -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
     }
-    if ($Redact) { $arguments += '--redact' }
-    $target = [System.Environment]::MachineName
-    if ($Simulate) {
-        $arguments += Get-PrtSimulateArgument -Cmdlet $PSCmdlet -Simulate $Simulate
-        $target = "simulated device ($Simulate)"
-    }
-    $report = Invoke-PrtExe -Argument $arguments -Cmdlet $PSCmdlet -TargetObject $target
-    if ($null -eq $report) { return }
-    foreach ($check in @($report.Checks)) {
-        $object = ConvertTo-PrtObject -InputObject $check -TypeName 'PrtTools.DeviceCheck'
-        # When it was judged: every check of one run shares it.
-        Add-Member -InputObject $object -NotePropertyName 'ObservedAt' -NotePropertyValue ([datetime]::Parse([string]$report.ObservedAt, [System.Globalization.CultureInfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::RoundtripKind)) -Force
-        $object
+
+    end {
+        if ($remote.Kind) {
+            $parameters = @{}
+            if ($Simulate) { $parameters['Simulate'] = $Simulate }
+            if ($PSBoundParameters.ContainsKey('Now')) { $parameters['Now'] = $Now }
+            if ($Redact) { $parameters['Redact'] = $true }
+            Invoke-PrtRemoteCommand -CommandName 'Get-PrtDeviceCheck' -Parameter $parameters -Kind $remote.Kind -BoundParameters $remote.Connection -Cmdlet $PSCmdlet
+            return
+        }
+
+        $arguments = @('device')
+        if ($PSBoundParameters.ContainsKey('Now')) {
+            $arguments += @('--now', $Now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", [System.Globalization.CultureInfo]::InvariantCulture))
+        }
+        if ($Redact) { $arguments += '--redact' }
+        $target = [System.Environment]::MachineName
+        if ($Simulate) {
+            $arguments += Get-PrtSimulateArgument -Cmdlet $PSCmdlet -Simulate $Simulate
+            $target = "simulated device ($Simulate)"
+        }
+        $report = Invoke-PrtExe -Argument $arguments -Cmdlet $PSCmdlet -TargetObject $target
+        if ($null -eq $report) { return }
+        foreach ($check in @($report.Checks)) {
+            $object = ConvertTo-PrtObject -InputObject $check -TypeName 'PrtTools.DeviceCheck'
+            # When it was judged: every check of one run shares it.
+            Add-Member -InputObject $object -NotePropertyName 'ObservedAt' -NotePropertyValue ([datetime]::Parse([string]$report.ObservedAt, [System.Globalization.CultureInfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::RoundtripKind)) -Force
+            $object
+        }
     }
 }

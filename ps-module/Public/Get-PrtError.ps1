@@ -42,7 +42,8 @@ function Get-PrtError {
         HRESULT, when Windows has one.
 
         With -ComputerName, -Session or -HostName it runs on those devices (the PrtTools module
-        must be installed there) and returns their results with PSComputerName.
+        must be installed there) and returns their results with PSComputerName. -Text always
+        reads the text here and takes none of them.
 
     .PARAMETER Code
         One or more codes in any spelling. Accepts input from the pipeline, also by property
@@ -80,6 +81,9 @@ function Get-PrtError {
         Runs the command on these devices over WinRM (Invoke-Command); PrtTools must be installed
         on each. One result per device, with PSComputerName; a device that cannot be reached is
         an error naming it and does not stop the others.
+        Without -Code it takes objects from the pipeline by property name: ComputerName, CN or
+        DNSHostName (what Get-ADComputer returns); with -Code the codes come from the pipeline.
+        Every device runs once, in one Invoke-Command, however the names arrive.
 
     .PARAMETER Credential
         The account for -ComputerName.
@@ -111,6 +115,9 @@ function Get-PrtError {
 
         Objects with a Code or AttemptStatus property, such as the Diagnostics of a
         PrtTools.Status.
+
+        Objects with a ComputerName, CN or DNSHostName property (Get-ADComputer): without -Code,
+        the devices to diagnose over WinRM.
 
     .OUTPUTS
         PrtTools.ErrorInfo. One per code.
@@ -146,6 +153,12 @@ function Get-PrtError {
         Explains every code of a pasted ticket, cause first, with the line and field each stood in.
 
     .EXAMPLE
+        PS C:\> Get-ADComputer -Filter * -SearchBase 'OU=Clients,DC=corp,DC=contoso,DC=com' | Get-PrtError -Since 1d
+
+        Diagnoses the last day's PRT attempts on every computer of an OU over WinRM (by
+        DNSHostName), in one Invoke-Command.
+
+    .EXAMPLE
         PS C:\> Get-PrtError -Text (Get-Content .\ticket.txt) | Format-Table Order, Role, Input, Name, Summary
 
         The codes of a ticket saved as a file, as a table in cause order.
@@ -153,13 +166,27 @@ function Get-PrtError {
     .LINK
         Get-PrtStatus
     #>
+    # Parameter sets: this device (Code, Text, Device) and one set per remoting target
+    # (ComputerName, Session, HostName: the device diagnosis there), each with only the connection
+    # options it takes, so the binder refuses -Credential with -HostName. Codes explained there
+    # are the sets <Target>Code, where the codes, not -ComputerName, come from the pipeline.
+    # Reading a text needs no device: the Text set has no remoting parameters.
     [CmdletBinding(DefaultParameterSetName = 'Device')]
     [OutputType('PrtTools.ErrorInfo', ParameterSetName = 'Code')]
     [OutputType('PrtTools.ErrorInfo', ParameterSetName = 'Text')]
+    [OutputType('PrtTools.ErrorInfo', ParameterSetName = 'ComputerNameCode')]
+    [OutputType('PrtTools.ErrorInfo', ParameterSetName = 'SessionCode')]
+    [OutputType('PrtTools.ErrorInfo', ParameterSetName = 'HostNameCode')]
     [OutputType('PrtTools.Attempt', ParameterSetName = 'Device')]
+    [OutputType('PrtTools.Attempt', ParameterSetName = 'ComputerName')]
+    [OutputType('PrtTools.Attempt', ParameterSetName = 'Session')]
+    [OutputType('PrtTools.Attempt', ParameterSetName = 'HostName')]
     param(
         [Parameter(Mandatory, Position = 0, ParameterSetName = 'Code', ValueFromPipeline, ValueFromPipelineByPropertyName)]
         [Parameter(Position = 0, ParameterSetName = 'Text', ValueFromPipeline)]
+        [Parameter(Mandatory, Position = 0, ParameterSetName = 'ComputerNameCode', ValueFromPipeline, ValueFromPipelineByPropertyName)]
+        [Parameter(Mandatory, Position = 0, ParameterSetName = 'SessionCode', ValueFromPipeline, ValueFromPipelineByPropertyName)]
+        [Parameter(Mandatory, Position = 0, ParameterSetName = 'HostNameCode', ValueFromPipeline, ValueFromPipelineByPropertyName)]
         [Alias('AttemptStatus')]
         [AllowNull()]
         [AllowEmptyString()]
@@ -171,14 +198,23 @@ function Get-PrtError {
         [switch] $Text,
 
         [Parameter(ParameterSetName = 'Device')]
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $DsregcmdPath,
 
         [Parameter(ParameterSetName = 'Device')]
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $EventPath,
 
         [Parameter(ParameterSetName = 'Device')]
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [object] $Since,
 
@@ -186,43 +222,68 @@ function Get-PrtError {
         [switch] $Redact,
 
         [Parameter(ParameterSetName = 'Device')]
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $Simulate,
 
-        [Alias('CN')]
+        # From the pipeline by property name (ComputerName, CN, DNSHostName: Get-ADComputer's
+        # output) for the device diagnosis; with -Code the codes come from the pipeline instead.
+        [Parameter(Mandatory, ParameterSetName = 'ComputerName', ValueFromPipelineByPropertyName)]
+        [Parameter(Mandatory, ParameterSetName = 'ComputerNameCode')]
+        [Alias('CN', 'DNSHostName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $ComputerName,
 
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'ComputerNameCode')]
         [System.Management.Automation.PSCredential] $Credential,
 
+        [Parameter(Mandatory, ParameterSetName = 'Session')]
+        [Parameter(Mandatory, ParameterSetName = 'SessionCode')]
         [ValidateNotNullOrEmpty()]
         [System.Management.Automation.Runspaces.PSSession[]] $Session,
 
+        [Parameter(Mandatory, ParameterSetName = 'HostName')]
+        [Parameter(Mandatory, ParameterSetName = 'HostNameCode')]
         [ValidateNotNullOrEmpty()]
         [string[]] $HostName,
 
+        [Parameter(ParameterSetName = 'HostName')]
+        [Parameter(ParameterSetName = 'HostNameCode')]
         [ValidateNotNullOrEmpty()]
         [string] $UserName,
 
+        [Parameter(ParameterSetName = 'HostName')]
+        [Parameter(ParameterSetName = 'HostNameCode')]
         [ValidateNotNullOrEmpty()]
         [string] $KeyFilePath,
 
+        [Parameter(ParameterSetName = 'HostName')]
+        [Parameter(ParameterSetName = 'HostNameCode')]
         [hashtable] $SSHOption,
 
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'ComputerNameCode')]
+        [Parameter(ParameterSetName = 'Session')]
+        [Parameter(ParameterSetName = 'SessionCode')]
         [ValidateRange(1, 2147483647)]
         [int] $ThrottleLimit
     )
 
     begin {
         Use-PrtCallerPreference -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
-        $remoteKind = Get-PrtRemoteTarget -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
+        # Other devices: targets (also from the pipeline) are collected in process and all devices
+        # run in one Invoke-Command in end, so -ThrottleLimit applies to the whole list.
+        $remote = New-PrtRemoteCollector
         # Codes from the pipeline are explained together in end: one exe call, not one per code.
         $codes = New-Object -TypeName System.Collections.Generic.List[string]
         # -Text: every line, empty ones too (line numbers stay those of the text).
         $textLines = New-Object -TypeName System.Collections.Generic.List[string]
         # -Code '' / $null / @() typed by a person is a mistake (the exe's exit 3); an empty status
         # coming down the pipeline (a diagnostics block without one) is not.
-        if ($PSCmdlet.ParameterSetName -eq 'Code' -and $PSBoundParameters.ContainsKey('Code')) {
+        if ($PSCmdlet.ParameterSetName -like '*Code' -and $PSBoundParameters.ContainsKey('Code')) {
             $given = @($Code | Where-Object { $null -ne $_ -and $_.Trim() })
             if ($given.Count -eq 0) {
                 $PSCmdlet.ThrowTerminatingError((New-PrtErrorRecord -Id 'EmptyInput' -Category InvalidArgument -TargetObject $Code `
@@ -236,7 +297,9 @@ function Get-PrtError {
             foreach ($line in @($Code)) { $textLines.Add([string]$line) }
             return
         }
-        if ($PSCmdlet.ParameterSetName -ne 'Code') { return }
+        $null = Add-PrtRemoteInput -Collector $remote -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
+        # Codes are collected the same way for this device and for others.
+        if ($PSCmdlet.ParameterSetName -notlike '*Code') { return }
         $values = $Code
         # PrtTools objects from the pipeline give their codes by what they are, never by a
         # property that happens to be called Code (ErrorInfo.Code is the 16-bit code field).
@@ -259,16 +322,16 @@ function Get-PrtError {
 
     end {
         if ($PSCmdlet.ParameterSetName -eq 'Text') {
-            # Reading a text needs no device: it runs here even with -ComputerName or -Session.
+            # Reading a text needs no device: always here.
             foreach ($item in @(Invoke-PrtExplainText -Text ($textLines.ToArray() -join "`n") -Cmdlet $PSCmdlet)) {
                 ConvertTo-PrtObject -InputObject $item -TypeName 'PrtTools.ErrorInfo'
             }
             return
         }
-        if ($PSCmdlet.ParameterSetName -eq 'Code') {
+        if ($PSCmdlet.ParameterSetName -like '*Code') {
             if ($codes.Count -eq 0) { return }
-            if ($remoteKind) {
-                Invoke-PrtRemoteCommand -CommandName 'Get-PrtError' -Parameter @{ Code = $codes.ToArray() } -Kind $remoteKind -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
+            if ($remote.Kind) {
+                Invoke-PrtRemoteCommand -CommandName 'Get-PrtError' -Parameter @{ Code = $codes.ToArray() } -Kind $remote.Kind -BoundParameters $remote.Connection -Cmdlet $PSCmdlet
                 return
             }
             foreach ($item in @(Invoke-PrtExplain -Code $codes.ToArray() -Cmdlet $PSCmdlet)) {
@@ -296,13 +359,14 @@ function Get-PrtError {
                 $sinceArgument = [string]$value
             }
         }
-        if ($remoteKind) {
+        if ($remote.Kind) {
             $parameters = @{}
             if ($PSBoundParameters.ContainsKey('DsregcmdPath')) { $parameters['DsregcmdPath'] = $DsregcmdPath }
             if ($PSBoundParameters.ContainsKey('EventPath')) { $parameters['EventPath'] = $EventPath }
             if ($null -ne $sinceArgument) { $parameters['Since'] = $sinceArgument }
             if ($Simulate) { $parameters['Simulate'] = $Simulate }
-            Invoke-PrtRemoteCommand -CommandName 'Get-PrtError' -Parameter $parameters -Kind $remoteKind -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
+            if ($Redact) { $parameters['Redact'] = $true }
+            Invoke-PrtRemoteCommand -CommandName 'Get-PrtError' -Parameter $parameters -Kind $remote.Kind -BoundParameters $remote.Connection -Cmdlet $PSCmdlet
             return
         }
 

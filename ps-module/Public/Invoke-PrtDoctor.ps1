@@ -39,6 +39,8 @@ function Invoke-PrtDoctor {
 
     .PARAMETER ComputerName
         Runs on these devices over WinRM (Invoke-Command); PrtTools must be installed on each.
+        Takes objects from the pipeline by property name: ComputerName, CN or DNSHostName (what
+        Get-ADComputer returns). Every device runs once, in one Invoke-Command.
 
     .PARAMETER Credential
         The account for -ComputerName.
@@ -61,6 +63,12 @@ function Invoke-PrtDoctor {
     .PARAMETER ThrottleLimit
         How many devices of -ComputerName or -Session to run on at once.
 
+    .INPUTS
+        System.IO.FileInfo. Bundles from Get-ChildItem (bound by FullName).
+
+        Objects with a ComputerName, CN or DNSHostName property (Get-ADComputer): the devices to
+        read over WinRM.
+
     .OUTPUTS
         PrtTools.Doctor.
 
@@ -80,26 +88,46 @@ function Invoke-PrtDoctor {
 
         The verdicts of many devices, grouped by cause.
 
+    .EXAMPLE
+        PS C:\> Get-ADComputer -Filter * -SearchBase 'OU=Clients,DC=corp,DC=contoso,DC=com' | Invoke-PrtDoctor -ThrottleLimit 64
+
+        The verdict of every computer of an OU, over WinRM by DNSHostName.
+
     .LINK
         Get-PrtDeviceCheck
     #>
+    # Parameter sets: this device (Live, Bundle, Files, Simulate) and one set per remoting target
+    # (ComputerName, Session, HostName), each with only the connection options it takes, so the
+    # binder refuses -Credential with -HostName. In a remoting set what to read there is optional.
     [CmdletBinding(DefaultParameterSetName = 'Live')]
     [OutputType('PrtTools.Doctor')]
     param(
         [Parameter(Mandatory, Position = 0, ParameterSetName = 'Bundle', ValueFromPipelineByPropertyName)]
+        [Parameter(Position = 0, ParameterSetName = 'ComputerName')]
+        [Parameter(Position = 0, ParameterSetName = 'Session')]
+        [Parameter(Position = 0, ParameterSetName = 'HostName')]
         [Alias('FullName', 'BundlePath')]
         [ValidateNotNullOrEmpty()]
         [string] $Path,
 
         [Parameter(ParameterSetName = 'Files')]
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $DsregcmdPath,
 
         [Parameter(ParameterSetName = 'Files')]
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $EventPath,
 
         [Parameter(Mandatory, ParameterSetName = 'Simulate')]
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $Simulate,
 
@@ -109,40 +137,57 @@ function Invoke-PrtDoctor {
         [Parameter()]
         [switch] $Redact,
 
-        [Alias('CN')]
+        # From the pipeline by property name: objects with a ComputerName, CN or DNSHostName
+        # (Get-ADComputer's output) are examined on those computers.
+        [Parameter(Mandatory, ParameterSetName = 'ComputerName', ValueFromPipelineByPropertyName)]
+        [Alias('CN', 'DNSHostName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $ComputerName,
 
+        [Parameter(ParameterSetName = 'ComputerName')]
         [System.Management.Automation.PSCredential] $Credential,
 
+        [Parameter(Mandatory, ParameterSetName = 'Session')]
         [ValidateNotNullOrEmpty()]
         [System.Management.Automation.Runspaces.PSSession[]] $Session,
 
+        [Parameter(Mandatory, ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $HostName,
 
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $UserName,
 
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $KeyFilePath,
 
+        [Parameter(ParameterSetName = 'HostName')]
         [hashtable] $SSHOption,
 
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
         [ValidateRange(1, 2147483647)]
         [int] $ThrottleLimit
     )
 
-    process {
+    begin {
         Use-PrtCallerPreference -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
-        $remoteKind = Get-PrtRemoteTarget -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
-        if ($remoteKind) {
-            $parameters = @{}
-            foreach ($name in 'Path', 'DsregcmdPath', 'EventPath', 'Simulate', 'Now') {
-                if ($PSBoundParameters.ContainsKey($name)) { $parameters[$name] = $PSBoundParameters[$name] }
+        # Other devices: targets (also from the pipeline) are collected in process and all devices
+        # run in one Invoke-Command in end, so -ThrottleLimit applies to the whole list.
+        $remote = New-PrtRemoteCollector
+    }
+
+    process {
+        if (Add-PrtRemoteInput -Collector $remote -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet) {
+            # Here the binder keeps a bundle, files and a scenario apart; there they share a set.
+            $files = @('DsregcmdPath', 'EventPath' | Where-Object { $PSBoundParameters.ContainsKey($_) })
+            $other = @('Path', 'Simulate' | Where-Object { $PSBoundParameters.ContainsKey($_) })
+            if ($files.Count -gt 0 -and $other.Count -gt 0) {
+                $PSCmdlet.ThrowTerminatingError((New-PrtErrorRecord -Id 'ConflictingParameters' -Category InvalidArgument -TargetObject (($files + $other) -join ', ') `
+                            -Message ('-' + $other[0] + ' does not go with ' + (($files | ForEach-Object { "-$_" }) -join ' and ') + ': use a bundle, the capture and event files, or a scenario.')))
             }
-            if ($Redact) { $parameters['Redact'] = $true }
-            Invoke-PrtRemoteCommand -CommandName 'Invoke-PrtDoctor' -Parameter $parameters -Kind $remoteKind -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
             return
         }
 
@@ -179,5 +224,15 @@ function Invoke-PrtDoctor {
         }
         $report = Invoke-PrtExe -Argument $arguments -Cmdlet $PSCmdlet -TargetObject $target
         if ($null -ne $report) { ConvertTo-PrtObject -InputObject $report -TypeName 'PrtTools.Doctor' }
+    }
+
+    end {
+        if (-not $remote.Kind) { return }
+        $parameters = @{}
+        foreach ($name in 'Path', 'DsregcmdPath', 'EventPath', 'Simulate', 'Now') {
+            if ($PSBoundParameters.ContainsKey($name)) { $parameters[$name] = $PSBoundParameters[$name] }
+        }
+        if ($Redact) { $parameters['Redact'] = $true }
+        Invoke-PrtRemoteCommand -CommandName 'Invoke-PrtDoctor' -Parameter $parameters -Kind $remote.Kind -BoundParameters $remote.Connection -Cmdlet $PSCmdlet
     }
 }

@@ -51,6 +51,8 @@ function Test-PrtConnectivity {
 
     .PARAMETER ComputerName
         Probes from these devices over WinRM (Invoke-Command); PrtTools must be installed on each.
+        Takes objects from the pipeline by property name: ComputerName, CN or DNSHostName (what
+        Get-ADComputer returns). Every device runs once, in one Invoke-Command.
 
     .PARAMETER Credential
         The account for -ComputerName.
@@ -72,6 +74,10 @@ function Test-PrtConnectivity {
 
     .PARAMETER ThrottleLimit
         How many devices of -ComputerName or -Session to probe at once.
+
+    .INPUTS
+        Objects with a ComputerName, CN or DNSHostName property (Get-ADComputer): the devices to
+        read over WinRM.
 
     .OUTPUTS
         PrtTools.ProbeResult. One per device.
@@ -99,6 +105,9 @@ function Test-PrtConnectivity {
     .LINK
         Get-PrtError
     #>
+    # Parameter sets: this device (Live, Simulate) and one set per remoting target (ComputerName,
+    # Session, HostName), each with only the connection options it takes, so the binder refuses
+    # -Credential with -HostName. In a remoting set -Simulate is optional.
     [CmdletBinding(DefaultParameterSetName = 'Live')]
     [OutputType('PrtTools.ProbeResult')]
     param(
@@ -114,59 +123,86 @@ function Test-PrtConnectivity {
         [string] $TenantId,
 
         [Parameter(Mandatory, ParameterSetName = 'Simulate')]
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $Simulate,
 
         [Parameter()]
         [switch] $Redact,
 
-        [Alias('CN')]
+        # From the pipeline by property name: objects with a ComputerName, CN or DNSHostName
+        # (Get-ADComputer's output) are read on those computers.
+        [Parameter(Mandatory, ParameterSetName = 'ComputerName', ValueFromPipelineByPropertyName)]
+        [Alias('CN', 'DNSHostName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $ComputerName,
 
+        [Parameter(ParameterSetName = 'ComputerName')]
         [System.Management.Automation.PSCredential] $Credential,
 
+        [Parameter(Mandatory, ParameterSetName = 'Session')]
         [ValidateNotNullOrEmpty()]
         [System.Management.Automation.Runspaces.PSSession[]] $Session,
 
+        [Parameter(Mandatory, ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string[]] $HostName,
 
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $UserName,
 
+        [Parameter(ParameterSetName = 'HostName')]
         [ValidateNotNullOrEmpty()]
         [string] $KeyFilePath,
 
+        [Parameter(ParameterSetName = 'HostName')]
         [hashtable] $SSHOption,
 
+        [Parameter(ParameterSetName = 'ComputerName')]
+        [Parameter(ParameterSetName = 'Session')]
         [ValidateRange(1, 2147483647)]
         [int] $ThrottleLimit
     )
 
-    Use-PrtCallerPreference -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
+    begin {
+        Use-PrtCallerPreference -Cmdlet $PSCmdlet -BoundParameters $PSBoundParameters
+        # Other devices: targets (also from the pipeline) are collected in process and all devices
+        # run in one Invoke-Command in end, so -ThrottleLimit applies to the whole list.
+        $remote = New-PrtRemoteCollector
+    }
 
-    $remoteKind = Get-PrtRemoteTarget -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
-    if ($remoteKind) {
-        $parameters = @{}
-        foreach ($name in @('AsSystem', 'UserPrincipalName', 'TenantId', 'Simulate', 'Redact')) {
-            if ($PSBoundParameters.ContainsKey($name)) { $parameters[$name] = $PSBoundParameters[$name] }
+    process {
+        $null = Add-PrtRemoteInput -Collector $remote -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
+    }
+
+    end {
+        if ($remote.Kind) {
+            $parameters = @{}
+            foreach ($name in @('UserPrincipalName', 'TenantId', 'Simulate')) {
+                if ($PSBoundParameters.ContainsKey($name)) { $parameters[$name] = $PSBoundParameters[$name] }
+            }
+            # Switches as [bool]: a SwitchParameter does not survive remoting.
+            if ($AsSystem) { $parameters['AsSystem'] = $true }
+            if ($Redact) { $parameters['Redact'] = $true }
+            Invoke-PrtRemoteCommand -CommandName 'Test-PrtConnectivity' -Parameter $parameters -Kind $remote.Kind -BoundParameters $remote.Connection -Cmdlet $PSCmdlet
+            return
         }
-        Invoke-PrtRemoteCommand -CommandName 'Test-PrtConnectivity' -Parameter $parameters -Kind $remoteKind -BoundParameters $PSBoundParameters -Cmdlet $PSCmdlet
-        return
-    }
 
-    $context = 'both'
-    if ($AsSystem) { $context = 'system' }
-    $arguments = @('probe', '--as', $context)
-    if ($Redact) { $arguments += '--redact' }
-    if ($PSBoundParameters.ContainsKey('TenantId')) { $arguments += @('--tenant', $TenantId) }
-    if ($PSBoundParameters.ContainsKey('UserPrincipalName')) { $arguments += @('--upn', $UserPrincipalName) }
-    $target = [System.Environment]::MachineName
-    if ($PSCmdlet.ParameterSetName -eq 'Simulate') {
-        $arguments += Get-PrtSimulateArgument -Cmdlet $PSCmdlet -Simulate $Simulate
-        $target = "simulated device ($Simulate)"
+        $context = 'both'
+        if ($AsSystem) { $context = 'system' }
+        $arguments = @('probe', '--as', $context)
+        if ($Redact) { $arguments += '--redact' }
+        if ($PSBoundParameters.ContainsKey('TenantId')) { $arguments += @('--tenant', $TenantId) }
+        if ($PSBoundParameters.ContainsKey('UserPrincipalName')) { $arguments += @('--upn', $UserPrincipalName) }
+        $target = [System.Environment]::MachineName
+        if ($PSCmdlet.ParameterSetName -eq 'Simulate') {
+            $arguments += Get-PrtSimulateArgument -Cmdlet $PSCmdlet -Simulate $Simulate
+            $target = "simulated device ($Simulate)"
+        }
+        $document = Invoke-PrtExe -Argument $arguments -Cmdlet $PSCmdlet -TargetObject $target
+        if ($null -ne $document) { ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.ProbeResult' }
     }
-    $document = Invoke-PrtExe -Argument $arguments -Cmdlet $PSCmdlet -TargetObject $target
-    if ($null -ne $document) { ConvertTo-PrtObject -InputObject $document -TypeName 'PrtTools.ProbeResult' }
 }
