@@ -186,6 +186,18 @@ describe('prt probe as SYSTEM through the fake schtasks, forced live mode', () =
     expect(probeFolders()).toEqual([]);
   }, 30_000);
 
+  test('text output: SYSTEM\'s run says how it was taken, a failed one says NOT PROBED, and the hosts stand side by side', async () => {
+    const ok = await runInMemory(['probe', '--as', 'both'], host(), env({ FAKE_WINHTTP_PROXY: 'authproxy.lab.test:8080' }));
+    expect(ok.stdout).toContain('run by a one-shot scheduled task as SYSTEM');
+    expect(ok.stdout).toMatch(/Side by side\s+SYSTEM\s+user\n {2}login\.microsoftonline\.com\s+fails\s+reaches/);
+    const failed = await runInMemory(['probe', '--as', 'both'], host(), env({ FAKE_SCHTASKS_MODE: 'no-file', PRT_PROBE_TASK_WAIT_MS: '500' }));
+    expect(failed.stdout).toMatch(/NOT PROBED: the probe as SYSTEM failed: the task as SYSTEM wrote no document/);
+    expect(failed.stdout).toMatch(/login\.microsoftonline\.com\s+not probed\s+reaches/);
+    expect(failed.stdout).not.toContain('No network finding');
+    const inProcess = await runInMemory(['probe'], host(), env({ FAKE_SCHTASKS_MODE: 'create-denied' }));
+    expect(inProcess.stdout).toMatch(/read in prt's own process: the scheduled task could not be set up/);
+  }, 60_000);
+
   test('a document of the wrong shape is refused by name', () => {
     expect(() => readProbeReport('{"SchemaVersion":1}', 'C:\\x\\probe.json')).toThrow(/`C:\\x\\probe\.json` is JSON but not a prt probe document/);
     expect(new SystemTaskFailed('x').id).toBe('SystemTaskFailed');
