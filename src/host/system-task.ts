@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { DeviceParseError, parseTaskCsv } from '../device/parse.js';
 import { ExitCode, PrtError, isNodeError } from '../errors.js';
 import { runTool } from './process.js';
 import { traceCommands } from './trace-commands.js';
@@ -220,9 +221,16 @@ export async function runAsSystemTask<T>(options: SystemTaskOptions<T>): Promise
       throw error;
     }
     const deadline = Date.now() + options.waitMs;
+    let nextQuery = Date.now() + queryEveryMs;
     // The document is renamed into place whole (write-file.ts): once it exists it is complete.
     while (!existsSync(output)) {
       if (Date.now() >= deadline) throw new SystemTaskFailed(`the task as SYSTEM wrote no document (\`${output}\`) within ${Math.round(options.waitMs / 1000)} s`);
+      if (Date.now() >= nextQuery) {
+        nextQuery = Date.now() + queryEveryMs;
+        // A task that already ended without its document (prt could not start as SYSTEM, or failed) need not be waited for.
+        const ended = await endedWith(taskName, tool);
+        if (ended !== null && !existsSync(output)) throw new SystemTaskFailed(`the task as SYSTEM ended (last result ${ended}) without writing its document (\`${output}\`)`);
+      }
       await abortableSleep(pollMs, options.signal);
     }
     finished = true;
@@ -242,6 +250,22 @@ export async function runAsSystemTask<T>(options: SystemTaskOptions<T>): Promise
   } finally {
     options.onActive?.(false);
     leftovers.push(...(await removeTaskAndFolder(created ? taskName : null, !finished, folder, tool)));
+  }
+}
+
+/** Last results that mean the task has not ended: running (0x41301), not yet run (0x41303), queued (0x41325). */
+const notEnded = new Set(['0x41301', '0x41303', '0x41325']);
+const queryEveryMs = 2_000;
+
+/** The task's last result once it has run and ended, else null (still running, or schtasks could not say). */
+async function endedWith(taskName: string, tool: (args: string[]) => Promise<{ stdout: Buffer }>): Promise<string | null> {
+  try {
+    const { LastRunTime, LastResult } = parseTaskCsv((await tool(['/Query', '/TN', taskName, '/FO', 'CSV', '/V', '/NH'])).stdout.toString('latin1'));
+    return LastRunTime !== null && LastResult !== null && !notEnded.has(LastResult) ? LastResult : null;
+  } catch (error) {
+    // schtasks failed or printed no row: keep waiting for the document until the time is up.
+    if (error instanceof PrtError || error instanceof DeviceParseError) return null;
+    throw error;
   }
 }
 

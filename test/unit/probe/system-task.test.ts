@@ -107,6 +107,8 @@ describe('prt probe as SYSTEM through the fake schtasks, forced live mode', () =
   });
   const host = () => scriptedHost({ runDsregcmdStatus: async () => dsregcmd, now: () => new Date() });
   const calls = () => readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('schtasks '));
+  /** What prt did to the task, leaving out its status queries (how many depends on the machine's speed). */
+  const verbs = () => calls().map((line) => line.split(' ')[1]).filter((verb) => verb !== '/Query');
   const probeFolders = () => readdirSync(state).filter((name) => name.startsWith('probe-'));
   const probe = async (argv: string[], more: Record<string, string> = {}) => {
     const result = await runInMemory(['probe', '--json', ...argv], host(), env(more));
@@ -130,8 +132,7 @@ describe('prt probe as SYSTEM through the fake schtasks, forced live mode', () =
     const started = startedBy(task);
     expect(started.slice(1, 3)).toEqual([process.execPath, bundle]);
     expect(started.slice(3)).toEqual(['probe', '--as', 'system', '--json', '--cloud', 'Public', '--tenant', '5f3c9a21-7d4e-4b8a-9c61-2e0f8d4a7b13', '--upn', 'lena.hoffmann@contoso.com', '--task-output', expect.stringMatching(/probe-[0-9a-f]{16}[\\/]probe\.json$/)]);
-    const verbs = calls().map((line) => line.split(' ')[1]);
-    expect(verbs).toEqual(['/Create', '/Run', '/Delete']);
+    expect(verbs()).toEqual(['/Create', '/Run', '/Delete']);
     expect(readFileSync(log, 'utf8')).toMatch(/icacls \S+probe-[0-9a-f]{16} \/inheritance:r \/grant:r \*S-1-5-32-544:\(OI\)\(CI\)F \*S-1-5-18:\(OI\)\(CI\)F/);
     expect(probeFolders()).toEqual([]);
   }, 60_000);
@@ -141,7 +142,7 @@ describe('prt probe as SYSTEM through the fake schtasks, forced live mode', () =
     expect(report.Runs[0]).toMatchObject({ Context: 'System', ContextSource: 'InProcess' });
     expect(report.Runs[0]?.ContextNote).toMatch(/could not be set up: .*Access is denied.*read from this process instead/);
     expect(report.Runs[0]?.Endpoints.length).toBeGreaterThan(0);
-    expect(calls().map((line) => line.split(' ')[1])).toEqual(['/Create']);
+    expect(verbs()).toEqual(['/Create']);
     expect(probeFolders()).toEqual([]);
   }, 60_000);
 
@@ -153,14 +154,22 @@ describe('prt probe as SYSTEM through the fake schtasks, forced live mode', () =
     // The user side still ran, and a failed SYSTEM run is no difference between the contexts.
     expect(user?.Endpoints.length).toBeGreaterThan(0);
     expect(report.Findings.map((finding) => finding.Id)).not.toContain('ContextsDiffer');
-    expect(calls().map((line) => line.split(' ')[1])).toEqual(['/Create', '/Run', '/End', '/Delete']);
+    expect(verbs()).toEqual(['/Create', '/Run', '/End', '/Delete']);
     expect(probeFolders()).toEqual([]);
   }, 60_000);
+
+  test('the task ends at once without its document: seen from its last result, not waited for until the time is up', async () => {
+    const report = await probe([], { FAKE_SCHTASKS_MODE: 'crash', PRT_PROBE_TASK_WAIT_MS: '120000' });
+    expect(report.Runs[0]?.ContextError).toMatch(/the task as SYSTEM ended \(last result 0x3\) without writing its document \(`.*probe\.json`\)/);
+    expect(calls().some((line) => /^schtasks \/Query \/TN PrtTools-Probe-[0-9a-f]{16} \/FO CSV \/V \/NH$/.test(line))).toBe(true);
+    expect(verbs()).toEqual(['/Create', '/Run', '/End', '/Delete']);
+    expect(probeFolders()).toEqual([]);
+  }, 30_000);
 
   test('the task writes garbage: the SYSTEM run failed, naming the file; task deleted, folder gone', async () => {
     const report = await probe([], { FAKE_SCHTASKS_MODE: 'garbage', PRT_PROBE_TASK_WAIT_MS: '10000' });
     expect(report.Runs[0]?.ContextError).toMatch(/`.*probe-[0-9a-f]{16}[\\/]probe\.json` is not JSON/);
-    expect(calls().map((line) => line.split(' ')[1])).toEqual(['/Create', '/Run', '/Delete']);
+    expect(verbs()).toEqual(['/Create', '/Run', '/Delete']);
     expect(probeFolders()).toEqual([]);
   }, 60_000);
 
@@ -182,7 +191,7 @@ describe('prt probe as SYSTEM through the fake schtasks, forced live mode', () =
       read: readProbeReport,
     });
     await expect(waiting).rejects.toMatchObject({ id: 'Interrupted', exitCode: 5 });
-    expect(calls().map((line) => line.split(' ')[1])).toEqual(['/Create', '/Run', '/End', '/Delete']);
+    expect(verbs()).toEqual(['/Create', '/Run', '/End', '/Delete']);
     expect(probeFolders()).toEqual([]);
   }, 30_000);
 
