@@ -78,7 +78,7 @@ async function systemRun(request: ProbeRequest, environment: ProbeEnvironment, o
       args,
       outputFlag: '--task-output',
       env: options.env,
-      baseFolder: stateDirectory(options.env),
+      baseFolder: options.env.PRT_STATE_DIR ?? (process.platform === 'win32' ? (options.env.ProgramData ?? options.env.PROGRAMDATA ?? 'C:\\ProgramData') : stateDirectory(options.env)),
       waitMs,
       toolTimeoutMs,
       signal: options.signal,

@@ -3,7 +3,7 @@
 // SYSTEM's network as CloudAP does. The task writes its document into a private folder; the task
 // and the folder are removed on every path, an interruption included.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { DeviceParseError, parseTaskCsv } from '../device/parse.js';
@@ -128,7 +128,11 @@ export interface SystemTaskOptions<T> {
   args: readonly string[];
   outputFlag: string;
   env: NodeJS.ProcessEnv;
-  /** Where the private folder is made (%ProgramData%\PrtTools). */
+  /**
+   * Where the private folder is made: on Windows %ProgramData% itself, which only administrators
+   * and SYSTEM own and where users may create but never rename or delete another's folder (a
+   * PrtTools folder below it could have been made by a user first, who could then swap ours).
+   */
   baseFolder: string;
   /** How long to wait for the document. */
   waitMs: number;
@@ -188,7 +192,7 @@ export async function runAsSystemTask<T>(options: SystemTaskOptions<T>): Promise
   if (command === undefined) throw new SystemTaskUnavailable('there is no prt executable to start');
   const id = randomBytes(8).toString('hex');
   const taskName = `PrtTools-Probe-${id}`;
-  const folder = join(options.baseFolder, `probe-${id}`);
+  const folder = join(options.baseFolder, `PrtTools-Probe-${id}`);
   const output = join(folder, 'probe.json');
   const definition = join(folder, 'task.xml');
   const tool = (args: string[]) => runTool('schtasks', args, { timeoutMs: options.toolTimeoutMs, env: options.env });
@@ -202,6 +206,10 @@ export async function runAsSystemTask<T>(options: SystemTaskOptions<T>): Promise
       mkdirSync(folder, { mode: 0o700 });
       // SYSTEM and Administrators only: no user can plant or read the task's document.
       await runTool('icacls', traceCommands.restrict(folder, 'Folder').slice(1), { timeoutMs: options.toolTimeoutMs, env: options.env });
+      // Before the restriction a user could still create something inside (a file, a link to
+      // swap the task definition): anything there now was planted, and the task is not made.
+      const planted = readdirSync(folder);
+      if (planted.length > 0) throw new SystemTaskUnavailable(`the private folder \`${folder}\` already held ${planted.join(', ')} when prt restricted it: something else wrote there, so no task was made`);
       const xml = taskXml({ command, arguments: [...leading, ...options.args, options.outputFlag, output], workingDirectory: folder, executionLimitSeconds: options.waitMs / 1000 + 60 });
       // Task Scheduler reads the file as UTF-16 (as its own exports are), with the BOM.
       writeFileSafely(definition, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]), { mode: 0o600 });

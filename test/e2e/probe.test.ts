@@ -76,7 +76,7 @@ describe('the built prt probe', () => {
     // The task started this very executable.
     expect(readFileSync(join(state, 'last-task.xml'), 'utf8')).toContain(`<Command>${linuxExe}</Command>`);
     expect(readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('schtasks ')).map((line) => line.split(' ')[1]).filter((verb) => verb !== '/Query')).toEqual(['/Create', '/Run', '/Delete']);
-    expect(readdirSync(state).filter((name) => name.startsWith('probe-'))).toEqual([]);
+    expect(readdirSync(state).filter((name) => name.startsWith('PrtTools-Probe-'))).toEqual([]);
   });
 
   test('forced live without the tests\' host list resolves nothing: no test reaches the network', async () => {

@@ -1,7 +1,7 @@
 // `prt probe --as system` through a one-shot scheduled task (#14 item 6), against the fake
 // schtasks (test/fakes/bin/schtasks), which runs the task's command line as Windows would split it.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -109,7 +109,7 @@ describe('prt probe as SYSTEM through the fake schtasks, forced live mode', () =
   const calls = () => readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('schtasks '));
   /** What prt did to the task, leaving out its status queries (how many depends on the machine's speed). */
   const verbs = () => calls().map((line) => line.split(' ')[1]).filter((verb) => verb !== '/Query');
-  const probeFolders = () => readdirSync(state).filter((name) => name.startsWith('probe-'));
+  const probeFolders = () => readdirSync(state).filter((name) => name.startsWith('PrtTools-Probe-'));
   const probe = async (argv: string[], more: Record<string, string> = {}) => {
     const result = await runInMemory(['probe', '--json', ...argv], host(), env(more));
     expect(result.stderr).toBe('');
@@ -131,9 +131,9 @@ describe('prt probe as SYSTEM through the fake schtasks, forced live mode', () =
     expect(task).toContain('<UserId>S-1-5-18</UserId>');
     const started = startedBy(task);
     expect(started.slice(1, 3)).toEqual([process.execPath, bundle]);
-    expect(started.slice(3)).toEqual(['probe', '--as', 'system', '--json', '--cloud', 'Public', '--tenant', '5f3c9a21-7d4e-4b8a-9c61-2e0f8d4a7b13', '--upn', 'lena.hoffmann@contoso.com', '--task-output', expect.stringMatching(/probe-[0-9a-f]{16}[\\/]probe\.json$/)]);
+    expect(started.slice(3)).toEqual(['probe', '--as', 'system', '--json', '--cloud', 'Public', '--tenant', '5f3c9a21-7d4e-4b8a-9c61-2e0f8d4a7b13', '--upn', 'lena.hoffmann@contoso.com', '--task-output', expect.stringMatching(/PrtTools-Probe-[0-9a-f]{16}[\\/]probe\.json$/)]);
     expect(verbs()).toEqual(['/Create', '/Run', '/Delete']);
-    expect(readFileSync(log, 'utf8')).toMatch(/icacls \S+probe-[0-9a-f]{16} \/inheritance:r \/grant:r \*S-1-5-32-544:\(OI\)\(CI\)F \*S-1-5-18:\(OI\)\(CI\)F/);
+    expect(readFileSync(log, 'utf8')).toMatch(/icacls \S+PrtTools-Probe-[0-9a-f]{16} \/inheritance:r \/grant:r \*S-1-5-32-544:\(OI\)\(CI\)F \*S-1-5-18:\(OI\)\(CI\)F/);
     expect(probeFolders()).toEqual([]);
   }, 60_000);
 
@@ -168,7 +168,7 @@ describe('prt probe as SYSTEM through the fake schtasks, forced live mode', () =
 
   test('the task writes garbage: the SYSTEM run failed, naming the file; task deleted, folder gone', async () => {
     const report = await probe([], { FAKE_SCHTASKS_MODE: 'garbage', PRT_PROBE_TASK_WAIT_MS: '10000' });
-    expect(report.Runs[0]?.ContextError).toMatch(/`.*probe-[0-9a-f]{16}[\\/]probe\.json` is not JSON/);
+    expect(report.Runs[0]?.ContextError).toMatch(/`.*PrtTools-Probe-[0-9a-f]{16}[\\/]probe\.json` is not JSON/);
     expect(verbs()).toEqual(['/Create', '/Run', '/Delete']);
     expect(probeFolders()).toEqual([]);
   }, 60_000);
@@ -205,6 +205,19 @@ describe('prt probe as SYSTEM through the fake schtasks, forced live mode', () =
     expect(failed.stdout).not.toContain('No network finding');
     const inProcess = await runInMemory(['probe'], host(), env({ FAKE_SCHTASKS_MODE: 'create-denied' }));
     expect(inProcess.stdout).toMatch(/read in prt's own process: the scheduled task could not be set up/);
+  }, 60_000);
+
+  test('something planted in the private folder before it was restricted: no task is made, SYSTEM read in this process', async () => {
+    // System32 of fakes whose icacls lets a "user" drop a file in the folder just before the restriction.
+    const system32 = mkdtempSync(join(work, 'system32-'));
+    for (const tool of readdirSync(fakes)) symlinkSync(join(fakes, tool), join(system32, tool));
+    rmSync(join(system32, 'icacls'));
+    writeFileSync(join(system32, 'icacls'), '#!/usr/bin/env bash\nprintf planted >"$1/task.xml"\n', { mode: 0o755 });
+    const report = await probe([], { PRT_SYSTEM32_DIR: system32 });
+    expect(report.Runs[0]).toMatchObject({ Context: 'System', ContextSource: 'InProcess' });
+    expect(report.Runs[0]?.ContextNote).toMatch(/already held task\.xml when prt restricted it/);
+    expect(verbs()).toEqual([]);
+    expect(probeFolders()).toEqual([]);
   }, 60_000);
 
   test('a document of the wrong shape is refused by name', () => {
