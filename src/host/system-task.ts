@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DeviceParseError, parseTaskCsv } from '../device/parse.js';
 import { ExitCode, PrtError, isNodeError } from '../errors.js';
 import { runTool } from './process.js';
+import { systemToolExists, systemToolPath } from './system-tools.js';
 import { traceCommands } from './trace-commands.js';
 import { writeFileSafely } from './write-file.js';
 
@@ -190,6 +191,8 @@ const interrupted = () => new PrtError('Interrupted', 'prt probe was interrupted
 export async function runAsSystemTask<T>(options: SystemTaskOptions<T>): Promise<{ value: T; leftovers: string[] }> {
   const [command, ...leading] = options.self;
   if (command === undefined) throw new SystemTaskUnavailable('there is no prt executable to start');
+  // No Task Scheduler tool: nothing is made at all (no folder to create and remove).
+  if (!systemToolExists('schtasks', options.env)) throw new SystemTaskUnavailable(`the scheduled task could not be set up: schtasks was not found (${systemToolPath('schtasks', options.env)})`);
   const id = randomBytes(8).toString('hex');
   const taskName = `PrtTools-Probe-${id}`;
   const folder = join(options.baseFolder, `PrtTools-Probe-${id}`);

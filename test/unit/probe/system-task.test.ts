@@ -220,6 +220,16 @@ describe('prt probe as SYSTEM through the fake schtasks, forced live mode', () =
     expect(probeFolders()).toEqual([]);
   }, 60_000);
 
+  test('no schtasks at all: SYSTEM read in this process, said so, and no folder was even made', async () => {
+    const system32 = mkdtempSync(join(work, 'system32-'));
+    for (const tool of readdirSync(fakes).filter((name) => name !== 'schtasks')) symlinkSync(join(fakes, tool), join(system32, tool));
+    const report = await probe([], { PRT_SYSTEM32_DIR: system32 });
+    expect(report.Runs[0]).toMatchObject({ Context: 'System', ContextSource: 'InProcess' });
+    expect(report.Runs[0]?.ContextNote).toMatch(/schtasks was not found/);
+    expect(readFileSync(log, 'utf8')).not.toContain('icacls');
+    expect(probeFolders()).toEqual([]);
+  }, 60_000);
+
   test('a document of the wrong shape is refused by name', () => {
     expect(() => readProbeReport('{"SchemaVersion":1}', 'C:\\x\\probe.json')).toThrow(/`C:\\x\\probe\.json` is JSON but not a prt probe document/);
     expect(new SystemTaskFailed('x').id).toBe('SystemTaskFailed');
