@@ -29,6 +29,9 @@ export function readProbeReport(text: string, path: string): ProbeReport {
     if (!(error instanceof SyntaxError)) throw error;
     throw new PrtError('BadProbeDocument', `\`${path}\` is not JSON (${error.message}): the probe as SYSTEM did not write its document`, ExitCode.BadInput, 'InvalidData');
   }
+  if (isObject(parsed) && isObject(parsed.Error) && typeof parsed.Error.Message === 'string') {
+    throw new PrtError('ProbeFailedElsewhere', `prt as SYSTEM stopped with ${typeof parsed.Error.Id === 'string' ? parsed.Error.Id : 'an error'}: ${parsed.Error.Message}`, ExitCode.Environment, 'ResourceUnavailable');
+  }
   if (!isProbeReport(parsed)) throw new PrtError('BadProbeDocument', `\`${path}\` is JSON but not a prt probe document (SchemaVersion 1 with Runs and Findings)`, ExitCode.BadInput, 'InvalidData');
   return parsed;
 }

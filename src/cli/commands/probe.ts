@@ -55,10 +55,17 @@ export class ProbeCommand extends PrtCommand {
     if (this.taskOutput !== undefined) {
       // prt's own task as SYSTEM: probe here, in this process, and leave the document where the parent waits for it.
       if (contexts.length !== 1 || contexts[0] !== 'System') throw usageError('InvalidAs', '--task-output goes with --as system only');
-      const report = await probeDevice(this.context.host, { contexts, upn: this.upn, tenant: this.tenant, cloud, env: this.context.env, asSystemTask: true });
       const { writeFileSafely } = await import('../../host/write-file.js');
-      writeFileSafely(this.taskOutput, `${JSON.stringify(report)}\n`, { mode: 0o600 });
-      return 0;
+      try {
+        const report = await probeDevice(this.context.host, { contexts, upn: this.upn, tenant: this.tenant, cloud, env: this.context.env, asSystemTask: true });
+        writeFileSafely(this.taskOutput, `${JSON.stringify(report)}\n`, { mode: 0o600 });
+        return 0;
+      } catch (error) {
+        // Nobody sees this process's stderr: the reason goes where the parent looks, in the error contract's shape.
+        if (!(error instanceof PrtError)) throw error;
+        writeFileSafely(this.taskOutput, `${JSON.stringify({ Error: { Id: error.id, Message: error.message } })}\n`, { mode: 0o600 });
+        throw error;
+      }
     }
     // Ctrl+C while the task as SYSTEM runs: stop waiting, remove the task and its folder, then end (exit 5).
     const controller = new AbortController();

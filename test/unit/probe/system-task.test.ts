@@ -233,6 +233,8 @@ describe('prt probe as SYSTEM through the fake schtasks, forced live mode', () =
   test('a document of the wrong shape is refused by name', () => {
     expect(() => readProbeReport('{"SchemaVersion":1}', 'C:\\x\\probe.json')).toThrow(/`C:\\x\\probe\.json` is JSON but not a prt probe document/);
     expect(new SystemTaskFailed('x').id).toBe('SystemTaskFailed');
+    // What the task's prt leaves when it stops with an error: its reason, not "not a probe document".
+    expect(() => readProbeReport('{"Error":{"Id":"NotWindows","Message":"no device here"}}\n', 'C:\\x\\probe.json')).toThrow('prt as SYSTEM stopped with NotWindows: no device here');
   });
 
   test('without a self command (a development run) the SYSTEM side is read in this process, said so, and no task is made', async () => {
