@@ -202,7 +202,8 @@ export async function runProbe(request: ProbeRequest, env: ProbeEnvironment): Pr
 export function assembleReport(request: ProbeRequest, runs: ProbeRun[], observedAt: Date): ProbeReport {
   const system = runs.find((run) => run.Context === 'System');
   const user = runs.find((run) => run.Context === 'User');
-  const across = system && user ? judgeContexts(system, user) : [];
+  // A SYSTEM run that did not happen differs from nothing: no cross-context finding from it.
+  const across = system && user && !system.ContextError ? judgeContexts(system, user) : [];
   return {
     SchemaVersion: 1,
     ObservedAt: observedAt.toISOString(),

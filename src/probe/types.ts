@@ -107,7 +107,19 @@ export interface ProbeRun {
   Findings: ProbeFinding[];
   /** Added by #14: the PAC/WPAD script failed (download or run), with why; null when none was used or it worked. */
   PacError?: string | null;
+  /**
+   * Added by #14 (item 6), System runs on a live Windows device: `ScheduledTask` when a one-shot
+   * task really ran the probe as SYSTEM, `InProcess` when prt read SYSTEM's settings from its own
+   * process (it already is SYSTEM, or the task could not be used: ContextNote says why).
+   */
+  ContextSource?: ProbeContextSource;
+  /** Why the run was taken where ContextSource says, when that is not the plain case. */
+  ContextNote?: string | null;
+  /** The SYSTEM run did not happen (the task failed, timed out, or wrote no valid document): why. Its Endpoints are then empty. */
+  ContextError?: string | null;
 }
+
+export type ProbeContextSource = 'ScheduledTask' | 'InProcess';
 
 export interface ProbeReport {
   SchemaVersion: 1;

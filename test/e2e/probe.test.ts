@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ProbeReport } from '../../src/probe/types.js';
@@ -50,6 +52,31 @@ describe('the built prt probe', () => {
     expect(registration?.Route).toMatchObject({ Kind: 'Direct', Source: 'Wpad' });
     expect(report.Findings.map((finding) => finding.Id)).toEqual(['ProxyAuthRequired', 'ProxyAuthRequired']);
     expect(registration?.TlsRootIssuer).toContain('DigiCert Global Root G2');
+  });
+
+  test('forced live --as both: the built prt starts itself as SYSTEM through the (fake) scheduled task, then removes it', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'prt-e2e-probe-system-'));
+    const log = join(state, 'tools.log');
+    const hosts = [...CLOUD_HOSTS, STS].map((host) => `${host}=127.0.0.1:${lab.ports.microsoft ?? 0}`).concat(`authproxy.lab.test=127.0.0.1:${lab.ports.authProxy ?? 0}`).join(',');
+    const result = await prt(['probe', '--as', 'both', '--json'], {
+      PRT_FORCE_LIVE: '1',
+      PRT_SYSTEM32_DIR: join(repoRoot, 'test/fakes/bin'),
+      FAKE_DSREGCMD_OUTPUT: join(repoRoot, fixture('missing-prt-0xc000006d-aadsts50126.txt')),
+      FAKE_WINHTTP_PROXY: 'authproxy.lab.test:8080',
+      FAKE_STATE_DIR: state,
+      FAKE_TOOL_LOG: log,
+      PRT_STATE_DIR: state,
+      PRT_PROBE_HOSTS: hosts,
+      PRT_PROBE_TIMEOUT_MS: '2000',
+    });
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout) as ProbeReport;
+    expect(report.Runs.map((run) => [run.Context, run.ContextSource ?? null])).toEqual([['System', 'ScheduledTask'], ['User', null]]);
+    expect(report.Findings.map((finding) => finding.Id)).toContain('ContextsDiffer');
+    // The task started this very executable.
+    expect(readFileSync(join(state, 'last-task.xml'), 'utf8')).toContain(`<Command>${linuxExe}</Command>`);
+    expect(readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('schtasks ')).map((line) => line.split(' ')[1]).filter((verb) => verb !== '/Query')).toEqual(['/Create', '/Run', '/Delete']);
+    expect(readdirSync(state).filter((name) => name.startsWith('PrtTools-Probe-'))).toEqual([]);
   });
 
   test('forced live without the tests\' host list resolves nothing: no test reaches the network', async () => {
