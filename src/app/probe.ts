@@ -65,6 +65,9 @@ async function systemRun(request: ProbeRequest, environment: ProbeEnvironment, o
   if (options.asSystemTask) return inProcess(null);
   const task = await import('../host/system-task.js');
   if (task.runsAsSystem()) return inProcess('prt already runs as SYSTEM');
+  // A task left behind by Ctrl+C would be a change to the device: only a caller that can stop the
+  // wait and remove the task (prt probe) starts one.
+  if (!options.signal) return inProcess('SYSTEM\'s settings were read from this process; `prt probe --as system` runs the probe in SYSTEM\'s own session');
   const self = task.prtSelfCommand(options.env);
   if (!self) return inProcess('prt is not running from its executable (a development run), so no task could start it: SYSTEM\'s settings were read from this process');
   const { stateDirectory } = await import('../trace/store.js');

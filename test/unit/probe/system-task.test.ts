@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { probeDevice } from '../../../src/app/probe.js';
 import { prtSelfCommand, quoteWindowsArgument, runAsSystemTask, runsAsSystem, SystemTaskFailed, taskXml } from '../../../src/host/system-task.js';
 import { readProbeReport } from '../../../src/probe/report-check.js';
 import type { ProbeReport } from '../../../src/probe/types.js';
@@ -134,6 +135,16 @@ describe('prt probe as SYSTEM through the fake schtasks, forced live mode', () =
     expect(started.slice(3)).toEqual(['probe', '--as', 'system', '--json', '--cloud', 'Public', '--tenant', '5f3c9a21-7d4e-4b8a-9c61-2e0f8d4a7b13', '--upn', 'lena.hoffmann@contoso.com', '--task-output', expect.stringMatching(/PrtTools-Probe-[0-9a-f]{16}[\\/]probe\.json$/)]);
     expect(verbs()).toEqual(['/Create', '/Run', '/Delete']);
     expect(readFileSync(log, 'utf8')).toMatch(/icacls \S+PrtTools-Probe-[0-9a-f]{16} \/inheritance:r \/grant:r \*S-1-5-32-544:\(OI\)\(CI\)F \*S-1-5-18:\(OI\)\(CI\)F/);
+    expect(probeFolders()).toEqual([]);
+  }, 60_000);
+
+  test('a caller that cannot remove a task on Ctrl+C (the doctor, error --probe, the trace: no signal given) never starts one', async () => {
+    writeFileSync(log, '');
+    const report = await probeDevice(host(), { contexts: ['System'], env: env() });
+    expect(report.Runs[0]).toMatchObject({ Context: 'System', ContextSource: 'InProcess' });
+    expect(report.Runs[0]?.ContextNote).toMatch(/prt probe --as system/);
+    expect(report.Runs[0]?.Endpoints.length).toBeGreaterThan(0);
+    expect(calls()).toEqual([]);
     expect(probeFolders()).toEqual([]);
   }, 60_000);
 
