@@ -49,7 +49,11 @@ const withTrailingNote = (r: ExplainResult, trailing: string): ExplainResult => 
   }
   // The message names its own reason after itself: that inner code is the cause.
   r.Notes.push(`The message goes on with ${nested.join(', ')}: the later code is the reason for this one; explain it too (or the whole text with prt explain --text).`);
-  r.Related.unshift(...nested.reverse().map((code) => ({ Code: code, Kind: 'Code' as const, Why: 'Named after this code in the same server message: the inner reason.' })));
+  // A knowledge-base link to the same code gives way: in this message it is the inner reason.
+  r.Related = [
+    ...nested.reverse().map((code) => ({ Code: code, Kind: 'Code' as const, Why: 'Named after this code in the same server message: the inner reason.' })),
+    ...r.Related.filter((ref) => !nested.includes(ref.Code.toUpperCase())),
+  ];
   return r;
 };
 

@@ -32,6 +32,9 @@ describe('nested server text given as one code', () => {
     const r = ok(NESTED);
     expect(r.Related[0]).toMatchObject({ Code: 'AADSTS50155', Kind: 'Code' });
     expect(r.Notes.join(' ')).toContain('AADSTS50155');
+    // 70002's own entry links 50155 too: the code is listed once, as this message's inner reason.
+    expect(ok('AADSTS70002').Related.some((x) => x.Code === 'AADSTS50155')).toBe(true);
+    expect(r.Related.filter((x) => x.Code === 'AADSTS50155')).toHaveLength(1);
   });
 
   test('70002 states both meanings: app secret, or the wrapper of a device sign-in failure', () => {
