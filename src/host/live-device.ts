@@ -1,9 +1,14 @@
 import { DeviceParseError, parseCdjAad, parseCertutilStore, parseNltest, parseTaskCsv, parseTaskXmlEnabled, parseTpmtool, parseW32tm } from '../device/parse.js';
 import { factOf, noFact, type DeviceFacts, type Fact } from '../device/facts.js';
-import { PrtError } from '../errors.js';
+import { adCollectorScript, parseAdCollector, type AdFacts } from '../device/ad-collector.js';
+import { isNodeError, PrtError } from '../errors.js';
 import type { DeviceHost } from './device-host.js';
 import { runTool } from './process.js';
 import { ToolExitError } from './tool-errors.js';
+import { writeFileSafely } from './write-file.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const joinTaskName = '\\Microsoft\\Windows\\Workplace Join\\Automatic-Device-Join';
 export const cdjAadKey = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CDJ\\AAD';
@@ -17,7 +22,12 @@ export const deviceCommands = {
   taskXml: ['schtasks', ['/query', '/tn', joinTaskName, '/xml']],
   taskCsv: ['schtasks', ['/query', '/tn', joinTaskName, '/fo', 'csv', '/v', '/nh']],
   clock: ['w32tm', ['/query', '/status']],
+  /** Windows PowerShell by full path, the collector as a file (never a command string). */
+  adCollector: (script: string) => ['powershell', ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', script]],
 } as const satisfies Record<string, readonly [string, readonly string[]] | ((domain: string) => readonly [string, readonly string[]])>;
+
+/** The collector script's file name, in a fresh folder of its own under the temp folder. */
+export const adCollectorFileName = 'prt-device-ad.ps1';
 
 /** Tools print UTF-16 with a BOM when redirected (schtasks /xml) or the console code page; the labels read are ASCII either way. */
 function toolText(bytes: Buffer): string {
@@ -35,13 +45,31 @@ async function read<T>(what: string, action: () => Promise<T>): Promise<Fact<T>>
   }
 }
 
+/** Writes the collector into a private temp folder (mkdtemp: new, only ours), runs it, and removes the folder whatever happens. */
+async function runAdCollector(run: (command: readonly [string, readonly string[]]) => Promise<string>): Promise<AdFacts> {
+  let folder: string;
+  try {
+    folder = mkdtempSync(join(tmpdir(), 'prt-device-'));
+  } catch (error) {
+    if (!isNodeError(error)) throw error;
+    throw new DeviceParseError(`no temp folder for the collector script (${error.message})`);
+  }
+  try {
+    const script = join(folder, adCollectorFileName);
+    writeFileSafely(script, adCollectorScript, { mode: 0o600 });
+    return parseAdCollector(await run(deviceCommands.adCollector(script)));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 export function createDeviceHost(options: { live: boolean; env: NodeJS.ProcessEnv; toolTimeoutMs: number; notWindows: () => PrtError }): DeviceHost {
   const run = async ([name, args]: readonly [string, readonly string[]]) =>
     toolText((await runTool(name, args, { timeoutMs: options.toolTimeoutMs, env: options.env })).stdout);
   return {
     async readDeviceFacts({ domain }): Promise<DeviceFacts> {
       if (!options.live) throw options.notWindows();
-      const [certificates, tpm, cdjAad, domainController, joinTask, clock] = await Promise.all([
+      const [certificates, tpm, cdjAad, domainController, joinTask, clock, directory] = await Promise.all([
         read('certutil -store My', async () => parseCertutilStore(await run(deviceCommands.certificates))),
         read('tpmtool getdeviceinformation', async () => parseTpmtool(await run(deviceCommands.tpm))),
         read(`reg query ${cdjAadKey}`, async () => {
@@ -69,16 +97,17 @@ export function createDeviceHost(options: { live: boolean; env: NodeJS.ProcessEn
           return { Enabled: enabled, ...parseTaskCsv(await run(deviceCommands.taskCsv)) };
         }),
         read('w32tm /query /status', async () => parseW32tm(await run(deviceCommands.clock))),
+        read('the PowerShell LDAP collector', async () => runAdCollector(run)),
       ]);
       return {
         Certificates: certificates,
         Tpm: tpm,
         CdjAad: cdjAad,
-        Scp: noFact('the SCP object in the configuration partition is read over LDAP, which this version does not do yet (compare it by hand: the keywords of CN=62a0ff2e-97b9-4513-943f-0d221bd30080 under CN=Device Registration Configuration)'),
+        Scp: directory.Value?.Scp ?? noFact(directory.Reason ?? ''),
         DomainController: domainController,
         JoinTask: joinTask,
         Clock: clock,
-        Password: noFact('the password-last-set time is not read by this version (it lives on the user\'s directory object)'),
+        Password: directory.Value?.Password ?? noFact(directory.Reason ?? ''),
       };
     },
   };

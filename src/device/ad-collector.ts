@@ -1,0 +1,121 @@
+/**
+ * The directory facts `prt device` reads with one Windows PowerShell script (System.DirectoryServices
+ * only: no RSAT, no AD module): the SCP in the configuration partition and the password-last-set
+ * time of the user prt runs as. The script prints one JSON object; every part reports its own
+ * error string instead of throwing. parseAdCollector validates that document, no I/O here.
+ */
+import { DeviceParseError } from './parse.js';
+import { factOf, noFact, type Fact, type PasswordFact, type ScpFact } from './facts.js';
+
+/** The object under CN=Device Registration Configuration,CN=Services,<configuration NC>. */
+export const scpObjectName = 'CN=62a0ff2e-97b9-4513-943f-0d221bd30080';
+
+/** Windows PowerShell 5.1 syntax only (no `??`, ternary, `&&`). Output is ASCII: non-ASCII is escaped, whatever the console code page. */
+export const adCollectorScript = `# prt device: directory facts over LDAP (System.DirectoryServices), one JSON object on stdout.
+$ErrorActionPreference = 'Stop'
+function Get-PrtFailureText($Record) {
+    $text = $Record.Exception.GetBaseException().Message
+    if (-not $text) { $text = [string]$Record }
+    return ($text -replace '\\s+', ' ').Trim()
+}
+$result = [ordered]@{ Version = 1; Scp = $null; ScpError = $null; User = $null; PasswordLastSet = $null; PasswordError = $null }
+try {
+    $rootDse = New-Object System.DirectoryServices.DirectoryEntry('LDAP://RootDSE')
+    $configNc = [string]$rootDse.Properties['configurationNamingContext'].Value
+    if (-not $configNc) { throw 'RootDSE shows no configurationNamingContext' }
+    $scpPath = 'LDAP://${scpObjectName},CN=Device Registration Configuration,CN=Services,' + $configNc
+    if ([System.DirectoryServices.DirectoryEntry]::Exists($scpPath)) {
+        $scp = New-Object System.DirectoryServices.DirectoryEntry($scpPath)
+        $keywords = @($scp.Properties['keywords'] | ForEach-Object { [string]$_ })
+        $result.Scp = [ordered]@{ Found = $true; Keywords = $keywords }
+    } else {
+        $result.Scp = [ordered]@{ Found = $false; Keywords = @() }
+    }
+} catch {
+    $result.ScpError = Get-PrtFailureText $_
+}
+try {
+    $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
+    $result.User = $identity.Name
+    $sid = $identity.User.Value
+    $searcher = New-Object System.DirectoryServices.DirectorySearcher
+    $searcher.Filter = '(objectSid=' + $sid + ')'
+    [void]$searcher.PropertiesToLoad.Add('pwdLastSet')
+    $found = $searcher.FindOne()
+    if ($null -eq $found) { throw ('the user prt runs as (' + $identity.Name + ') has no object in the domain: a local account or SYSTEM') }
+    $values = $found.Properties['pwdlastset']
+    if ($values.Count -eq 0) { throw 'the user object shows no pwdLastSet (no permission to read it?)' }
+    $fileTime = [long]$values[0]
+    if ($fileTime -eq 0) { throw 'pwdLastSet is 0: the user must change the password at next sign-in' }
+    $result.PasswordLastSet = [DateTime]::FromFileTimeUtc($fileTime).ToString('yyyy-MM-ddTHH:mm:ssZ', [System.Globalization.CultureInfo]::InvariantCulture)
+} catch {
+    $result.PasswordError = Get-PrtFailureText $_
+}
+$json = ConvertTo-Json -InputObject $result -Compress -Depth 4
+[regex]::Replace($json, '[^\\x00-\\x7F]', { param($m) '\\u{0:x4}' -f [int][char]$m.Value })
+`;
+
+export interface AdFacts {
+  /** Value null: no SCP object in the forest. */
+  Scp: Fact<ScpFact | null>;
+  Password: Fact<PasswordFact>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function optionalString(document: Record<string, unknown>, key: string): string | null {
+  const value = document[key];
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string') throw new DeviceParseError(`${key} is not a string`);
+  return value;
+}
+
+/** `azureADId:<guid>` and `azureADName:<domain>` among the SCP's keywords. */
+export function scpFromKeywords(keywords: readonly string[]): ScpFact {
+  const valueOf = (label: string) => {
+    const prefix = `${label.toLowerCase()}:`;
+    const keyword = keywords.find((k) => k.trim().toLowerCase().startsWith(prefix));
+    return keyword === undefined ? null : keyword.trim().slice(prefix.length).trim() || null;
+  };
+  return { TenantId: valueOf('azureADId'), TenantName: valueOf('azureADName') };
+}
+
+function scpPart(document: Record<string, unknown>): Fact<ScpFact | null> {
+  const error = optionalString(document, 'ScpError');
+  const scp = document.Scp;
+  if (error !== null) return noFact(`the SCP over LDAP: ${error}`);
+  if (!isRecord(scp)) throw new DeviceParseError('Scp is neither an object nor explained by ScpError');
+  if (typeof scp.Found !== 'boolean') throw new DeviceParseError('Scp.Found is not true or false');
+  if (!scp.Found) return factOf(null);
+  // ConvertTo-Json may flatten a one-element array into its element.
+  const keywords = typeof scp.Keywords === 'string' ? [scp.Keywords] : scp.Keywords;
+  if (!Array.isArray(keywords) || !keywords.every((k): k is string => typeof k === 'string')) throw new DeviceParseError('Scp.Keywords is not a list of strings');
+  const fact = scpFromKeywords(keywords);
+  if (fact.TenantId === null && fact.TenantName === null) return noFact(`the SCP object exists but its keywords name no tenant (${keywords.join(', ') || 'none'})`);
+  return factOf(fact);
+}
+
+function passwordPart(document: Record<string, unknown>): Fact<PasswordFact> {
+  const user = optionalString(document, 'User');
+  const error = optionalString(document, 'PasswordError');
+  const lastSet = optionalString(document, 'PasswordLastSet');
+  const whose = user === null ? 'the user prt runs as' : `${user} (the user prt runs as)`;
+  if (error !== null) return noFact(`pwdLastSet of ${whose}: ${error}`);
+  if (lastSet === null) throw new DeviceParseError('PasswordLastSet is missing and PasswordError does not say why');
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(lastSet) || Number.isNaN(Date.parse(lastSet))) throw new DeviceParseError(`PasswordLastSet is not an ISO UTC time: ${lastSet}`);
+  return factOf({ PasswordLastSet: lastSet });
+}
+
+/** The collector's stdout → the two facts; a document that is not the collector's throws DeviceParseError. */
+export function parseAdCollector(text: string): AdFacts {
+  let document: unknown;
+  try {
+    document = JSON.parse(text.replace(/^\uFEFF/, '').trim());
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw new DeviceParseError(`the collector's output is not JSON (${text.trim().slice(0, 60) || 'empty'})`);
+  }
+  if (!isRecord(document)) throw new DeviceParseError('the collector\'s output is not one JSON object');
+  if (document.Version !== 1) throw new DeviceParseError(`the collector's document has version ${JSON.stringify(document.Version) as string | undefined ?? 'none'}, not 1`);
+  return { Scp: scpPart(document), Password: passwordPart(document) };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { DeviceParseError } from '../../../src/device/parse.js';
+import { adCollectorScript, parseAdCollector, scpFromKeywords } from '../../../src/device/ad-collector.js';
+
+const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const doc = (fields: Record<string, unknown>) => JSON.stringify({ Version: 1, Scp: null, ScpError: null, User: 'CONTOSO\\alice', PasswordLastSet: null, PasswordError: null, ...fields });
+const good = doc({ Scp: { Found: true, Keywords: [`azureADName:contoso.onmicrosoft.com`, `azureADId:${tenant}`] }, PasswordLastSet: '2026-11-30T08:15:02Z' });
+
+describe('the LDAP collector document', () => {
+  it('reads the SCP keywords and the password time', () => {
+    expect(parseAdCollector(good)).toEqual({
+      Scp: { Value: { TenantId: tenant, TenantName: 'contoso.onmicrosoft.com' }, Reason: null },
+      Password: { Value: { PasswordLastSet: '2026-11-30T08:15:02Z' }, Reason: null },
+    });
+  });
+
+  it('reads a BOM, CRLF and a one-keyword list that ConvertTo-Json flattened to a string', () => {
+    const facts = parseAdCollector(`\uFEFF${doc({ Scp: { Found: true, Keywords: `AzureADId:${tenant}` }, PasswordLastSet: '2026-11-30T08:15:02Z' })}\r\n`);
+    expect(facts.Scp.Value).toEqual({ TenantId: tenant, TenantName: null });
+  });
+
+  it('reads "no SCP object" as an answer (Value null), not as a failure', () => {
+    expect(parseAdCollector(doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z' })).Scp).toEqual({ Value: null, Reason: null });
+  });
+
+  it('an SCP whose keywords name no tenant is Unknown, not "no SCP"', () => {
+    const scp = parseAdCollector(doc({ Scp: { Found: true, Keywords: ['somethingElse:1'] }, PasswordLastSet: '2026-11-30T08:15:02Z' })).Scp;
+    expect(scp.Value).toBeNull();
+    expect(scp.Reason).toMatch(/name no tenant \(somethingElse:1\)/);
+  });
+
+  it('each part failing gives its own reason and leaves the other part', () => {
+    const scpFails = parseAdCollector(doc({ ScpError: 'The server is not operational.', PasswordLastSet: '2026-11-30T08:15:02Z' }));
+    expect(scpFails.Scp).toEqual({ Value: null, Reason: 'the SCP over LDAP: The server is not operational.' });
+    expect(scpFails.Password.Value?.PasswordLastSet).toBe('2026-11-30T08:15:02Z');
+
+    const passwordFails = parseAdCollector(doc({ Scp: { Found: false, Keywords: [] }, User: 'NT AUTHORITY\\SYSTEM', PasswordError: 'the user prt runs as (NT AUTHORITY\\SYSTEM) has no object in the domain: a local account or SYSTEM' }));
+    expect(passwordFails.Scp).toEqual({ Value: null, Reason: null });
+    expect(passwordFails.Password.Value).toBeNull();
+    expect(passwordFails.Password.Reason).toBe('pwdLastSet of NT AUTHORITY\\SYSTEM (the user prt runs as): the user prt runs as (NT AUTHORITY\\SYSTEM) has no object in the domain: a local account or SYSTEM');
+
+    const both = parseAdCollector(doc({ User: null, ScpError: 'The specified domain either does not exist or could not be contacted.', PasswordError: 'Access is denied.' }));
+    expect(both.Scp.Reason).toMatch(/could not be contacted/);
+    expect(both.Password.Reason).toBe('pwdLastSet of the user prt runs as: Access is denied.');
+  });
+
+  const garbage: [string, string, RegExp][] = [
+    ['empty output', '', /not JSON \(empty\)/],
+    ['a PowerShell error text', 'At line:1 char:1\r\n+ ConvertTo-Json : something', /not JSON \(At line:1/],
+    ['a JSON list', '[1]', /not one JSON object/],
+    ['another version', JSON.stringify({ Version: 2 }), /version 2, not 1/],
+    ['no version', '{}', /version none/],
+    ['Scp neither object nor error', doc({ PasswordLastSet: '2026-11-30T08:15:02Z' }), /Scp is neither/],
+    ['Scp.Found not boolean', doc({ Scp: { Found: 'yes', Keywords: [] } }), /Scp.Found/],
+    ['keywords not strings', doc({ Scp: { Found: true, Keywords: [1] } }), /Keywords is not a list/],
+    ['ScpError not a string', doc({ ScpError: 5 }), /ScpError is not a string/],
+    ['password neither time nor error', doc({ Scp: { Found: false, Keywords: [] } }), /PasswordLastSet is missing/],
+    ['password time local, not UTC', doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '11/30/2026 8:15:02 AM' }), /not an ISO UTC time/],
+    ['password time impossible', doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-13-45T08:15:02Z' }), /not an ISO UTC time/],
+  ];
+  for (const [name, text, reason] of garbage) {
+    it(`refuses ${name}, naming the reason`, () => {
+      expect(() => parseAdCollector(text)).toThrow(DeviceParseError);
+      expect(() => parseAdCollector(text)).toThrow(reason);
+    });
+  }
+
+  it('finds the keywords whatever their case and order', () => {
+    expect(scpFromKeywords([` azureadname:fabrikam.com `, `AZUREADID:${tenant}`])).toEqual({ TenantId: tenant, TenantName: 'fabrikam.com' });
+    expect(scpFromKeywords([])).toEqual({ TenantId: null, TenantName: null });
+  });
+});
+
+describe('the collector script', () => {
+  it('uses System.DirectoryServices only: no AD module, no RSAT cmdlets', () => {
+    expect(adCollectorScript).toMatch(/System\.DirectoryServices\.DirectoryEntry\('LDAP:\/\/RootDSE'\)/);
+    expect(adCollectorScript).toContain('CN=62a0ff2e-97b9-4513-943f-0d221bd30080,CN=Device Registration Configuration,CN=Services,');
+    expect(adCollectorScript).not.toMatch(/Import-Module|Get-AD|ActiveDirectory/i);
+  });
+
+  it('guards every part with its own try/catch', () => {
+    expect(adCollectorScript.match(/\btry \{/g)).toHaveLength(2);
+    expect(adCollectorScript.match(/\} catch \{/g)).toHaveLength(2);
+    expect(adCollectorScript).toContain("$result.ScpError = Get-PrtFailureText $_");
+    expect(adCollectorScript).toContain("$result.PasswordError = Get-PrtFailureText $_");
+  });
+});
