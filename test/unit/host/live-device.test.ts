@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ const calls = () => readFileSync(log, 'utf8').trim().split('\n').sort();
 describe('the device facts, read live (forced, fake tools)', () => {
   it('runs each stock tool by full path with its argument array and reads every fact', async () => {
     const facts = await liveHost({ FAKE_CDJ_AAD: fixture('reg-query-cdj-aad.txt') }).readDeviceFacts({ domain: 'CONTOSO' });
-    expect(calls()).toEqual([
+    expect(calls().filter((line) => !line.startsWith('powershell') && !line.startsWith('collector'))).toEqual([
       'certutil -store My',
       'nltest /dsgetdc:CONTOSO',
       'reg query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CDJ\\AAD',
@@ -101,10 +101,65 @@ describe('the device facts, read live (forced, fake tools)', () => {
     });
   });
 
-  it('says the SCP (LDAP) and the password time are not read by this version, instead of guessing', async () => {
-    const facts = await liveHost().readDeviceFacts({ domain: 'CONTOSO' });
-    expect(facts.Scp.Reason).toMatch(/LDAP/);
-    expect(facts.Password.Reason).toMatch(/not read/);
+  describe('the SCP and the password time, from the PowerShell LDAP collector', () => {
+    const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    const collectorOutput = (fields: Record<string, unknown>) => {
+      const file = join(folder, 'collector.json');
+      writeFileSync(file, `${JSON.stringify({ Version: 1, Scp: null, ScpError: null, User: 'CONTOSO\\alice', PasswordLastSet: null, PasswordError: null, ...fields })}\r\n`);
+      return file;
+    };
+    /** The one powershell call: its argv, and that the script was there while it ran and is gone after. */
+    const collectorCall = () => {
+      const lines = calls();
+      const call = lines.filter((line) => line.startsWith('powershell'));
+      expect(call).toHaveLength(1);
+      expect(lines).toContain('collector script present');
+      const match = /^powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -File (\S+\/prt-device-[^/]+\/prt-device-ad\.ps1)$/.exec(call[0] ?? '');
+      expect(match, call[0]).not.toBeNull();
+      const script = match?.[1] ?? '';
+      expect(existsSync(script)).toBe(false);
+      expect(existsSync(join(script, '..'))).toBe(false);
+    };
+
+    it('reads both facts, running Windows PowerShell with -File and removing the script afterwards', async () => {
+      const output = collectorOutput({ Scp: { Found: true, Keywords: ['azureADName:contoso.onmicrosoft.com', `azureADId:${tenant}`] }, PasswordLastSet: '2026-11-30T08:15:02Z' });
+      const facts = await liveHost({ FAKE_POWERSHELL_AD_FILE: output }).readDeviceFacts({ domain: 'CONTOSO' });
+      expect(facts.Scp).toEqual({ Value: { TenantId: tenant, TenantName: 'contoso.onmicrosoft.com' }, Reason: null });
+      expect(facts.Password).toEqual({ Value: { PasswordLastSet: '2026-11-30T08:15:02Z' }, Reason: null });
+      collectorCall();
+    });
+
+    it('no SCP object in the forest is an answer', async () => {
+      const output = collectorOutput({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z' });
+      const facts = await liveHost({ FAKE_POWERSHELL_AD_FILE: output }).readDeviceFacts({ domain: 'CONTOSO' });
+      expect(facts.Scp).toEqual({ Value: null, Reason: null });
+      collectorCall();
+    });
+
+    it('each part failing in the script gives its own Unknown', async () => {
+      const output = collectorOutput({ ScpError: 'The server is not operational.', PasswordError: 'Access is denied.' });
+      const facts = await liveHost({ FAKE_POWERSHELL_AD_FILE: output }).readDeviceFacts({ domain: 'CONTOSO' });
+      expect(facts.Scp.Reason).toBe('the SCP over LDAP: The server is not operational.');
+      expect(facts.Password.Reason).toBe('pwdLastSet of CONTOSO\\alice (the user prt runs as): Access is denied.');
+      collectorCall();
+    });
+
+    const failures: { name: string; env: () => Record<string, string>; reason: RegExp }[] = [
+      { name: 'garbage output', env: () => ({ FAKE_POWERSHELL_AD_FILE: join(fakes, 'powershell') }), reason: /^the PowerShell LDAP collector: the collector's output is not JSON/ },
+      { name: 'PowerShell fails', env: () => ({ FAKE_POWERSHELL_AD_EXIT: '1', FAKE_POWERSHELL_AD_STDERR: 'execution of scripts is disabled' }), reason: /^the PowerShell LDAP collector: .*exited with code 1/ },
+      { name: 'PowerShell is not there', env: () => ({ PRT_SYSTEM32_DIR: folder }), reason: /was not found/ },
+    ];
+    for (const { name, env, reason } of failures) {
+      it(`${name}: both facts Unknown with the reason, the script removed`, async () => {
+        const collectorFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('prt-device-') && existsSync(join(tmpdir(), name, 'prt-device-ad.ps1')));
+        const before = collectorFolders();
+        const facts = await liveHost(env()).readDeviceFacts({ domain: 'CONTOSO' });
+        expect(collectorFolders().filter((name) => !before.includes(name))).toEqual([]);
+        expect(facts.Scp.Value).toBeNull();
+        expect(facts.Scp.Reason).toMatch(reason);
+        expect(facts.Password.Reason).toMatch(reason);
+      });
+    }
   });
 
   it('refuses on a computer that is not Windows (no forced live mode)', async () => {
