@@ -21,8 +21,11 @@ function Get-PrtFailureText($Record) {
 $result = [ordered]@{ Version = 1; Scp = $null; ScpError = $null; User = $null; PasswordLastSet = $null; PasswordError = $null }
 try {
     $rootDse = New-Object System.DirectoryServices.DirectoryEntry('LDAP://RootDSE')
-    $configNc = [string]$rootDse.Properties['configurationNamingContext'].Value
-    if (-not $configNc) { throw 'RootDSE shows no configurationNamingContext' }
+    # Binds now, so an unreachable domain fails here with its own message, not later as a null.
+    $rootDse.RefreshCache()
+    $configNc = $null
+    if ($null -ne $rootDse.Properties) { $configNc = [string]$rootDse.Properties['configurationNamingContext'].Value }
+    if (-not $configNc) { throw 'RootDSE shows no configurationNamingContext (no domain controller answered)' }
     $scpPath = 'LDAP://${scpObjectName},CN=Device Registration Configuration,CN=Services,' + $configNc
     if ([System.DirectoryServices.DirectoryEntry]::Exists($scpPath)) {
         $scp = New-Object System.DirectoryServices.DirectoryEntry($scpPath)

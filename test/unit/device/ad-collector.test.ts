@@ -44,6 +44,14 @@ describe('the LDAP collector document', () => {
     expect(both.Password.Reason).toBe('pwdLastSet of the user prt runs as: Access is denied.');
   });
 
+  it('reads what the script printed in the Windows PowerShell host under Wine (no domain): two Unknowns', () => {
+    // Captured from PrtWinHost.exe running adCollectorScript under Wine: every part failed and said so.
+    const wine = '{"Version":1,"Scp":null,"ScpError":"Unknown error (0x8007232b)","User":"VM\\\\root","PasswordLastSet":null,"PasswordError":"Unknown error (0x8007232b)"}';
+    const facts = parseAdCollector(wine);
+    expect(facts.Scp).toEqual({ Value: null, Reason: 'the SCP over LDAP: Unknown error (0x8007232b)' });
+    expect(facts.Password).toEqual({ Value: null, Reason: 'pwdLastSet of VM\\root (the user prt runs as): Unknown error (0x8007232b)' });
+  });
+
   const garbage: [string, string, RegExp][] = [
     ['empty output', '', /not JSON \(empty\)/],
     ['a PowerShell error text', 'At line:1 char:1\r\n+ ConvertTo-Json : something', /not JSON \(At line:1/],
@@ -73,7 +81,7 @@ describe('the LDAP collector document', () => {
 
 describe('the collector script', () => {
   it('uses System.DirectoryServices only: no AD module, no RSAT cmdlets', () => {
-    expect(adCollectorScript).toMatch(/System\.DirectoryServices\.DirectoryEntry\('LDAP:\/\/RootDSE'\)/);
+    expect(adCollectorScript).toMatch(/System\.DirectoryServices\.DirectoryEntry\('LDAP:\/\/RootDSE'\)\n\s+#.*\n\s+\$rootDse\.RefreshCache\(\)/);
     expect(adCollectorScript).toContain('CN=62a0ff2e-97b9-4513-943f-0d221bd30080,CN=Device Registration Configuration,CN=Services,');
     expect(adCollectorScript).not.toMatch(/Import-Module|Get-AD|ActiveDirectory/i);
   });
