@@ -136,3 +136,32 @@ describe('checks that do not apply', () => {
     expect(result(judgeDevice(facts, local, now), 'UpnNotRoutable').Result).toBe('Fail');
   });
 });
+
+describe('the password change against the PRT renewal (pwdLastSet of the user prt runs as)', () => {
+  const judgePassword = async (passwordLastSet: string, change: Partial<PrtStatus>) => {
+    const { status, facts, now } = await deviceOf('hybrid-wrong-password');
+    return result(judgeDevice({ ...facts, Password: factOf({ PasswordLastSet: passwordLastSet }) }, { ...status, ...change }, now), 'PasswordChangedRecently');
+  };
+
+  it('warns when the password changed after the PRT was last renewed', async () => {
+    const check = await judgePassword('2026-11-19T17:00:00Z', { AzureAdPrt: true, AzureAdPrtUpdateTime: '2026-11-19T09:00:00Z' });
+    expect(check.Result).toBe('Warn');
+    expect(check.Summary).toMatch(/after the PRT was last renewed \(2026-11-19T09:00:00Z\)/);
+  });
+
+  it('passes when the PRT was renewed after the change', async () => {
+    expect((await judgePassword('2026-11-18T17:00:00Z', { AzureAdPrt: true, AzureAdPrtUpdateTime: '2026-11-19T09:00:00Z' })).Result).toBe('Pass');
+  });
+
+  it('is Unknown, not Pass, with a PRT but no renewal time to compare with', async () => {
+    const check = await judgePassword('2026-09-01T00:00:00Z', { AzureAdPrt: true, AzureAdPrtUpdateTime: null });
+    expect(check.Result).toBe('Unknown');
+    expect(check.Summary).toMatch(/no PRT renewal time/);
+  });
+
+  it('without a PRT, an old change passes and says why', async () => {
+    const check = await judgePassword('2026-09-01T00:00:00Z', { AzureAdPrt: false, AzureAdPrtUpdateTime: null });
+    expect(check.Result).toBe('Pass');
+    expect(check.Summary).toMatch(/more than 14 days ago/);
+  });
+});
