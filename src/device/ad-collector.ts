@@ -29,7 +29,8 @@ try {
     $scpPath = 'LDAP://${scpObjectName},CN=Device Registration Configuration,CN=Services,' + $configNc
     if ([System.DirectoryServices.DirectoryEntry]::Exists($scpPath)) {
         $scp = New-Object System.DirectoryServices.DirectoryEntry($scpPath)
-        $keywords = @($scp.Properties['keywords'] | ForEach-Object { [string]$_ })
+        # A fresh string[]: 5.1's ConvertTo-Json writes a PSObject-wrapped array as {"value":[...],"Count":n}.
+        [string[]]$keywords = @($scp.Properties['keywords'] | ForEach-Object { [string]$_ })
         $result.Scp = [ordered]@{ Found = $true; Keywords = $keywords }
     } else {
         $result.Scp = [ordered]@{ Found = $false; Keywords = @() }
@@ -90,8 +91,9 @@ function scpPart(document: Record<string, unknown>): Fact<ScpFact | null> {
   if (!isRecord(scp)) throw new DeviceParseError('Scp is neither an object nor explained by ScpError');
   if (typeof scp.Found !== 'boolean') throw new DeviceParseError('Scp.Found is not true or false');
   if (!scp.Found) return factOf(null);
-  // ConvertTo-Json may flatten a one-element array into its element.
-  const keywords = typeof scp.Keywords === 'string' ? [scp.Keywords] : scp.Keywords;
+  // Windows PowerShell 5.1's ConvertTo-Json may write one keyword as a string, or a wrapped array as {"value":[...],"Count":n}.
+  const listed = isRecord(scp.Keywords) && Array.isArray(scp.Keywords.value) ? scp.Keywords.value : scp.Keywords;
+  const keywords = typeof listed === 'string' ? [listed] : listed;
   if (!Array.isArray(keywords) || !keywords.every((k): k is string => typeof k === 'string')) throw new DeviceParseError('Scp.Keywords is not a list of strings');
   const fact = scpFromKeywords(keywords);
   if (fact.TenantId === null && fact.TenantName === null) return noFact(`the SCP object exists but its keywords name no tenant (${keywords.join(', ') || 'none'})`);

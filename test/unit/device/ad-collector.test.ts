@@ -19,6 +19,11 @@ describe('the LDAP collector document', () => {
     expect(facts.Scp.Value).toEqual({ TenantId: tenant, TenantName: null });
   });
 
+  it('reads the keywords when Windows PowerShell 5.1 wrote the array as {value, Count}', () => {
+    const facts = parseAdCollector(doc({ Scp: { Found: true, Keywords: { value: [`azureADId:${tenant}`, 'azureADName:contoso.com'], Count: 2 } }, PasswordLastSet: '2026-11-30T08:15:02Z' }));
+    expect(facts.Scp.Value).toEqual({ TenantId: tenant, TenantName: 'contoso.com' });
+  });
+
   it('reads "no SCP object" as an answer (Value null), not as a failure', () => {
     expect(parseAdCollector(doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z' })).Scp).toEqual({ Value: null, Reason: null });
   });
