@@ -156,7 +156,8 @@ const REDACTION_MARKS: readonly RegExp[] = [
   /\{(?!\s)[A-Za-z][A-Za-z ._-]{0,40}\}/,
   /<(?:redacted|removed|hidden|masked|snip(?:ped)?|[a-z ]*(?:tenant|user|upn|guid|domain|device|name|email|id)[a-z ]*)>/i,
   /\*{3,}/,
-  /(?:^|[^a-z0-9])x{3,}(?=[^a-z0-9]|$)/i,
+  // A run of x standing alone: letters of any script around it make it part of a name (`XXX京a`).
+  /(?:^|[^\p{L}\p{N}])x{3,}(?=[^\p{L}\p{N}]|$)/iu,
   /[0-9a-fx]{8}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{12}/i,
   /^(?:redacted|removed|hidden|masked|anonymi[sz]ed)$/i,
 ];

@@ -224,8 +224,11 @@ describe('prt trace in forced live mode against fake Windows tools', () => {
       `wevtutil epl Microsoft-Windows-AAD/Analytic ${bundle}/events/Microsoft-Windows-AAD-Analytic.evtx /ow:true`,
       `wevtutil qe ${bundle}/events/Microsoft-Windows-AAD-Analytic.evtx /lf:true /f:RenderedXml`,
       'dsregcmd /status',
-      // The device checks of device.json (#15): of their tools, only reg is among this test's fakes.
+      // The device checks of device.json (#15): of their tools, reg and powershell (the AD collector,
+      // run from a private temp folder) are among this test's fakes.
       'reg query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CDJ\\AAD',
+      expect.stringMatching(/^powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -File \/\S+\/prt-device-[^/]+\/prt-device-ad\.ps1$/),
+      'collector script present',
       `icacls ${bundle}.zip /inheritance:r /grant:r *S-1-5-32-544:F *S-1-5-18:F`,
     ]);
     expect(readdirSync(join(bundle, 'lsass'))).toEqual(['lsass02.run']);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DsregReport, DsregSection } from '../../../src/dsreg/types.js';
 import {
   fieldValue,
+  isRedacted,
   findField,
   findFieldInReport,
   findSection,
@@ -226,5 +227,15 @@ describe('parseUrl', () => {
   it('is null for NO or nothing where a URL was expected', () => {
     expect(parseUrl('NO')).toBeNull();
     expect(parseUrl('')).toBeNull();
+  });
+});
+
+describe('a run of x as a redaction mark', () => {
+  it.each(['xxxx', 'MyPC.xxxx.com', 'user@xxx.com', 'CONTOSO\\XXXX', '96fa76d0-xxxx-4b8a-9c61-2e0f8d4a7b13'])('%s is redacted', (value) => {
+    expect(isRedacted(value)).toBe(true);
+  });
+  // Letters of any script next to the run make it part of a name (found by the render-parse property).
+  it.each(['XXX京a', 'ÜXXX', 'Maxxxx', 'BOXXX-7', 'xxxé.contoso.com'])('%s is a name, not a redaction', (value) => {
+    expect(isRedacted(value)).toBe(false);
   });
 });
