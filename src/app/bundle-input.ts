@@ -2,13 +2,10 @@ import { posix, win32 } from 'node:path';
 import type { DeviceReport } from '../device/types.js';
 import { PrtError, badInput } from '../errors.js';
 import type { Host } from '../host/types.js';
+import { isProbeReport } from '../probe/report-check.js';
 import type { ProbeReport } from '../probe/types.js';
 import { isBinaryName, readZip, type ZipFileEntry } from '../safety/zip-read.js';
 import { bundleNames } from '../trace/bundle.js';
-import { deviceFileName } from '../device/report.js';
-
-/** `bundle/probe.json`: the probe of a trace (issue #14). */
-export const probeFileName = 'probe.json';
 
 /** What a trace bundle (folder or zip) holds for the doctor; the host reads the zip's entries by their inner paths. */
 export interface BundleInput {
@@ -73,7 +70,6 @@ async function readJson<T>(host: Host, path: string, check: (value: unknown) => 
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 export const isDeviceReport = (value: unknown): value is DeviceReport => isObject(value) && value.SchemaVersion === 1 && Array.isArray(value.Checks);
-export const isProbeReport = (value: unknown): value is ProbeReport => isObject(value) && value.SchemaVersion === 1 && Array.isArray(value.Findings) && Array.isArray(value.Runs);
 
 /** Opens a bundle folder or zip as `prt trace` writes it; what it lacks stays unread (and the doctor says so). */
 export async function openBundle(host: Host, path: string): Promise<BundleInput> {
@@ -99,12 +95,12 @@ export async function openBundle(host: Host, path: string): Promise<BundleInput>
     throw error;
   })) ?? [];
   const events = eventFiles.length > 0 ? [eventFolder] : [];
-  const device = has(deviceFileName) ? await readJson(reader, joinPath(root, deviceFileName), isDeviceReport, 'the device checks of `prt device --json` (SchemaVersion 1, Checks)') : null;
-  const probe = has(probeFileName) ? await readJson(reader, joinPath(root, probeFileName), isProbeReport, 'the probe report of `prt probe --json` (SchemaVersion 1, Runs, Findings)') : null;
+  const device = has(bundleNames.device) ? await readJson(reader, joinPath(root, bundleNames.device), isDeviceReport, 'the device checks of `prt device --json` (SchemaVersion 1, Checks)') : null;
+  const probe = has(bundleNames.probe) ? await readJson(reader, joinPath(root, bundleNames.probe), isProbeReport, 'the probe report of `prt probe --json` (SchemaVersion 1, Runs, Findings)') : null;
   if (dsregcmd) read.push(dsregcmd);
   if (events.length > 0) read.push(eventFolder);
-  if (device) read.push(joinPath(root, deviceFileName));
-  if (probe) read.push(joinPath(root, probeFileName));
-  if (read.length === 0) throw badInput('NotABundle', `\`${path}\` holds no dsregcmd capture (${bundleNames.dsregcmdAfter}), no events folder, no ${deviceFileName} and no ${probeFileName}: it is not a \`prt trace\` bundle`);
+  if (device) read.push(joinPath(root, bundleNames.device));
+  if (probe) read.push(joinPath(root, bundleNames.probe));
+  if (read.length === 0) throw badInput('NotABundle', `\`${path}\` holds no dsregcmd capture (${bundleNames.dsregcmdAfter}), no events folder, no ${bundleNames.device} and no ${bundleNames.probe}: it is not a \`prt trace\` bundle`);
   return { host: reader, dsregcmd, events, device, probe, read };
 }

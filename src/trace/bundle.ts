@@ -19,6 +19,10 @@ export const bundleNames = {
   lsass: 'lsass',
   authlogs: 'authlogs',
   networkTrace: 'NetTrace.etl',
+  /** The network probe as SYSTEM before the repro (#14). */
+  probe: 'probe.json',
+  /** The device checks after the repro (#15); `prt doctor` on a bundle reads both. */
+  device: 'device.json',
 } as const;
 
 /** `PrtTrace-CTS-WS-0512-20261120-093012`: the device and the UTC start, safe on every file system. */

@@ -3,7 +3,6 @@ import { openTempBeside, type PendingFile } from '../host/write-file.js';
 import { dirname, join } from 'node:path';
 import { getDeviceReport } from '../app/device.js';
 import { getStatus } from '../app/status.js';
-import { deviceFileName } from '../device/report.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
 import { ExitCode, PrtError, ifPrtError } from '../errors.js';
 import { aadChannels } from '../host/event-host.js';
@@ -65,7 +64,7 @@ export async function finish(session: Session, outcome: BundleOutcome): Promise<
 async function writeDeviceChecks(host: Session['host'], status: PrtStatus, bundle: string): Promise<string> {
   try {
     const report = await getDeviceReport(host, status);
-    writeBundleJson(bundle, deviceFileName, report);
+    writeBundleJson(bundle, bundleNames.device, report);
     return `; device checks: ${report.Checks.filter((check) => check.Result === 'Fail').length} failed`;
   } catch (error) {
     if (!(error instanceof PrtError)) throw error;

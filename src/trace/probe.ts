@@ -1,9 +1,7 @@
 import { probeDevice } from '../app/probe.js';
 import { PrtError } from '../errors.js';
-import { appendBundleLog, writeBundleJson } from './bundle.js';
+import { appendBundleLog, bundleNames, writeBundleJson } from './bundle.js';
 import type { Session } from './engine.js';
-
-export const probeFileName = 'probe.json';
 
 /**
  * The network as SYSTEM sees it, probed once before the repro (#14): `probe.json` in the bundle,
@@ -16,7 +14,7 @@ export async function probeIntoBundle(session: Session, bundle: string, env: Nod
   if (env === undefined) return;
   try {
     const report = await probeDevice(session.host, { contexts: ['System'], env });
-    writeBundleJson(bundle, probeFileName, report);
+    writeBundleJson(bundle, bundleNames.probe, report);
     const findings = report.Findings.map((finding) => `${finding.Id}${finding.Target ? ` (${finding.Target})` : ''}`);
     if (findings.length > 0) session.emit({ Kind: 'Warning', At: session.nowIso(), Text: `Network probe as SYSTEM: ${findings.join(', ')}; see probe.json` });
     else appendBundleLog(bundle, 'Network probe as SYSTEM: every endpoint answered (probe.json)');
