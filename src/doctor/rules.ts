@@ -204,7 +204,8 @@ export const causeRules: readonly CauseRule[] = [
     Summary: 'dsregcmd ran without the user\'s own sign-in (SYSTEM, another account, remoting): its SSO State says nothing about the user\'s PRT.',
     NextStep: 'Run `prt doctor` (or dsregcmd /status) in the affected user\'s own session.',
     Raise: [{ Key: 'status:NoUserContext', Points: 6 }],
-    Against: [],
+    // Without a finished join there is no PRT in any session: the join, not the session, is the cause.
+    Against: [{ Key: 'status:JoinFailed', Points: 4, Why: 'the device join failed, so no session of any user could show a PRT' }],
   },
   {
     Id: 'EntraRejected',
