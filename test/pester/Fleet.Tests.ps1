@@ -148,6 +148,49 @@ Describe 'Fan-out over SSH' {
 
     }
 
+    # The cmdlets added with the probe and the device checks go through the same remoting plumbing;
+    # these run them for real over SSH, each on a simulated device of its own kind.
+    Context 'Invoke-PrtDoctor, Get-PrtDeviceCheck and Test-PrtConnectivity over SSH' {
+        It 'Invoke-PrtDoctor -Session: one verdict per device, its ranked causes kept, and the device without PrtTools an error' {
+            $local = Invoke-PrtDoctor -Simulate proxy-auth-required
+            $verdicts = @(Invoke-PrtDoctor -Session $sessions -Simulate proxy-auth-required -ErrorVariable doctorErrors -ErrorAction SilentlyContinue)
+            $verdicts.Count | Should -Be 2
+            @($verdicts.PSComputerName | Sort-Object) | Should -Be @('127.0.0.1', '127.0.0.2')
+            foreach ($verdict in $verdicts) {
+                $verdict.PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.Doctor'
+                @($verdict.Causes)[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.DoctorCause'
+                @($verdict.Causes).Id | Should -Be @($local.Causes).Id
+                $verdict.ObservedAt | Should -BeOfType [datetime]
+            }
+            @($doctorErrors).FullyQualifiedErrorId | Should -Be 'PrtTools.ModuleNotInstalled,Invoke-PrtDoctor'
+            @($doctorErrors).TargetObject | Should -Be 'localhost'
+        }
+
+        It 'Get-PrtDeviceCheck -HostName: every check of each reachable device, and the unreachable one an error' {
+            $local = @(Get-PrtDeviceCheck -Simulate tpm-locked-out)
+            $targets = "127.0.0.1:$port", "127.0.0.3:$port"
+            $checks = @(Get-PrtDeviceCheck -HostName $targets @hostParameters -Simulate tpm-locked-out -ErrorVariable checkErrors -ErrorAction SilentlyContinue)
+            $checks.Count | Should -Be $local.Count
+            $checks[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.DeviceCheck'
+            @($checks.PSComputerName | Sort-Object -Unique) | Should -Be '127.0.0.1'
+            @($checks | ForEach-Object { "$($_.Id)=$($_.Result)" }) | Should -Be @($local | ForEach-Object { "$($_.Id)=$($_.Result)" })
+            ($checks | Where-Object Id -EQ 'TpmLockedOut').Result | Should -Be 'Fail'
+            @($checkErrors).FullyQualifiedErrorId | Should -Be 'PrtTools.DeviceUnreachable,Get-PrtDeviceCheck'
+            @($checkErrors).TargetObject | Should -Be '127.0.0.3'
+        }
+
+        It 'Test-PrtConnectivity -Session: the probe''s findings come back as they are here' {
+            $local = Test-PrtConnectivity -Simulate proxy-auth-required
+            $results = @(Test-PrtConnectivity -Session $withModule1 -Simulate proxy-auth-required)
+            $results.Count | Should -Be 1
+            $results[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.ProbeResult'
+            $results[0].PSComputerName | Should -Be '127.0.0.1'
+            @($results[0].Findings).Count | Should -BeGreaterThan 0
+            @($results[0].Findings).Id | Should -Be @($local.Findings).Id
+            @($results[0].Runs).Count | Should -Be @($local.Runs).Count
+        }
+    }
+
     Context 'Get-PrtFleetSummary on statuses from several devices' {
         It 'names the devices of live statuses by PSComputerName' {
             $summary = Get-PrtStatus -Session $sessions -Sample -ErrorAction SilentlyContinue | Get-PrtFleetSummary
