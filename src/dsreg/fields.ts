@@ -46,3 +46,39 @@ export function homeSectionOf(fieldName: string): string | null {
 
 /** True for a field name dsregcmd prints, in any case or spacing. */
 export const isKnownField = (fieldName: string): boolean => homeSectionOf(fieldName) !== null;
+
+/**
+ * A known field name where a flattened paste ran it into the previous field's value (web pages
+ * and forums that fold line breaks: `EnterpriseJoined : NO DeviceId : 5820…`), followed by the
+ * right-aligned layout's ` : ` (or `KeySignTest: :`): server text writes `Correlation ID: x`.
+ * The colon after the name keeps `AzureAdPrtUpdateTime` from being read as `AzureAdPrt`.
+ */
+const RUN_IN_FIELD = new RegExp(
+  `\\s(?=(?:${Object.values(HOMES)
+    .flat()
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|')})(?:\\s+:(?:\\s|$)|:\\s:))`,
+  'gi',
+);
+/** The server's own words may name anything (`… Correlation ID: …`): such a line is never unfolded. */
+const FREE_TEXT_FIELD = /^[\s>*_`-]*(?:server error description|server message)\s*:/i;
+/** A box rule with text before or after it on the same line (`| User State |  +-----+`). */
+const RUN_IN_RULE = /\s*(\+-{3,}\+)\s*/g;
+const RUN_IN_RULE_TEST = /\S\s*\+-{3,}\+|\+-{3,}\+\s*\S/;
+
+/**
+ * One pasted line as the lines dsregcmd printed: a line that holds two or more known fields, or
+ * a box rule next to other text, was folded by the place it was copied from. Other lines are
+ * returned as they are, so a value or a sentence that mentions one field name is left alone.
+ */
+export function unfoldLine(line: string): string[] {
+  const parts = RUN_IN_RULE_TEST.test(line) ? line.replace(RUN_IN_RULE, '\n$1\n').split('\n') : [line];
+  return parts.flatMap((part) => {
+    if (FREE_TEXT_FIELD.test(part)) return [part];
+    // The leading space lets a field at the start of the line count as one of the two.
+    const starts = [...` ${part}`.matchAll(RUN_IN_FIELD)].map((m) => m.index);
+    if (starts.length < 2) return [part];
+    const pieces = starts.map((at, n) => part.slice(at, starts[n + 1]));
+    return [part.slice(0, starts[0]), ...pieces].filter((piece) => piece.trim() !== '');
+  });
+}

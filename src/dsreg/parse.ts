@@ -13,7 +13,10 @@
  *   fields dsregcmd prints; its lines are filed under the sections they belong to;
  * - decoration from tickets and chats: Markdown fences and emphasis (`**NgcSet : YES**`), quote
  *   marks, list bullets and indentation, prompt lines (`PS C:\> dsregcmd /status`), trailing
- *   spaces, blank lines inside a box's header rules, stray lines. Field names are stored clean.
+ *   spaces, blank lines inside a box's header rules, stray lines, no-break and other Unicode
+ *   spaces. Field names are stored clean;
+ * - a folded paste (a page or forum that joined lines): a line holding two or more known fields,
+ *   or a box rule beside other text, is read as the lines dsregcmd printed.
  *
  * What it refuses, with a PrtError (exit code 3) naming the source:
  * - `EmptyCapture`: nothing but whitespace;
@@ -24,7 +27,7 @@
  */
 import { badInput } from '../errors.js';
 import type { DiagnosticsKind, DsregField, DsregReport, DsregSection, PrtDiagnostics, PrtKind } from './types.js';
-import { homeSectionOf, isKnownField } from './fields.js';
+import { homeSectionOf, isKnownField, unfoldLine } from './fields.js';
 import { dataValue, meaningfulValue, normaliseName, parseDsregTime, parseHexStatus, parseIntOrNull } from './values.js';
 
 export interface ParseOptions {
@@ -122,6 +125,8 @@ function splitField(line: string): { name: string; value: string } | null {
   return { name, value };
 }
 
+const UNICODE_SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 const FENCE = /^(?:`{3,}|~{3,})/;
 /** `PS C:\> dsregcmd /status`, `C:\Windows\system32>dsregcmd /status`, `$ dsregcmd …`. */
 const PROMPT = /^(?:PS\s+[^>]*>|[A-Za-z]:\\[^>]*>|[$#]\s+dsregcmd\b)/i;
@@ -131,7 +136,9 @@ const PROMPT = /^(?:PS\s+[^>]*>|[A-Za-z]:\\[^>]*>|[$#]\s+dsregcmd\b)/i;
  * decoration (a Markdown fence, a shell prompt). A value that is itself `***` (redacted) stays.
  */
 export function undecorate(raw: string): string | null {
-  let line = raw.trim();
+  // Pastes from web pages, Teams and HTML mail carry no-break and other Unicode spaces (and tabs)
+  // where dsregcmd printed plain spaces, and zero-width marks; ` : ` must still split the field.
+  let line = raw.replace(UNICODE_SPACES, ' ').replace(ZERO_WIDTH, '').trim();
   if (FENCE.test(line) || PROMPT.test(line)) return null;
   line = line.replace(/^(?:>\s*)+/, ''); // e-mail and Markdown quotes
   line = line.replace(/^[-*•]\s+(?=\S)/, ''); // list bullets
@@ -166,7 +173,11 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
     throw badInput('EmptyCapture', `${src} is empty: expected the output of \`dsregcmd /status\`.`);
   }
 
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // A folded paste's line becomes the lines dsregcmd printed, each keeping its line number.
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .flatMap((line, i) => unfoldLine(line).map((part) => ({ part, lineNo: i + 1 })));
   const boxed: DsregSection[] = [];
   const diagnostics: PrtDiagnostics[] = [];
   /** Field lines before the first box: an unboxed paste, or a preamble. */
@@ -182,7 +193,7 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
   /** A `…PrtDiagnostics` line was seen in this section: block lines after it are not a headless paste. */
   let sawBlockStart = false;
 
-  for (const [i, raw] of lines.entries()) {
+  for (const { part: raw, lineNo } of lines) {
     const line = undecorate(raw);
     if (line === null || line === '') continue;
 
@@ -214,7 +225,7 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
       target = current;
       box = 'none';
     }
-    const field: DsregField = { Name: split.name, Value: split.value, Line: i + 1 };
+    const field: DsregField = { Name: split.name, Value: split.value, Line: lineNo };
     target.Fields.push(field);
 
     const key = normaliseName(field.Name);

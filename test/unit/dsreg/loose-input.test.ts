@@ -65,6 +65,63 @@ describe('loose input: decoration', () => {
   });
 });
 
+describe('loose input: pastes that changed the spacing', () => {
+  it.each([
+    ['a no-break space', '\u00a0'],
+    ['a narrow no-break space', '\u202f'],
+    ['a tab', '\t'],
+    ['an ideographic space', '\u3000'],
+  ])('splits ` : ` written with %s', (_name, space) => {
+    const r = parse([BORDER, header('SSO State'), BORDER, `AzureAdPrt${space}:${space}NO`, `EnterprisePrt :${space}YES`].join('\n'));
+    expect(fields(r, 'SSO State')).toEqual([['AzureAdPrt', 'NO'], ['EnterprisePrt', 'YES']]);
+  });
+
+  it('drops zero-width marks a web page left inside a name or value', () => {
+    const r = parse([BORDER, header('SSO State'), BORDER, 'Azure\u200bAdPrt : N\u200dO'].join('\n'));
+    expect(fields(r, 'SSO State')).toEqual([['AzureAdPrt', 'NO']]);
+  });
+});
+
+describe('loose input: a page that folded the line breaks', () => {
+  it('reads every field of a line that holds several, and files them where dsregcmd prints them', () => {
+    const r = parse([BORDER, header('Device State'), BORDER, 'AzureAdJoined : YES EnterpriseJoined : NO DomainJoined : YES DomainName : CONTOSO'].join('\n'));
+    expect(fields(r, 'Device State')).toEqual([['AzureAdJoined', 'YES'], ['EnterpriseJoined', 'NO'], ['DomainJoined', 'YES'], ['DomainName', 'CONTOSO']]);
+    expect(findSection(r, 'Device State')?.Fields.map((f) => f.Line)).toEqual([4, 4, 4, 4]);
+  });
+
+  it('keeps a value with colons and spaces whole, and does not split a longer name at a shorter one', () => {
+    const r = parse([BORDER, header('SSO State'), BORDER, 'AzureAdPrt : YES AzureAdPrtUpdateTime : 2020-07-12 22:57:53.000 UTC AzureAdPrtAuthority : https://login.microsoftonline.com/x'].join('\n'));
+    expect(fields(r, 'SSO State')).toEqual([
+      ['AzureAdPrt', 'YES'],
+      ['AzureAdPrtUpdateTime', '2020-07-12 22:57:53.000 UTC'],
+      ['AzureAdPrtAuthority', 'https://login.microsoftonline.com/x'],
+    ]);
+  });
+
+  it('reads a PRT line folded behind another field, and a box header that shares its line with the rule', () => {
+    const r = parse([BORDER, `${header('User State')}  ${BORDER}`, 'WamDefaultGUID : {B16898C6-A148-4967-9171-64D755DA8520} (AzureAd)     AzureAdPrt : YES'].join('\n'));
+    expect(r.Sections.map((s) => s.Name)).toEqual(['User State']);
+    expect(fields(r, 'User State')).toEqual([['WamDefaultGUID', '{B16898C6-A148-4967-9171-64D755DA8520} (AzureAd)'], ['AzureAdPrt', 'YES']]);
+  });
+
+  it('leaves a line alone that mentions only one field name, in a value or a sentence', () => {
+    const r = parse([BORDER, header('SSO State'), BORDER, 'Server Error Description : the AzureAdPrt : NO line came back', 'AzureAdPrt : NO'].join('\n'));
+    expect(fields(r, 'SSO State')).toEqual([['Server Error Description', 'the AzureAdPrt : NO line came back'], ['AzureAdPrt', 'NO']]);
+  });
+
+  it('never unfolds the server\'s own text, which names ids and times the way dsregcmd names fields', () => {
+    const description = 'AADSTS50126: Error validating credentials. Trace ID: 1 Correlation ID: 2 Timestamp: 2020-07-18 20:10:33Z';
+    const r = parse([BORDER, header('SSO State'), BORDER, `Server Error Description : ${description}`, `Server Message : User Identity : x Correlation ID : y`].join('\n'));
+    expect(fields(r, 'SSO State')).toEqual([['Server Error Description', description], ['Server Message', 'User Identity : x Correlation ID : y']]);
+  });
+
+  it('reads the fields after prose that a folded paste put in front of them', () => {
+    const r = parse(['my output is AzureAdJoined : YES DomainJoined : NO'].join('\n'));
+    const read = Object.fromEntries(r.Sections.flatMap((s) => s.Fields.map((f) => [f.Name, f.Value])));
+    expect(read).toMatchObject({ AzureAdJoined: 'YES', DomainJoined: 'NO' });
+  });
+});
+
 describe('loose input: a paste with no box', () => {
   it('accepts two or more dsregcmd lines and files them under their sections', () => {
     const r = parse(['DeviceAuthStatus : FAILED. Error: 0xd000023c', 'Previous Prt Attempt : 2026-09-14 08:06:22 UTC', 'Attempt Status : 0xc000023c', 'HTTP Error : 0x80072ee7'].join('\n'));
