@@ -20,13 +20,12 @@ export function canonical(code: string): string | null {
 }
 
 /**
- * Whether a code says the request did not get through (the WinHTTP numbers and their HRESULT
- * and ADAL spellings, STATUS_NETWORK_UNREACHABLE) or names what the probe checks (MEX, DTD, 407…).
+ * Whether a code says the request did not get through: the WinHTTP numbers and their HRESULT and
+ * ADAL spellings, and STATUS_NETWORK_UNREACHABLE.
  */
-export function isNetworkClass(code: string): boolean {
+export function isTransportFailure(code: string): boolean {
   const spelled = canonical(code);
   if (spelled === null) return false;
-  if (EXPLAINED.has(spelled.toLowerCase())) return true;
   const value = /^\d+$/.test(spelled) ? Number(spelled) : Number.parseInt(spelled, 16);
   if (Number.isNaN(value)) return false;
   if (value <= 0xffff) return isWinhttpNumber(value);
@@ -34,7 +33,19 @@ export function isNetworkClass(code: string): boolean {
   return value === STATUS_NETWORK_UNREACHABLE || high === ADAL_INTERNET_FACILITY || (high === WIN32_HRESULT_PREFIX && isWinhttpNumber(value & 0xffff));
 }
 
+/**
+ * Whether the probe can say something about a code: a transport failure, or what one of its
+ * checks names (the federation metadata, a DTD, a 407, an unknown realm…).
+ */
+export function isNetworkClass(code: string): boolean {
+  if (isTransportFailure(code)) return true;
+  const spelled = canonical(code);
+  return spelled !== null && EXPLAINED.has(spelled.toLowerCase());
+}
+
 export const PROBE_NEXT_STEP = 'Run `prt probe` (as SYSTEM, the route the PRT request takes): it tests DNS, the proxy, TLS, the clock and the federation server on the way to Entra ID and names what blocks it.';
+/** For a code the server answered with but the probe can also check: after the code's own steps. */
+export const PROBE_CHECK_STEP = 'To check this from the device, run `prt probe --upn <the user\'s UPN>`: it asks Entra ID for the realm of the user\'s domain and reads the federation server\'s metadata, which this code points at.';
 
 /** The probe findings that explain a chain's codes; when none names them, the probe's errors (the network is still the suspect). */
 export function findingsForChain(codes: readonly string[], report: ProbeReport): ProbeFinding[] {

@@ -1,7 +1,7 @@
 import { probeDevice } from '../../app/probe.js';
 import type { DiagnosedAttempt, Diagnosis } from '../../diagnose/attempt-types.js';
 import type { Host } from '../../host/types.js';
-import { findingsForChain, isNetworkClass, PROBE_NEXT_STEP } from '../../probe/ties.js';
+import { findingsForChain, isNetworkClass, isTransportFailure, PROBE_CHECK_STEP, PROBE_NEXT_STEP } from '../../probe/ties.js';
 import type { ProbeFinding, ProbeReport } from '../../probe/types.js';
 import type { Style } from './style.js';
 
@@ -12,12 +12,17 @@ export type ProbedDiagnosis = Omit<Diagnosis, 'Attempts'> & { Attempts: ProbedAt
 
 const chainCodes = (attempt: DiagnosedAttempt) => [...attempt.Explanation.map((link) => link.Code), ...(attempt.NetworkSubError ? [attempt.NetworkSubError.Code] : [])];
 
-/** A failed attempt whose chain holds a network-class code is told to run the probe first. */
+/** A failed attempt whose chain holds a code the probe can say something about. */
 export const failedOnNetwork = (attempt: DiagnosedAttempt) => !attempt.Succeeded && chainCodes(attempt).some((code) => isNetworkClass(code));
 
+/**
+ * A failure that did not get through is told to run the probe first (right after the step that
+ * names the URL to check); one the server answered, whose code the probe can also check (an
+ * unknown realm, empty federation metadata), gets the probe after the code's own steps.
+ */
 export function withProbeStep<T extends DiagnosedAttempt>(attempt: T): T {
-  if (!failedOnNetwork(attempt) || attempt.NextSteps.includes(PROBE_NEXT_STEP)) return attempt;
-  // Right after the step that names the URL to check (the probe checks it), else first.
+  if (!failedOnNetwork(attempt) || attempt.NextSteps.includes(PROBE_NEXT_STEP) || attempt.NextSteps.includes(PROBE_CHECK_STEP)) return attempt;
+  if (!chainCodes(attempt).some((code) => isTransportFailure(code))) return { ...attempt, NextSteps: [...attempt.NextSteps, PROBE_CHECK_STEP] };
   const at = attempt.Url !== null && attempt.NextSteps[0]?.includes(attempt.Url) ? 1 : 0;
   return { ...attempt, NextSteps: [...attempt.NextSteps.slice(0, at), PROBE_NEXT_STEP, ...attempt.NextSteps.slice(at)] };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../../../src/cli/run.js';
-import { isNetworkClass, PROBE_NEXT_STEP } from '../../../src/probe/ties.js';
+import { isNetworkClass, isTransportFailure, PROBE_CHECK_STEP, PROBE_NEXT_STEP } from '../../../src/probe/ties.js';
 import type { ProbedDiagnosis } from '../../../src/cli/present/probe-ties.js';
 
 const stateDir = mkdtempSync(join(tmpdir(), 'prt-probe-error-'));
@@ -41,9 +41,25 @@ describe('prt error names prt probe for network failures', () => {
     expect(diagnosis.Probe).toBeUndefined();
   });
 
+  test('a server answer the probe can check (a real 1081 with AADSTS50034): the code\'s own steps first, the probe last', async () => {
+    const diagnosis = JSON.parse((await run(['error', '--events', 'test/fixtures/real/events/account-disabled-1081-loose-header.txt', '--json'])).stdout) as ProbedDiagnosis;
+    const [attempt] = diagnosis.Attempts;
+    expect(attempt?.NextSteps.at(-1)).toBe(PROBE_CHECK_STEP);
+    expect(attempt?.NextSteps.length).toBeGreaterThan(1);
+    expect(attempt?.NextSteps).not.toContain(PROBE_NEXT_STEP);
+  });
+
+  test.each([['AADSTS50034', false, true], ['0xc004848c', false, true], ['12029', true, true], ['0xC000023C', true, true], ['AADSTS50126', false, false]])(
+    '%s: got no answer %s, the probe can check it %s',
+    (code, transport, checkable) => {
+      expect(isTransportFailure(code)).toBe(transport);
+      expect(isNetworkClass(code)).toBe(checkable);
+    },
+  );
+
   test('a wrong password is not sent to the probe', async () => {
     const diagnosis = JSON.parse((await run(['error', '--simulate', 'hybrid-wrong-password', '--json'])).stdout) as ProbedDiagnosis;
-    expect(diagnosis.Attempts.some((attempt) => attempt.NextSteps.includes(PROBE_NEXT_STEP))).toBe(false);
+    expect(diagnosis.Attempts.some((attempt) => attempt.NextSteps.includes(PROBE_NEXT_STEP) || attempt.NextSteps.includes(PROBE_CHECK_STEP))).toBe(false);
   });
 });
 
