@@ -401,6 +401,16 @@ function Get-PrtError {
                 ConvertTo-PrtObject -InputObject $attempt -TypeName 'PrtTools.Attempt'
             }
         }
+        # No attempt is not "nothing failed" when the logs or the paste hold AAD errors: say so.
+        $outside = @($result.Document.PSObject.Properties['OutsideErrors'] | Where-Object { $null -ne $_ } | ForEach-Object { $_.Value } | Where-Object { $null -ne $_ })
+        $coded = @($result.Document.PSObject.Properties['TextRecords'] | Where-Object { $null -ne $_ } | ForEach-Object { $_.Value } | Where-Object { $null -ne $_ -and @($_.Codes).Count -gt 0 })
+        if (($null -eq $attempts -or @($attempts.Value).Count -eq 0) -and ($outside.Count -gt 0 -or $coded.Count -gt 0)) {
+            $PSCmdlet.WriteWarning((ConvertTo-PrtSafeText -Text (ConvertTo-PrtCmdletText -Text ([string]$result.Document.Summary))))
+            foreach ($kind in $outside) {
+                $codes = (@($kind.Codes) -join ' ')
+                $PSCmdlet.WriteWarning((ConvertTo-PrtSafeText -Text ('Event {0} {1}: {2} time(s). {3}' -f $kind.EventId, $codes, $kind.Count, [string]$kind.Message)))
+            }
+        }
         # What prt had to skip (a truncated export among good ones): the attempts of the others
         # are above; each skipped part is an error that names its file.
         $problems = $result.Document.PSObject.Properties['Problems']

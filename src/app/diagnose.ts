@@ -4,7 +4,8 @@ import {
 import { mergeTimelines } from '../events/merge.js';
 import { decodeCode, isExplainError } from '../codes/index.js';
 import { fromDiagnostics, fromEvents, mergeAttempts, summarise } from '../diagnose/attempts.js';
-import type { DiagnosedAttempt, Diagnosis } from '../diagnose/attempt-types.js';
+import type { DiagnosedAttempt, Diagnosis, ExplainedCode } from '../diagnose/attempt-types.js';
+import { OutsideErrorTally } from '../diagnose/outside-errors.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
 import { PrtError } from '../errors.js';
 import { aadChannels, type AadChannel } from '../host/event-host.js';
@@ -125,7 +126,7 @@ async function readEventPaths(host: Host, paths: string[], since: Date | undefin
 }
 
 /** Each code of a text record with its name and one-line meaning, from the knowledge base. */
-function explainCodes(codes: string[]): { Code: string; Name: string | null; Summary: string }[] {
+function explainCodes(codes: string[]): ExplainedCode[] {
   return codes.map((code) => {
     const item = decodeCode(code);
     return isExplainError(item) ? { Code: code, Name: null, Summary: item.Error.Message } : { Code: code, Name: item.Name, Summary: item.Summary };
@@ -226,7 +227,10 @@ export async function diagnose(host: Host, request: DiagnoseRequest, streaming: 
   }
 
   const shelf = new AttemptShelf();
-  const tracker = new AttemptTracker();
+  const outside = new OutsideErrorTally();
+  const tracker = new AttemptTracker({}, (event) => {
+    outside.add(event);
+  });
   // Which text records ended up in an attempt (shown or not): a key per record, as few as the text has.
   const inAttempts = new Set<string>();
   const take = (attempts: Attempt[]) => {
@@ -259,11 +263,16 @@ export async function diagnose(host: Host, request: DiagnoseRequest, streaming: 
     harvest.notes.push(`${harvest.problemCount} event${harvest.problemCount === 1 ? '' : 's'} could not be read and ${harvest.problemCount === 1 ? 'was' : 'were'} skipped${listed}.`);
   }
   const withCodes = harvest.textRecords.filter((record) => record.Codes.length > 0).length;
-  // No attempt, but pasted errors: say they exist rather than "nothing was seen".
+  const outsideErrors = outside.list();
+  const outsideCount = outsideErrors.reduce((n, kind) => n + kind.Count, 0) + outside.dropped;
+  if (outside.dropped > 0) harvest.notes.push(`${outside.dropped} more AAD error events outside any attempt are counted but not listed in OutsideErrors (the ${outsideErrors.length} most frequent kinds are).`);
+  // No attempt, but errors in the logs or the paste: say they exist rather than "nothing failed".
   const summary =
     attempts.length === 0 && withCodes > 0
       ? `No PRT attempt could be built from what was read, but ${withCodes} AAD record${withCodes === 1 ? '' : 's'} from Event Viewer text carr${withCodes === 1 ? 'ies' : 'y'} error codes (see the records from text).`
-      : summarise(attempts, { attempts: total, failed });
+      : attempts.length === 0 && outsideCount > 0
+        ? `No PRT attempt was found in what was read, but the AAD logs hold ${outsideCount} error event${outsideCount === 1 ? '' : 's'} outside any PRT attempt (listed below): apps' token requests through the token broker, or traces of an attempt whose other events are missing. Read them before calling the device healthy.`
+        : summarise(attempts, { attempts: total, failed });
   return {
     Attempts: attempts,
     Failed: failed,
@@ -275,5 +284,6 @@ export async function diagnose(host: Host, request: DiagnoseRequest, streaming: 
     Problems: harvest.problems,
     Since: since?.toISOString() ?? null,
     TextRecords: harvest.textRecords.map((record) => ({ ...record, InAttempt: inAttempts.has(`${record.Source}\u0000${record.Position}`), Explained: explainCodes(record.Codes) })),
+    OutsideErrors: outsideErrors.map((kind) => ({ ...kind, Explained: explainCodes(kind.Codes) })),
   };
 }

@@ -2,6 +2,7 @@ import type { ExplainResult } from '../codes/index.js';
 import type { EventRef, NetworkSubError, TextRecordSummary, TextSourceFormat, TokenBrokerError } from '../events/index.js';
 import type { DiagnosticsKind, PrtKind } from '../dsreg/types.js';
 import type { ChainLink, ServerErrorSource } from './explain-chain.js';
+import type { OutsideError } from './outside-errors.js';
 import type { PrtStatus } from './status-types.js';
 
 /** Which method of the checklist's Step 2 saw the attempt. */
@@ -66,5 +67,14 @@ export interface Diagnosis {
   Problems: { Source: string; Index: number; Message: string }[];
   Since: string | null;
   /** The AAD records read from Event Viewer text (pasted or saved), with the codes each carries; [] without text sources. */
-  TextRecords: (TextRecordSummary & { InAttempt: boolean; Explained: { Code: string; Name: string | null; Summary: string }[] })[];
+  TextRecords: (TextRecordSummary & { InAttempt: boolean; Explained: ExplainedCode[] })[];
+  /** AAD error events of the logs that belong to no attempt (the token broker's own, orphans' neighbours), per event and code. */
+  OutsideErrors: (OutsideError & { Explained: ExplainedCode[] })[];
+}
+
+/** A code of a record, with its name and one-line meaning. */
+export interface ExplainedCode {
+  Code: string;
+  Name: string | null;
+  Summary: string;
 }

@@ -2,7 +2,9 @@
  * Event XML or Event Viewer text → AadEvents, streaming: bytes from the host (wevtutil's stdout
  * or a file) are decoded chunk by chunk and read one element (or text record) at a time, so
  * memory does not grow with the log. The first character decides: `<` is event XML (scan.ts:
- * split into `<Event>` elements, pre-filtered), anything else Event Viewer text (text/). One
+ * split into `<Event>` elements, pre-filtered); otherwise the first lines tell event XML pasted
+ * after prose or a fence, or copied from Event Viewer's XML View (xml-view.ts), from Event Viewer
+ * text (text/). One
  * broken element is a problem item, not a failure; a DTD or a source that is neither is a
  * bad-input error naming the source.
  */
@@ -10,6 +12,7 @@ import { StreamDecoder } from './decode.js';
 import type { EventReader } from './element.js';
 import { EventScanner, type KeepEvent } from './scan.js';
 import { EventTextScanner, type TextSequence } from './text/index.js';
+import { XmlViewScanner } from './xml-view.js';
 import type { AadEvent, EventParseItem, EventProblem } from './types.js';
 
 export type { KeepEvent } from './scan.js';
@@ -36,7 +39,7 @@ interface Scanner {
   end(out: EventParseItem[]): void;
 }
 
-/** Decides XML or text on the first character that is not white space. */
+/** Decides XML or text on the first character that is not white space, or on the first lines. */
 class SniffingScanner implements Scanner {
   private scanner: Scanner | null = null;
   private head = '';
@@ -49,22 +52,65 @@ class SniffingScanner implements Scanner {
       return;
     }
     this.head += text;
+    this.decide(out, false);
+  }
+
+  end(out: EventParseItem[]): void {
+    // A paste too short to tell: what is left decides now.
+    if (!this.scanner && this.head !== '') this.decide(out, true);
+    const scanner = this.scanner ?? new EventScanner(this.options);
+    scanner.end(out);
+  }
+
+  private decide(out: EventParseItem[], final: boolean): void {
     const first = this.head.search(/\S/);
     if (first === -1) {
       this.head = ''; // leading white space says nothing, and need not be held
       return;
     }
-    this.scanner = this.head.charAt(first) === '<' ? new EventScanner(this.options) : new EventTextScanner({ source: this.options.source, sequence: this.options.textSequence });
+    const kind = this.head.charAt(first) === '<' ? 'xml' : this.xmlViewOrText(first, final);
+    if (kind === null) return; // the lines that decide are not complete yet
+    this.scanner =
+      kind === 'xml'
+        ? new EventScanner(this.options)
+        : kind === 'xml-view'
+          ? new XmlViewScanner(this.options)
+          : new EventTextScanner({ source: this.options.source, sequence: this.options.textSequence });
     const head = this.head;
     this.head = '';
     this.scanner.push(head, out);
   }
 
-  end(out: EventParseItem[]): void {
-    const scanner = this.scanner ?? new EventScanner(this.options);
-    scanner.end(out);
+  /**
+   * A paste that does not start with `<`: event XML after a ticket's prose or a Markdown fence,
+   * or Event Viewer's XML View (`- <Event …>`), is read as XML; Event Viewer text (its labels,
+   * or "Copy details as text" with its `Event Xml:` part) as text. Decided on the first line
+   * that tells, within the first lines; null while they are still coming.
+   */
+  private xmlViewOrText(first: number, final: boolean): 'xml-view' | 'text' | null {
+    let from = first;
+    for (let seen = 0; seen < SNIFF_LINES && from < this.head.length; seen++) {
+      let end = this.head.indexOf('\n', from);
+      if (end === -1) {
+        if (!final && this.head.length - first <= SNIFF_CHARS) return null;
+        end = this.head.length;
+      }
+      const line = this.head.slice(from, end);
+      if (XML_LINE.test(line)) return 'xml-view';
+      if (TEXT_LINE.test(line)) return 'text';
+      from = end + 1;
+    }
+    return 'text';
   }
 }
+
+/** An event's (or an export's) first line as XML, with or without the XML View's tree marker. */
+const XML_LINE = /^\s*(?:[-+]\s+)?<(?:\?xml\b|Events?[\s>])/;
+/** A label of Event Viewer text ("Log Name:", "Event Xml:", "Event ID:", …) or a saved table's header. */
+const TEXT_LINE = /^\s*(?:Log Name|Source|Date|Event ID|Event Xml|Level|Keywords)\s*[:,\t]/i;
+/** How many lines, and characters, are looked at before deciding that a paste is text. */
+const SNIFF_LINES = 40;
+const SNIFF_CHARS = 16 * 1024;
 
 /**
  * Events and problems in source order. Throws a bad-input PrtError (exit 3) for a DTD anywhere in

@@ -556,3 +556,31 @@ Describe 'Get-PrtError -EventPath on pasted Event Viewer text (the real prt)' {
         $attempts[0].FirstEventTime | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Get-PrtError -EventPath with AAD errors but no PRT attempt (the real prt)' {
+    BeforeAll {
+        # A real XML View paste from Microsoft's docs (a Security event: no AAD) and an Operational
+        # export whose only errors are the token broker's (1098), outside any attempt.
+        $fixtures = Split-Path -Parent (Split-Path -Parent $missingPrt)
+        $operational = Join-Path $TestDrive 'operational-1098.xml'
+        $events = (Get-Content -LiteralPath (Join-Path $fixtures 'events/token-broker-1098.toxml.xml') -Raw) -split '</Event>' |
+            Where-Object { $_ -notmatch '<EventID>100[67]</EventID>' }
+        Set-Content -LiteralPath $operational -Value ($events -join '</Event>') -Encoding utf8
+        $attempts = @(Get-PrtError -EventPath $operational -WarningVariable warnings -WarningAction SilentlyContinue)
+        $security = @(Get-PrtError -EventPath (Join-Path $fixtures 'real/events-xml/xml-view-ms-docs-4771-security.txt') -WarningVariable quiet -WarningAction SilentlyContinue -ErrorVariable refused -ErrorAction SilentlyContinue)
+    }
+
+    It 'returns no attempt, and warns that the logs hold errors outside any attempt, with each kind' {
+        $attempts.Count | Should -Be 0
+        @($warnings).Count | Should -Be 3
+        [string]$warnings[0] | Should -Match 'error events outside any PRT attempt'
+        (@($warnings) -join ' ') | Should -Match 'Event 1098 0xcaa20003: 1 time'
+    }
+
+    It 'reads an Event Viewer XML View paste without an error, and has nothing to warn about without AAD events' {
+        @($refused).Count | Should -Be 0
+        $security.Count | Should -Be 0
+        @($quiet).Count | Should -Be 0
+    }
+}
+

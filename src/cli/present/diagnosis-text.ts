@@ -53,6 +53,27 @@ function formatTextRecords(diagnosis: Diagnosis, style: Style): string[] {
   return lines;
 }
 
+/** Shown one per line, the most frequent first; the JSON has them all (up to its own bound). */
+const outsideErrorsShown = 5;
+
+/** AAD error events in no attempt: not the PRT's verdict, but what else the logs say failed. */
+function formatOutsideErrors(diagnosis: Diagnosis, style: Style): string[] {
+  const kinds = diagnosis.OutsideErrors;
+  if (kinds.length === 0) return [];
+  const total = kinds.reduce((n, kind) => n + kind.Count, 0);
+  const lines = [style.bold(`Errors outside any PRT attempt: ${total} event${total === 1 ? '' : 's'} of ${kinds.length} kind${kinds.length === 1 ? '' : 's'}`)];
+  for (const kind of kinds.slice(0, outsideErrorsShown)) {
+    const when = kind.Last === null ? 'no time' : kind.Count > 1 && kind.First !== kind.Last ? `${time(kind.First)} … ${time(kind.Last)}` : time(kind.Last);
+    lines.push(`   ${String(kind.EventId).padEnd(6)}${kind.Codes.join(' ')}  ×${kind.Count}  ${style.dim(`(${when})`)}`);
+    for (const code of kind.Explained.filter((c) => c.Name || !/not a code|unknown/i.test(c.Summary)).slice(0, 2)) {
+      lines.push(`         ${code.Code}${code.Name && code.Name !== code.Code ? ` ${code.Name}` : ''}: ${code.Summary}`);
+    }
+  }
+  if (kinds.length > outsideErrorsShown) lines.push(`   … and ${kinds.length - outsideErrorsShown} more kinds (--json lists them).`);
+  lines.push('');
+  return lines;
+}
+
 function formatFailure(attempt: DiagnosedAttempt, style: Style): string[] {
   const lines = [`${style.red('✖')} ${style.bold(attemptTitle(attempt))}`];
   const who = [attempt.Upn ? `user ${attempt.Upn}` : null, attempt.UserSid ? `sid ${attempt.UserSid}` : null, attempt.CredentialType ? `credential ${attempt.CredentialType}` : null].filter(Boolean);
@@ -84,6 +105,7 @@ export function formatDiagnosis(diagnosis: Diagnosis, style: Style): string {
   for (const attempt of successes.slice(0, 3)) lines.push(`${style.green('✔')} ${time(attempt.End ?? attempt.Start)}  succeeded${attempt.Upn ? ` for ${attempt.Upn}` : ''}`);
   if (successes.length > 0) lines.push('');
   lines.push(...formatTextRecords(diagnosis, style));
+  lines.push(...formatOutsideErrors(diagnosis, style));
   for (const note of diagnosis.Notes) lines.push(style.yellow(`note: ${note}`));
   lines.push(style.dim(`Read: ${diagnosis.Sources.join(', ') || 'nothing'}${diagnosis.Since ? `; events since ${time(diagnosis.Since)}` : ''}.`));
   return `${lines.join('\n')}\n`;

@@ -1,0 +1,69 @@
+/**
+ * AAD error events that belong to no PRT attempt: the token broker's own failures (1098: an app's
+ * token request), plugin errors outside a 1006/1007 window. They are not the PRT's verdict, but
+ * "nothing failed" would be false while they are in the log: they are counted per event and code,
+ * bounded like the attempts, so a log of any size gives a short list.
+ */
+import { codesOf, type AadEvent } from '../events/index.js';
+
+/** One kind of error event outside every attempt: an event id with the codes it carried. */
+export interface OutsideError {
+  EventId: number;
+  Channel: string;
+  Codes: string[];
+  Count: number;
+  /** The first and last time it was logged (UTC), when the source gave instants. */
+  First: string | null;
+  Last: string | null;
+  /** The first line of the newest one's message, at most 200 characters. */
+  Message: string | null;
+}
+
+/** Kinds kept (the most frequent win); the rest are counted in `dropped`. */
+const KINDS_KEPT = 50;
+const ERROR_LEVEL = 2;
+
+export class OutsideErrorTally {
+  private readonly kinds = new Map<string, OutsideError>();
+  /** Events of kinds beyond KINDS_KEPT: counted, not listed. */
+  dropped = 0;
+
+  /** Takes an event outside every attempt; keeps it when it is an error that carries a code. */
+  add(event: AadEvent): void {
+    // Text records are listed on their own (TextRecords), one by one.
+    if (event.FromText || event.Level === null || event.Level > ERROR_LEVEL) return;
+    const codes = codesOf(event);
+    if (codes.length === 0) return;
+    const key = `${event.EventId}\u0000${codes.join(' ').toLowerCase()}`;
+    const kind = this.kinds.get(key);
+    if (kind) {
+      kind.Count++;
+      if (event.TimeCreated !== null) {
+        if (kind.First === null || event.TimeCreated < kind.First) kind.First = event.TimeCreated;
+        if (kind.Last === null || event.TimeCreated >= kind.Last) {
+          kind.Last = event.TimeCreated;
+          kind.Message = messageOf(event);
+        }
+      }
+      return;
+    }
+    if (this.kinds.size >= KINDS_KEPT) {
+      this.dropped++;
+      return;
+    }
+    this.kinds.set(key, { EventId: event.EventId, Channel: event.Channel, Codes: codes, Count: 1, First: event.TimeCreated, Last: event.TimeCreated, Message: messageOf(event) });
+  }
+
+  /** Most frequent first, then the most recent. */
+  list(): OutsideError[] {
+    return [...this.kinds.values()].sort((a, b) => b.Count - a.Count || (b.Last ?? '').localeCompare(a.Last ?? ''));
+  }
+}
+
+/** The rendered message, or (XML without rendering) the event's own ErrorMessage field. */
+function messageOf(event: AadEvent): string | null {
+  const message = event.Message ?? event.Data.find((field) => field.Name === 'ErrorMessage')?.Value ?? null;
+  const line = message?.split('\n')[0]?.trim();
+  if (!line) return null;
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
