@@ -68,8 +68,8 @@ describe('the LDAP collector document', () => {
 
   it('reads the computer object as Windows PowerShell 5.1 writes it: lists as {value, Count}, one certificate as a bare object', () => {
     const facts = parseAdCollector(readFileSync(fixture('ad-collector-ps51-shape.json'), 'utf8'));
-    expect(facts.Scp.Value).toEqual({ TenantId: tenant, TenantName: 'contoso.onmicrosoft.com' });
-    expect(facts.ComputerObject.Value?.Certificates.map((c) => c.Subject)).toEqual([`CN=${computerGuid}`, 'CN=CTS-WS-0042.corp.contoso.com']);
+    expect(facts.Scp.Value).toEqual({ TenantId: '3a71f0c8-5e2b-4d96-a4c7-08b1e9d26f53', TenantName: 'contoso.onmicrosoft.com' });
+    expect(facts.ComputerObject.Value?.Certificates.map((c) => c.Subject)).toEqual(['CN=e2c85a1b-9f47-4d03-b6e8-5a10d7c3f924', 'CN=CTS-WS-0042.corp.contoso.com']);
     const single = JSON.parse(readFileSync(fixture('ad-collector-ps51-shape.json'), 'utf8')) as Record<string, Record<string, unknown>>;
     single.Computer = { ...single.Computer, Certificates: selfSigned };
     expect(parseAdCollector(JSON.stringify(single)).ComputerObject.Value?.Certificates).toEqual([selfSigned]);
