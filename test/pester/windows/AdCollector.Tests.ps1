@@ -56,7 +56,7 @@ AfterAll {
 }
 
 Describe 'The AD collector prt.exe ships, in the Windows PowerShell host under Wine (no domain)' -Tag 'Windows' {
-    It 'is run by prt.exe as powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File <its own temp folder>\prt-device-ad.ps1, removed afterwards' {
+    It 'is run by prt.exe as powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File, from a temp folder of its own that is removed afterwards' {
         $call = @($Calls | Where-Object { $_ -like 'powershell *' })
         $call.Count | Should -Be 1
         $call[0] | Should -Match '^powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -File (.+\\prt-device-[^\\]+\\prt-device-ad\.ps1)$'
