@@ -5,6 +5,7 @@
  * (found by its sAMAccountName `NAME$`), which hybrid sync join writes and Entra Connect needs. The script prints one JSON object; every part reports its own
  * error string instead of throwing. parseAdCollector validates that document, no I/O here.
  */
+import { decodeCode, isExplainError } from '../codes/index.js';
 import { DeviceParseError } from './parse.js';
 import { factOf, noFact, type ComputerCertificateFact, type ComputerObjectFact, type Fact, type PasswordFact, type ScpFact } from './facts.js';
 
@@ -103,6 +104,14 @@ export interface AdFacts {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** .NET says "Unknown error (0x8007232b)" where Windows has no message text: the knowledge base names the code. */
+function withCodeNames(reason: string): string {
+  return reason.replace(/\b0x[0-9a-f]{8}\b(?!\s*[A-Z_]{4})/gi, (code) => {
+    const result = decodeCode(code);
+    return isExplainError(result) || !result.Name ? code : `${code} ${result.Name}`;
+  });
+}
+
 function optionalString(document: Record<string, unknown>, key: string): string | null {
   const value = document[key];
   if (value === null || value === undefined) return null;
@@ -123,7 +132,7 @@ export function scpFromKeywords(keywords: readonly string[]): ScpFact {
 function scpPart(document: Record<string, unknown>): Fact<ScpFact | null> {
   const error = optionalString(document, 'ScpError');
   const scp = document.Scp;
-  if (error !== null) return noFact(`the SCP over LDAP: ${error}`);
+  if (error !== null) return noFact(`the SCP over LDAP: ${withCodeNames(error)}`);
   if (!isRecord(scp)) throw new DeviceParseError('Scp is neither an object nor explained by ScpError');
   if (typeof scp.Found !== 'boolean') throw new DeviceParseError('Scp.Found is not true or false');
   if (!scp.Found) return factOf(null);
@@ -141,7 +150,7 @@ function passwordPart(document: Record<string, unknown>): Fact<PasswordFact> {
   const error = optionalString(document, 'PasswordError');
   const lastSet = optionalString(document, 'PasswordLastSet');
   const whose = user === null ? 'the user prt runs as' : `${user} (the user prt runs as)`;
-  if (error !== null) return noFact(`pwdLastSet of ${whose}: ${error}`);
+  if (error !== null) return noFact(`pwdLastSet of ${whose}: ${withCodeNames(error)}`);
   if (lastSet === null) throw new DeviceParseError('PasswordLastSet is missing and PasswordError does not say why');
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(lastSet) || Number.isNaN(Date.parse(lastSet))) throw new DeviceParseError(`PasswordLastSet is not an ISO UTC time: ${lastSet}`);
   return factOf({ PasswordLastSet: lastSet });
@@ -171,7 +180,7 @@ function computerCertificate(value: unknown, index: number): ComputerCertificate
 
 function computerPart(document: Record<string, unknown>): Fact<ComputerObjectFact> {
   const error = optionalString(document, 'ComputerError');
-  if (error !== null) return noFact(`the computer object over LDAP: ${error}`);
+  if (error !== null) return noFact(`the computer object over LDAP: ${withCodeNames(error)}`);
   const computer = document.Computer;
   if (!isRecord(computer)) throw new DeviceParseError('Computer is neither an object nor explained by ComputerError');
   const sam = optionalString(computer, 'SamAccountName');
