@@ -160,8 +160,8 @@ const isoUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 /** Windows PowerShell 5.1's ConvertTo-Json may write a list as {"value":[...],"Count":n}, and a one-item list as the item. */
 function listOf(value: unknown): unknown[] | null {
-  const listed = isRecord(value) && Array.isArray(value.value) ? value.value : value;
-  if (Array.isArray(listed)) return listed;
+  const listed: unknown = isRecord(value) && Array.isArray(value.value) ? value.value : value;
+  if (Array.isArray(listed)) return listed as unknown[];
   return isRecord(listed) ? [listed] : null;
 }
 
