@@ -59,10 +59,12 @@ Describe 'The AD collector prt.exe ships, in the Windows PowerShell host under W
     It 'is run by prt.exe as powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File, from a temp folder of its own that is removed afterwards' {
         $call = @($Calls | Where-Object { $_ -like 'powershell *' })
         $call.Count | Should -Be 1
-        $call[0] | Should -Match '^powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -File (.+\\prt-device-[^\\]+\\prt-device-ad\.ps1)$'
-        $script = $Matches[1]
-        Test-Path -LiteralPath $script | Should -BeFalse
-        Test-Path -LiteralPath (Split-Path -Parent $script) | Should -BeFalse
+        # Pester's -Match leaves no $Matches here: the regex is asked directly.
+        $match = [regex]::Match($call[0], '^powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -File (.+\\prt-device-[^\\]+\\prt-device-ad\.ps1)$')
+        $match.Success | Should -BeTrue -Because $call[0]
+        $scriptPath = $match.Groups[1].Value
+        Test-Path -LiteralPath $scriptPath | Should -BeFalse
+        Test-Path -LiteralPath (Split-Path -Parent $scriptPath) | Should -BeFalse
         Test-Path -LiteralPath $env:FAKE_COPY_PS1 | Should -BeTrue
     }
 
