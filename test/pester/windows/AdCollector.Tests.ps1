@@ -68,6 +68,11 @@ Describe 'The AD collector prt.exe ships, in the Windows PowerShell host under W
         Test-Path -LiteralPath $env:FAKE_COPY_PS1 | Should -BeTrue
     }
 
+    It 'uses nothing Windows PowerShell 5.1 lacks (the syntax tree walk of test/pester/Find-Ps7OnlySyntax.ps1)' {
+        . (Join-Path $env:PRT_WIN_REPO 'test\pester\Find-Ps7OnlySyntax.ps1')
+        @(Find-Ps7OnlySyntax -Path $env:FAKE_COPY_PS1) | Should -BeNullOrEmpty
+    }
+
     It 'ends cleanly: exit code 0, nothing on stderr, one line of JSON on stdout' {
         $CollectorExit | Should -Be 0
         [System.IO.File]::ReadAllText($CollectorErr).Trim() | Should -BeNullOrEmpty
