@@ -70,7 +70,8 @@ Describe 'The AD collector prt.exe ships, in the Windows PowerShell host under W
 
     It 'uses nothing Windows PowerShell 5.1 lacks (the syntax tree walk of test/pester/Find-Ps7OnlySyntax.ps1)' {
         . (Join-Path $env:PRT_WIN_REPO 'test\pester\Find-Ps7OnlySyntax.ps1')
-        @(Find-Ps7OnlySyntax -Path $env:FAKE_COPY_PS1) | Should -BeNullOrEmpty
+        $found = @(Find-Ps7OnlySyntax -Path $env:FAKE_COPY_PS1)
+        $found.Count | Should -Be 0 -Because ($found | Out-String)
     }
 
     It 'ends cleanly: exit code 0, nothing on stderr, one line of JSON on stdout' {
