@@ -104,6 +104,7 @@ describe('the device facts, read live (forced, fake tools)', () => {
   describe('every failure of every read gives a reason, and the other reads stand', () => {
     const modes: { name: string; env: Record<string, string>; fact: 'Certificates' | 'Tpm' | 'JoinTask' | 'Clock' | 'CdjAad' | 'TpmEvents'; reason: RegExp }[] = [
       { name: 'the System log refused', env: { FAKE_QE_SYSTEM_EXIT: '5', FAKE_QE_SYSTEM_STDERR: 'Failed to read events. Access is denied.' }, fact: 'TpmEvents', reason: /^wevtutil qe System \(TPM events\): .*exited with code 5: Failed to read events\. Access is denied\./ },
+      { name: 'the System log query hangs', env: { FAKE_QE_SYSTEM_SLEEP: '4', PRT_TOOL_TIMEOUT_MS: '1500' }, fact: 'TpmEvents', reason: /^wevtutil qe System \(TPM events\): .*did not finish/ },
       { name: 'the System log answers with something that is not event XML', env: { FAKE_QE_SYSTEM: join(fakes, 'wevtutil') }, fact: 'TpmEvents', reason: /^wevtutil qe System \(TPM events\): / },
       { name: 'certutil denied', env: { FAKE_CERTUTIL_FILE: '', FAKE_CERTUTIL_EXIT: '5' }, fact: 'Certificates', reason: /certutil -store My: .*exited with code 5/ },
       { name: 'certutil localized', env: { FAKE_CERTUTIL_FILE: real('tpmtool-getdeviceinformation-intel-ptt.txt') }, fact: 'Certificates', reason: /no certificate block/ },
