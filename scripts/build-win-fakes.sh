@@ -12,7 +12,7 @@ cc() { x86_64-w64-mingw32-gcc -O2 -o "$1" "$2" "${@:3}"; }
 cc "$fakes/bin/print-tool.exe" "$root/test/pester/windows/fakes/print-tool.c"
 cc "$fakes/bin/echo-args.exe" "$root/test/pester/windows/fakes/echo-args.c" -lshell32
 cc "$fakes/bin/trace-tool.exe" "$root/test/fakes/win/trace-tool.c"
-for tool in dsregcmd wevtutil quser schtasks; do cp "$fakes/bin/print-tool.exe" "$fakes/status/System32/$tool.exe"; done
+for tool in dsregcmd wevtutil quser schtasks powershell; do cp "$fakes/bin/print-tool.exe" "$fakes/status/System32/$tool.exe"; done
 # What prt.exe looks up on PATH today (the module never does).
 for tool in dsregcmd wevtutil; do cp "$fakes/bin/print-tool.exe" "$fakes/pathbin/$tool.exe"; done
 for tool in whoami netsh wevtutil tasklist TTD reg icacls dsregcmd rundll32; do cp "$fakes/bin/trace-tool.exe" "$fakes/trace/System32/$tool.exe"; done

@@ -7,7 +7,9 @@ function Get-PrtDeviceCheck {
     .DESCRIPTION
         Get-PrtDeviceCheck runs prt device: it reads the device with the tools Windows ships
         (certutil -store My, tpmtool getdeviceinformation, reg query of CDJ\AAD, nltest
-        /dsgetdc:, schtasks /query of Automatic-Device-Join, w32tm /query /status) and
+        /dsgetdc:, schtasks /query of Automatic-Device-Join, w32tm /query /status, wevtutil for
+        the TPM errors of the System log of the last 7 days), a Windows PowerShell LDAP script
+        (the SCP, the password age, the userCertificate of this computer's AD object) and
         dsregcmd /status, and returns one PrtTools.DeviceCheck per check: Id, Area, Result
         (Pass, Warn, Fail, NotApplicable, or Unknown with the Reason a read failed), Summary,
         Evidence and NextStep. Run it elevated: the certificate store and the TPM need it.

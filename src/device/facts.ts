@@ -82,6 +82,33 @@ export interface PasswordFact {
   PasswordLastSet: string | null;
 }
 
+/** One value of the userCertificate attribute of this computer's AD object, as the AD collector decoded it. */
+export interface ComputerCertificateFact {
+  /** Null when the value is not a readable certificate (Error says why). */
+  Subject: string | null;
+  /** SHA-1, uppercase hex. */
+  Thumbprint: string | null;
+  /** ISO 8601 UTC. */
+  NotAfter: string | null;
+  Error: string | null;
+}
+
+/** The AD computer object of this device, found by its sAMAccountName `NAME$` (hybrid join writes its certificate there). */
+export interface ComputerObjectFact {
+  SamAccountName: string;
+  ObjectGuid: string | null;
+  Certificates: ComputerCertificateFact[];
+}
+
+/** A TPM event of the System log (providers `TPM` and `Microsoft-Windows-TPM-WMI`), see src/device/tpm-events.ts. */
+export interface TpmEventFact {
+  Provider: string;
+  EventId: number;
+  TimeCreated: string | null;
+  /** The failure codes its payload carries, as 0x-hex (HRESULT or NTSTATUS). */
+  Codes: string[];
+}
+
 export interface DeviceFacts {
   Certificates: Fact<CertificateFact[]>;
   Tpm: Fact<TpmFact>;
@@ -93,4 +120,8 @@ export interface DeviceFacts {
   JoinTask: Fact<JoinTaskFact>;
   Clock: Fact<ClockFact>;
   Password: Fact<PasswordFact>;
+  /** The AD computer object of this device and its userCertificate values (hybrid sync join). */
+  ComputerObject: Fact<ComputerObjectFact>;
+  /** TPM errors of the System log, newest first, bounded in count and age (src/device/tpm-events.ts). */
+  TpmEvents: Fact<TpmEventFact[]>;
 }

@@ -2,6 +2,7 @@ import { decodeCode, isExplainError } from '../codes/index.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
 import { findField, meaningfulValue, parseYesNo } from '../dsreg/values.js';
 import type { DeviceFacts, Fact } from './facts.js';
+import { isTpmClearEvent, tpmEventLimit, tpmEventWindowDays } from './tpm-events.js';
 import type { DeviceCheck, DeviceCheckArea, DeviceCheckResult } from './types.js';
 
 /** A device certificate that ends within this many days warns. */
@@ -127,6 +128,70 @@ function tpmChecks(facts: DeviceFacts, status: PrtStatus | null): DeviceCheck[] 
   return checks;
 }
 
+/** TPM errors of the System log: Fail when the TPM was cleared or a code is a TPM one, else Warn; none is a Pass. */
+function tpmEventCheck(facts: DeviceFacts): DeviceCheck {
+  const area = 'Tpm';
+  const id = 'TpmErrorsLogged';
+  const window = `the last ${String(tpmEventWindowDays)} days`;
+  if (facts.TpmEvents.Reason !== null) return unknown(area, id, `TPM errors in the System log of ${window}`, facts.TpmEvents.Reason);
+  const events = facts.TpmEvents.Value;
+  if (events.length === 0) return check(area, id, 'Pass', `No TPM error in the System log of ${window}.`, { Count: 0 });
+  const codes = [...new Set(events.flatMap((event) => event.Codes))];
+  const cleared = events.some(isTpmClearEvent);
+  const tpmCode = codes.some((code) => {
+    const result = decodeCode(code);
+    return !isExplainError(result) && result.Family === 'TPM';
+  });
+  const perSource = new Map<string, number>();
+  for (const event of events) {
+    const key = `${String(event.EventId)} ${event.Provider}`;
+    perSource.set(key, (perSource.get(key) ?? 0) + 1);
+  }
+  const newest = events.map((event) => event.TimeCreated).filter((time): time is string => time !== null).sort().at(-1) ?? null;
+  const count = events.length >= tpmEventLimit ? `${String(events.length)} or more` : String(events.length);
+  const evidence: Evidence = {
+    Count: events.length,
+    Newest: newest,
+    Events: [...perSource].map(([key, n]) => (n > 1 ? `${key} x${String(n)}` : key)).join(', '),
+    Codes: codes.map(decoded).join(', ') || null,
+    Cleared: cleared,
+  };
+  const summary = `${count} TPM event${events.length === 1 ? '' : 's'} in the System log of ${window}${newest ? ` (newest ${newest})` : ''}${cleared ? ': the TPM was cleared' : ''}${codes.length > 0 ? `${cleared ? ';' : ':'} ${codes.map(decoded).join(', ')}` : ''}.`;
+  if (cleared) return check(area, id, 'Fail', summary, evidence, 'A cleared TPM has lost the device keys: re-register the device (hybrid: `dsregcmd /leave`, restart; Entra join: leave and join again).');
+  return check(area, id, tpmCode ? 'Fail' : 'Warn', summary, evidence, 'Explain each code with `prt explain <code>`; check the TPM in tpm.msc or with `Get-Tpm`, and ask the manufacturer for a firmware update if the errors repeat.');
+}
+
+/** The computer object's userCertificate (hybrid sync join): Entra Connect syncs a Windows 10+ computer only with the certificate hybrid join wrote there. */
+function computerCertificateCheck(facts: DeviceFacts, status: PrtStatus | null): DeviceCheck {
+  const area = 'Scp';
+  const id = 'ComputerCertificateMissing';
+  const what = 'The userCertificate of the computer object';
+  if (!status) return unknown(area, id, what, noStatus);
+  if (status.DomainJoined !== true) return check(area, id, 'NotApplicable', 'The device is not domain joined: there is no computer object for hybrid join to write to.');
+  if (facts.ComputerObject.Reason !== null) return unknown(area, id, what, facts.ComputerObject.Reason);
+  const computer = facts.ComputerObject.Value;
+  const readable = computer.Certificates.filter((certificate) => certificate.Error === null);
+  const deviceId = status.DeviceId;
+  const matching = readable.find((certificate) => certificate.Subject !== null && (sameId(cn(certificate.Subject), deviceId) || sameId(cn(certificate.Subject), computer.ObjectGuid)));
+  const evidence: Evidence = {
+    SamAccountName: computer.SamAccountName,
+    ObjectGuid: computer.ObjectGuid,
+    DeviceId: deviceId,
+    Count: computer.Certificates.length,
+    Thumbprints: readable.map((certificate) => certificate.Thumbprint ?? '').join(', ') || null,
+    Unreadable: computer.Certificates.length - readable.length,
+    MatchingSubject: matching?.Subject ?? null,
+  };
+  const next = 'Run the Automatic-Device-Join task (or `dsregcmd /join` as SYSTEM) while a domain controller answers, check that the computer account may write its own userCertificate, then wait for the next Entra Connect sync.';
+  if (computer.Certificates.length === 0) {
+    const registered = status.AzureAdJoined === true ? ', and a registered device without it may be removed by the next sync' : '';
+    return check(area, id, 'Fail', `The computer object ${computer.SamAccountName} has no userCertificate: hybrid join has not written its certificate there, so Entra Connect does not sync this device${registered}.`, evidence, next);
+  }
+  const name = deviceId ?? computer.ObjectGuid ?? 'this device';
+  if (!matching) return check(area, id, 'Warn', `The computer object ${computer.SamAccountName} holds ${String(computer.Certificates.length)} userCertificate value(s), but none is named after ${name}: hybrid join's own certificate is not among them.`, evidence, next);
+  return check(area, id, 'Pass', `The computer object ${computer.SamAccountName} holds hybrid join's certificate (${matching.Subject ?? ''}) among ${String(computer.Certificates.length)} userCertificate value(s).`, evidence);
+}
+
 function scpChecks(facts: DeviceFacts, status: PrtStatus | null): DeviceCheck[] {
   const area = 'Scp';
   const ids = ['ScpTenantMismatch', 'ScpMissing', 'DomainControllerUnreachable'];
@@ -233,6 +298,15 @@ function clockChecks(facts: DeviceFacts): DeviceCheck[] {
 
 /** Every device check, judged from the facts read and dsregcmd's status (null: not read). */
 export function judgeDevice(facts: DeviceFacts, status: PrtStatus | null, now: Date): DeviceCheck[] {
-  return [...certificateChecks(facts, status, now), ...tpmChecks(facts, status), ...scpChecks(facts, status), ...joinTaskChecks(facts, status), ...userChecks(facts, status, now), ...clockChecks(facts)];
+  return [
+    ...certificateChecks(facts, status, now),
+    ...tpmChecks(facts, status),
+    tpmEventCheck(facts),
+    ...scpChecks(facts, status),
+    computerCertificateCheck(facts, status),
+    ...joinTaskChecks(facts, status),
+    ...userChecks(facts, status, now),
+    ...clockChecks(facts),
+  ];
 }
 

@@ -132,6 +132,8 @@ export const causeRules: readonly CauseRule[] = [
       { Key: /^device:Tpm(LockedOut|NotReady|Missing)$/, Points: 6 },
       { Key: 'dsreg:KeySignTestFailed', Points: 4 },
       { Key: 'family:TPM', Points: 4 },
+      // TPM errors (or a clear) in the System log of the last days: the TPM misbehaves outside the PRT's own attempts too.
+      { Key: 'device:TpmErrorsLogged', Points: 3 },
       { Key: /^code:HRESULT:(0x80090016|0x80090031)$/, Points: 2 },
     ],
     Against: [],
@@ -157,6 +159,16 @@ export const causeRules: readonly CauseRule[] = [
       { Key: 'device:JoinTaskDisabled', Points: 6 },
       { Key: 'device:JoinTaskLastRunFailed', Points: 3 },
       { Key: 'status:DomainJoinedOnly', Points: 2 },
+    ],
+    Against: [],
+  },
+  {
+    Id: 'HybridCertificateMissing',
+    Summary: 'The computer object in AD holds no certificate from hybrid join, so Entra Connect does not sync the device (or removes it) and the sync join cannot finish.',
+    NextStep: 'Run the Automatic-Device-Join task (or `dsregcmd /join` as SYSTEM) while a domain controller answers, check that the computer account may write its own userCertificate, wait for the next Entra Connect sync, then lock and unlock.',
+    Raise: [
+      { Key: 'device:ComputerCertificateMissing', Points: 5 },
+      { Key: 'status:DomainJoinedOnly', Points: 1 },
     ],
     Against: [],
   },

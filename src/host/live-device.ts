@@ -1,9 +1,12 @@
 import { DeviceParseError, parseCdjAad, parseCertutilStore, parseNltest, parseTaskCsv, parseTaskXmlEnabled, parseTpmtool, parseW32tm } from '../device/parse.js';
 import { factOf, noFact, type DeviceFacts, type Fact } from '../device/facts.js';
 import { adCollectorScript, parseAdCollector, type AdFacts } from '../device/ad-collector.js';
+import { keepTpmEvents, tpmEventFacts, tpmEventQuery } from '../device/tpm-events.js';
+import { readEvents } from '../events/parse.js';
 import { isNodeError, PrtError } from '../errors.js';
 import type { DeviceHost } from './device-host.js';
 import { runTool } from './process.js';
+import { streamTool } from './stream-tool.js';
 import { ToolExitError } from './tool-errors.js';
 import { writeFileSafely } from './write-file.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +15,8 @@ import { join } from 'node:path';
 
 export const joinTaskName = '\\Microsoft\\Windows\\Workplace Join\\Automatic-Device-Join';
 export const cdjAadKey = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CDJ\\AAD';
+
+type ToolCommand = readonly [string, readonly string[]];
 
 /** Every tool's command line, as one table: what `prt device` runs (tests assert on it). */
 export const deviceCommands = {
@@ -22,9 +27,11 @@ export const deviceCommands = {
   taskXml: ['schtasks', ['/query', '/tn', joinTaskName, '/xml']],
   taskCsv: ['schtasks', ['/query', '/tn', joinTaskName, '/fo', 'csv', '/v', '/nh']],
   clock: ['w32tm', ['/query', '/status']],
+  /** The TPM errors of the System log of the last days, newest first, bounded (src/device/tpm-events.ts). */
+  tpmEvents: (now: Date): ToolCommand => ['wevtutil', tpmEventQuery(now)],
   /** Windows PowerShell by full path, the collector as a file (never a command string). */
   adCollector: (script: string) => ['powershell', ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', script]],
-} as const satisfies Record<string, readonly [string, readonly string[]] | ((domain: string) => readonly [string, readonly string[]])>;
+} as const satisfies Record<string, ToolCommand | ((value: never) => ToolCommand)>;
 
 /** The collector script's file name, in a fresh folder of its own under the temp folder. */
 export const adCollectorFileName = 'prt-device-ad.ps1';
@@ -69,7 +76,7 @@ export function createDeviceHost(options: { live: boolean; env: NodeJS.ProcessEn
   return {
     async readDeviceFacts({ domain }): Promise<DeviceFacts> {
       if (!options.live) throw options.notWindows();
-      const [certificates, tpm, cdjAad, domainController, joinTask, clock, directory] = await Promise.all([
+      const [certificates, tpm, cdjAad, domainController, joinTask, clock, directory, tpmEvents] = await Promise.all([
         read('certutil -store My', async () => parseCertutilStore(await run(deviceCommands.certificates))),
         read('tpmtool getdeviceinformation', async () => parseTpmtool(await run(deviceCommands.tpm))),
         read(`reg query ${cdjAadKey}`, async () => {
@@ -98,6 +105,11 @@ export function createDeviceHost(options: { live: boolean; env: NodeJS.ProcessEn
         }),
         read('w32tm /query /status', async () => parseW32tm(await run(deviceCommands.clock))),
         read('the PowerShell LDAP collector', async () => runAdCollector(run)),
+        read('wevtutil qe System (TPM events)', async () => {
+          const [name, args] = deviceCommands.tpmEvents(new Date());
+          const { events } = await readEvents(streamTool(name, args, { timeoutMs: options.toolTimeoutMs, env: options.env }), { source: `${name} qe System`, keep: keepTpmEvents });
+          return tpmEventFacts(events);
+        }),
       ]);
       return {
         Certificates: certificates,
@@ -108,6 +120,8 @@ export function createDeviceHost(options: { live: boolean; env: NodeJS.ProcessEn
         JoinTask: joinTask,
         Clock: clock,
         Password: directory.Value?.Password ?? noFact(directory.Reason ?? ''),
+        ComputerObject: directory.Value?.ComputerObject ?? noFact(directory.Reason ?? ''),
+        TpmEvents: tpmEvents,
       };
     },
   };

@@ -465,6 +465,11 @@ const tpmLockedOut: Scenario = {
   },
   DeviceFacts: {
     Tpm: factOf({ Present: true, Ready: true, Enabled: true, Owned: true, LockedOut: true, LockoutCount: 32, ManufacturerVersion: '7.2.3.1', ClearNeeded: false }),
+    // TPM-WMI 1026 (cannot provision: the TPM defends against dictionary attacks), as the System log shows it.
+    TpmEvents: factOf([
+      { Provider: 'Microsoft-Windows-TPM-WMI', EventId: 1026, TimeCreated: '2026-11-24T10:31:07.2214410Z', Codes: ['0x80280803'] },
+      { Provider: 'Microsoft-Windows-TPM-WMI', EventId: 1026, TimeCreated: '2026-11-24T08:02:51.9047720Z', Codes: ['0x80280803'] },
+    ]),
   },
 };
 
@@ -530,7 +535,11 @@ const joinTaskDisabled: Scenario = {
   History: [],
   User: { LocksAfterSeconds: 4, UnlocksAfterSeconds: 70 },
   OnUnlock: { AfterSeconds: 1, Attempt: { ...wrongPassword('5a0e8c36-71b4-4f29-9d63-c2b8e4a1f057'), Outcome: 'None' }, Events: [] },
-  DeviceFacts: { JoinTask: factOf({ Enabled: false, LastRunTime: null, LastResult: '0x41303' }) },
+  DeviceFacts: {
+    JoinTask: factOf({ Enabled: false, LastRunTime: null, LastResult: '0x41303' }),
+    // The task never ran, so it never wrote its certificate to the computer object.
+    ComputerObject: factOf({ SamAccountName: 'CTS-WS-1142$', ObjectGuid: '4c1e7b92-0d35-4a68-9f27-e85b3a6d01c4', Certificates: [] }),
+  },
 };
 
 /** The scenarios inside the exe, by the name `--simulate` takes. */

@@ -37,6 +37,8 @@ describe('prt doctor and prt device, the built exe', () => {
       FAKE_SCHTASKS_EXIT: '1',
       FAKE_W32TM_FILE: deviceFixture('w32tm-query-status-not-synced.txt'),
       FAKE_NLTEST_FILE: deviceFixture('nltest-dsgetdc-ok.txt'),
+      FAKE_STATE_DIR: state,
+      FAKE_QE_SYSTEM: deviceFixture('wevtutil-system-tpm-events.xml'),
     });
     expect(result.code, result.stderr).toBe(0);
     const report = parseSingleJson(result.stdout);
@@ -45,5 +47,10 @@ describe('prt doctor and prt device, the built exe', () => {
     expect(byId('ClockNotSynced').Result).toBe('Fail');
     expect(byId('JoinTaskDisabled').Result).toBe('Unknown');
     expect(byId('JoinTaskDisabled').Reason).toMatch(/schtasks/);
+    // The TPM errors of the System log, read with wevtutil and decoded by the knowledge base.
+    expect(byId('TpmErrorsLogged')).toMatchObject({ Result: 'Fail', Evidence: { Count: 3, Codes: '0x80280803 TPM_E_DEFEND_LOCK_RUNNING' } });
+    // No PowerShell fake answers here: the collector's checks say why, never Pass.
+    expect(byId('ComputerCertificateMissing').Result).toBe('Unknown');
+    expect(byId('ComputerCertificateMissing').Reason).toMatch(/the PowerShell LDAP collector/);
   });
 });

@@ -55,7 +55,10 @@ describe('prt.exe trace under Wine', () => {
     // this test pins is the trace's own commands; the probe's outcome is probe.json.
     const probeReads = ['netsh winhttp show proxy', 'Internet Settings', 'Tcpip\\Parameters'];
     const probeStart = lines.indexOf('dsregcmd /status', lines.indexOf('dsregcmd /status') + 1);
-    const traced = lines.filter((line, index) => !probeReads.some((read) => line.includes(read)) && !(index === probeStart && index < lines.indexOf('wevtutil gl Microsoft-Windows-AAD/Analytic')));
+    // The device checks' reads run at once: their TPM event query (wevtutil is a fake here) is checked apart.
+    const tpmQuery = (line: string) => line.startsWith('wevtutil qe System ');
+    expect(lines.filter(tpmQuery)).toHaveLength(1);
+    const traced = lines.filter((line, index) => !tpmQuery(line) && !probeReads.some((read) => line.includes(read)) && !(index === probeStart && index < lines.indexOf('wevtutil gl Microsoft-Windows-AAD/Analytic')));
     expect(traced).toEqual([
       'reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage /v OEMCP',
       'whoami /groups /fo csv /nh',
@@ -80,7 +83,7 @@ describe('prt.exe trace under Wine', () => {
       `wevtutil epl Microsoft-Windows-AAD/Analytic ${bundle}\\events\\Microsoft-Windows-AAD-Analytic.evtx /ow:true`,
       `wevtutil qe ${bundle}\\events\\Microsoft-Windows-AAD-Analytic.evtx /lf:true /f:RenderedXml`,
       'dsregcmd /status',
-      // The device checks of device.json (#15): of their tools, only reg is among this test's fakes.
+      // The device checks of device.json (#15): of their tools, reg and wevtutil (above) are among this test's fakes.
       'reg query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CDJ\\AAD',
       `icacls ${bundle}.zip /inheritance:r /grant:r *S-1-5-32-544:F *S-1-5-18:F`,
     ]);

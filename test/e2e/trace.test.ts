@@ -195,7 +195,10 @@ describe('prt trace in forced live mode against fake Windows tools', () => {
     const stopped = live(['trace', 'stop', '--json']);
     expect(stopped.code).toBe(0);
     expect(parseSingleJson(stopped.stdout).Outcome).toBe('Completed');
-    expect(calls()).toEqual([
+    // The device checks' reads run at once: their TPM event query is checked apart from the ordered list.
+    const tpmQuery = (line: string) => line.startsWith('wevtutil qe System ');
+    expect(calls().filter(tpmQuery)).toEqual([expect.stringMatching(/^wevtutil qe System \/q:.+ \/c:50 \/rd:true \/f:RenderedXml$/)]);
+    expect(calls().filter((line) => !tpmQuery(line))).toEqual([
       'reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage /v OEMCP',
       'whoami /groups /fo csv /nh',
       'netsh trace show status',
@@ -224,8 +227,8 @@ describe('prt trace in forced live mode against fake Windows tools', () => {
       `wevtutil epl Microsoft-Windows-AAD/Analytic ${bundle}/events/Microsoft-Windows-AAD-Analytic.evtx /ow:true`,
       `wevtutil qe ${bundle}/events/Microsoft-Windows-AAD-Analytic.evtx /lf:true /f:RenderedXml`,
       'dsregcmd /status',
-      // The device checks of device.json (#15): of their tools, reg and powershell (the AD collector,
-      // run from a private temp folder) are among this test's fakes.
+      // The device checks of device.json (#15): of their tools, reg, powershell (the AD collector,
+      // run from a private temp folder) and wevtutil (above) are among this test's fakes.
       'reg query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CDJ\\AAD',
       expect.stringMatching(/^powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -File \/\S+\/prt-device-[^/]+\/prt-device-ad\.ps1$/),
       'collector script present',

@@ -15,7 +15,7 @@ export class DeviceCommand extends PrtCommand {
   static override usage = Command.Usage({
     description: 'Check what the PRT rests on: device certificate, TPM, SCP, join task, user, clock',
     details: `
-      Reads this device with the tools Windows ships (certutil, tpmtool, reg, nltest, schtasks, w32tm) and dsregcmd, and judges each part the PRT depends on: Pass, Warn, Fail, NotApplicable, or Unknown with the reason a read failed. Run it elevated for the certificate store and the TPM.
+      Reads this device with the tools Windows ships (certutil, tpmtool, reg, nltest, schtasks, w32tm, wevtutil for the TPM errors of the System log of the last 7 days), a Windows PowerShell LDAP script (the SCP, the password age, the computer object's userCertificate) and dsregcmd, and judges each part the PRT depends on: Pass, Warn, Fail, NotApplicable, or Unknown with the reason a read failed. Run it elevated for the certificate store and the TPM.
 
       Exit codes: 0 (failed checks are findings), 4 on a computer that is not Windows.
     `,

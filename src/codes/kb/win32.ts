@@ -27,6 +27,11 @@ const ROWS: readonly Row[] = [
   [1630, 'ERROR_UNSUPPORTED_TYPE', 'Data of this type is not supported (for the token broker: a registry value of the wrong type).'],
   [1907, 'ERROR_PASSWORD_MUST_CHANGE', 'The password must be changed before signing in.'],
   [1909, 'ERROR_ACCOUNT_LOCKED_OUT', 'The account is locked out.'],
+  // What an LDAP read of the directory (prt device's collector) fails with off the domain or without a DC.
+  [8224, 'ERROR_DS_OPERATIONS_ERROR', 'The directory could not carry out the operation (often: the caller is not signed in to the domain).'],
+  [8235, 'ERROR_DS_REFERRAL', 'The directory server referred the request to another server (another domain or forest).'],
+  [8250, 'ERROR_DS_SERVER_DOWN', 'No directory server (domain controller) answered.'],
+  [9003, 'DNS_ERROR_RCODE_NAME_ERROR', 'DNS has no such name: for a directory bind, no domain of that name can be found (not domain joined, or not on its network).'],
 ];
 
 const DOC = 'https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/18d8fbe8-a967-4f1c-ae50-99ca8e491d2d';

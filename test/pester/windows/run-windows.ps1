@@ -8,5 +8,8 @@ if (-not $IsWindows) { throw 'The Windows-tagged suite runs in a Windows PowerSh
 # An empty PSModulePath entry makes command discovery scan the current folder (all of Z:\ under
 # Wine): keep only real folders.
 $env:PSModulePath = (@($env:PSModulePath -split ';' | Where-Object { $_ -and (Test-Path -LiteralPath $_) }) -join ';')
-& (Join-Path (Split-Path -Parent $PSScriptRoot) 'run.ps1') -Path $PSScriptRoot -Tag 'Windows' -ExcludeTag @() -NoResultFile
+# PRT_WINDOWS_TESTS=<file>[;<file>] runs only those files of the suite (a targeted run); the whole suite by default.
+$paths = @($PSScriptRoot)
+if ($env:PRT_WINDOWS_TESTS) { $paths = @($env:PRT_WINDOWS_TESTS -split ';' | Where-Object { $_ } | ForEach-Object { Join-Path $PSScriptRoot $_ }) }
+& (Join-Path (Split-Path -Parent $PSScriptRoot) 'run.ps1') -Path $paths -Tag 'Windows' -ExcludeTag @() -NoResultFile
 exit $LASTEXITCODE

@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DeviceParseError } from '../../../src/device/parse.js';
 import { adCollectorScript, parseAdCollector, scpFromKeywords } from '../../../src/device/ad-collector.js';
 
+const fixture = (name: string) => new URL(`../../fixtures/device/${name}`, import.meta.url).pathname;
 const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const doc = (fields: Record<string, unknown>) => JSON.stringify({ Version: 1, Scp: null, ScpError: null, User: 'CONTOSO\\alice', PasswordLastSet: null, PasswordError: null, ...fields });
+const computerGuid = '4c1e7b92-0d35-4a68-9f27-e85b3a6d01c4';
+const selfSigned = { Subject: `CN=${computerGuid}`, Thumbprint: '9E4B2C71D05A8F36B1E7C42D9A0F5B63E8C1D27A', NotAfter: '2055-03-04T08:12:44Z', Error: null };
+const computer = { SamAccountName: 'CTS-WS-0042$', Found: true, ObjectGuid: computerGuid, Certificates: [selfSigned] };
+const doc = (fields: Record<string, unknown>) => JSON.stringify({ Version: 2, Scp: null, ScpError: null, User: 'CONTOSO\\alice', PasswordLastSet: null, PasswordError: null, Computer: computer, ComputerError: null, ...fields });
 const good = doc({ Scp: { Found: true, Keywords: [`azureADName:contoso.onmicrosoft.com`, `azureADId:${tenant}`] }, PasswordLastSet: '2026-11-30T08:15:02Z' });
 
 describe('the LDAP collector document', () => {
@@ -11,6 +16,7 @@ describe('the LDAP collector document', () => {
     expect(parseAdCollector(good)).toEqual({
       Scp: { Value: { TenantId: tenant, TenantName: 'contoso.onmicrosoft.com' }, Reason: null },
       Password: { Value: { PasswordLastSet: '2026-11-30T08:15:02Z' }, Reason: null },
+      ComputerObject: { Value: { SamAccountName: 'CTS-WS-0042$', ObjectGuid: computerGuid, Certificates: [selfSigned] }, Reason: null },
     });
   });
 
@@ -49,19 +55,57 @@ describe('the LDAP collector document', () => {
     expect(both.Password.Reason).toBe('pwdLastSet of the user prt runs as: Access is denied.');
   });
 
-  it('reads what the script printed in the Windows PowerShell host under Wine (no domain): two Unknowns', () => {
-    // Captured from PrtWinHost.exe running adCollectorScript under Wine: every part failed and said so.
-    const wine = '{"Version":1,"Scp":null,"ScpError":"Unknown error (0x8007232b)","User":"VM\\\\root","PasswordLastSet":null,"PasswordError":"Unknown error (0x8007232b)"}';
-    const facts = parseAdCollector(wine);
-    expect(facts.Scp).toEqual({ Value: null, Reason: 'the SCP over LDAP: Unknown error (0x8007232b)' });
-    expect(facts.Password).toEqual({ Value: null, Reason: 'pwdLastSet of VM\\root (the user prt runs as): Unknown error (0x8007232b)' });
+  it('reads what the script printed in the Windows PowerShell host under Wine (no domain): three Unknowns', () => {
+    // Printed by adCollectorScript in PrtWinHost.exe under Wine (test/pester/windows records it again on every run).
+    const facts = parseAdCollector(readFileSync(fixture('ad-collector-wine-no-domain.json'), 'utf8'));
+    expect(facts.Scp.Value).toBeNull();
+    // .NET has no text for the DNS code and says "Unknown error (0x8007232b)": the knowledge base names it.
+    expect(facts.Scp.Reason).toBe('the SCP over LDAP: Unknown error (0x8007232b HRESULT_FROM_WIN32(DNS_ERROR_RCODE_NAME_ERROR))');
+    expect(facts.Password.Value).toBeNull();
+    expect(facts.Password.Reason).toMatch(/^pwdLastSet of .+ \(the user prt runs as\): \S/);
+    expect(facts.ComputerObject.Value).toBeNull();
+    expect(facts.ComputerObject.Reason).toMatch(/^the computer object over LDAP: \S/);
+  });
+
+  it('reads the computer object as Windows PowerShell 5.1 writes it: lists as {value, Count}, one certificate as a bare object', () => {
+    const facts = parseAdCollector(readFileSync(fixture('ad-collector-ps51-shape.json'), 'utf8'));
+    expect(facts.Scp.Value).toEqual({ TenantId: '3a71f0c8-5e2b-4d96-a4c7-08b1e9d26f53', TenantName: 'contoso.onmicrosoft.com' });
+    expect(facts.ComputerObject.Value?.Certificates.map((c) => c.Subject)).toEqual(['CN=e2c85a1b-9f47-4d03-b6e8-5a10d7c3f924', 'CN=CTS-WS-0042.corp.contoso.com']);
+    const single = JSON.parse(readFileSync(fixture('ad-collector-ps51-shape.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+    single.Computer = { ...single.Computer, Certificates: selfSigned };
+    expect(parseAdCollector(JSON.stringify(single)).ComputerObject.Value?.Certificates).toEqual([selfSigned]);
+  });
+
+  describe('the computer object (userCertificate)', () => {
+    it('no object of that name is Unknown with the name, not "no certificate"', () => {
+      const facts = parseAdCollector(doc({ Computer: { SamAccountName: 'CTS-WS-0042$', Found: false, ObjectGuid: null, Certificates: [] }, PasswordLastSet: '2026-11-30T08:15:02Z', Scp: { Found: false, Keywords: [] } }));
+      expect(facts.ComputerObject.Value).toBeNull();
+      expect(facts.ComputerObject.Reason).toMatch(/no computer object CTS-WS-0042\$ was found/);
+    });
+
+    it('an empty attribute is an answer: no certificates', () => {
+      const facts = parseAdCollector(doc({ Computer: { ...computer, Certificates: [] }, PasswordLastSet: '2026-11-30T08:15:02Z', Scp: { Found: false, Keywords: [] } }));
+      expect(facts.ComputerObject.Value?.Certificates).toEqual([]);
+    });
+
+    it('a value that is not a certificate is kept with its error', () => {
+      const broken = { Subject: null, Thumbprint: null, NotAfter: null, Error: 'Cannot find the requested object.' };
+      const facts = parseAdCollector(doc({ Computer: { ...computer, Certificates: [selfSigned, broken] }, PasswordLastSet: '2026-11-30T08:15:02Z', Scp: { Found: false, Keywords: [] } }));
+      expect(facts.ComputerObject.Value?.Certificates[1]).toEqual(broken);
+    });
+
+    it('the search failing is its own Unknown and leaves the other parts', () => {
+      const facts = parseAdCollector(doc({ Computer: null, ComputerError: 'The server is not operational.', PasswordLastSet: '2026-11-30T08:15:02Z', Scp: { Found: false, Keywords: [] } }));
+      expect(facts.ComputerObject).toEqual({ Value: null, Reason: 'the computer object over LDAP: The server is not operational.' });
+      expect(facts.Password.Reason).toBeNull();
+    });
   });
 
   const garbage: [string, string, RegExp][] = [
     ['empty output', '', /not JSON \(empty\)/],
     ['a PowerShell error text', 'At line:1 char:1\r\n+ ConvertTo-Json : something', /not JSON \(At line:1/],
     ['a JSON list', '[1]', /not one JSON object/],
-    ['another version', JSON.stringify({ Version: 2 }), /version 2, not 1/],
+    ['another version', JSON.stringify({ Version: 1 }), /version 1, not 2/],
     ['no version', '{}', /version none/],
     ['Scp neither object nor error', doc({ PasswordLastSet: '2026-11-30T08:15:02Z' }), /Scp is neither/],
     ['Scp.Found not boolean', doc({ Scp: { Found: 'yes', Keywords: [] } }), /Scp.Found/],
@@ -70,6 +114,10 @@ describe('the LDAP collector document', () => {
     ['password neither time nor error', doc({ Scp: { Found: false, Keywords: [] } }), /PasswordLastSet is missing/],
     ['password time local, not UTC', doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '11/30/2026 8:15:02 AM' }), /not an ISO UTC time/],
     ['password time impossible', doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-13-45T08:15:02Z' }), /not an ISO UTC time/],
+    ['computer neither object nor error', doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z', Computer: null }), /Computer is neither/],
+    ['computer certificates not a list', doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z', Computer: { ...computer, Certificates: 'x' } }), /Certificates is not a list/],
+    ['a certificate without subject or error', doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z', Computer: { ...computer, Certificates: [{ Subject: null, Thumbprint: null, NotAfter: null, Error: null }] } }), /neither a subject and thumbprint nor an error/],
+    ['a certificate end in local time', doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z', Computer: { ...computer, Certificates: [{ ...selfSigned, NotAfter: '3/4/2055 8:12:44 AM' }] } }), /NotAfter is not an ISO UTC time/],
   ];
   for (const [name, text, reason] of garbage) {
     it(`refuses ${name}, naming the reason`, () => {
@@ -92,8 +140,10 @@ describe('the collector script', () => {
   });
 
   it('guards every part with its own try/catch', () => {
-    expect(adCollectorScript.match(/\btry \{/g)).toHaveLength(2);
-    expect(adCollectorScript.match(/\} catch \{/g)).toHaveLength(2);
+    // Three parts, and one more around each userCertificate value.
+    expect(adCollectorScript.match(/\btry \{/g)).toHaveLength(4);
+    expect(adCollectorScript.match(/\} catch \{/g)).toHaveLength(4);
+    expect(adCollectorScript).toContain("$result.ComputerError = Get-PrtFailureText $_");
     expect(adCollectorScript).toContain("$result.ScpError = Get-PrtFailureText $_");
     expect(adCollectorScript).toContain("$result.PasswordError = Get-PrtFailureText $_");
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getStatus } from '../../../src/app/status.js';
-import { factOf, noFact, type DeviceFacts } from '../../../src/device/facts.js';
+import { factOf, noFact, type ComputerCertificateFact, type DeviceFacts } from '../../../src/device/facts.js';
 import { judgeDevice } from '../../../src/device/judge.js';
 import type { DeviceCheck } from '../../../src/device/types.js';
 import type { PrtStatus } from '../../../src/diagnose/status-types.js';
@@ -26,8 +26,8 @@ const result = (checks: DeviceCheck[], id: string) => {
 
 const allIds = [
   'DeviceCertMissing', 'DeviceCertSubjectMismatch', 'DeviceCertThumbprintMismatch', 'DeviceCertExpired', 'DeviceCertNoPrivateKey', 'DeviceCertProviderMismatch',
-  'KeySignTestFailed', 'TpmMissing', 'TpmNotReady', 'TpmLockedOut',
-  'ScpTenantMismatch', 'ScpMissing', 'DomainControllerUnreachable',
+  'KeySignTestFailed', 'TpmMissing', 'TpmNotReady', 'TpmLockedOut', 'TpmErrorsLogged',
+  'ScpTenantMismatch', 'ScpMissing', 'DomainControllerUnreachable', 'ComputerCertificateMissing',
   'JoinTaskDisabled', 'JoinTaskLastRunFailed',
   'UpnNotRoutable', 'UserNotAzureAd', 'WamDefaultNotSet', 'NgcPrerequisitesFailed', 'PasswordChangedRecently',
   'ClockNotSynced',
@@ -41,8 +41,15 @@ describe('device checks on a healthy hybrid device', () => {
     expect(checks.filter((check) => check.Result === 'Fail')).toEqual([]);
     expect(result(checks, 'DeviceCertThumbprintMismatch').Result).toBe('Pass');
     expect(result(checks, 'ScpTenantMismatch').Result).toBe('Pass');
+    expect(result(checks, 'TpmErrorsLogged').Result).toBe('Pass');
+    expect(result(checks, 'ComputerCertificateMissing').Result).toBe('Pass');
   });
 });
+
+const otherCertificate = { Subject: 'CN=CTS-WS-0042.corp.contoso.com', Thumbprint: '1F0A6C93E2B84D57A0C19E3B7D6F24A58C0E9B31', NotAfter: '2027-06-30T09:00:00Z', Error: null };
+const withCertificates = (f: DeviceFacts, certificates: ComputerCertificateFact[]): DeviceFacts =>
+  ({ ...f, ComputerObject: factOf({ SamAccountName: 'CTS-WS-0042$', ObjectGuid: '11111111-2222-3333-4444-555555555555', Certificates: certificates }) });
+const tpmEvent = (Provider: string, EventId: number, Codes: string[]) => ({ Provider, EventId, TimeCreated: '2026-11-19T08:00:00.0000000Z', Codes });
 
 /** One fact changed, the check it must turn, and the result. */
 const cases: { id: string; change: (facts: DeviceFacts) => DeviceFacts; expected: DeviceCheck['Result']; summary: RegExp }[] = [
@@ -62,6 +69,11 @@ const cases: { id: string; change: (facts: DeviceFacts) => DeviceFacts; expected
   { id: 'JoinTaskDisabled', change: (f) => ({ ...f, JoinTask: factOf({ Enabled: false, LastRunTime: null, LastResult: '0x41303' }) }), expected: 'Fail', summary: /disabled/ },
   { id: 'JoinTaskLastRunFailed', change: (f) => ({ ...f, JoinTask: factOf({ Enabled: true, LastRunTime: '11/19/2026 8:03:12 AM', LastResult: '0x801c001d' }) }), expected: 'Warn', summary: /0x801c001d DSREG_AUTOJOIN_ADCONFIG_READ_FAILED/ },
   { id: 'PasswordChangedRecently', change: (f) => ({ ...f, Password: factOf({ PasswordLastSet: '2026-11-19T17:00:00Z' }) }), expected: 'Warn', summary: /no PRT and the password was last changed/ },
+  { id: 'ComputerCertificateMissing', change: (f) => withCertificates(f, []), expected: 'Fail', summary: /CTS-WS-0042\$ has no userCertificate: .*Entra Connect does not sync this device/ },
+  { id: 'ComputerCertificateMissing', change: (f) => withCertificates(f, [otherCertificate]), expected: 'Warn', summary: /holds 1 userCertificate value\(s\), but none is named after/ },
+  { id: 'TpmErrorsLogged', change: (f) => ({ ...f, TpmEvents: factOf([tpmEvent('Microsoft-Windows-TPM-WMI', 1026, ['0x80280803']), tpmEvent('Microsoft-Windows-TPM-WMI', 1026, ['0x80280803'])]) }), expected: 'Fail', summary: /^2 TPM events in the System log of the last 7 days \(newest .*\): 0x80280803 TPM_E_DEFEND_LOCK_RUNNING\.$/ },
+  { id: 'TpmErrorsLogged', change: (f) => ({ ...f, TpmEvents: factOf([tpmEvent('TPM', 17, [])]) }), expected: 'Warn', summary: /^1 TPM event in the System log/ },
+  { id: 'TpmErrorsLogged', change: (f) => ({ ...f, TpmEvents: factOf([tpmEvent('TPM', 33, [])]) }), expected: 'Fail', summary: /the TPM was cleared/ },
   { id: 'ClockNotSynced', change: (f) => ({ ...f, Clock: factOf({ Source: 'Local CMOS Clock', LastSuccessfulSync: null, Synchronized: false }) }), expected: 'Fail', summary: /not synchronised/ },
   { id: 'ClockNotSynced', change: (f) => ({ ...f, Clock: factOf({ Source: 'Free-running System Clock', LastSuccessfulSync: '6/19/2026 9:14:02 AM', Synchronized: true }) }), expected: 'Warn', summary: /no time server/ },
 ];
@@ -95,6 +107,8 @@ describe('every read that fails gives Unknown with its reason', () => {
     { source: 'JoinTask', ids: ['JoinTaskDisabled', 'JoinTaskLastRunFailed'] },
     { source: 'Password', ids: ['PasswordChangedRecently'] },
     { source: 'Clock', ids: ['ClockNotSynced'] },
+    { source: 'ComputerObject', ids: ['ComputerCertificateMissing'] },
+    { source: 'TpmEvents', ids: ['TpmErrorsLogged'] },
   ];
   for (const { source, ids } of failures) {
     it(`${source}: ${ids.join(', ')}`, async () => {
@@ -117,7 +131,7 @@ describe('every read that fails gives Unknown with its reason', () => {
   it('without dsregcmd, the checks that compare with it are Unknown, never Pass', () => {
     const facts = simulatedDeviceFacts(builtInScenarios.healthy!, Date.parse('2026-11-20T10:05:00Z'));
     const checks = judgeDevice(facts, null, new Date('2026-11-20T10:05:00Z'));
-    for (const id of ['DeviceCertSubjectMismatch', 'DeviceCertThumbprintMismatch', 'KeySignTestFailed', 'ScpTenantMismatch', 'UpnNotRoutable', 'UserNotAzureAd']) {
+    for (const id of ['DeviceCertSubjectMismatch', 'DeviceCertThumbprintMismatch', 'KeySignTestFailed', 'ScpTenantMismatch', 'ComputerCertificateMissing', 'UpnNotRoutable', 'UserNotAzureAd']) {
       expect(result(checks, id).Result, id).toBe('Unknown');
     }
   });
@@ -127,7 +141,21 @@ describe('checks that do not apply', () => {
   it('an Entra joined device has no SCP, domain controller or join task to check', async () => {
     const { status, facts, now } = await deviceOf('healthy');
     const checks = judgeDevice(facts, status, now);
-    for (const id of ['ScpTenantMismatch', 'ScpMissing', 'DomainControllerUnreachable', 'JoinTaskDisabled']) expect(result(checks, id).Result, id).toBe('NotApplicable');
+    for (const id of ['ScpTenantMismatch', 'ScpMissing', 'DomainControllerUnreachable', 'ComputerCertificateMissing', 'JoinTaskDisabled']) expect(result(checks, id).Result, id).toBe('NotApplicable');
+  });
+
+  it('the computer object\'s unreadable values are counted, not taken for the hybrid join certificate', async () => {
+    const { status, facts, now } = await deviceOf('hybrid-wrong-password');
+    const broken = { Subject: null, Thumbprint: null, NotAfter: null, Error: 'ASN1 bad tag value met.' };
+    const check = result(judgeDevice(withCertificates(facts, [broken, otherCertificate]), status, now), 'ComputerCertificateMissing');
+    expect(check.Result).toBe('Warn');
+    expect(check.Evidence).toMatchObject({ Count: 2, Unreadable: 1, Thumbprints: otherCertificate.Thumbprint, MatchingSubject: null });
+  });
+
+  it('a certificate named after the computer\'s objectGUID passes too (the device not registered yet)', async () => {
+    const { status, facts, now } = await deviceOf('hybrid-wrong-password');
+    const named = { ...otherCertificate, Subject: 'CN=11111111-2222-3333-4444-555555555555' };
+    expect(result(judgeDevice(withCertificates(facts, [otherCertificate, named]), status, now), 'ComputerCertificateMissing').Result).toBe('Pass');
   });
 
   it('a user with a .local UPN suffix fails UpnNotRoutable', async () => {

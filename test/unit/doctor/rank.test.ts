@@ -100,6 +100,32 @@ describe('conflicting evidence: which cause wins, and why', () => {
       first: 'TpmFailure',
     },
     {
+      name: 'TPM errors in the System log turn an unexplained failure into a TPM one: the refresh failed with a code no rule names, and the TPM logged lockout codes',
+      given: {
+        Status: status('Stale'),
+        Diagnosis: diagnosis(attempt(['0x80070005'])),
+        Device: { SchemaVersion: 1, ObservedAt: '', Checks: [check('TpmErrorsLogged', 'Fail')] },
+      },
+      first: 'TpmFailure',
+    },
+    {
+      name: 'a disabled join task beats the missing userCertificate it explains: the task never ran, so it never wrote the certificate',
+      given: {
+        Status: status('Missing', ['DomainJoinedOnly']),
+        Device: { SchemaVersion: 1, ObservedAt: '', Checks: [check('JoinTaskDisabled', 'Fail'), check('ComputerCertificateMissing', 'Fail')] },
+      },
+      first: 'JoinTaskDisabled',
+      second: 'HybridCertificateMissing',
+    },
+    {
+      name: 'with the join task fine, a missing userCertificate on a domain-only device is the cause: Entra Connect has nothing to sync',
+      given: {
+        Status: status('Missing', ['DomainJoinedOnly']),
+        Device: { SchemaVersion: 1, ObservedAt: '', Checks: [check('JoinTaskDisabled', 'Pass'), check('ComputerCertificateMissing', 'Fail')] },
+      },
+      first: 'HybridCertificateMissing',
+    },
+    {
       name: 'a healthy PRT with a successful newest attempt is NoFault even with an older failure',
       given: { Status: status('Healthy'), Diagnosis: diagnosis({ ...wrongPassword, End: '2026-11-19T09:00:00Z' } as DiagnosedAttempt, { ...attempt([]), Succeeded: true, End: '2026-11-20T10:00:00Z' } as DiagnosedAttempt) },
       first: 'NoFault',
@@ -124,6 +150,17 @@ describe('conflicting evidence: which cause wins, and why', () => {
       if (againstOf) expect(causes.find((c) => c.Id === againstOf[0])?.Against.join(' ')).toMatch(againstOf[1]);
     });
   }
+});
+
+describe('the TPM errors of the System log', () => {
+  it('raise TpmFailure only through the TpmErrorsLogged check, with its summary in the evidence chain', () => {
+    const given = { Status: status('Stale'), Diagnosis: diagnosis(attempt(['0x80070005'])) };
+    expect(rankCauses(input(given)).some((cause) => cause.Id === 'TpmFailure')).toBe(false);
+    const logged = { ...check('TpmErrorsLogged', 'Fail'), Summary: '2 TPM events in the System log of the last 7 days: 0x80280803 TPM_E_DEFEND_LOCK_RUNNING.' };
+    const tpm = rankCauses(input({ ...given, Device: { SchemaVersion: 1, ObservedAt: '', Checks: [logged] } })).find((cause) => cause.Id === 'TpmFailure');
+    expect(tpm?.Confidence).toBe('Medium');
+    expect(tpm?.Evidence.join(' ')).toMatch(/TpmErrorsLogged: 2 TPM events .* 0x80280803 TPM_E_DEFEND_LOCK_RUNNING/);
+  });
 });
 
 describe('the verdict', () => {

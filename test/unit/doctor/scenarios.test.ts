@@ -46,4 +46,12 @@ describe('prt doctor --simulate on every scenario', () => {
       expect(report.Device?.Checks.length).toBeGreaterThan(10);
     });
   }
+
+  it('weighs the scenarios\' TPM events and userCertificate: tpm-locked-out\'s TPM-WMI 1026 joins the TPM chain, join-task-disabled\'s empty attribute ranks after the task', async () => {
+    const tpm = await doctorOn('tpm-locked-out');
+    expect(tpm.Causes[0]?.Evidence.join(' ')).toMatch(/TpmErrorsLogged: 2 TPM events in the System log .*0x80280803 TPM_E_DEFEND_LOCK_RUNNING/);
+    const join = await doctorOn('join-task-disabled');
+    expect(join.Device?.Checks.find((check) => check.Id === 'ComputerCertificateMissing')?.Result).toBe('Fail');
+    expect(join.Causes.map((cause) => cause.Id).slice(0, 2)).toEqual(['JoinTaskDisabled', 'HybridCertificateMissing']);
+  });
 });

@@ -3,13 +3,28 @@
  * named by FAKE_TOOL_LOG, prints the bytes of the file named by FAKE_OUTPUT_<NAME>_<ARG1> (e.g.
  * FAKE_OUTPUT_WEVTUTIL_GL), else FAKE_OUTPUT_<NAME>_ANALYTIC when an argument names the Analytic
  * channel, else FAKE_OUTPUT_<NAME>, unchanged; copies an argument
- * that is an existing .xml file to FAKE_COPY_XML (schtasks /XML), and exits with FAKE_EXIT_<NAME>. */
+ * that is an existing .xml file to FAKE_COPY_XML (schtasks /XML) and one that is a .ps1 file to
+ * FAKE_COPY_PS1 (powershell -File: the script prt.exe wrote), and exits with FAKE_EXIT_<NAME>. */
 #include <fcntl.h>
 #include <io.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
+
+/* Copies `from` to `to` byte for byte when `to` is set and `from` ends in `suffix`. */
+static void copy_if(const char *from, const char *suffix, const char *to) {
+  size_t len = strlen(from), n = strlen(suffix);
+  if (!to || len <= n || _stricmp(from + len - n, suffix) != 0) return;
+  FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+  if (in && out) {
+    char buffer[8192];
+    size_t got;
+    while ((got = fread(buffer, 1, sizeof buffer, in)) > 0) fwrite(buffer, 1, got, out);
+  }
+  if (in) fclose(in);
+  if (out) fclose(out);
+}
 
 int main(int argc, char **argv) {
   char name[260];
@@ -35,20 +50,10 @@ int main(int argc, char **argv) {
   snprintf(upper, sizeof upper, "%s", name);
   for (char *p = upper; *p; p++) *p = (char)toupper((unsigned char)*p);
   int analytic = 0;
-  const char *copy_to = getenv("FAKE_COPY_XML");
   for (int i = 1; i < argc; i++) {
     if (strstr(argv[i], "Analytic")) analytic = 1;
-    size_t len = strlen(argv[i]);
-    if (copy_to && len > 4 && _stricmp(argv[i] + len - 4, ".xml") == 0) {
-      FILE *in = fopen(argv[i], "rb"), *out = fopen(copy_to, "wb");
-      if (in && out) {
-        char buffer[8192];
-        size_t n;
-        while ((n = fread(buffer, 1, sizeof buffer, in)) > 0) fwrite(buffer, 1, n, out);
-      }
-      if (in) fclose(in);
-      if (out) fclose(out);
-    }
+    copy_if(argv[i], ".xml", getenv("FAKE_COPY_XML"));
+    copy_if(argv[i], ".ps1", getenv("FAKE_COPY_PS1"));
   }
 
   char variable[300];
