@@ -405,10 +405,10 @@ function Get-PrtError {
         $outside = @($result.Document.PSObject.Properties['OutsideErrors'] | Where-Object { $null -ne $_ } | ForEach-Object { $_.Value } | Where-Object { $null -ne $_ })
         $coded = @($result.Document.PSObject.Properties['TextRecords'] | Where-Object { $null -ne $_ } | ForEach-Object { $_.Value } | Where-Object { $null -ne $_ -and @($_.Codes).Count -gt 0 })
         if (($null -eq $attempts -or @($attempts.Value).Count -eq 0) -and ($outside.Count -gt 0 -or $coded.Count -gt 0)) {
-            $PSCmdlet.WriteWarning((ConvertTo-PrtSafeText -Text (ConvertTo-PrtCmdletText -Text ([string]$result.Document.Summary))))
+            $PSCmdlet.WriteWarning((ConvertTo-PrtSafeText -Value (ConvertTo-PrtCmdletText -Text ([string]$result.Document.Summary))))
             foreach ($kind in $outside) {
                 $codes = (@($kind.Codes) -join ' ')
-                $PSCmdlet.WriteWarning((ConvertTo-PrtSafeText -Text ('Event {0} {1}: {2} time(s). {3}' -f $kind.EventId, $codes, $kind.Count, [string]$kind.Message)))
+                $PSCmdlet.WriteWarning((ConvertTo-PrtSafeText -Value ('Event {0} {1}: {2} time(s). {3}' -f $kind.EventId, $codes, $kind.Count, [string]$kind.Message)))
             }
         }
         # What prt had to skip (a truncated export among good ones): the attempts of the others

@@ -91,11 +91,17 @@ export function collectSignals(input: DoctorInput): Signal[] {
     signals.push({ Key: 'attempt:NewestSucceeded', Text: `the newest PRT attempt succeeded${newest.End ? ` (${newest.End})` : ''}`, Weight: 1, Layer: SignalLayer.Attempt });
   }
   if (failed.length > 0) signals.push({ Key: 'attempt:Failed', Text: `${input.Diagnosis?.Failed ?? failed.length} failed PRT attempt(s)`, Weight: 1, Layer: SignalLayer.Attempt });
-  // Pasted Event Viewer text may carry codes no attempt could be built from.
+  // Pasted Event Viewer text, and the logs' errors outside any attempt, may carry codes no
+  // attempt could be built from: weaker evidence, weighed like an older attempt's.
   if (failed.length === 0) {
     for (const record of input.Diagnosis?.TextRecords ?? []) {
       for (const code of record.Codes) {
         for (const key of codeKeys(code)) signals.push({ Key: key, Text: `event ${record.EventId} (text): ${code}`, Weight: olderAttemptWeight, Layer: SignalLayer.Detail });
+      }
+    }
+    for (const kind of input.Diagnosis?.OutsideErrors ?? []) {
+      for (const code of kind.Codes) {
+        for (const key of codeKeys(code)) signals.push({ Key: key, Text: `event ${kind.EventId} outside any attempt (×${kind.Count}): ${code}`, Weight: olderAttemptWeight, Layer: SignalLayer.Detail });
       }
     }
   }

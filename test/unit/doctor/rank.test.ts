@@ -163,6 +163,26 @@ describe('the TPM errors of the System log', () => {
   });
 });
 
+describe('errors of the logs outside any PRT attempt', () => {
+  const outside = (codes: string[], count: number): Diagnosis =>
+    ({ Attempts: [], Failed: 0, TextRecords: [], OutsideErrors: [{ EventId: 1098, Channel: 'Microsoft-Windows-AAD/Operational', Codes: codes, Count: count, First: null, Last: null, Message: null, Explained: [] }] }) as unknown as Diagnosis;
+
+  it('are evidence when no attempt failed: token broker timeouts point at the network, weighed like an older attempt', () => {
+    const causes = rankCauses(input({ Status: status('Stale'), Diagnosis: outside(['0x80072ee2'], 12) }));
+    const network = causes.find((cause) => cause.Id === 'NetworkUnreachable');
+    expect(network?.Evidence.join(' ')).toMatch(/event 1098 outside any attempt \(×12\): 0x80072ee2/);
+    const order = ['Low', 'Medium', 'High'];
+    const asAttempt = rankCauses(input({ Status: status('Stale'), Diagnosis: diagnosis(attempt(['0x80072ee2'])) })).find((cause) => cause.Id === 'NetworkUnreachable');
+    expect(order.indexOf(asAttempt?.Confidence ?? 'Low')).toBeGreaterThan(order.indexOf(network?.Confidence ?? 'High'));
+  });
+
+  it('are left out when a PRT attempt failed: the attempt is the better evidence', () => {
+    const both = { ...diagnosis(wrongPassword), OutsideErrors: outside(['0x80072ee2'], 12).OutsideErrors };
+    const causes = rankCauses(input({ Status: status('Missing'), Diagnosis: both }));
+    expect(causes.flatMap((cause) => cause.Evidence).join(' ')).not.toMatch(/outside any attempt/);
+  });
+});
+
 describe('the verdict', () => {
   it('carries the evidence chain, symptom first: AzureAdPrt, the attempt status, the network error, the probe', () => {
     const [verdict] = rankCauses(input({ Status: status('Missing'), Diagnosis: diagnosis(unreachable), Probe: probe(finding('ProxyAuthRequired', ['0xc000023c'])) }));
