@@ -168,8 +168,8 @@ async function* refusalTolerated(chunks: AsyncIterable<Uint8Array>, channel: Aad
  * as the logs gave them and explained only when shown: explaining is most of the cost of an attempt.
  */
 class AttemptShelf {
-  failed: Attempt[] = [];
-  succeeded: Attempt[] = [];
+  failed: ShelvedAttempt[] = [];
+  succeeded: ShelvedAttempt[] = [];
   total = 0;
   failedTotal = 0;
 
@@ -178,7 +178,7 @@ class AttemptShelf {
     if (!attempt.Succeeded) this.failedTotal++;
     const list = attempt.Succeeded ? this.succeeded : this.failed;
     const limit = attempt.Succeeded ? shownSucceededAttempts : shownFailedAttempts;
-    list.push(attempt);
+    list.push({ attempt, time: attemptTime(attempt) });
     // Trimmed now and then, not on every attempt: sorting a few dozen is cheap.
     if (list.length >= limit * 4) this.trim(list, limit);
   }
@@ -186,13 +186,19 @@ class AttemptShelf {
   shown(): DiagnosedAttempt[] {
     this.trim(this.failed, shownFailedAttempts);
     this.trim(this.succeeded, shownSucceededAttempts);
-    return [...this.failed, ...this.succeeded].map(fromEvents);
+    return [...this.failed, ...this.succeeded].map((shelved) => fromEvents(shelved.attempt));
   }
 
-  private trim(list: Attempt[], limit: number): void {
-    list.sort((a, b) => attemptTime(b) - attemptTime(a));
+  private trim(list: ShelvedAttempt[], limit: number): void {
+    list.sort((a, b) => b.time - a.time);
     list.length = Math.min(list.length, limit);
   }
+}
+
+/** An attempt with its time, read once rather than at every comparison of a sort. */
+interface ShelvedAttempt {
+  attempt: Attempt;
+  time: number;
 }
 
 const attemptTime = (attempt: Attempt) => Date.parse(attempt.End ?? attempt.Start ?? attempt.LastEventTime ?? '') || 0;
