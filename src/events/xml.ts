@@ -105,7 +105,7 @@ export function scanElement(text: string, sink: XmlSink | null, limits: XmlLimit
       if (rootDone) return 'a second element follows its root element';
       const nameEnd = scanName(text, lt + 1);
       if (nameEnd === lt + 1) return `a "<" is not followed by an element name (at character ${lt})`;
-      const name = nameAt(text, lt + 1, nameEnd);
+      const name = text.slice(lt + 1, nameEnd);
       let attrCount = 0;
       let j = nameEnd;
       for (;;) {
@@ -128,7 +128,7 @@ export function scanElement(text: string, sink: XmlSink | null, limits: XmlLimit
         if (k === j) return `the tag <${clip(name)}> has a stray character`;
         const attrEnd = scanName(text, k);
         if (attrEnd === k) return `the tag <${clip(name)}> has a stray character`;
-        const attr = nameAt(text, k, attrEnd);
+        const attr = text.slice(k, attrEnd);
         let v = skipBlank(text, attrEnd);
         if (text.charCodeAt(v) !== 61 /* = */) return `the attribute ${clip(attr)} of <${clip(name)}> has no value`;
         v = skipBlank(text, v + 1);
@@ -193,32 +193,6 @@ function referenceError(text: string, from: number, to: number): string | null {
     amp = text.indexOf('&', amp + m[0].length);
   }
   return null;
-}
-
-/**
- * Names seen before, by length. Event XML repeats a few dozen element and attribute names, and a
- * new string for each tag of every event was a good part of the garbage of reading a large log.
- * Bounded, so that a hostile file of ever new names costs a few comparisons, not memory.
- */
-const knownNames: string[][] = [];
-const knownNamesPerLength = 16;
-const longestKnownName = 40;
-
-/** The name at `from`–`to` of `text`: the known string when there is one. */
-function nameAt(text: string, from: number, to: number): string {
-  const length = to - from;
-  const known = knownNames[length];
-  if (known !== undefined) {
-    for (const name of known) if (text.startsWith(name, from)) return name;
-  }
-  const name = text.slice(from, to);
-  if (length <= longestKnownName && (known === undefined || known.length < knownNamesPerLength)) {
-    // A copy of its own: a slice would keep the whole element it came from alive.
-    const own = [...name].join('');
-    if (known === undefined) knownNames[length] = [own];
-    else known.push(own);
-  }
-  return name;
 }
 
 /** The end of an XML name starting at `from` (== from when there is none). */
