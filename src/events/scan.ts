@@ -31,7 +31,7 @@ export interface ScanOptions {
 export const MAX_ELEMENT_CHARS = 1024 * 1024;
 
 /** Provider names are case-insensitive on Windows. */
-export const keepAadEvents: KeepEvent = (provider) => provider.length === AAD_PROVIDER.length && provider.toLowerCase() === 'microsoft-windows-aad';
+export const keepAadEvents: KeepEvent = (provider) => provider === AAD_PROVIDER || (provider.length === AAD_PROVIDER.length && provider.toLowerCase() === 'microsoft-windows-aad');
 
 /** How much outside-of-event text is remembered to tell an empty export from a file that is not event XML. */
 const SAMPLE_CHARS = 4096;
