@@ -1,7 +1,7 @@
 import {
-  AAD_EVENTS, AttemptTracker, TextSequence, keepAadEvents, parseEventStream, summariseTextRecord, type AadEvent, type Attempt, type EventProblem, type TextRecordSummary,
+  AAD_EVENTS, AttemptTracker, TextSequence, keepAadEvents, parseEventBatches, summariseTextRecord, type AadEvent, type Attempt, type EventProblem, type TextRecordSummary,
 } from '../events/index.js';
-import { mergeTimelines } from '../events/merge.js';
+import { mergeTimelineBatches } from '../events/merge.js';
 import { decodeCode, isExplainError } from '../codes/index.js';
 import { fromDiagnostics, fromEvents, mergeAttempts, summarise } from '../diagnose/attempts.js';
 import type { DiagnosedAttempt, Diagnosis, ExplainedCode } from '../diagnose/attempt-types.js';
@@ -40,8 +40,8 @@ export const shownSucceededAttempts = 5;
 const shownProblems = 50;
 
 interface EventHarvest {
-  /** One stream of events per source, merged into one timeline as they are read. */
-  lanes: AsyncIterable<AadEvent>[];
+  /** One stream of event batches per source, merged into one timeline as they are read. */
+  lanes: AsyncIterable<AadEvent[]>[];
   problems: EventProblem[];
   problemCount: number;
   sources: string[];
@@ -53,7 +53,7 @@ interface EventHarvest {
 }
 
 /** The events of one source at or after `since`; its problems go to the harvest. */
-async function* eventsOf(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>, source: string, since: Date | undefined, inFolder: boolean): AsyncGenerator<AadEvent> {
+async function* eventsOf(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>, source: string, since: Date | undefined, inFolder: boolean): AsyncGenerator<AadEvent[]> {
   try {
     yield* readEvents(harvest, chunks, source, since);
   } catch (error) {
@@ -66,34 +66,38 @@ async function* eventsOf(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array
   }
 }
 
-async function* readEvents(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>, source: string, since: Date | undefined): AsyncGenerator<AadEvent> {
+async function* readEvents(harvest: EventHarvest, chunks: AsyncIterable<Uint8Array>, source: string, since: Date | undefined): AsyncGenerator<AadEvent[]> {
   const floor = since?.getTime() ?? -Infinity;
   const text = { aad: 0, untimed: 0, others: new Map<string, number>() };
-  for await (const item of parseEventStream(chunks, { source, textSequence: harvest.textSequence })) {
-    if ('problem' in item) {
-      harvest.problemCount++;
-      if (harvest.problems.length < shownProblems) harvest.problems.push(item.problem);
-      continue;
+  for await (const items of parseEventBatches(chunks, { source, textSequence: harvest.textSequence })) {
+    const events: AadEvent[] = [];
+    for (const item of items) {
+      if ('problem' in item) {
+        harvest.problemCount++;
+        if (harvest.problems.length < shownProblems) harvest.problems.push(item.problem);
+        continue;
+      }
+      // Scrubbed value by value, before anything flattens a SOAP description to text (DESIGN §8).
+      const event = scrubAadEvent(item.event);
+      if (!event.FromText) {
+        if (event.TimeMs >= floor) events.push(event);
+        continue;
+      }
+      if (!keepAadEvents(event.Provider, event.EventId)) {
+        const name = `${event.Provider || 'an unnamed source'} ${event.EventId === 0 ? '(no event id)' : String(event.EventId)}`;
+        text.others.set(name, (text.others.get(name) ?? 0) + 1);
+        continue;
+      }
+      // A local time without its zone cannot be compared with --since: such records are kept.
+      if (event.TimeCreated !== null && event.TimeMs < floor) continue;
+      if (event.TimeCreated === null) text.untimed++;
+      text.aad++;
+      const summary = summariseTextRecord(event);
+      if (summary && harvest.textRecords.length < textRecordsListed) harvest.textRecords.push(summary);
+      else if (summary) harvest.textRecordsCut++;
+      events.push(event);
     }
-    // Scrubbed value by value, before anything flattens a SOAP description to text (DESIGN §8).
-    const event = scrubAadEvent(item.event);
-    if (!event.FromText) {
-      if (event.TimeMs >= floor) yield event;
-      continue;
-    }
-    if (!keepAadEvents(event.Provider, event.EventId)) {
-      const name = `${event.Provider || 'an unnamed source'} ${event.EventId === 0 ? '(no event id)' : String(event.EventId)}`;
-      text.others.set(name, (text.others.get(name) ?? 0) + 1);
-      continue;
-    }
-    // A local time without its zone cannot be compared with --since: such records are kept.
-    if (event.TimeCreated !== null && event.TimeMs < floor) continue;
-    if (event.TimeCreated === null) text.untimed++;
-    text.aad++;
-    const summary = summariseTextRecord(event);
-    if (summary && harvest.textRecords.length < textRecordsListed) harvest.textRecords.push(summary);
-    else if (summary) harvest.textRecordsCut++;
-    yield event;
+    if (events.length > 0) yield events;
   }
   if (text.aad > 0 || text.others.size > 0) harvest.notes.push(textNote(source, text.aad, text.untimed, text.others, since !== undefined));
 }
@@ -165,8 +169,8 @@ async function* refusalTolerated(chunks: AsyncIterable<Uint8Array>, channel: Aad
  * as the logs gave them and explained only when shown: explaining is most of the cost of an attempt.
  */
 class AttemptShelf {
-  failed: Attempt[] = [];
-  succeeded: Attempt[] = [];
+  failed: ShelvedAttempt[] = [];
+  succeeded: ShelvedAttempt[] = [];
   total = 0;
   failedTotal = 0;
 
@@ -175,7 +179,7 @@ class AttemptShelf {
     if (!attempt.Succeeded) this.failedTotal++;
     const list = attempt.Succeeded ? this.succeeded : this.failed;
     const limit = attempt.Succeeded ? shownSucceededAttempts : shownFailedAttempts;
-    list.push(attempt);
+    list.push({ attempt, time: attemptTime(attempt) });
     // Trimmed now and then, not on every attempt: sorting a few dozen is cheap.
     if (list.length >= limit * 4) this.trim(list, limit);
   }
@@ -183,13 +187,19 @@ class AttemptShelf {
   shown(): DiagnosedAttempt[] {
     this.trim(this.failed, shownFailedAttempts);
     this.trim(this.succeeded, shownSucceededAttempts);
-    return [...this.failed, ...this.succeeded].map(fromEvents);
+    return [...this.failed, ...this.succeeded].map((shelved) => fromEvents(shelved.attempt));
   }
 
-  private trim(list: Attempt[], limit: number): void {
-    list.sort((a, b) => attemptTime(b) - attemptTime(a));
+  private trim(list: ShelvedAttempt[], limit: number): void {
+    list.sort((a, b) => b.time - a.time);
     list.length = Math.min(list.length, limit);
   }
+}
+
+/** An attempt with its time, read once rather than at every comparison of a sort. */
+interface ShelvedAttempt {
+  attempt: Attempt;
+  time: number;
 }
 
 const attemptTime = (attempt: Attempt) => Date.parse(attempt.End ?? attempt.Start ?? attempt.LastEventTime ?? '') || 0;
@@ -240,7 +250,7 @@ export async function diagnose(host: Host, request: DiagnoseRequest, streaming: 
       if (streaming.onAttempt) streaming.onAttempt(fromEvents(attempt));
     }
   };
-  for await (const event of mergeTimelines(harvest.lanes)) take(tracker.push(event));
+  for await (const events of mergeTimelineBatches(harvest.lanes)) for (const event of events) take(tracker.push(event));
   take(tracker.end());
 
   const fromDsreg = (status?.Diagnostics ?? []).map(fromDiagnostics);

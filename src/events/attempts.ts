@@ -54,6 +54,12 @@ interface Flow {
   open: boolean;
 }
 
+/** The attempts being collected on one computer. */
+interface Device {
+  windows: Flow[];
+  orphans: Flow[];
+}
+
 /** The attempts of a set of events (any order, any channels, duplicates allowed), newest first. */
 export function buildAttempts(events: readonly AadEvent[], options: AttemptOptions = {}): Attempt[] {
   return reconstructAttempts(events, options).Attempts;
@@ -83,7 +89,8 @@ export function newestFirst(attempts: Attempt[]): Attempt[] {
 export class AttemptTracker {
   private readonly maxOpenMs: number;
   private readonly orphanGapMs: number;
-  private readonly devices = new Map<string, { windows: Flow[]; orphans: Flow[] }>();
+  private readonly devices = new Map<string, Device>();
+  private lastDevice: { computer: string; device: Device } | null = null;
 
   constructor(
     options: AttemptOptions = {},
@@ -100,12 +107,7 @@ export class AttemptTracker {
       this.onUnattached(e);
       return [];
     }
-    const key = e.Computer.toLowerCase();
-    let device = this.devices.get(key);
-    if (!device) {
-      device = { windows: [], orphans: [] };
-      this.devices.set(key, device);
-    }
+    const device = this.deviceOf(e.Computer);
     const done: Flow[] = [];
     for (const w of device.windows) if (w.start && e.TimeMs - w.start.TimeMs > this.maxOpenMs) close(w, done);
     for (const o of device.orphans) if (e.TimeMs - lastTime(o) > this.orphanGapMs) close(o, done);
@@ -117,7 +119,7 @@ export class AttemptTracker {
       const window = bestWindow(device.windows, e);
       let orphan: Flow | null = null;
       if (!window) {
-        orphan = [...device.orphans].reverse().find((o) => o.open && sameThread(o.events[0] ?? null, e)) ?? null;
+        orphan = findLast(device.orphans, (o) => o.open && sameThread(o.events[0] ?? null, e));
         if (!orphan && (e.EventId === AAD_EVENT.GetTokenStop || isOrphanEvidence(e))) {
           orphan = { start: null, stop: null, events: [], open: true };
           device.orphans.push(orphan);
@@ -141,6 +143,20 @@ export class AttemptTracker {
     return done.map(summarise);
   }
 
+  /** The flows of one computer (names are case-insensitive); most events are of the previous event's. */
+  private deviceOf(computer: string): Device {
+    const last = this.lastDevice;
+    if (last !== null && last.computer === computer) return last.device;
+    const key = computer.toLowerCase();
+    let device = this.devices.get(key);
+    if (!device) {
+      device = { windows: [], orphans: [] };
+      this.devices.set(key, device);
+    }
+    this.lastDevice = { computer, device };
+    return device;
+  }
+
   /** The attempts still open at the end of the log: unfinished windows and orphans. */
   end(): Attempt[] {
     const rest: Attempt[] = [];
@@ -148,6 +164,7 @@ export class AttemptTracker {
       for (const flow of [...device.windows, ...device.orphans]) rest.push(summarise(flow));
     }
     this.devices.clear();
+    this.lastDevice = null;
     return rest;
   }
 }
@@ -202,7 +219,15 @@ function isOrphanEvidence(e: AadEvent): boolean {
 /** A SID of a person (domain or Entra ID user), as opposed to SYSTEM or a service. */
 const isUserSid = (sid: string | null): boolean => sid !== null && /^S-1-(?:5-21|12-1)-/i.test(sid);
 
-const sameText = (a: string | null, b: string | null): boolean => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+const sameText = (a: string | null, b: string | null): boolean => a !== null && b !== null && (a === b || (a.length === b.length && a.toLowerCase() === b.toLowerCase()));
+
+function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | null {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i] as T;
+    if (test(item)) return item;
+  }
+  return null;
+}
 
 /** An ActivityID compared without braces and case; the all-zero GUID means none. */
 function activity(id: string | null): string | null {

@@ -4,7 +4,7 @@ export type {
 } from './types.js';
 export { TextSequence } from './text/index.js';
 export { codesOf, summariseTextRecord, type TextRecordSummary } from './text/summary.js';
-export { parseEventStream, parseEventText, readEvents, keepAadEvents, type EventReader, type KeepEvent, type ParseEventOptions } from './parse.js';
+export { parseEventBatches, parseEventStream, parseEventText, readEvents, keepAadEvents, type EventReader, type KeepEvent, type ParseEventOptions } from './parse.js';
 export { AttemptTracker, buildAttempts, newestFirst, reconstructAttempts, type AttemptOptions, type AttemptReconstruction } from './attempts.js';
 export { timeline } from './order.js';
 export {

@@ -1,7 +1,7 @@
 /**
  * The timeline of several event streams without holding them: each stream (one file, one
  * wevtutil query) is read in its own order, and the streams are merged by time as they arrive,
- * the rule of order.ts applied one event at a time. Memory holds one event per stream, a short
+ * the rule of order.ts applied one event at a time. Memory holds one batch per stream, a short
  * look-back to drop an event read twice, and the start of each stream (below).
  *
  * A small stream is held whole and sorted by order.ts, so any order works (an Event Viewer export
@@ -33,33 +33,64 @@ interface Seen {
 const recentIds = 8192;
 
 export async function* mergeTimelines(streams: readonly AsyncIterable<AadEvent>[], options: MergeOptions = {}): AsyncGenerator<AadEvent> {
+  for await (const batch of mergeTimelineBatches(streams.map(singleBatches), options)) yield* batch;
+}
+
+/**
+ * The same for streams of event batches (one per chunk read), merged batch by batch: a gigabyte
+ * log is read without an async step per event. Each merged batch is handed on before the next
+ * read, so memory holds about one batch per stream.
+ */
+export async function* mergeTimelineBatches(streams: readonly AsyncIterable<readonly AadEvent[]>[], options: MergeOptions = {}): AsyncGenerator<AadEvent[]> {
   const hold = options.holdEvents ?? 10_000;
-  const lanes = streams.map((stream) => sortedStart(stream, hold));
-  const heads: (AadEvent | null)[] = [];
-  for (const lane of lanes) heads.push(await next(lane));
+  const lanes = streams.map((stream): Lane => ({ batches: sortedStart(stream, hold), batch: [], next: 0 }));
+  for (const lane of lanes) await refill(lane);
   const seen: Seen = { channels: new Map(), last: null };
+  let merged: AadEvent[] = [];
   for (;;) {
-    let pick = -1;
+    let pick: Lane | null = null;
     let best: AadEvent | null = null;
-    for (let lane = 0; lane < heads.length; lane++) {
-      const candidate = heads[lane] ?? null;
-      if (!candidate) continue;
+    for (const lane of lanes) {
+      const candidate = lane.batch[lane.next];
+      if (candidate === undefined) continue;
       if (!best || candidate.TimeMs < best.TimeMs || (candidate.TimeMs === best.TimeMs && rank(candidate) < rank(best))) {
         best = candidate;
         pick = lane;
       }
     }
-    const lane = lanes[pick];
-    if (!best || !lane) return;
-    heads[pick] = await next(lane);
-    if (isDuplicate(seen, best)) continue;
-    yield best;
+    if (!best || !pick) break;
+    if (!isDuplicate(seen, best)) merged.push(best);
+    if (++pick.next < pick.batch.length) continue;
+    if (merged.length > 0) {
+      yield merged;
+      merged = [];
+    }
+    await refill(pick);
+  }
+  if (merged.length > 0) yield merged;
+}
+
+/** One stream's batches and the place in the batch at hand (empty when the stream is done). */
+interface Lane {
+  batches: AsyncIterator<readonly AadEvent[]>;
+  batch: readonly AadEvent[];
+  next: number;
+}
+
+async function refill(lane: Lane): Promise<void> {
+  lane.batch = [];
+  lane.next = 0;
+  for (;;) {
+    const item = await lane.batches.next();
+    if (item.done) return;
+    if (item.value.length === 0) continue;
+    lane.batch = item.value;
+    return;
   }
 }
 
-async function next(lane: AsyncIterator<AadEvent>): Promise<AadEvent | null> {
-  const item = await lane.next();
-  return item.done ? null : item.value;
+async function* singleBatches(stream: AsyncIterable<AadEvent>): AsyncGenerator<AadEvent[]> {
+  for await (const event of stream) yield [event];
 }
 
 /** (Computer, Channel, EventRecordID) names an event: the same one read twice counts once. */
@@ -90,20 +121,24 @@ function isDuplicate(seen: Seen, e: AadEvent): boolean {
 }
 
 /** The stream with its first `hold` events sorted (all of it, when it is that short). */
-async function* sortedStart(stream: AsyncIterable<AadEvent>, hold: number): AsyncGenerator<AadEvent> {
+async function* sortedStart(stream: AsyncIterable<readonly AadEvent[]>, hold: number): AsyncGenerator<readonly AadEvent[]> {
   const iterator = stream[Symbol.asyncIterator]();
   const start: AadEvent[] = [];
   for (;;) {
-    if (start.length >= hold) break;
     const item = await iterator.next();
     if (item.done) {
-      yield* timeline(start);
+      yield timeline(start);
       return;
     }
-    start.push(item.value);
+    const room = hold - start.length;
+    for (const event of item.value.length <= room ? item.value : item.value.slice(0, room)) start.push(event);
+    if (item.value.length < room) continue;
+    // Exactly `hold` events are sorted; the rest of this batch comes after them as it is.
+    yield timeline(start);
+    start.length = 0;
+    if (item.value.length > room) yield item.value.slice(room);
+    break;
   }
-  yield* timeline(start);
-  start.length = 0;
   for (;;) {
     const item = await iterator.next();
     if (item.done) return;

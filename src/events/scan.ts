@@ -31,7 +31,7 @@ export interface ScanOptions {
 export const MAX_ELEMENT_CHARS = 1024 * 1024;
 
 /** Provider names are case-insensitive on Windows. */
-export const keepAadEvents: KeepEvent = (provider) => provider.length === AAD_PROVIDER.length && provider.toLowerCase() === 'microsoft-windows-aad';
+export const keepAadEvents: KeepEvent = (provider) => provider === AAD_PROVIDER || (provider.length === AAD_PROVIDER.length && provider.toLowerCase() === 'microsoft-windows-aad');
 
 /** How much outside-of-event text is remembered to tell an empty export from a file that is not event XML. */
 const SAMPLE_CHARS = 4096;
@@ -83,11 +83,27 @@ export class EventScanner {
   /** Scans the next piece of text; finished events and problems are appended to `out`. */
   push(text: string, out: EventParseItem[]): void {
     this.refuseDtd(text);
-    const buf = this.buf.length === 0 ? text : this.buf + text;
+    const seam = this.buf.length === 0 ? -1 : eventEnd(text, 0);
+    if (seam === -1) {
+      this.scan(this.buf.length === 0 ? text : this.buf + text, out);
+      return;
+    }
+    // The held tail is joined with this chunk only up to the first element end: searching a
+    // joined string copies it whole, and a chunk is 64 KiB.
+    this.scan(this.buf + text.slice(0, seam), out);
+    const rest = text.slice(seam);
+    this.scan(this.buf.length === 0 ? rest : this.buf + rest, out);
+  }
+
+  /** Takes the elements of `buf`; holds what may continue in the next chunk. */
+  private scan(buf: string, out: EventParseItem[]): void {
     let pos = 0;
     this.pending = false;
+    // The next element's start when the previous step already found it (-2: not known).
+    let known = -2;
     for (;;) {
-      const start = nextEventStart(buf, pos);
+      const start = known === -2 ? nextEventStart(buf, pos) : known;
+      known = -2;
       if (start === -1) {
         // Keep what could be the beginning of `<Event` split by the chunk boundary.
         const keepFrom = Math.max(pos, buf.length - 6);
@@ -124,6 +140,8 @@ export class EventScanner {
         pos = end;
         continue;
       }
+      // No other element begins before `end`: the one after this starts at `next`.
+      known = next;
       const head = peekHeader(buf, start, end);
       if (head === null || this.keep(head.provider, head.eventId)) {
         const element = detach(buf.slice(start, end));

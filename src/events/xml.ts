@@ -197,21 +197,20 @@ function referenceError(text: string, from: number, to: number): string | null {
 
 /** The end of an XML name starting at `from` (== from when there is none). */
 function scanName(text: string, from: number): number {
-  let i = from;
-  const first = text.charCodeAt(i);
-  if (Number.isNaN(first) || isNameStop(first) || (first >= 48 && first <= 57) || first === 45 || first === 46) return from;
-  i++;
+  const first = text.charCodeAt(from);
+  if (Number.isNaN(first) || (first < 128 && NAME_START[first] === 0)) return from;
+  let i = from + 1;
   for (;;) {
     const c = text.charCodeAt(i);
-    if (Number.isNaN(c) || isNameStop(c)) return i;
+    if (c < 128 ? NAME_CHAR[c] === 0 : Number.isNaN(c)) return i;
     i++;
   }
 }
 
-/** Characters that end a name: blanks and XML's delimiters. */
-function isNameStop(c: number): boolean {
-  return c <= 32 || c === 47 || c === 62 || c === 61 || c === 60 || c === 34 || c === 39 || c === 38 || c === 59;
-}
+/** By ASCII code, 1 when the character may be in a name: blanks and XML's delimiters end one (a table: names are read on every tag). */
+const NAME_CHAR = new Uint8Array(128).map((_, c) => (c <= 32 || c === 47 || c === 62 || c === 61 || c === 60 || c === 34 || c === 39 || c === 38 || c === 59 ? 0 : 1));
+/** A name does not start with a digit, `-` or `.`. */
+const NAME_START = NAME_CHAR.map((ok, c) => ((c >= 48 && c <= 57) || c === 45 || c === 46 ? 0 : ok));
 
 function skipBlank(text: string, from: number): number {
   let i = from;
