@@ -8,7 +8,8 @@ const KB = '../../../src/codes/kb/index.js';
 
 const registryOf = async (tables: Record<string, CodeEntry[]>): Promise<Registry> => {
   vi.resetModules();
-  vi.doMock(KB, async (importOriginal) => ({ ...(await importOriginal<object>()), TABLES: tables }));
+  // Only registry.ts imports the table index (result.ts takes SOURCES from kb/sources.ts).
+  vi.doMock(KB, () => ({ TABLES: tables }));
   const { registry } = await import('../../../src/codes/registry.js');
   return registry();
 };
