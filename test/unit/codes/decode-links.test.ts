@@ -106,6 +106,11 @@ describe('the code a value carries inside it', () => {
     for (const ev of ok('12002').Evidence) expect(r.Evidence).toContainEqual(ev);
   });
 
+  it('an NTSTATUS_FROM_WIN32 links the Win32 code it carries once, as the code it wraps', () => {
+    const r = ok('0xc0070520');
+    expect(r.Related).toEqual([{ Code: '1312', Kind: 'Code', Why: '0xc0070520 wraps this code (NTSTATUS_FROM_WIN32); it is the same error.' }]);
+  });
+
   it('an unknown NTSTATUS inside an HRESULT is named by value only', () => {
     const r = ok('0xd0001234');
     expect(r.Notes).toContain('HRESULT_FROM_NT: with the NT bit cleared this is the NTSTATUS 0xc0001234.');
