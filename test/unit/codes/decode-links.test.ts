@@ -261,3 +261,11 @@ describe('a word that is no known name', () => {
     expect(fails('Faded').Error.Message).toContain(' If it is a hex value, write it with 0x (0xFaded).');
   });
 });
+
+describe('a server message with an inner code', () => {
+  it('keeps the outer entry\'s other links after the inner code', () => {
+    const r = ok('AADSTS70002: Error validating credentials. AADSTS50155: Device authentication failed');
+    expect(r.Related.map((x) => x.Code)).toEqual(['AADSTS50155', 'AADSTS135011']);
+    expect(r.Related[1]?.Why).toBe(ok('AADSTS70002').Related.find((x) => x.Code === 'AADSTS135011')?.Why);
+  });
+});
