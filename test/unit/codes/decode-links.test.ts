@@ -269,3 +269,17 @@ describe('a server message with an inner code', () => {
     expect(r.Related[1]?.Why).toBe(ok('AADSTS70002').Related.find((x) => x.Code === 'AADSTS135011')?.Why);
   });
 });
+
+describe('a code given by name', () => {
+  it('has the same links, evidence and notes as the same code given by value', () => {
+    const pairs: readonly (readonly [name: string, value: string])[] = [
+      ['WININET_E_TIMEOUT', '0x80072ee2'], ['ERROR_ADAL_INTERNET_TIMEOUT', '0xcaa82ee2'], ['STATUS_LOGON_FAILURE', '0xc000006d'],
+    ];
+    for (const [name, value] of pairs) {
+      const byName = ok(name);
+      const byValue = ok(value);
+      expect({ ...byName, Input: value }).toEqual(byValue);
+    }
+    expect(ok('WININET_E_TIMEOUT').Related[0]).toEqual({ Code: '12002', Kind: 'Code', Why: 'The Win32 code inside this HRESULT.' });
+  });
+});
