@@ -204,3 +204,68 @@ describe('the answer', () => {
     expect(r.Codes[1]?.Explanation).toMatchObject({ Input: '0xc000006d', Id: 'NTSTATUS:0xc000006d' });
   });
 });
+
+describe('labels, in the shapes real pastes have', () => {
+  const labelOf = (text: string, code: string) => found(text).find((c) => c.Code === code)?.FoundAt[0]?.Label;
+
+  it('a masked id earlier on the line does not move the code\'s field', () => {
+    expect(labelOf('Correlation ID: 63648321-fc5c-46eb-996e-ed1f3ba7740f, Error: 0xc000006d', '0xc000006d')).toBe('Error');
+  });
+
+  it('each code of a line takes the field before it, not one after it', () => {
+    const text = 'Error: 0xc000006d, Server Error Code: invalid_grant';
+    expect([labelOf(text, '0xc000006d'), labelOf(text, 'invalid_grant')]).toEqual(['Error', 'Server Error Code']);
+  });
+
+  it('words between the field and the code are not the field', () => {
+    expect(labelOf('Error: failed with 0xc000006d', '0xc000006d')).toBe('Error');
+  });
+
+  it('a code named inside a field value is skipped on the way back to the field', () => {
+    const text = 'Server Error Description : AADSTS70002: Error validating credentials. AADSTS50155: Device authentication failed';
+    expect(labelOf(text, 'AADSTS50155')).toBe('Server Error Description');
+  });
+
+  it('an escaped line break of a JSON string ends the previous field', () => {
+    expect(labelOf('"Timestamp: 2019\\r\\nError: 0xc000006d"', '0xc000006d')).toBe('Error');
+  });
+
+  it('markdown bold around a field name is not part of it', () => {
+    expect(labelOf('**Attempt Status**: 0xc000006d', '0xc000006d')).toBe('Attempt Status');
+  });
+
+  it('an empty field value before the code is passed over', () => {
+    expect(labelOf('Status:   : 0xc000006d', '0xc000006d')).toBe('Status');
+  });
+
+  it('a field name may hold a digit after its first letter, and double blanks between six words', () => {
+    expect(labelOf('Step 2 error: 0xc000006d', '0xc000006d')).toBe('Step 2 error');
+    expect(labelOf('Last error  of the previous attempt: 0x80072ee2', '0x80072ee2')).toBe('Last error  of the previous attempt');
+    expect(labelOf('The last error of the previous attempt: 0x80072ee2', '0x80072ee2')).toBeNull();
+  });
+
+  it('what is not a field name gives no label', () => {
+    expect(labelOf('Status=Error: 0xc000006d', '0xc000006d')).toBeNull();
+    expect(labelOf('Proxy (http://proxy): 0x80072efd', '0x80072efd')).toBeNull();
+  });
+});
+
+describe('codes followed by more text', () => {
+  it('are found with a blank after them', () => {
+    expect(written('OxC000006D is the status')).toEqual(['OxC000006D']);
+    expect(written('status c000006d at logon')).toEqual(['c000006d']);
+    expect(written('HTTP status : 503 (Service Unavailable)')).toEqual(['503']);
+    expect(written('MSIS 7068 was logged')).toEqual(['MSIS 7068']);
+  });
+
+  it('an OAuth error of three words is found whole', () => {
+    expect(found('error=invalid_request_uri')[0]?.Explanation.Id).toBe('OAuth:invalid_request_uri');
+  });
+});
+
+describe('order within a layer, by links', () => {
+  it('a code whose entry names another family as a catalogue does not pull an unrelated code of its layer ahead', () => {
+    // 0xc000006d links the AADSTS and AD FS catalogues; 0x801c03f2 is neither.
+    expect(written('Error: 0xc000006d\nError: 0x801c03f2')).toEqual(['0xc000006d', '0x801c03f2']);
+  });
+});
