@@ -125,6 +125,33 @@ describe('registry: two tables describing the same code', () => {
   });
 });
 
+describe('registry: lists a later table does not have', () => {
+  it('stay as they were, and a list that names an item twice adds it once', async () => {
+    const r = await registryOf({
+      a: [entry({ Family: 'Win32', Value: 5, Name: 'ERROR_ACCESS_DENIED', Causes: ['no right'] })],
+      b: [entry({ Family: 'Win32', Value: 5, Name: 'ERROR_ACCESS_DENIED' })],
+      c: [entry({ Family: 'Win32', Value: 5, Name: 'ERROR_ACCESS_DENIED', Solutions: ['grant it', 'grant it'] })],
+    });
+    expect(known(r, 'Win32:0x00000005')).toMatchObject({ Causes: ['no right'], Solutions: ['grant it'], Evidence: [], Related: [], Variants: [], Aliases: [] });
+  });
+});
+
+describe('registry: codes that are words', () => {
+  it('are found by their text and claim no number', async () => {
+    const r = await registryOf({
+      t: [
+        entry({ Family: 'OAuth', Text: 'invalid_grant', Name: 'invalid_grant', Source: 'oauth-rfc6749' }),
+        entry({ Family: 'OAuth', Text: 'invalid_client', Name: 'invalid_client', Source: 'oauth-rfc6749' }),
+        entry({ Family: 'AD FS', Text: 'ID3242', Source: 'wif-messages' }),
+        entry({ Family: 'AD FS', Text: 'ID4037', Source: 'wif-messages' }),
+      ],
+    });
+    expect(r.conflicts).toEqual([]);
+    expect([r.byValue.size, r.byMsis.size, r.byAadsts.size]).toEqual([0, 0, 0]);
+    expect([...r.byText.keys()]).toEqual(['INVALID_GRANT', 'INVALID_CLIENT', 'ID3242', 'ID4037']);
+  });
+});
+
 describe('registry: one table\'s entry', () => {
   it('keeps its own lists, and an entry without them has empty ones', async () => {
     const evidence = [ev('Microsoft-Windows-AAD/Operational', 1081, 'the AADSTS code')];
