@@ -269,3 +269,14 @@ describe('order within a layer, by links', () => {
     expect(written('Error: 0xc000006d\nError: 0x801c03f2')).toEqual(['0xc000006d', '0x801c03f2']);
   });
 });
+
+describe('two more layer and line rules', () => {
+  it('an HRESULT carrying a 12xxx network number is a network error, from 12001 to 12192 only', () => {
+    const roles = Object.fromEntries(found('Error: 0x80072ee0\nError: 0x80072ee1\nError: 0x80072fa0\nError: 0x80072fa1').map((c) => [c.Code, c.Role]));
+    expect(roles).toEqual({ '0x80072ee0': 'ClientStatus', '0x80072ee1': 'Transport', '0x80072fa0': 'Transport', '0x80072fa1': 'ClientStatus' });
+  });
+
+  it('a lone carriage return ends a line too', () => {
+    expect(found('Attempt Status : 0xc000006d\rHTTP Error : 0x80072ee2').map((c) => c.FoundAt[0]?.Line)).toEqual([2, 1]);
+  });
+});
