@@ -1,7 +1,7 @@
 import type { Alternative, ExplainError, ExplainResult, Family, RelatedRef } from './types.js';
 import { hex8, ntstatusFromHresult, toSigned, usesNtstatusLayout, win32FromHresult, win32FromNtstatus } from './bits.js';
 import { familyOfValue, isWinhttpNumber } from './classify.js';
-import { canonicalCode } from './identity.js';
+import { canonicalCode, isStatusValueFamily } from './identity.js';
 import { WEB_ACCOUNT_AREAS } from './kb/webaccount.js';
 import { tokenize } from './parse.js';
 import { type KnownCode, registry } from './registry.js';
@@ -254,7 +254,10 @@ const decodeName = (input: string, name: string): ExplainResult | ExplainError =
   const matches = registry().bySymbol.get(name.toUpperCase());
   if (matches && matches.length > 0) {
     const [first, ...others] = matches as [KnownCode, ...KnownCode[]];
-    const r = fromKnown(input, first);
+    // By name as by value: a wrapper's inner code, token broker area and evidence are the same.
+    const r = first.Value !== undefined && isStatusValueFamily(first.Family)
+      ? addWrapperLinks(fromKnown(input, first), first.Value)
+      : fromKnown(input, first);
     if (others.length > 0) {
       r.Notes.push(`${others.length + 1} codes carry the name ${name}; the first is shown, the others are listed in Alternatives.`);
       for (const o of others) r.Alternatives.push(alternative('Same symbolic name', o.Family, canonicalCode(o), o.Name, true));

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { ExitCode, PrtError } from '../../../src/errors.js';
 import { asPrtError, explainCodes, isExplainError, knownSymbolicNames, type ExplainError } from '../../../src/codes/index.js';
 import { ok } from './helpers.js';
@@ -55,6 +55,18 @@ describe('knownSymbolicNames', () => {
     const names = knownSymbolicNames();
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort((a, b) => a.localeCompare(b, 'en'))).toEqual(names);
+  });
+
+  test('on first use lists each published name once, sorted, and nothing for codes without a name', async () => {
+    // The list is built once per import: a fresh import builds it inside this test.
+    vi.resetModules();
+    const fresh = await import('../../../src/codes/explain.js');
+    const names = fresh.knownSymbolicNames();
+    expect(names.every((n) => typeof n === 'string' && n.length > 0)).toBe(true);
+    expect(new Set(names).size).toBe(names.length);
+    expect([...names].sort((a, b) => a.localeCompare(b, 'en'))).toEqual(names);
+    // A name shared by two codes (AADSTS16000 and AADSTS700020) is listed once.
+    expect(names.filter((n) => n === 'InteractionRequired')).toHaveLength(1);
   });
 
   test('returns a fresh copy each time', () => {
