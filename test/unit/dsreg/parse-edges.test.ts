@@ -41,6 +41,17 @@ describe('decoration at its edges', () => {
     expect(fields(r, 'Tenant Details')).toEqual([['TenantName', 'Contoso - Sales'], ['TenantId', '<redacted>'], ['MdmUrl', 'https://enrollment.manage.microsoft.com']]);
   });
 
+  it('keeps emphasis on part of a value, which is not decoration of the whole', () => {
+    expect(fields(parse(box('Tenant Details', 'TenantName : Contoso **Ltd**', 'TenantId : **5f3c9a21** (prod)')), 'Tenant Details')).toEqual([
+      ['TenantName', 'Contoso **Ltd**'],
+      ['TenantId', '**5f3c9a21** (prod)'],
+    ]);
+  });
+
+  it('reads a name in code marks with a blank inside them', () => {
+    expect(fields(parse(box('SSO State', '`AzureAdPrt ` : NO', '` EnterprisePrt` : NO')), 'SSO State')).toEqual([['AzureAdPrt', 'NO'], ['EnterprisePrt', 'NO']]);
+  });
+
   it('trims a value a chat tool padded after the colon', () => {
     expect(fields(parse(box('Tenant Details', 'TenantName :    Contoso   ')), 'Tenant Details')).toEqual([['TenantName', 'Contoso']]);
   });
