@@ -76,7 +76,10 @@ export function explainAttempt(evidence: AttemptEvidence): AttemptExplanation {
   }
   for (const brokerError of evidence.TokenBrokerErrors) {
     const broker = decoded(brokerError.Code);
-    if (broker && !chain.some((existing) => existing.Name !== null && existing.Name === broker.Name)) chain.push(link(broker, brokerError.FoundIn));
+    if (broker === null) continue;
+    // A 1098 often repeats the attempt's own status (`0xcaa5001c`), a code with no published name.
+    const repeated = chain.some((existing) => existing.Code.toLowerCase() === broker.Input.toLowerCase() || (existing.Name !== null && existing.Name === broker.Name));
+    if (!repeated) chain.push(link(broker, brokerError.FoundIn));
   }
 
   const steps: string[] = [];

@@ -1,0 +1,234 @@
+/**
+ * Both methods of the checklist's Step 2 as `prt error` reports them: an attempt read from the AAD
+ * event logs, one read from dsregcmd's diagnostics block, the two merged when they describe the
+ * same attempt, and the one-line summary. Real-shaped input: the event fixtures and dsregcmd text
+ * as it prints the block.
+ */
+import { describe, expect, it } from 'vitest';
+import { fromDiagnostics, fromEvents, mergeAttempts, summarise } from '../../../src/diagnose/attempts.js';
+import type { DiagnosedAttempt } from '../../../src/diagnose/attempt-types.js';
+import { parseDsregcmd } from '../../../src/dsreg/parse.js';
+import { buildAttempts } from '../../../src/events/attempts.js';
+import { fixtureEvents } from '../events/helpers.js';
+
+const logged = async (...fixtures: string[]): Promise<DiagnosedAttempt[]> => buildAttempts(await fixtureEvents(...fixtures)).map(fromEvents);
+const foundIn = (a: DiagnosedAttempt | undefined) => a?.Explanation.map((l) => [l.Code, l.FoundIn]);
+
+const RULE = `+${'-'.repeat(70)}+`;
+/** An SSO State box as dsregcmd prints it: right-aligned names, then the block lines. */
+function ssoBox(prt: 'AzureAdPrt' | 'EnterprisePrt', block: 'AcquirePrtDiagnostics' | 'RefreshPrtDiagnostics', lines: Record<string, string>): string {
+  const row = (name: string, value: string) => `${name.padStart(26)} : ${value}`;
+  const head = prt === 'AzureAdPrt' ? [row('AzureAdPrt', 'NO')] : [row('AzureAdPrt', 'YES'), row('EnterprisePrt', 'NO'), row('EnterprisePrtAuthority', 'https://fs.contoso.com:443/adfs')];
+  return [RULE, `| ${'SSO State'.padEnd(69)}|`, RULE, '', ...head, row(block, 'PRESENT'), ...Object.entries(lines).map(([n, v]) => row(n, v)), ''].join('\r\n');
+}
+const blockOf = (text: string) => {
+  const [block] = parseDsregcmd(text, { source: 'capture.txt', encoding: 'utf-8' }).Diagnostics;
+  if (!block) throw new Error('the capture has no diagnostics block');
+  return block;
+};
+
+/** The wrong-password attempt of the event fixtures, as dsregcmd on the same device reports it. */
+const wrongPasswordBlock = (overrides: Record<string, string> = {}) =>
+  blockOf(
+    ssoBox('AzureAdPrt', 'AcquirePrtDiagnostics', {
+      'Previous Prt Attempt': '2026-11-20 09:13:40.000 UTC',
+      'Attempt Status': '0xc000006d',
+      'User Identity': 'alice@contoso.com',
+      'Credential Type': 'Password',
+      'Correlation ID': '9f9f9f9f-1111-4222-8333-444455556666',
+      'Endpoint URI': 'https://login.microsoftonline.com/5b2a9c4e-8d17-4f3a-b6e0-2c9d71a4f358/oauth2/token',
+      'HTTP Method': 'POST',
+      'HTTP Error': '0x0',
+      'HTTP status': '400',
+      'Server Error Code': 'invalid_grant',
+      'Server Error Description': 'AADSTS50126: Error validating credentials due to invalid username or password. Trace ID: 0d8a2f5e-1b7c-4e0f-9a31-6c2b7d4e5f01',
+      ...overrides,
+    }),
+  );
+
+describe('an attempt from the event logs', () => {
+  it('names the event and its channel record for each code of the chain', async () => {
+    const [attempt] = await logged('wrong-password-50126.analytic.xml', 'wrong-password-50126.operational.xml');
+    expect(attempt?.Method).toBe('Events');
+    expect(foundIn(attempt)).toEqual([
+      ['0xc000006d', 'event 1007, Analytic #5313'],
+      ['AADSTS50126', 'event 1081, Operational #240'],
+    ]);
+    expect(attempt?.ServerError).toMatchObject({ Code: 'AADSTS50126', Error: 'invalid_grant', CorrelationId: '1c1f9e2a-7b3d-4c8e-a0f1-2d3e4f5a6b7c', Source: 'AzureAD' });
+    expect([attempt?.Upn, attempt?.UserSid, attempt?.ProcessId, attempt?.LocalTime]).toEqual(['alice@contoso.com', 'S-1-12-1-1845361921-1312823535-2714839694-3462517508', 812, null]);
+  });
+
+  it('names the WinHTTP number of a network failure, as the checklist table does, and the URL to check', async () => {
+    const [attempt] = await logged('network-unreachable-12029.xml');
+    expect(foundIn(attempt)).toEqual([
+      ['0xc000023c', 'event 1007, Analytic #5313'],
+      ['12029', 'event 1084, Operational #240'],
+    ]);
+    expect(attempt?.NextSteps[0]).toContain('reaches https://login.microsoftonline.com/5b2a9c4e-8d17-4f3a-b6e0-2c9d71a4f358/oauth2/token');
+  });
+
+  it('keeps a network code that is not a WinHTTP error as hex, and finds a WS-Trust error in its 1088', async () => {
+    const [attempt] = await logged('wstrust-id3242.xml');
+    expect(attempt?.ServerError?.Source).toBe('WsTrust');
+    expect(foundIn(attempt)).toEqual([
+      ['0xc00484c1', 'event 1007, Analytic #5314'],
+      ['ID3242', 'event 1088, Operational #240'],
+      ['0x800484c1', 'event 1084, Operational #241'],
+    ]);
+  });
+
+  it('finds each token broker error in its own event', async () => {
+    const [attempt] = await logged('token-broker-1098.toxml.xml');
+    expect(foundIn(attempt)?.slice(1)).toContainEqual(['0xcaa7000a', 'event 1097, Operational #241']);
+  });
+
+  it('names a pasted record by its file and place, and keeps its wall-clock time', async () => {
+    const [attempt] = await logged('text-details-dated-attempt.txt');
+    expect(foundIn(attempt)).toEqual([
+      ['0xc000006d', 'event 1007, text record 4 of text-details-dated-attempt.txt'],
+      ['AADSTS50126', 'event 1081, text record 3 of text-details-dated-attempt.txt'],
+    ]);
+    expect([attempt?.FirstEventTime, attempt?.LocalTime]).toEqual([null, '2026-11-20T10:13:39']);
+  });
+});
+
+describe('an attempt from dsregcmd diagnostics', () => {
+  it('is a failed Azure AD PRT acquire, with the AADSTS code of the description as the server code', () => {
+    const attempt = fromDiagnostics(wrongPasswordBlock());
+    expect([attempt.Method, attempt.Prt, attempt.Kind, attempt.Start, attempt.Finished, attempt.Succeeded]).toEqual(['Dsregcmd', 'AzureAd', 'Acquire', '2026-11-20T09:13:40.000Z', true, false]);
+    expect(attempt.ServerError).toEqual({
+      Code: 'AADSTS50126',
+      Error: 'invalid_grant',
+      Description: 'AADSTS50126: Error validating credentials due to invalid username or password. Trace ID: 0d8a2f5e-1b7c-4e0f-9a31-6c2b7d4e5f01',
+      CorrelationId: '9f9f9f9f-1111-4222-8333-444455556666',
+      Source: 'AzureAD',
+    });
+    expect([attempt.HttpStatus, attempt.CredentialType, attempt.Upn, attempt.SourceFormat]).toEqual([400, 'Password', 'alice@contoso.com', 'Dsregcmd']);
+    expect(foundIn(attempt)).toEqual([
+      ['0xc000006d', 'dsregcmd AcquirePrtDiagnostics (AzureAdPrt): Attempt Status'],
+      ['AADSTS50126', 'dsregcmd AcquirePrtDiagnostics (AzureAdPrt): Server Error Description'],
+    ]);
+  });
+
+  it('takes HTTP Error 0x0 for "no network error", and a failing one for the network sub-error in WinHTTP numbers', () => {
+    expect(fromDiagnostics(wrongPasswordBlock()).NetworkSubError).toBeNull();
+    const attempt = fromDiagnostics(wrongPasswordBlock({ 'Attempt Status': '0xc000023c', 'HTTP Error': '0x80072ee7', 'HTTP status': '', 'Server Error Code': '', 'Server Error Description': '' }));
+    expect(attempt.ServerError).toBeNull();
+    expect(foundIn(attempt)).toEqual([
+      ['0xc000023c', 'dsregcmd AcquirePrtDiagnostics (AzureAdPrt): Attempt Status'],
+      ['12007', 'dsregcmd AcquirePrtDiagnostics (AzureAdPrt): HTTP Error'],
+    ]);
+    expect(attempt.NextSteps[0]).toContain('reaches https://login.microsoftonline.com/');
+  });
+
+  it('is a refresh of the Enterprise PRT answered by AD FS', () => {
+    const attempt = fromDiagnostics(
+      blockOf(ssoBox('EnterprisePrt', 'RefreshPrtDiagnostics', { 'Attempt Status': '0xc000006d', 'Endpoint URI': 'https://fs.contoso.com/adfs/oauth2/token/', 'Server Error Code': 'invalid_grant', 'Server Error Description': 'MSIS9682: Received invalid OAuth JWT Bearer request.' })),
+    );
+    expect([attempt.Prt, attempt.Kind, attempt.ServerError?.Source, attempt.ServerError?.Code]).toEqual(['Enterprise', 'Refresh', 'AdFs', 'MSIS9682']);
+    expect(attempt.Explanation[0]?.FoundIn).toBe('dsregcmd RefreshPrtDiagnostics (EnterprisePrt): Attempt Status');
+  });
+
+  it('is a success when the status is 0x0, and not one when the status is not shown', () => {
+    expect(fromDiagnostics(wrongPasswordBlock({ 'Attempt Status': '0x0', 'Server Error Code': '', 'Server Error Description': '' })).Succeeded).toBe(true);
+    expect(fromDiagnostics(wrongPasswordBlock({ 'Attempt Status': '' })).Succeeded).toBe(false);
+  });
+
+  it('keeps the server error when only its code is shown', () => {
+    const attempt = fromDiagnostics(wrongPasswordBlock({ 'Server Error Description': '' }));
+    expect(attempt.ServerError).toMatchObject({ Code: 'invalid_grant', Error: 'invalid_grant', Description: null });
+  });
+});
+
+describe('merging the two methods', () => {
+  it('reports an attempt seen by both once, the logs completed by dsregcmd', async () => {
+    const logs = await logged('wrong-password-50126.analytic.xml', 'wrong-password-50126.operational.xml');
+    const [merged, ...rest] = mergeAttempts([fromDiagnostics(wrongPasswordBlock())], logs);
+    expect(rest).toEqual([]);
+    expect(merged).toMatchObject({ Method: 'Both', Prt: 'AzureAd', Kind: 'Acquire', HttpStatus: 400, CredentialType: 'Password', Start: '2026-11-20T09:13:40.0008604Z', End: '2026-11-20T09:13:40.4267488Z', Succeeded: false });
+    // The logs' evidence (record ids, correlation) wins over dsregcmd's.
+    expect(merged?.ServerError?.CorrelationId).toBe('1c1f9e2a-7b3d-4c8e-a0f1-2d3e4f5a6b7c');
+    expect(merged?.Explanation[0]?.FoundIn).toBe('event 1007, Analytic #5313');
+  });
+
+  it('matches by correlation id (in any case) even when the times disagree', async () => {
+    const logs = await logged('wrong-password-50126.analytic.xml', 'wrong-password-50126.operational.xml');
+    const block = wrongPasswordBlock({ 'Previous Prt Attempt': '2026-11-21 09:13:40.000 UTC', 'Correlation ID': '1C1F9E2A-7B3D-4C8E-A0F1-2D3E4F5A6B7C' });
+    expect(mergeAttempts([fromDiagnostics(block)], logs).map((a) => a.Method)).toEqual(['Both']);
+  });
+
+  it('accepts dsregcmd\'s time up to 5 s outside the logged window, not more', async () => {
+    const logs = await logged('wrong-password-50126.analytic.xml', 'wrong-password-50126.operational.xml');
+    const at = (time: string) => mergeAttempts([fromDiagnostics(wrongPasswordBlock({ 'Previous Prt Attempt': time }))], logs).map((a) => a.Method);
+    expect(at('2026-11-20 09:13:45.400 UTC')).toEqual(['Both']);
+    expect(at('2026-11-20 09:13:35.001 UTC')).toEqual(['Both']);
+    expect(at('2026-11-20 09:13:45.500 UTC')).toEqual(['Dsregcmd', 'Events']);
+    expect(at('2026-11-20 09:13:34.900 UTC')).toEqual(['Events', 'Dsregcmd']);
+  });
+
+  it('keeps two attempts when the statuses differ, even at the same time', async () => {
+    const logs = await logged('wrong-password-50126.analytic.xml', 'wrong-password-50126.operational.xml');
+    const block = wrongPasswordBlock({ 'Attempt Status': '0xc000023c' });
+    expect(mergeAttempts([fromDiagnostics(block)], logs).map((a) => a.Method).sort()).toEqual(['Dsregcmd', 'Events']);
+  });
+
+  it('completes an orphan (no 1006/1007) with dsregcmd\'s status and time when the server codes agree', async () => {
+    const orphans = await logged('operational-only.xml');
+    const orphan = orphans.find((a) => a.ServerError !== null);
+    expect(orphan?.Status).toBeNull();
+    const block = wrongPasswordBlock({ 'Previous Prt Attempt': '2026-11-29 08:12:01.000 UTC' });
+    const merged = mergeAttempts([fromDiagnostics(block)], orphans).find((a) => a.Method === 'Both');
+    expect(merged).toMatchObject({ Start: '2026-11-29T08:12:01.000Z', Finished: true, Succeeded: false });
+    expect(merged?.Status?.Hex).toBe('0xc000006d');
+    // dsregcmd's chain (status, then server code) is longer than the orphan's (server code only).
+    expect(merged?.Explanation.map((l) => l.Code)).toEqual(['0xc000006d', 'AADSTS50126']);
+  });
+
+  it('does not merge an orphan whose server code differs from dsregcmd\'s', async () => {
+    const orphans = await logged('operational-only.xml');
+    const block = wrongPasswordBlock({ 'Previous Prt Attempt': '2026-11-29 08:12:01.000 UTC', 'Server Error Description': 'AADSTS50034: The user account does not exist.' });
+    expect(mergeAttempts([fromDiagnostics(block)], orphans).map((a) => a.Method)).not.toContain('Both');
+  });
+
+  it('does not merge by time when dsregcmd gives no attempt time', async () => {
+    const logs = await logged('wrong-password-50126.analytic.xml', 'wrong-password-50126.operational.xml');
+    const block = wrongPasswordBlock({ 'Previous Prt Attempt': '' });
+    expect(mergeAttempts([fromDiagnostics(block)], logs).map((a) => a.Method).sort()).toEqual(['Dsregcmd', 'Events']);
+  });
+
+  it('lists the attempts newest first', async () => {
+    const logs = await logged('success-after-failures.xml');
+    const merged = mergeAttempts([], logs.slice().reverse());
+    expect(merged.map((a) => a.End)).toEqual(['2026-11-26T11:59:01.2305670Z', '2026-11-26T07:59:00.8549102Z', '2026-11-26T07:55:00.4267488Z']);
+  });
+});
+
+describe('the summary line', () => {
+  it('says that nothing was seen when no attempt was found', () => {
+    expect(summarise([])).toBe('No PRT attempt was found in what was read: nothing failed, but nothing was seen either.');
+  });
+
+  it('counts the successes when nothing failed', async () => {
+    const [success] = await logged('success-after-failures.xml');
+    expect(summarise([success!])).toBe('No PRT attempt failed: 1 attempt succeeded.');
+    expect(summarise([success!, success!])).toBe('No PRT attempt failed: 2 attempts succeeded.');
+  });
+
+  it('names the newest failure and the deepest code of its chain', async () => {
+    const attempts = await logged('success-after-failures.xml');
+    expect(summarise(attempts)).toBe(
+      '2 of 3 PRT attempts failed; the newest failed with 0xc000006d (STATUS_LOGON_FAILURE), because of AADSTS50126 (InvalidUserNameOrPassword): Entra ID rejected the credentials: the user name or password is wrong.',
+    );
+  });
+
+  it('uses the totals of a cut list, and says when the newest failure has no status', async () => {
+    const attempts = await logged('unfinished-attempt.xml');
+    expect(summarise(attempts, { attempts: 40, failed: 12 })).toBe('12 of 40 PRT attempts failed; the newest failed with no status (unfinished)');
+    expect(summarise(attempts.slice(0, 1))).toBe('1 of 1 PRT attempt failed; the newest failed with no status (unfinished)');
+  });
+
+  it('adds no "because" when the chain has only the status', () => {
+    const attempt = fromDiagnostics(wrongPasswordBlock({ 'Attempt Status': '0xc000023c', 'Server Error Code': '', 'Server Error Description': '' }));
+    expect(summarise([attempt])).toBe('1 of 1 PRT attempt failed; the newest failed with 0xc000023c (STATUS_NETWORK_UNREACHABLE)');
+  });
+});
