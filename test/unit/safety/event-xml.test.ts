@@ -80,3 +80,81 @@ describe('scrubbing event XML', () => {
     expect(scrubAadEvent(split)).toBe(split);
   });
 });
+
+describe('scrubbing event XML value by value', () => {
+  const event = (data: string) => `<Event><System><EventID>1088</EventID><TimeCreated SystemTime='2026-11-20T09:13:40.4242555Z'/></System><EventData>${data}</EventData></Event>`;
+
+  it('reads a character reference before it scrubs: a separator written as one does not hide the password', () => {
+    for (const space of ['&#32;', '&#x20;', '&#X20;']) {
+      const scrubbed = scrubEventXml(event(`<Data Name='Body'>Password:${space}Hunter2Planted</Data>`));
+      expect(scrubbed, space).toBe(event(`<Data Name='Body'>Password: [password removed]</Data>`));
+    }
+  });
+
+  it('keeps every other value byte for byte, entities included, when one value loses a secret', () => {
+    const kept = `<Data Name='Code'>0xc000006d</Data><Data Name='Text'>a &quot;quoted&quot; &amp; &apos;named&apos; &#65; &unknown; value</Data>`;
+    const scrubbed = scrubEventXml(event(`${kept}<Data Name='Body'>password=Hunter2Planted</Data>`));
+    expect(scrubbed).toBe(event(`${kept}<Data Name='Body'>password=[password removed]</Data>`));
+  });
+
+  it('keeps a character reference beyond Unicode as it was, and still scrubs the value', () => {
+    const scrubbed = scrubEventXml(event(`<Data Name='Body'>&#x110000; &#1114112; password=Hunter2Planted</Data>`));
+    expect(scrubbed).toContain('&amp;#x110000; &amp;#1114112; password=[password removed]');
+  });
+
+  it('scrubs inside CDATA and keeps it CDATA, and leaves a clean CDATA section as it was', () => {
+    const clean = '<![CDATA[<b>AADSTS50126</b> at 2026-11-20T09:13:40Z]]>';
+    const xml = event(`<Data Name='A'>${clean}</Data><Data Name='B'><![CDATA[<Password>Hunter2Planted</Password>]]></Data>`);
+    const scrubbed = scrubEventXml(xml);
+    expect(scrubbed).toContain(clean);
+    expect(scrubbed).toContain('<![CDATA[<Password>[password removed]</Password>]]>');
+  });
+
+  it('writes a scrubbed CDATA text that would now hold the CDATA end as escaped text, not as a broken section', () => {
+    // `"…"]>` becomes `[password removed]]>`: inside a CDATA section that would end it early.
+    const scrubbed = scrubEventXml(event(`<Data Name='B'><![CDATA[password="Hunter2Planted"]>]]></Data>`));
+    expect(scrubbed).toBe(event(`<Data Name='B'>password=[password removed]]&gt;</Data>`));
+  });
+
+  it('scrubs every value that holds a secret, not only the first', () => {
+    const parsed = parseEventText(fixture('wrong-password-50126.operational.xml').toString('utf8'), { source: 'x' }).flatMap((item) => ('event' in item ? [item.event] : []))[0]!;
+    const data = [{ Name: 'A', Value: 'password=FirstPlanted' }, { Name: 'B', Value: 'kept 0xc000006d' }, { Name: 'C', Value: 'client_secret=SecondPlanted' }];
+    const scrubbed = scrubAadEvent({ ...parsed, Message: null, Data: data });
+    expect(scrubbed.Data).toEqual([{ Name: 'A', Value: 'password=[password removed]' }, { Name: 'B', Value: 'kept 0xc000006d' }, { Name: 'C', Value: 'client_secret=[secret removed]' }]);
+    expect(scrubbed.Message).toBeNull();
+  });
+
+  it('scrubs the rendered message of an event as well', () => {
+    const parsed = parseEventText(fixture('wrong-password-50126.operational.xml').toString('utf8'), { source: 'x' }).flatMap((item) => ('event' in item ? [item.event] : []))[0]!;
+    const scrubbed = scrubAadEvent({ ...parsed, Message: 'Error: 0xc000006d Bearer PlantedMessageToken1' });
+    expect(scrubbed.Message).toBe('Error: 0xc000006d Bearer [token removed]');
+    expect(scrubbed.Data).toBe(parsed.Data);
+  });
+
+  it('cuts a stream with no event end into pieces after a tag, and loses nothing of it', async () => {
+    // Larger than the 4 Mi characters kept pending: scrubbed in pieces, the bytes unchanged.
+    const value = `${'0xc000006d '.repeat(100)}`;
+    const big = `<Events>${`<Data Name='x'>${value}</Data>`.repeat(5000)}<Data Name='y'>password=Hunter2Planted</Data>`;
+    expect(big.length).toBeGreaterThan(4 * 1024 * 1024);
+    const bytes = Buffer.from(big, 'utf8');
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += 1024 * 1024) yield bytes.subarray(i, i + 1024 * 1024);
+    }
+    const parts: Buffer[] = [];
+    for await (const part of scrubEventChunks(chunks())) parts.push(part);
+    // Memory stays bounded: a piece goes out once more than 4 Mi characters wait, each ending after a tag.
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts[0]!.length).toBeGreaterThan(4 * 1024 * 1024);
+    expect(parts[0]!.length).toBeLessThan(6 * 1024 * 1024);
+    expect(parts[0]!.toString('utf8').endsWith('>')).toBe(true);
+    expect(Buffer.concat(parts).toString('utf8')).toBe(big.replace('Hunter2Planted', '[password removed]'));
+  });
+
+  it('says UTF-8 only in the declaration at the start, never in a later event text', async () => {
+    const later = `<Data>&lt;?xml version="1.0" encoding="utf-16"?&gt; password=Hunter2Planted</Data></Event>`;
+    const text = `<?xml version="1.0" encoding="UTF-16"?><Event>x</Event><Event>${later}`;
+    const scrubbed = await scrubBytes(Buffer.from(text, 'utf8'), 8);
+    expect(scrubbed.startsWith('<?xml version="1.0" encoding="UTF-8"?><Event>x</Event>')).toBe(true);
+    expect(scrubbed).toContain('encoding="utf-16"?&gt; password=[password removed]');
+  });
+});
