@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import base from '../../vitest.mutate.config.ts';
+import base from '../../vitest.mutate.config.js';
 
 // vitest.mutate.config.ts with more test files left out (PRT_MUTATE_EXCLUDE, comma-separated
 // globs): for a folder whose own tests include whole simulated runs that cover every mutant.

@@ -60,7 +60,7 @@ class DeviceDouble {
     this.call('stopNetworkTrace', '', () => {
       this.network = { Running: false, TraceFile: null };
     });
-  stopAuthScripts = (folder: string) => this.call('stopAuthScripts', folder, () => undefined);
+  stopAuthScripts = (folder: string): Promise<void> => this.call('stopAuthScripts', folder, () => undefined);
   findLsassTracer = () => this.call<'TTD' | 'tttracer' | null>('findLsassTracer', '', () => 'TTD');
   stopLsassTrace = (tracer: string) => this.call('stopLsassTrace', tracer, () => undefined);
 }
