@@ -58,3 +58,105 @@ describe('redaction of dsregcmd captures', () => {
     expect(new Redactor().text(text)).toBe(text);
   });
 });
+
+describe('the names redaction learns', () => {
+  it('learns the NetBIOS domain and the user of an executing account, and gives the user one pseudonym in both spellings', () => {
+    const redactor = new Redactor();
+    redactor.learnText('     Executing Account Name : CONTOSO\\maja, maja@contoso.com\n');
+    expect(redactor.text('CONTOSO\\maja signed in as maja@contoso.com; contoso\\MAJA again')).toBe('DOMAIN1\\user1 signed in as user1@domain1.example; DOMAIN1\\user1 again');
+  });
+
+  it('learns tenant names, NetBIOS domains and user names from their fields, and a device from its short name', () => {
+    const redactor = new Redactor();
+    redactor.learnText(['| TenantName : Contoso Ltd |', '  DomainName : FABRIKAM', '  UserName : FABRIKAM\\lena', '  DeviceName : WS-0512.corp.fabrikam.com'].join('\n'));
+    expect(redactor.text('Contoso Ltd, FABRIKAM, lena, WS-0512')).toBe('TENANT-1, DOMAIN1, user1, DEVICE-1');
+    expect(redactor.entries.map((entry) => [entry.Kind, entry.Real])).toEqual([
+      ['Tenant', 'Contoso Ltd'],
+      ['NetbiosDomain', 'FABRIKAM'],
+      ['User', 'lena'],
+      ['Device', 'WS-0512'],
+    ]);
+  });
+
+  it('does not learn placeholders, names under three characters, e-mail addresses or dotted domain names as names', () => {
+    const redactor = new Redactor();
+    redactor.learnText(['  DeviceName : AB', '  TenantName : N/A', '  UserName : unknown', '  UserName : maja@contoso.com', '  DomainName : corp.contoso.com', '  SomethingElse : Secretname'].join('\n'));
+    expect(redactor.text('AB N/A unknown corp Secretname')).toBe('AB N/A unknown corp Secretname');
+  });
+
+  it('learns the device from an event’s <Computer>, and from {Name, Value} pairs and named properties of a document', () => {
+    const fromXml = new Redactor();
+    fromXml.learnText('<Event><System><Computer>CTS-LT-31188.contoso.com</Computer></System></Event>');
+    expect(fromXml.text('on CTS-LT-31188 now')).toBe('on DEVICE-1 now');
+    const fromDocument = new Redactor();
+    const redacted = fromDocument.deep({ Rows: [{ Name: 'Device Name', Value: 'KIOSK-7' }], Nested: { TenantName: 'Wingtip' }, Text: 'KIOSK-7 of Wingtip', Count: 3, Missing: null });
+    expect(redacted).toEqual({ Rows: [{ Name: 'Device Name', Value: 'DEVICE-1' }], Nested: { TenantName: 'TENANT-1' }, Text: 'DEVICE-1 of TENANT-1', Count: 3, Missing: null });
+  });
+
+  it('replaces a device name in the spelling a text file shows (control characters made visible) and in the bundle folder’s', () => {
+    const redactor = new Redactor();
+    redactor.learnField('DeviceName', 'Maja’s PC\u001b1');
+    expect(redactor.text('Maja’s PC\\x1b1 and PrtTrace-Maja-s-PC-1-20261120-093012')).toBe('DEVICE-1 and PrtTrace-DEVICE-1-20261120-093012');
+  });
+});
+
+describe('the identifiers redaction replaces', () => {
+  it('keeps the registry’s part of a country domain and onmicrosoft.com with the organisation', () => {
+    const redactor = new Redactor();
+    expect(redactor.text('portal.contoso.co.uk contoso.co.uk contoso.onmicrosoft.com a.b.contoso.com')).toBe('host1.domain1.example domain1.example domain2.example host2.domain3.example');
+  });
+
+  it('keeps Microsoft’s hosts, file names and versions, and a name already made a pseudonym', () => {
+    const text = 'login.microsoftonline.com enterpriseregistration.windows.net report.json 10.0.19045.3803 host1.domain1.example';
+    expect(new Redactor().text(text)).toBe(text);
+  });
+
+  it('keeps loopback and broadcast addresses, and numbers addresses in the three documentation ranges', () => {
+    const redactor = new Redactor();
+    expect(redactor.text('127.0.0.1 0.0.0.0 255.255.255.255 10.0.0.1')).toBe('127.0.0.1 0.0.0.0 255.255.255.255 192.0.2.1');
+    for (let n = 2; n <= 254; n++) redactor.text(`10.0.${Math.floor(n / 250)}.${n % 250}`);
+    expect(redactor.text('10.9.9.1')).toBe('198.51.100.1');
+    for (let n = 2; n <= 254; n++) redactor.text(`10.8.${Math.floor(n / 250)}.${n % 250}`);
+    expect(redactor.text('10.9.9.2')).toBe('203.0.113.1');
+  });
+
+  it('replaces IPv6 addresses but not loopback, the unspecified address or times', () => {
+    const redactor = new Redactor();
+    expect(redactor.text('fe80::1c2b:3d4e:5f60:7a8b ::1 :: 2001:0db8:85a3:0000:0000:8a2e:0370:7334 at 09:13:40')).toBe('2001:db8::1 ::1 :: 2001:db8::2 at 09:13:40');
+  });
+
+  it('gives Entra and domain SIDs pseudonyms of their own kind, and keeps well-known SIDs', () => {
+    const redactor = new Redactor();
+    expect(redactor.text('S-1-12-1-1234567890-1234567890-1234567890-1234567890 S-1-5-21-1004336348-1177238915-682003330-1104 S-1-5-18')).toBe('S-1-12-1-0-0-0-1 S-1-5-21-0-0-0-1002 S-1-5-18');
+  });
+
+  it('keeps the case of a thumbprint and of a GUID, and keeps Microsoft’s and all-zero GUIDs', () => {
+    const redactor = new Redactor();
+    expect(redactor.text('C5E82A1F47D03B96E8A15C2D0F7B49E63A18D5C0 c5e82a1f47d03b96e8a15c2d0f7b49e63a18d5c0 ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12')).toBe(
+      '0000000000000000000000000000000000000001 0000000000000000000000000000000000000001 0000000000000000000000000000000000000002',
+    );
+    expect(redactor.text('4de9bc9c-b27a-43c9-8994-0915f1a5e24f 00000000-0000-0000-0000-000000000000')).toBe('4de9bc9c-b27a-43c9-8994-0915f1a5e24f 00000000-0000-0000-0000-000000000000');
+  });
+
+  it('changes nothing the second time: a redacted text redacted again is the same, with no new pseudonym', () => {
+    const redactor = new Redactor();
+    redactor.learnText('  DeviceName : WS-0512\n');
+    const once = redactor.text('WS-0512 maja@contoso.com 10.1.2.3 2b9e41c7-0f6d-4a38-9e15-c70d83f2a6b9 S-1-5-21-1-2-3-500 fe80::1c2b:3d4e:5f60:7a8b');
+    const entries = redactor.entries.length;
+    expect(redactor.text(once)).toBe(once);
+    expect(redactor.entries).toHaveLength(entries);
+  });
+
+  it('writes a map whose entries are copies, with the source it was made from', () => {
+    const redactor = new Redactor();
+    redactor.text('maja@contoso.com');
+    const map = redactor.mapDocument('capture.txt');
+    expect(map.Source).toBe('capture.txt');
+    expect(map.Entries).toEqual([
+      { Kind: 'User', Pseudonym: 'user1', Real: 'maja' },
+      { Kind: 'Domain', Pseudonym: 'domain1.example', Real: 'contoso.com' },
+    ]);
+    map.Entries[0]!.Real = 'changed';
+    expect(redactor.entries[0]!.Real).toBe('maja');
+  });
+});
