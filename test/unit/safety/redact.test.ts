@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getStatus } from '../../../src/app/status.js';
+import { ExitCode } from '../../../src/errors.js';
 import { createHost } from '../../../src/host/create.js';
 import { Redactor } from '../../../src/safety/redact.js';
 import { redactPath } from '../../../src/safety/redact-files.js';
@@ -158,5 +159,58 @@ describe('the identifiers redaction replaces', () => {
     ]);
     map.Entries[0]!.Real = 'changed';
     expect(redactor.entries[0]!.Real).toBe('maja');
+  });
+});
+
+describe('redacted copies of files and folders', () => {
+  const input = (name: string, content: string | Buffer) => {
+    const folder = mkdtempSync(join(work, 'in-'));
+    writeFileSync(join(folder, name), content);
+    return join(folder, name);
+  };
+
+  it('keeps a capture’s Windows line ends, redacts its file name, and never overwrites an earlier copy or its map', async () => {
+    const path = input('WS-0512 capture.txt', '  DeviceName : WS-0512\r\n  TenantId : 2b9e41c7-0f6d-4a38-9e15-c70d83f2a6b9\r\n');
+    const out = mkdtempSync(join(work, 'out-'));
+    const first = await redactPath(path, out);
+    expect(first.Path).toBe(join(out, 'DEVICE-1 capture.redacted.txt'));
+    expect(readFileSync(first.Path, 'utf8')).toBe('  DeviceName : DEVICE-1\r\n  TenantId : 00000000-0000-4000-8000-000000000001\r\n');
+    expect(first).toMatchObject({ ZipPath: null, MapPath: `${first.Path}.redaction-map.json`, Redacted: ['WS-0512 capture.txt'], LeftOut: [], Pseudonyms: 2 });
+    const second = await redactPath(path, out);
+    expect(second.Path).toBe(join(out, 'DEVICE-1 capture.redacted-2.txt'));
+  });
+
+  it('reads a UTF-16 capture and writes it as UTF-8 with its line ends', async () => {
+    const path = input('capture.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('  DeviceName : WS-0512\r\n', 'utf16le')]));
+    const result = await redactPath(path, mkdtempSync(join(work, 'out-')));
+    expect(readFileSync(result.Path, 'utf8')).toBe('  DeviceName : DEVICE-1\r\n');
+  });
+
+  it('refuses a binary file, a path that does not exist, and names them', async () => {
+    await expect(redactPath(input('trace.etl', 'x'), work)).rejects.toMatchObject({ id: 'BinaryInput', exitCode: ExitCode.BadInput });
+    await expect(redactPath(input('blob.dat', Buffer.from([1, 0, 2, 0, 0, 3])), work)).rejects.toMatchObject({ id: 'BinaryInput' });
+    await expect(redactPath(join(work, 'missing.txt'), work)).rejects.toMatchObject({ id: 'InputNotFound', message: expect.stringContaining('missing.txt') });
+  });
+
+  it('copies a folder with one set of pseudonyms, leaves out binaries and an earlier map, and lists the redacted files in the manifest', async () => {
+    const folder = mkdtempSync(join(work, 'PrtTrace-WS-0512-'));
+    mkdirSync(join(folder, 'events'));
+    writeFileSync(join(folder, 'dsregcmd-after.txt'), '  DeviceName : WS-0512\n');
+    writeFileSync(join(folder, 'events', 'a.xml'), '<Event><System><Computer>WS-0512.contoso.com</Computer></System></Event>');
+    writeFileSync(join(folder, 'report.json'), JSON.stringify({ DeviceName: 'WS-0512', Files: [] }));
+    writeFileSync(join(folder, 'manifest.json'), JSON.stringify({ Files: [{ Path: 'old' }] }));
+    writeFileSync(join(folder, 'network.etl'), 'binary');
+    writeFileSync(join(folder, 'old.redaction-map.json'), '{}');
+    const result = await redactPath(folder, mkdtempSync(join(work, 'out-')));
+    expect(result.LeftOut).toEqual(['network.etl', 'old.redaction-map.json']);
+    expect(result.Redacted).toEqual(['dsregcmd-after.txt', 'events/a.xml', 'manifest.json', 'report.json']);
+    expect(readFileSync(join(result.Path, 'events', 'a.xml'), 'utf8')).toBe('<Event><System><Computer>DEVICE-1.domain1.example</Computer></System></Event>');
+    const manifest = JSON.parse(readFileSync(join(result.Path, 'manifest.json'), 'utf8'));
+    expect(manifest.Files.map((file: { Path: string }) => file.Path)).toEqual(['dsregcmd-after.txt', 'events/a.xml', 'report.json']);
+    expect(manifest.Redacted).toEqual({ LeftOut: ['network.etl', 'old.redaction-map.json'] });
+    const report = JSON.parse(readFileSync(join(result.Path, 'report.json'), 'utf8'));
+    expect(report.DeviceName).toBe('DEVICE-1');
+    expect(report.Files.map((file: { Path: string }) => file.Path)).toEqual(['dsregcmd-after.txt', 'events/a.xml', 'report.json']);
+    expect(result.ZipPath).toBe(`${result.Path}.zip`);
   });
 });
