@@ -158,3 +158,58 @@ describe('scrubbing event XML value by value', () => {
     expect(scrubbed).toContain('encoding="utf-16"?&gt; password=[password removed]');
   });
 });
+
+describe('scrubbing event XML: entities, declarations and pieces', () => {
+  const event = (data: string) => `<Event><System><EventID>1088</EventID></System><EventData>${data}</EventData></Event>`;
+
+  it('reads named entities before it scrubs: a quoted password written with &quot; is removed', () => {
+    expect(scrubEventXml(event(`<Data Name='Body'>0xc000006d password=&quot;Hunter2 Planted&quot; &amp; more</Data>`))).toBe(
+      event(`<Data Name='Body'>0xc000006d password=[password removed] &amp; more</Data>`),
+    );
+  });
+
+  it('finds a secret that only shows once the entities are read: a JSON reply whose quotes are &quot;', () => {
+    // Event Viewer's "Save as XML" may write quotes in text as &quot;: no sign of a token in the raw text.
+    const scrubbed = scrubEventXml(event(`<Data Name='Reply'>{&quot;token_type&quot;:&quot;Bearer&quot;,&quot;refresh_token&quot;:&quot;PlantedJsonRefresh&quot;}</Data>`));
+    expect(scrubbed).not.toContain('PlantedJsonRefresh');
+    expect(scrubbed).toContain('"refresh_token":"[token removed]"');
+    // The same with decimal character references for the markup of a SOAP password.
+    expect(scrubEventXml(event(`<Data Name='Body'>&#60;Password&#62;Hunter2Planted&#60;/Password&#62;</Data>`))).not.toContain('Hunter2Planted');
+  });
+
+  it('escapes markup and ampersands again in a value it changed', () => {
+    expect(scrubEventXml(event(`<Data Name='Body'>&lt;o:Password&gt;Hunter2Planted&lt;/o:Password&gt; &amp; AADSTS50126</Data>`))).toBe(
+      event(`<Data Name='Body'>&lt;o:Password&gt;[password removed]&lt;/o:Password&gt; &amp; AADSTS50126</Data>`),
+    );
+  });
+
+  it('returns the very same event when a value only looks like it might hold a secret', () => {
+    const parsed = parseEventText(fixture('wrong-password-50126.operational.xml').toString('utf8'), { source: 'x' }).flatMap((item) => ('event' in item ? [item.event] : []))[0]!;
+    const lookalike = { ...parsed, Data: [...parsed.Data, { Name: 'Note', Value: 'Credential Type: Password: ' }] };
+    expect(scrubAadEvent(lookalike)).toBe(lookalike);
+  });
+
+  it('rewrites a UTF-16 declaration however it is spaced and quoted', async () => {
+    for (const [declaration, expected] of [
+      ['<?xml version="1.0" encoding="UTF-16"?>', '<?xml version="1.0" encoding="UTF-8"?>'],
+      [" \r\n<?xml version='1.0' encoding = 'utf-16le' standalone='yes'?>", " \r\n<?xml version='1.0' encoding = 'UTF-8' standalone='yes'?>"],
+      ['<?xml version="1.0" encoding="utf-16BE"?>', '<?xml version="1.0" encoding="UTF-8"?>'],
+    ]) {
+      const scrubbed = await scrubBytes(Buffer.from(`${declaration}<Events><Event>x</Event></Events>`, 'utf8'), 5);
+      expect(scrubbed, declaration).toBe(`${expected}<Events><Event>x</Event></Events>`);
+    }
+  });
+
+  it('scrubs one whole event at a time: each piece it writes ends with an event', async () => {
+    const events = [1, 2, 3].map((n) => `<Event><EventData><Data>n ${n} password=Planted${n}</Data></EventData></Event>`);
+    const bytes = Buffer.from(`<Events>${events.join('\r\n')}</Events>`, 'utf8');
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += 50) yield bytes.subarray(i, i + 50);
+    }
+    const parts: string[] = [];
+    for await (const part of scrubEventChunks(chunks())) parts.push(part.toString('utf8'));
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    for (const part of parts.slice(0, -1)) expect(part.endsWith('</Event>'), part).toBe(true);
+    expect(parts.join('')).toBe(`<Events>${events.map((e, i) => e.replace(`Planted${i + 1}`, '[password removed]')).join('\r\n')}</Events>`);
+  });
+});

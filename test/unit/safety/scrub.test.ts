@@ -112,3 +112,14 @@ describe('the scrubber at the edges of its rules', () => {
     expect(document.Reply).toBe('password=Planted1');
   });
 });
+
+describe('the scrubber on markup', () => {
+  it('says what it removed from markup escaped inside a text', () => {
+    expect(scrubText('fault: &lt;o:Password Type="x"&gt;Hunter2Planted&lt;/o:Password&gt; end')).toBe('fault: &lt;o:Password Type="x"&gt;[password removed]&lt;/o:Password&gt; end');
+  });
+
+  it('keeps the times of a WS-Security header that holds no credential', () => {
+    const header = '<o:Security s:mustUnderstand="1"><u:Timestamp u:Id="_0"><u:Created>2026-11-20T09:13:40.424Z</u:Created><u:Expires>2026-11-20T09:18:40.424Z</u:Expires></u:Timestamp></o:Security>';
+    expect(scrubText(header)).toBe(header);
+  });
+});
