@@ -121,5 +121,9 @@ describe('the scrubber on markup', () => {
   it('keeps the times of a WS-Security header that holds no credential', () => {
     const header = '<o:Security s:mustUnderstand="1"><u:Timestamp u:Id="_0"><u:Created>2026-11-20T09:13:40.424Z</u:Created><u:Expires>2026-11-20T09:18:40.424Z</u:Expires></u:Timestamp></o:Security>';
     expect(scrubText(header)).toBe(header);
+    // Longer than 200 characters too: length alone does not send a text through the rules.
+    const envelope = `<s:Header><a:Action s:mustUnderstand="1">http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue</a:Action>${header}</s:Header>`;
+    expect(envelope.length).toBeGreaterThan(200);
+    expect(scrubText(envelope)).toBe(envelope);
   });
 });
