@@ -1,12 +1,13 @@
 // What each step of the table does when the start runs it: what it records (and saves) before it
 // changes the device, so that the undo of a prt killed in the middle knows what to put back; why
 // a step is left out; and the status snapshot a step reads.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../../src/host/types.js';
-import { Session, statusFromBytes } from '../../../src/trace/engine.js';
+import { keepNewestRecording } from '../../../src/trace/bundle.js';
+import { Session, statusFromBytes, stepSummaries, withLock } from '../../../src/trace/engine.js';
 import { TraceEvents } from '../../../src/trace/progress.js';
 import { defaultTraceOptions } from '../../../src/trace/session.js';
 import { changingSteps, lsassWarning, type ChangingStep } from '../../../src/trace/steps.js';
@@ -177,5 +178,94 @@ describe('the trace log before its folder exists', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toContain('first');
     expect(lines[2]).toContain('third');
+  });
+});
+
+describe('the session around the steps', () => {
+  it('runs a step of a running trace that has no signal to watch, or one not aborted', async () => {
+    const s = session();
+    s.state.Phase = 'Running';
+    await expect(s.step('Repro', () => Promise.resolve('watched'))).resolves.toMatchObject({ Status: 'Done', Detail: 'watched' });
+    const withSignal = new Session({ ...s.ctx, signal: new AbortController().signal }, s.state);
+    await expect(withSignal.step('SnapshotAfter', () => Promise.resolve(null))).resolves.toMatchObject({ Status: 'Done', Detail: null });
+  });
+
+  it('replaces the first step’s record when it runs again', async () => {
+    const s = session();
+    await s.step('Preflight', () => Promise.reject(new Error('not elevated')), { optional: true });
+    await s.step('Preflight', () => Promise.resolve('elevated now'));
+    expect(s.state.Steps.map((step) => [step.Id, step.Status])).toEqual([['Preflight', 'Done']]);
+  });
+
+  it('records a skipped step whole: no tool ran, nothing to undo', () => {
+    const s = session();
+    s.skip('LsassTrace', 'not asked for (--lsass-trace)');
+    expect(s.state.Steps).toEqual([
+      { Id: 'LsassTrace', Title: 'Time travel trace of lsass', Status: 'Skipped', StartedAt: '2026-11-20T09:00:00.000Z', EndedAt: '2026-11-20T09:00:00.000Z', Detail: 'not asked for (--lsass-trace)', Error: null, Data: {}, ToolRuns: [], Undo: null },
+    ]);
+  });
+
+  it('saves a failed undo, also when it is the last one', async () => {
+    const s = session();
+    s.state.Steps.push({ Id: 'AnalyticChannel', Title: 'AAD Analytic log', Status: 'Done', StartedAt: 'x', EndedAt: 'x', Detail: null, Error: null, Data: { PreviousEnabled: false }, ToolRuns: [], Undo: null });
+    analyticEnabled = true;
+    (s.host as unknown as { setChannelEnabled: () => Promise<void> }).setChannelEnabled = () => Promise.reject(new Error('access denied'));
+    await s.undoAll();
+    expect(store.load()?.Steps[0]?.Undo).toMatchObject({ Status: 'UndoFailed', Error: 'access denied' });
+  });
+
+  it('forgets the session when nothing is left to undo', () => {
+    const s = session();
+    s.save();
+    expect(store.load()).not.toBeNull();
+    s.clearState();
+    expect(store.load()).toBeNull();
+  });
+
+  it('writes the lines still waiting for the folder when the log is closed', () => {
+    const s = session();
+    const bundle = join(dir, 'closing');
+    s.state.BundlePath = bundle;
+    s.emit({ Kind: 'Warning', At: '2026-11-20T09:00:00.000Z', Text: 'waiting line' });
+    mkdirSync(bundle);
+    s.closeLog();
+    expect(readFileSync(join(bundle, 'trace.log'), 'utf8')).toContain('waiting line');
+  });
+
+  it('summarises a step a killed prt left Starting: only the report being written is left out', () => {
+    const s = session();
+    const starting = (id: StepRecord['Id']): StepRecord => ({ Id: id, Title: id, Status: 'Starting', StartedAt: 'x', EndedAt: null, Detail: null, Error: null, Data: {}, ToolRuns: [], Undo: null });
+    s.state.Steps.push(starting('NetworkTrace'), starting('Report'));
+    expect(stepSummaries(s.state).map((step) => [step.Id, step.Status])).toEqual([['NetworkTrace', 'Starting']]);
+  });
+
+  it('holds the lock in the name of the prt it works for, says why another waits, and gives it back', async () => {
+    const s = session();
+    const ctx = { ...s.ctx, pid: 4321 };
+    const lockFile = join(store.directory, 'trace.lock');
+    await withLock(ctx, () => {
+      expect(JSON.parse(readFileSync(lockFile, 'utf8')).Pid).toBe(4321);
+      return Promise.resolve();
+    });
+    expect(existsSync(lockFile)).toBe(false);
+    await expect(withLock(ctx, () => Promise.reject(new Error('work failed')))).rejects.toThrow('work failed');
+    expect(existsSync(lockFile)).toBe(false);
+    const other = new StateStore(store.directory);
+    other.tryLock(() => true, 999_999);
+    const busy = { ...ctx, host: { ...ctx.host, isProcessRunning: () => true } as unknown as Host };
+    await expect(withLock(busy, () => Promise.resolve())).rejects.toMatchObject({ id: 'TraceBusy', category: 'ResourceUnavailable' });
+  });
+});
+
+describe('the lsass recordings kept, by name', () => {
+  it('counts only .run files as recordings, numbers past 9 included, and a name without a number as 0', () => {
+    const out = join(dir, 'rec');
+    mkdirSync(out);
+    for (const name of ['lsass.run', 'lsass09.run', 'lsass10.run', 'lsass10.run.txt']) {
+      writeFileSync(join(out, name), name);
+      utimesSync(join(out, name), 1000, 1000);
+    }
+    expect(keepNewestRecording(out)).toEqual({ kept: 'lsass10.run', removed: ['lsass09.run', 'lsass.run'] });
+    expect(readdirSync(out).sort()).toEqual(['lsass10.run', 'lsass10.run.txt']);
   });
 });
