@@ -13,6 +13,7 @@ import { defaultTraceOptions } from '../../../src/trace/session.js';
 import { changingSteps, lsassWarning, type ChangingStep } from '../../../src/trace/steps.js';
 import { StateStore } from '../../../src/trace/store.js';
 import type { StepRecord, TraceState } from '../../../src/trace/types.js';
+import { isOurTraceFile, undoFailureText } from '../../../src/trace/undo.js';
 
 const analytic = 'Microsoft-Windows-AAD/Analytic';
 
@@ -267,5 +268,58 @@ describe('the lsass recordings kept, by name', () => {
     }
     expect(keepNewestRecording(out)).toEqual({ kept: 'lsass10.run', removed: ['lsass09.run', 'lsass.run'] });
     expect(readdirSync(out).sort()).toEqual(['lsass10.run', 'lsass10.run.txt']);
+  });
+});
+
+describe('the undo, to the letter', () => {
+  const record = (id: StepRecord['Id'], data: StepRecord['Data']): StepRecord => ({ Id: id, Title: id, Status: 'Done', StartedAt: 'x', EndedAt: 'x', Detail: null, Error: null, Data: data, ToolRuns: [], Undo: null });
+  const undone = () => events.history.flatMap((event) => (event.Kind === 'UndoDone' ? [event.Detail] : []));
+  const withHost = (host: Record<string, unknown>, steps: StepRecord[]) => {
+    const s = session();
+    s.state.Steps.push(...steps);
+    return new Session({ ...s.ctx, host: { ...s.ctx.host, ...host } as unknown as Host }, s.state);
+  };
+
+  it('stops our own running network trace and says just that', async () => {
+    const ours = join(dir, 'PrtTrace-X', 'network', 'NetTrace.etl');
+    mkdirSync(join(dir, 'PrtTrace-X', 'network'), { recursive: true });
+    writeFileSync(ours, 'etl');
+    const s = withHost({ networkTraceStatus: () => Promise.resolve({ Running: true, TraceFile: ours }), stopNetworkTrace: () => Promise.resolve() }, [record('NetworkTrace', { TraceFile: ours })]);
+    await s.undoStep('NetworkTrace');
+    expect(undone()).toEqual(['netsh trace stopped']);
+  });
+
+  it('stops the recorder of a start killed before it saved the recorder’s PID, without waiting for any process', async () => {
+    const asked: unknown[] = [];
+    const out = join(dir, 'lsass-empty');
+    mkdirSync(out);
+    const s = withHost(
+      {
+        stopLsassTrace: () => Promise.resolve(),
+        isProcessRunning: (pid: unknown) => (asked.push(pid), false),
+        sleep: () => Promise.resolve(),
+      },
+      [record('LsassTrace', { Tracer: 'TTD', Pid: 812, OutFolder: out })],
+    );
+    await s.undoStep('LsassTrace');
+    expect(asked).toEqual([]);
+    expect(undone()).toEqual(['TTD stopped']);
+  });
+
+  it('names the one recording it kept, with nothing removed', async () => {
+    const out = join(dir, 'lsass-one');
+    mkdirSync(out);
+    writeFileSync(join(out, 'lsass01.run'), 'run');
+    const s = withHost({ stopLsassTrace: () => Promise.resolve(), isProcessRunning: () => false }, [record('LsassTrace', { Tracer: 'TTD', OutFolder: out })]);
+    await s.undoStep('LsassTrace');
+    expect(undone()).toEqual(['TTD stopped; kept lsass01.run']);
+  });
+
+  it('takes the very same path as ours even when its end is not plain ASCII', () => {
+    expect(isOurTraceFile('C:\\Users\\x\\PrtTrace-Gerät-1\\network\\NetTrace.etl', 'c:/users/x/PrtTrace-Gerät-1/network/NetTrace.etl')).toBe(true);
+  });
+
+  it('says an undo that never finished is not finished', () => {
+    expect(undoFailureText([record('NetworkTrace', {})])).toBe('Could not undo: NetworkTrace (not finished; by hand: netsh trace stop). Run `prt trace stop` again to retry.');
   });
 });
