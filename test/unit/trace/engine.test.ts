@@ -348,9 +348,19 @@ describe('each undo', () => {
     expect(events.history).toContainEqual(expect.objectContaining({ Kind: 'Warning', Text: expect.stringContaining(`${missing} does not exist`) }));
 
     events.history.length = 0;
+    const written = join(dir, 'NetTrace.etl');
+    writeFileSync(written, 'etl');
     device.network = { Running: null, TraceFile: null };
-    await new Session(context(), state([done('NetworkTrace', {})])).undoStep('NetworkTrace');
+    await new Session(context(), state([done('NetworkTrace', { TraceFile: written })])).undoStep('NetworkTrace');
     expect(undoDetail('NetworkTrace')).toBe('netsh trace stopped (whether it ran was unknown: no answer)');
+  });
+
+  it('network trace: a start that died before saving its trace file started none, and another tool’s running trace is left alone', async () => {
+    device.network = { Running: true, TraceFile: 'C:\\Users\\admin\\other.etl' };
+    await new Session(context(), state([done('NetworkTrace', {}, 'Starting')])).undoStep('NetworkTrace');
+    expect(device.calls).toEqual([]);
+    expect(device.network.Running).toBe(true);
+    expect(undoDetail('NetworkTrace')).toBe('not started');
   });
 
   it('Auth scripts: stopped, and their logs copied into the bundle and removed from the scripts folder', async () => {
