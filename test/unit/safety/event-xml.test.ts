@@ -97,6 +97,10 @@ describe('scrubbing event XML value by value', () => {
     expect(scrubbed).toBe(event(`${kept}<Data Name='Body'>password=[password removed]</Data>`));
   });
 
+  it('reads the last code point of Unicode, in a value it changes', () => {
+    expect(scrubEventXml(event(`<Data Name='Body'>&#x10FFFF; password=Hunter2Planted</Data>`))).toContain('\u{10ffff} password=[password removed]');
+  });
+
   it('keeps a character reference beyond Unicode as it was, and still scrubs the value', () => {
     const scrubbed = scrubEventXml(event(`<Data Name='Body'>&#x110000; &#1114112; password=Hunter2Planted</Data>`));
     expect(scrubbed).toContain('&amp;#x110000; &amp;#1114112; password=[password removed]');
