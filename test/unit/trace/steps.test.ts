@@ -126,6 +126,15 @@ describe('the steps of the start', () => {
     expect(events.history).toContainEqual(expect.objectContaining({ Kind: 'Warning', Text: lsassWarning }));
   });
 
+  it('lsass: has the recorder’s PID saved by the time it warns, so a kill after the start still waits for the recording', async () => {
+    let savedAtWarning: StepRecord['Data'] | undefined;
+    events.subscribe((event) => {
+      if (event.Kind === 'Warning') savedAtWarning = store.load()?.Steps[0]?.Data;
+    });
+    await run('LsassTrace');
+    expect(savedAtWarning?.RecorderPid).toBe(4242);
+  });
+
   it('lsass: uses TTD when no recorder is found', async () => {
     tracer = null;
     const record = await run('LsassTrace');
@@ -162,6 +171,13 @@ describe('the status a step reads', () => {
     expect(text).not.toContain('\u0000');
     expect(status.Source).toMatchObject({ Kind: 'Live', Path: null, Encoding: 'utf-16le' });
     expect(status.EvaluatedAt).toBe('2026-11-20T10:00:00.000Z');
+  });
+});
+
+describe('a status snapshot that is not dsregcmd output', () => {
+  it('is bad input that names where it came from', async () => {
+    const host = { now: () => new Date('2026-11-20T10:00:00Z') } as unknown as Host;
+    await expect(statusFromBytes(Buffer.from('The system cannot find the file specified.\r\n'), host)).rejects.toMatchObject({ message: expect.stringContaining('the output of `dsregcmd /status`') });
   });
 });
 
