@@ -20,7 +20,7 @@ declare -A globs=(
   [diagnose]='src/diagnose/**/*.ts'
   [dsreg]='src/dsreg/**/*.ts'
   [events]='src/events/**/*.ts'
-  [trace]='src/trace/engine.ts,src/trace/undo.ts'
+  [trace]='src/trace/engine.ts,src/trace/undo.ts,src/trace/steps.ts,src/trace/bundle.ts'
   [safety]='src/safety/**/*.ts'
 )
 # folder → the unit tests that must kill its mutants (vitest.mutate.config.ts).

@@ -28,9 +28,15 @@ function scrubTextNode(raw: string): string {
   return scrubbed === text ? raw : escapeText(scrubbed);
 }
 
+/**
+ * Whether any value of the XML might hold a secret, as the rules will read it: a sign can hide
+ * behind entities (a JSON reply whose quotes are `&quot;`, markup written as `&#60;`).
+ */
+const xmlMightHoldSecret = (xml: string) => mightHoldSecret(xml) || (xml.includes('&') && mightHoldSecret(decodeEntities(xml)));
+
 /** One piece of event XML (an event, a file) with every text value scrubbed. */
 export function scrubEventXml(xml: string): string {
-  if (!mightHoldSecret(xml)) return xml;
+  if (!xmlMightHoldSecret(xml)) return xml;
   let result = '';
   let last = 0;
   for (const match of xml.matchAll(markup)) {

@@ -4,13 +4,20 @@ import { commandLine, traceCommands } from '../host/trace-commands.js';
 import { bundleNames } from './bundle.js';
 import { analytic, errorMessage, stepTitles, type TraceContext } from './engine.js';
 import { runPreflight } from './preflight.js';
+import { changingSteps } from './steps.js';
 import type { SessionMode, StepId, TraceOptions, TracePlanDocument } from './types.js';
+
+/** Around the table of steps that change the device: the checks and the folder before it, the repro and the collection after it. */
+const beforeChanges: StepId[] = ['Preflight', 'SnapshotBefore', 'BundleFolder'];
+/** The table's steps the start runs; the export (its last, without a `do`) belongs to the collection. */
+const startChanges = changingSteps.filter((step) => step.do !== null);
+const collection: StepId[] = ['ExportEvents', 'SnapshotAfter', 'Report'];
 
 /** The steps a session with these options goes through. */
 export function plannedSteps(options: TraceOptions, mode: SessionMode): StepId[] {
-  const steps: StepId[] = ['Preflight', 'SnapshotBefore', 'BundleFolder', 'AnalyticChannel', 'NetworkTrace', 'AuthScripts', 'LsassTrace'];
-  if (mode === 'Guided') steps.push('Repro', 'ExportEvents', 'SnapshotAfter', 'Report');
-  return steps.filter((id) => (id === 'AuthScripts' ? options.AuthScriptsPath : id === 'LsassTrace' ? options.LsassTrace : id === 'NetworkTrace' ? options.NetworkTrace && !options.AuthScriptsPath : true));
+  const steps = [...beforeChanges, ...startChanges.filter((step) => step.skipped(options) === null).map((step) => step.id)];
+  if (mode === 'Guided') steps.push('Repro', ...collection);
+  return steps;
 }
 
 /** `--dry-run` / `Start-PrtTrace -WhatIf`: the plan and the read-only checks; nothing changes. */
@@ -41,9 +48,9 @@ export async function planTrace(ctx: TraceContext, options: TraceOptions, mode: 
     SnapshotAfter: ['dsregcmd /status', null],
     Report: [`report.txt, report.json, manifest.json (sizes and SHA-256), ${bundle}.zip`, null],
   };
-  const allSteps: StepId[] = ['Preflight', 'SnapshotBefore', 'BundleFolder', 'AnalyticChannel', 'NetworkTrace', 'AuthScripts', 'LsassTrace', 'Repro', 'ExportEvents', 'SnapshotAfter', 'Report'];
+  const allSteps: StepId[] = [...beforeChanges, ...startChanges.map((step) => step.id), 'Repro', ...collection];
   // A detached start collects at `prt trace stop`, and locks only when asked to.
-  for (const id of ['ExportEvents', 'SnapshotAfter', 'Report'] as const) enabled.add(id);
+  for (const id of collection) enabled.add(id);
   if (options.LockWorkstation) enabled.add('Repro');
   const steps = allSteps
     .filter((id) => mode === 'Guided' || id !== 'Repro' || options.LockWorkstation)

@@ -35,17 +35,20 @@ export const undoers = {
   },
 
   NetworkTrace: async (session, record) => {
+    // The trace file is saved before netsh is asked to start: without it this session started no
+    // trace, and one running now belongs to someone else.
+    const ours = record.Data.TraceFile;
+    if (typeof ours !== 'string') return 'not started';
     const status = await session.host.networkTraceStatus();
-    const ours = typeof record.Data.TraceFile === 'string' ? record.Data.TraceFile : null;
     let done: string;
     if (status.Running === false) done = 'no network trace running';
-    else if (status.Running === true && ours && status.TraceFile && !isOurTraceFile(status.TraceFile, ours)) done = `the running trace (${status.TraceFile}) is not ours: left alone`;
+    else if (status.Running === true && status.TraceFile && !isOurTraceFile(status.TraceFile, ours)) done = `the running trace (${status.TraceFile}) is not ours: left alone`;
     else {
       // Ours, or unknown (netsh did not answer): the start was recorded, so stop it.
       await session.host.stopNetworkTrace();
       done = status.Running === null ? `netsh trace stopped (whether it ran was unknown: ${status.Error ?? 'no answer'})` : 'netsh trace stopped';
     }
-    if (ours && !existsSync(ours)) {
+    if (!existsSync(ours)) {
       // netsh may accept a start and record nothing ("a tracing session is already in progress", exit 0).
       const missing = `the network trace file ${ours} does not exist: netsh recorded nothing for this session (another trace may have been running)`;
       session.emit({ Kind: 'Warning', At: session.nowIso(), Text: `${missing}.` });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../../src/cli/output.js';
-import { forText, sanitizeDeep, sanitizeText } from '../../../src/safety/sanitize.js';
+import { escapeJsonText, forText, sanitizeDeep, sanitizeText, toSafeJson } from '../../../src/safety/sanitize.js';
 import { allEscapes, hostileStrings, plantedSecrets, rawControl } from './corpus.js';
 
 describe('the output sanitizer', () => {
@@ -48,5 +48,37 @@ describe('the JSON writer', () => {
     const text = formatJson({ Code: '0xc000006d', Description: plantedSecrets.map((s) => s.Text).join(' ') });
     for (const secret of plantedSecrets) expect(text).not.toContain(secret.Marker);
     expect(JSON.parse(text).Code).toBe('0xc000006d');
+  });
+});
+
+describe('the edges of the control ranges', () => {
+  it('shows C0 and DEL as \\x.., the C1 range from U+0080 to U+009F as \\u...., and leaves U+00A0 alone', () => {
+    expect(sanitizeText('\u0001\u000b\u000c\u001f\u007f')).toBe('\\x01\\x0b\\x0c\\x1f\\x7f');
+    expect(sanitizeText('\u0080\u009f')).toBe('\\u0080\\u009f');
+    // The first printable characters on each side of the ranges are text.
+    expect(sanitizeText(' ~\u00a0é')).toBe(' ~\u00a0é');
+  });
+
+  it('keeps a lone line feed, but shows a carriage return that ends no line', () => {
+    expect(sanitizeText('a\r')).toBe('a\\x0d');
+    expect(sanitizeText('a\n\rb')).toBe('a\n\\x0db');
+  });
+
+  it('leaves numbers, booleans and nulls of a document as they are, and copies instead of changing it', () => {
+    const document = { Name: 'a\u001bb', Count: 3, Ok: false, Missing: null, List: ['\u0007', 1, null] };
+    const shown = sanitizeDeep(document);
+    expect(shown).toEqual({ Name: 'a\\x1bb', Count: 3, Ok: false, Missing: null, List: ['\\x07', 1, null] });
+    expect(document.Name).toBe('a\u001bb');
+  });
+});
+
+describe('the JSON text of a document', () => {
+  it('is indented by two spaces, scrubbed value by value, with C1 and line separators escaped', () => {
+    const text = toSafeJson({ Code: '0xc000006d', Reply: 'password=Hunter2Planted', Name: 'a\u0085b\u2028' });
+    expect(text).toBe('{\n  "Code": "0xc000006d",\n  "Reply": "password=[password removed]",\n  "Name": "a\\u0085b\\u2028"\n}');
+  });
+
+  it('escapes the first and the last C1 character and DEL, and nothing printable', () => {
+    expect(escapeJsonText('"\u007f\u0080\u009f\u00a0~"')).toBe('"\\u007f\\u0080\\u009f\u00a0~"');
   });
 });
