@@ -24,8 +24,6 @@ export function sanitizeText(text: string): string {
   return lines.replace(controlCharacter, visibleControl);
 }
 
-export const hasControlCharacter = (text: string) => new RegExp(controlCharacter.source).test(text);
-
 /** Sanitizes every string inside a JSON-shaped value; returns a new value. */
 export function sanitizeDeep<T>(value: T): T {
   if (typeof value === 'string') return sanitizeText(value) as T;
