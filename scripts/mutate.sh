@@ -12,7 +12,8 @@ source scripts/tools.env
 # in two runs (the readings of the bits; the decoder proper and its results); the knowledge-base
 # rows in src/codes/kb are data, checked against the Windows headers instead, and the free-text
 # reader (text.ts) is its own entry. events (the largest folder) in three runs with the same tests:
-# the XML scanner, the AAD attempt logic, the text-export reader; `events` runs all of it at once.
+# the XML reader (scanner, element, parse), the AAD attempt logic, the text-export reader; `events`
+# runs all of it at once.
 declare -A globs=(
   [util]='src/util/**/*.ts'
   [codes]='src/codes/parse.ts,src/codes/bits.ts,src/codes/classify.ts,src/codes/identity.ts,src/codes/facilities.ts,src/codes/tpm-structure.ts'
@@ -21,8 +22,8 @@ declare -A globs=(
   [diagnose]='src/diagnose/**/*.ts'
   [dsreg]='src/dsreg/**/*.ts'
   [events]='src/events/**/*.ts'
-  [events-scan]='src/events/scan.ts,src/events/xml.ts,src/events/element.ts,src/events/numbers.ts,src/events/decode.ts'
-  [events-attempts]='src/events/aad.ts,src/events/attempts.ts,src/events/merge.ts,src/events/order.ts,src/events/parse.ts,src/events/index.ts,src/events/types.ts'
+  [events-scan]='src/events/scan.ts,src/events/xml.ts,src/events/element.ts,src/events/numbers.ts,src/events/decode.ts,src/events/parse.ts'
+  [events-attempts]='src/events/aad.ts,src/events/attempts.ts,src/events/merge.ts,src/events/order.ts'
   [events-text]='src/events/text/**/*.ts'
   [trace]='src/trace/engine.ts,src/trace/undo.ts'
   [safety]='src/safety/**/*.ts'
