@@ -11,8 +11,9 @@ source scripts/tools.env
 # folder → the files it mutates. codes: the decoder (one code, any spelling → one identity), split
 # in two runs (the readings of the bits; the decoder proper and its results); the knowledge-base
 # rows in src/codes/kb are data, checked against the Windows headers instead, and the free-text
-# reader (text.ts) is its own entry. events (the largest folder) in four runs with the same tests:
-# the XML reader (scanner, element, parse), the attempt logic, the AAD accessors, the text reader; `events`
+# reader (text.ts) is its own entry. events (the largest folder) in five runs with the same tests:
+# the XML reader (scanner, element, parse), the attempt logic, the merge of streams, the AAD
+# accessors, the text reader; `events`
 # runs all of it at once.
 declare -A globs=(
   [util]='src/util/**/*.ts'
@@ -23,7 +24,8 @@ declare -A globs=(
   [dsreg]='src/dsreg/**/*.ts'
   [events]='src/events/**/*.ts'
   [events-scan]='src/events/scan.ts,src/events/xml.ts,src/events/element.ts,src/events/numbers.ts,src/events/decode.ts,src/events/parse.ts'
-  [events-attempts]='src/events/attempts.ts,src/events/merge.ts,src/events/order.ts'
+  [events-attempts]='src/events/attempts.ts,src/events/order.ts'
+  [events-merge]='src/events/merge.ts'
   [events-aad]='src/events/aad.ts'
   [events-text]='src/events/text/**/*.ts'
   [trace]='src/trace/engine.ts,src/trace/undo.ts'
@@ -41,11 +43,12 @@ declare -A tests=(
   [events-scan]='test/unit/events'
   [events-attempts]='test/unit/events'
   [events-aad]='test/unit/events'
+  [events-merge]='test/unit/events'
   [events-text]='test/unit/events'
   [trace]='test/unit/trace'
   [safety]='test/unit/safety'
 )
-order=(util codes codes-decode diagnose dsreg codes-text events-scan events-attempts events-aad events-text trace safety)
+order=(util codes codes-decode diagnose dsreg codes-text events-scan events-attempts events-merge events-aad events-text trace safety)
 
 force=()
 folders=()
