@@ -13,8 +13,7 @@ source scripts/tools.env
 # rows in src/codes/kb are data, checked against the Windows headers instead, and the free-text
 # reader (text.ts) is its own entry. events (the largest folder) in five runs with the same tests:
 # the XML reader (scanner, element, parse), the attempt logic, the merge of streams, the AAD
-# accessors, the text reader; `events`
-# runs all of it at once.
+# accessors, the text reader; `events` runs all of it at once.
 declare -A globs=(
   [util]='src/util/**/*.ts'
   [codes]='src/codes/parse.ts,src/codes/bits.ts,src/codes/classify.ts,src/codes/identity.ts,src/codes/facilities.ts,src/codes/tpm-structure.ts'
