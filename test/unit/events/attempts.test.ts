@@ -499,6 +499,13 @@ describe('buildAttempts: the edges of the rule', () => {
     expect(tracker.end().map((a) => a.Start)).toEqual(['2026-11-20T09:00:03.001Z']);
   });
 
+  it('hands over once an attempt that both timed out and was superseded by its thread’s next 1006', () => {
+    const tracker = new AttemptTracker();
+    tracker.push(ev({ EventId: 1006, at: 0 }));
+    expect(tracker.push(ev({ EventId: 1006, at: 11 * 60_000 })).map((a) => a.Start)).toEqual(['2026-11-20T09:00:00.000Z']);
+    expect(buildAttempts([ev({ EventId: 1006, at: 0 }), ev({ EventId: 1006, at: 11 * 60_000 })])).toHaveLength(2);
+  });
+
   it('sorts attempts newest first by their first event', () => {
     const at = (ms: number): Attempt => ({ Events: [ev({ EventId: 1006, at: ms })] }) as unknown as Attempt;
     expect(newestFirst([at(1), at(3), at(2)]).map((a) => a.Events[0]?.TimeMs)).toEqual([3, 2, 1].map((ms) => Date.UTC(2026, 10, 20, 9) + ms));
