@@ -506,6 +506,93 @@ describe('buildAttempts: the edges of the rule', () => {
     expect(buildAttempts([ev({ EventId: 1006, at: 0 }), ev({ EventId: 1006, at: 11 * 60_000 })])).toHaveLength(2);
   });
 
+  it('leaves another provider’s event inside a window out of the attempt', () => {
+    const foreign = ev({ EventId: 4624, at: 1, Provider: 'Microsoft-Windows-Security-Auditing' });
+    const { Attempts, Unattached } = reconstructAttempts([ev({ EventId: 1006, at: 0 }), foreign, stop(2)]);
+    expect(Attempts.map(ids)).toEqual([[1006, 1007]]);
+    expect(Unattached).toEqual([foreign]);
+    expect(new AttemptTracker().push(foreign)).toEqual([]);
+  });
+
+  it('counts an ActivityId present on one side only as no evidence either way', () => {
+    const A = '{6F1D2A3B-0001-4C5D-8E9F-0A1B2C3D4E5F}';
+    const attempts = buildAttempts([
+      ev({ EventId: 1006, at: 0, ThreadId: 1, ActivityId: A }),
+      ev({ EventId: 1006, at: 1, ThreadId: 2, ActivityId: null }),
+      ev({ EventId: 1022, at: 2, ThreadId: 1, ActivityId: null, Data: data(TOKEN_URL) }),
+    ]);
+    expect(attempts.map((a) => [a.ThreadId, a.Url])).toEqual([[2, null], [1, TOKEN_URL]]);
+    // A different activity counts against an attempt; none at all does not.
+    const other = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: 1, ThreadId: 1, ActivityId: '{7F1D2A3B-0001-4C5D-8E9F-0A1B2C3D4E5F}' }),
+      ev({ EventId: 1006, at: 1, ProcessId: 2, ThreadId: 2, ActivityId: null }),
+      ev({ EventId: 1022, at: 2, ProcessId: 1, ThreadId: 1, ActivityId: A, Data: data(TOKEN_URL) }),
+    ]);
+    expect(other.map((a) => [a.ProcessId, a.Url])).toEqual([[2, TOKEN_URL], [1, null]]);
+  });
+
+  it('does not match ActivityIds that only end alike, nor take "{}" for an activity', () => {
+    const attempts = buildAttempts([
+      ev({ EventId: 1006, at: 0, ThreadId: 1, ActivityId: '{11111111-2222-3333-4444-555555555550}' }),
+      ev({ EventId: 1006, at: 1, ThreadId: 2, ActivityId: '{66666666-7777-8888-9999-000000000000}' }),
+      ev({ EventId: 1022, at: 2, ThreadId: 9, ActivityId: '{11111111-2222-3333-4444-555555555550}', Data: data(TOKEN_URL) }),
+    ]);
+    expect(attempts.map((a) => [a.ThreadId, a.Url])).toEqual([[2, null], [1, TOKEN_URL]]);
+    const braces = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: 1, ThreadId: 1, ActivityId: '{}' }),
+      ev({ EventId: 1006, at: 1, ProcessId: 2, ThreadId: 2, ActivityId: null }),
+      ev({ EventId: 1022, at: 2, ProcessId: 3, ThreadId: 3, ActivityId: '{}', Data: data(TOKEN_URL) }),
+    ]);
+    expect(braces.map((a) => [a.ProcessId, a.Url])).toEqual([[2, TOKEN_URL], [1, null]]);
+  });
+
+  it('takes absent process and thread ids, or an absent SID, for no evidence', () => {
+    const noIds = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: null, ThreadId: null }),
+      ev({ EventId: 1006, at: 1, ProcessId: 5, ThreadId: 5 }),
+      ev({ EventId: 1022, at: 2, ProcessId: null, ThreadId: null, Data: data(TOKEN_URL) }),
+    ]);
+    expect(noIds.map((a) => [a.ProcessId, a.Url])).toEqual([[5, TOKEN_URL], [null, null]]);
+    const noThread = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: 5, ThreadId: null }),
+      ev({ EventId: 1006, at: 1, ProcessId: 5, ThreadId: 7 }),
+      ev({ EventId: 1022, at: 2, ProcessId: 5, ThreadId: null, Data: data(TOKEN_URL) }),
+    ]);
+    expect(noThread.map((a) => [a.ThreadId, a.Url])).toEqual([[7, TOKEN_URL], [null, null]]);
+    const noSid = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: 1, ThreadId: 1, UserSid: 'S-1-5-18' }),
+      ev({ EventId: 1006, at: 1, ProcessId: 2, ThreadId: 2, UserSid: null }),
+      ev({ EventId: 1022, at: 2, ProcessId: 3, ThreadId: 3, UserSid: null, Data: data(TOKEN_URL) }),
+    ]);
+    expect(noSid.map((a) => [a.ProcessId, a.Url])).toEqual([[2, TOKEN_URL], [1, null]]);
+  });
+
+  it('lets a 1006 end only the attempt of its own process and thread', () => {
+    const attempts = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: 1, ThreadId: 5 }),
+      ev({ EventId: 1006, at: 1, ProcessId: 2, ThreadId: 5 }),
+      stop(2, '0x0', { ProcessId: 1, ThreadId: 5 }),
+    ]);
+    expect(attempts.map((a) => [a.ProcessId, a.Finished])).toEqual([[2, false], [1, true]]);
+  });
+
+  it('takes the UPN from a 1144 only, not from the second field of another event', () => {
+    const [a] = buildAttempts([
+      ev({ EventId: 1006, at: 0 }),
+      ev({ EventId: 1098, at: 1, Data: data('3399811100', 'Token broker operation failed.', '') }),
+      ev({ EventId: 1104, at: 2, Data: data('GenericCallPkg', '3221225581') }),
+      ev({ EventId: 1144, at: 3, Data: data('1', 'alice@contoso.com') }),
+      stop(4),
+    ]);
+    expect(a?.Upn).toBe('alice@contoso.com');
+  });
+
+  it('takes an http or https 1084 target only when the whole target is a URL', () => {
+    const urlOfTarget = (target: string): string | null => buildAttempts([ev({ EventId: 1006, at: 0 }), ev({ EventId: 1084, at: 1, Data: data('12029', target) })])[0]?.Url ?? null;
+    expect(urlOfTarget('http://sts.fabrikam.com/adfs/services/trust/mex')).toBe('http://sts.fabrikam.com/adfs/services/trust/mex');
+    expect(urlOfTarget('see https://login.microsoftonline.com/common')).toBeNull();
+  });
+
   it('sorts attempts newest first by their first event', () => {
     const at = (ms: number): Attempt => ({ Events: [ev({ EventId: 1006, at: ms })] }) as unknown as Attempt;
     expect(newestFirst([at(1), at(3), at(2)]).map((a) => a.Events[0]?.TimeMs)).toEqual([3, 2, 1].map((ms) => Date.UTC(2026, 10, 20, 9) + ms));

@@ -49,5 +49,21 @@ describe('timeline', () => {
     const zero = { ...ev({ EventId: 1022, at: 0 }), EventRecordID: 0 };
     expect(timeline([zero, { ...zero, Source: 'other.xml' }])).toHaveLength(1);
   });
+
+  it('puts an earlier event before a later 1006 of another channel: rank only orders events of the same instant', () => {
+    const error = { ...ev({ EventId: 1081, at: 0 }), Channel: 'Microsoft-Windows-AAD/Operational' };
+    const start = { ...ev({ EventId: 1006, at: 5 }), Channel: 'Microsoft-Windows-AAD/Analytic' };
+    expect(timeline([start, error]).map((e) => e.EventId)).toEqual([1081, 1006]);
+  });
+
+  it('counts a pasted record that carries its record id (from its Event Xml) once, whichever file it came from', () => {
+    const pasted = (source: string): AadEvent => ({
+      ...ev({ EventId: 1081, at: 0 }),
+      EventRecordID: 240,
+      Source: source,
+      FromText: { SourceFormat: 'EventViewerText', EventIdFrom: 'Xml', EventIdCandidates: [1081], TimeWritten: null, LocalTime: null, TimeZone: 'UTC', Position: 1 },
+    });
+    expect(timeline([pasted('a.txt'), pasted('b.txt')])).toHaveLength(1);
+  });
 });
 
