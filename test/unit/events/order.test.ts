@@ -54,6 +54,10 @@ describe('timeline', () => {
     const error = { ...ev({ EventId: 1081, at: 0 }), Channel: 'Microsoft-Windows-AAD/Operational' };
     const start = { ...ev({ EventId: 1006, at: 5 }), Channel: 'Microsoft-Windows-AAD/Analytic' };
     expect(timeline([start, error]).map((e) => e.EventId)).toEqual([1081, 1006]);
+    // The same across the logs of two computers, whichever lane is looked at first.
+    const earlier = { ...ev({ EventId: 1022, at: 0 }), Computer: 'PC-0041' };
+    const later = { ...ev({ EventId: 1006, at: 5 }), Computer: 'PC-0042' };
+    expect(timeline([later, earlier]).map((e) => e.Computer)).toEqual(['PC-0041', 'PC-0042']);
   });
 
   it('counts a pasted record that carries its record id (from its Event Xml) once, whichever file it came from', () => {
