@@ -101,4 +101,30 @@ describe('mergeTimelines', () => {
     const forgotten = await merged([first, [at(ANALYTIC, 1, 9000)]], { holdEvents: 1 });
     expect(forgotten).toHaveLength(8194);
   });
+
+  it('never puts a later 1006 before an earlier event of a stream looked at first', async () => {
+    expect((await merged([[at(OPERATIONAL, 1, 0, 1081)], [at(ANALYTIC, 1, 5, 1006)]])).map((e) => e.EventId)).toEqual([1081, 1006]);
+  });
+
+  it('keeps the same record id of the same channel from two computers, one right after the other', async () => {
+    const a = [at(ANALYTIC, 7, 0)];
+    const b = [{ ...at(ANALYTIC, 7, 1), Computer: 'PC-0043' }];
+    expect((await merged([a, b])).map((e) => e.Computer)).toEqual(['PC-0042', 'PC-0043']);
+  });
+
+  it('counts a pasted record that carries its record id once, and an XML event with record id 0 too', async () => {
+    const pasted = (source: string): AadEvent => ({
+      ...at(OPERATIONAL, 240, 0, 1081),
+      Source: source,
+      FromText: { SourceFormat: 'EventViewerText', EventIdFrom: 'Xml', EventIdCandidates: [1081], TimeWritten: null, LocalTime: null, TimeZone: 'UTC', Position: 1 },
+    });
+    expect(await merged([[pasted('a.txt')], [pasted('b.txt')]])).toHaveLength(1);
+    expect(await merged([[at(OPERATIONAL, 0, 0)], [at(OPERATIONAL, 0, 0)]])).toHaveLength(1);
+  });
+
+  it('holds exactly holdEvents events before taking the stream as it comes', async () => {
+    const events = [at(ANALYTIC, 2, 10), at(ANALYTIC, 3, 20), at(ANALYTIC, 1, 0), at(ANALYTIC, 4, 30)];
+    expect((await merged([events], { holdEvents: 2 })).map(key)).toEqual(['A2', 'A3', 'A1', 'A4']);
+  });
 });
+
