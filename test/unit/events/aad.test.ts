@@ -218,6 +218,12 @@ describe('the accessors at their edges', () => {
     expect(soapText('  no   markup \n here ')).toBe('no markup here');
   });
 
+  it('soapText takes only the Text of a whole SOAP 1.2 fault, with any namespace prefix', () => {
+    const fault = '<soap:Fault><soap:Code><soap:Value>soap:Sender</soap:Value></soap:Code><soap:Reason><soap:Text xml:lang="en-US">ID3242: The security token could not be authenticated or authorized.</soap:Text></soap:Reason></soap:Fault>';
+    expect(soapText(fault)).toBe('ID3242: The security token could not be authenticated or authorized.');
+    expect(soapText('<fault><code>x</code><reason>y</reason></fault>')).toBe('x y');
+  });
+
   it('networkErrorOf reads the code from the message when the payload is missing', () => {
     expect(networkErrorOf(ev({ EventId: 1084, at: 0, Message: 'Http transport error. Status: 0x80072EE7 Correlation ID: x' }))).toEqual({ Code: '0x80072ee7', Hex: '0x80072ee7', WinHttpError: 12007, Target: null });
     expect(networkErrorOf(ev({ EventId: 1084, at: 0, Message: 'Http transport error.' }))).toBeNull();
