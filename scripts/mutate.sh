@@ -11,7 +11,9 @@ source scripts/tools.env
 # folder → the files it mutates. codes: the decoder (one code, any spelling → one identity), split
 # in two runs (the readings of the bits; the decoder proper and its results); the knowledge-base
 # rows in src/codes/kb are data, checked against the Windows headers instead, and the free-text
-# reader (text.ts) is its own entry.
+# reader (text.ts) is its own entry. events (the largest folder) in five runs with the same tests:
+# the XML reader (scanner, element, parse), the attempt logic, the merge of streams, the AAD
+# accessors, the text reader; `events` runs all of it at once.
 declare -A globs=(
   [util]='src/util/**/*.ts'
   [codes]='src/codes/parse.ts,src/codes/bits.ts,src/codes/classify.ts,src/codes/identity.ts,src/codes/facilities.ts,src/codes/tpm-structure.ts'
@@ -20,6 +22,11 @@ declare -A globs=(
   [diagnose]='src/diagnose/**/*.ts'
   [dsreg]='src/dsreg/**/*.ts'
   [events]='src/events/**/*.ts'
+  [events-scan]='src/events/scan.ts,src/events/xml.ts,src/events/element.ts,src/events/numbers.ts,src/events/decode.ts,src/events/parse.ts'
+  [events-attempts]='src/events/attempts.ts,src/events/order.ts'
+  [events-merge]='src/events/merge.ts'
+  [events-aad]='src/events/aad.ts'
+  [events-text]='src/events/text/**/*.ts'
   [trace]='src/trace/engine.ts,src/trace/undo.ts,src/trace/steps.ts,src/trace/bundle.ts'
   [safety]='src/safety/**/*.ts'
 )
@@ -32,10 +39,15 @@ declare -A tests=(
   [diagnose]='test/unit/diagnose'
   [dsreg]='test/unit/dsreg,test/unit/real'
   [events]='test/unit/events'
+  [events-scan]='test/unit/events'
+  [events-attempts]='test/unit/events'
+  [events-aad]='test/unit/events'
+  [events-merge]='test/unit/events'
+  [events-text]='test/unit/events'
   [trace]='test/unit/trace'
   [safety]='test/unit/safety'
 )
-order=(util codes codes-decode diagnose dsreg codes-text events trace safety)
+order=(util codes codes-decode diagnose dsreg codes-text events-scan events-attempts events-merge events-aad events-text trace safety)
 
 force=()
 folders=()

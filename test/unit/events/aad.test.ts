@@ -170,3 +170,98 @@ describe('a German rendering', () => {
     expect(upnOf(byId(german, 1144))).toBe(upnOf(byId(english, 1144)));
   });
 });
+
+describe('the accessors at their edges', () => {
+  it('statusOf reads the message when the Status field is blank, and gives null with nothing to read', () => {
+    expect(statusOf(ev({ EventId: 1007, at: 0, Data: data('  '), Message: 'Status: 0xC000006D' }))).toBe('0xc000006d');
+    expect(statusOf(ev({ EventId: 1007, at: 0, Data: data(' 0xC000006D ') }))).toBe('0xc000006d');
+    expect(statusOf(ev({ EventId: 1007, at: 0, Message: 'GetToken Stop. Status: 0' }))).toBe('0x00000000');
+    expect(statusOf(ev({ EventId: 1007, at: 0, Message: 'GetToken Stop' }))).toBeNull();
+    expect(statusOf(ev({ EventId: 1007, at: 0 }))).toBeNull();
+  });
+
+  it('statusOf takes the hex code of the message before any decimal, and the last decimal otherwise', () => {
+    expect(statusOf(ev({ EventId: 1007, at: 0, Message: 'Attempt 2 of 3 ended. Status: 0xC00484C1' }))).toBe('0xc00484c1');
+    expect(statusOf(ev({ EventId: 1007, at: 0, Message: 'Attempt 2 of 3 ended. Status: 5' }))).toBe('0x00000005');
+  });
+
+  it('urlOf gives null for a 1022 without a URL', () => {
+    expect(urlOf(ev({ EventId: 1022, at: 0, Message: 'Endpoint Uri: (none)' }))).toBeNull();
+    expect(urlOf(ev({ EventId: 1022, at: 0 }))).toBeNull();
+  });
+
+  it('serverErrorOf reads the code from the message of a 1081 without payload', () => {
+    const e = ev({ EventId: 1081, at: 0, Message: 'OAuth response error: invalid_grant\nError description: AADSTS50126: Error validating credentials.' });
+    expect(serverErrorOf(e)).toEqual({ Code: 'AADSTS50126', Error: null, Description: null, CorrelationId: null, Source: 'AzureAD' });
+  });
+
+  it('serverErrorOf does not look in the message when the payload is there, and prefers the description’s code', () => {
+    const e = ev({ EventId: 1081, at: 0, Data: data('invalid_grant', 'The grant is invalid.', ''), Message: 'AADSTS50126' });
+    expect(serverErrorOf(e).Code).toBe('invalid_grant');
+    const both = ev({ EventId: 1081, at: 0, Data: data('AADSTS90002', 'AADSTS50126: bad password', ''), Message: 'AADSTS70000' });
+    expect(serverErrorOf(both).Code).toBe('AADSTS50126');
+  });
+
+  it('serverErrorOf reads SOAP markup in a 1081 description, and keeps a 1081’s own correlation id', () => {
+    const e = ev({ EventId: 1081, at: 0, Data: data('invalid_request', '<s:Text>AADSTS90019: no tenant</s:Text>', '1c1f9e2a-7b3d-4c8e-a0f1-2d3e4f5a6b7c') });
+    expect(serverErrorOf(e)).toMatchObject({ Code: 'AADSTS90019', Description: 'AADSTS90019: no tenant', CorrelationId: '1c1f9e2a-7b3d-4c8e-a0f1-2d3e4f5a6b7c' });
+  });
+
+  it('serverErrorOf takes no correlation id from the third field of a 1088, only from its text', () => {
+    const e = ev({ EventId: 1088, at: 0, Data: data('s:Sender', '<s:Text>MSIS9999: x. Correlation ID: 2c1f9e2a-7b3d-4c8e-a0f1-2d3e4f5a6b7c</s:Text>', 'not-a-correlation') });
+    expect(serverErrorOf(e).CorrelationId).toBe('2c1f9e2a-7b3d-4c8e-a0f1-2d3e4f5a6b7c');
+    expect(serverErrorOf(ev({ EventId: 1088, at: 0, Data: data('s:Sender', 'plain', 'x') })).CorrelationId).toBeNull();
+  });
+
+  it('soapText joins several Text elements and decodes each entity once', () => {
+    expect(soapText('<s:Reason><s:Text>ID3242: a</s:Text></s:Reason><s:Detail><Text xml:lang="en">b &quot;c&quot; &apos;d&apos; &amp;lt;</Text ></s:Detail>')).toBe('ID3242: a b "c" \'d\' &lt;');
+    expect(soapText('  no   markup \n here ')).toBe('no markup here');
+  });
+
+  it('soapText takes only the Text of a whole SOAP 1.2 fault, with any namespace prefix', () => {
+    const fault = '<soap:Fault><soap:Code><soap:Value>soap:Sender</soap:Value></soap:Code><soap:Reason><soap:Text xml:lang="en-US">ID3242: The security token could not be authenticated or authorized.</soap:Text></soap:Reason></soap:Fault>';
+    expect(soapText(fault)).toBe('ID3242: The security token could not be authenticated or authorized.');
+    expect(soapText('<fault><code>x</code><reason>y</reason></fault>')).toBe('x y');
+  });
+
+  it('networkErrorOf reads the code from the message when the payload is missing', () => {
+    expect(networkErrorOf(ev({ EventId: 1084, at: 0, Message: 'Http transport error. Status: 0x80072EE7 Correlation ID: x' }))).toEqual({ Code: '0x80072ee7', Hex: '0x80072ee7', WinHttpError: 12007, Target: null });
+    expect(networkErrorOf(ev({ EventId: 1084, at: 0, Message: 'Http transport error.' }))).toBeNull();
+  });
+
+  it('networkErrorOf writes small hex spellings and negative or large numbers as hex', () => {
+    expect(networkErrorOf(ev({ EventId: 1084, at: 0, Data: data('0x2EFD') }))).toMatchObject({ Code: '0x00002efd', WinHttpError: 12029 });
+    expect(networkErrorOf(ev({ EventId: 1084, at: 0, Data: data('65535') }))?.Code).toBe('65535');
+    expect(networkErrorOf(ev({ EventId: 1084, at: 0, Data: data('65536') }))?.Code).toBe('0x00010000');
+    expect(networkErrorOf(ev({ EventId: 1084, at: 0, Data: data('0') }))?.Code).toBe('0');
+    expect(networkErrorOf(ev({ EventId: 1084, at: 0, Data: data('-5') }))?.Code).toBe('0xfffffffb');
+    expect(networkErrorOf(ev({ EventId: 1084, at: 0, Data: data('99999999999') }))).toBeNull();
+  });
+
+  it('winHttpErrorOf knows exactly 12001–12186, bare or as a FACILITY_WIN32 HRESULT', () => {
+    expect([12000, 12001, 12186, 12187].map(winHttpErrorOf)).toEqual([null, 12001, 12186, null]);
+    expect([0x80072ee1, 0x80072f9a, 0x80072f9b, 0x80082ee2, 0xc0072ee2, -2147012894].map(winHttpErrorOf)).toEqual([12001, 12186, null, null, null, 12002]);
+  });
+
+  it('upnOf looks in the message only when the event has no payload', () => {
+    expect(upnOf(ev({ EventId: 1144, at: 0, Data: data('1', ''), Message: 'Realm discovery for: bob@contoso.com' }))).toBeNull();
+    expect(upnOf(ev({ EventId: 1144, at: 0, Message: 'Realm discovery for: (none)' }))).toBeNull();
+    expect(upnOf(ev({ EventId: 1144, at: 0 }))).toBeNull();
+  });
+
+  it('tokenBrokerErrorOf keeps the payload when there is one, even with a message', () => {
+    const e = ev({ EventId: 1098, at: 0, Data: data('3399811100', 'Token broker operation failed.', 'Error: -895418359 (0xcaa10009)'), Message: 'Error: 0xCAA20003 other' });
+    expect(tokenBrokerErrorOf(e)).toEqual({ EventId: 1098, Code: '0xcaa5001c', Message: 'Token broker operation failed.', AdditionalInformation: 'Error: -895418359 (0xcaa10009)', InnerCode: '0xcaa10009' });
+  });
+
+  it('tokenBrokerErrorOf: a message line with only the code has no message, one without a code gives nothing', () => {
+    expect(tokenBrokerErrorOf(ev({ EventId: 1098, at: 0, Message: 'Error: 0xCAA5001C\nmore' }))).toMatchObject({ Code: '0xcaa5001c', Message: null });
+    expect(tokenBrokerErrorOf(ev({ EventId: 1098, at: 0, Message: 'Token broker failed\n0xCAA5001C' }))).toMatchObject({ Code: null, Message: null });
+  });
+
+  it('pluginErrorOf reads the result from the message only without payload', () => {
+    expect(pluginErrorOf(ev({ EventId: 1104, at: 0, Message: 'AAD Cloud AP plugin call GenericCallPkg returned error: 0xC000006D' }))).toEqual({ Api: null, Result: '0xc000006d' });
+    expect(pluginErrorOf(ev({ EventId: 1104, at: 0, Data: data('GenericCallPkg', ''), Message: 'returned error: 0xC000006D' }))).toEqual({ Api: 'GenericCallPkg', Result: null });
+    expect(pluginErrorOf(ev({ EventId: 1104, at: 0 }))).toEqual({ Api: null, Result: null });
+  });
+});

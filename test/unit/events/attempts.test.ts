@@ -306,3 +306,295 @@ describe('AttemptTracker', () => {
     expect(seen.map((e) => e.EventId)).toEqual([4624]);
   });
 });
+
+describe('buildAttempts: the edges of the rule', () => {
+  const stop = (at: number, status = '0x0', extra: Partial<AadEvent> = {}): AadEvent => ev({ EventId: 1007, at, Data: data(status), ...extra });
+
+  it('keeps collecting for exactly maxOpenMs, and not a millisecond longer', () => {
+    const at10min = buildAttempts([ev({ EventId: 1006, at: 0 }), ev({ EventId: 1081, at: 10 * 60_000 })]);
+    expect(at10min.map(ids)).toEqual([[1006, 1081]]);
+    const later = buildAttempts([ev({ EventId: 1006, at: 0 }), ev({ EventId: 1081, at: 10 * 60_000 + 1 })]);
+    expect(later.map(ids)).toEqual([[1081], [1006]]);
+  });
+
+  it('measures the orphan gap from the orphan’s last event, up to orphanGapMs inclusive', () => {
+    const chain = buildAttempts([ev({ EventId: 1081, at: 0 }), ev({ EventId: 1104, at: 5000 }), ev({ EventId: 1084, at: 10_000 })]);
+    expect(chain.map(ids)).toEqual([[1081, 1104, 1084]]);
+    const broken = buildAttempts([ev({ EventId: 1081, at: 0 }), ev({ EventId: 1104, at: 5001 })]);
+    expect(broken.map(ids)).toEqual([[1104], [1081]]);
+    expect(buildAttempts([ev({ EventId: 1081, at: 0 }), ev({ EventId: 1104, at: 5001 })], { orphanGapMs: 6000 }).map(ids)).toEqual([[1081, 1104]]);
+  });
+
+  it('joins only the same thread’s events to an orphan; another thread’s error starts its own', () => {
+    const { Attempts, Unattached } = reconstructAttempts([
+      ev({ EventId: 1081, at: 0, ThreadId: 1 }),
+      ev({ EventId: 1022, at: 1, ThreadId: 2, Data: data('https://other.example/') }),
+      ev({ EventId: 1022, at: 2, ThreadId: 1, Data: data(TOKEN_URL) }),
+      ev({ EventId: 1088, at: 3, ThreadId: 2, Data: data('s:Sender', '<s:Text>ID3242: denied</s:Text>') }),
+    ]);
+    expect(Attempts.map((a) => [a.ThreadId, ids(a), a.Url, a.ServerError?.Source])).toEqual([
+      [2, [1088], null, 'WsTrust'],
+      [1, [1081, 1022], TOKEN_URL, 'AzureAD'],
+    ]);
+    expect(Unattached.map((e) => e.ThreadId)).toEqual([2]);
+  });
+
+  it('takes every CloudAP error as orphan evidence, but no token-broker (task 103) one and no warning', () => {
+    for (const EventId of [1081, 1084, 1088, 1104]) {
+      expect(reconstructAttempts([ev({ EventId, at: 0 })]).Attempts.map((a) => a.Orphan)).toEqual([true]);
+      expect(reconstructAttempts([ev({ EventId, at: 0, Task: 103 })]).Unattached).toHaveLength(1);
+    }
+    expect(reconstructAttempts([ev({ EventId: 1098, at: 0 }), ev({ EventId: 1097, at: 1 })]).Attempts).toEqual([]);
+  });
+
+  it('makes a lone 1007 (its 1006 lost, no error before it) an orphan with its status', () => {
+    const [a, ...rest] = buildAttempts([stop(0, '0xC000006D')]);
+    expect(rest).toEqual([]);
+    expect(a).toMatchObject({ Orphan: true, Start: null, Finished: true, Status: '0xc000006d', Succeeded: false });
+  });
+
+  it('treats computer names without regard to case', () => {
+    const attempts = buildAttempts([ev({ EventId: 1006, at: 0, Computer: 'PC-0042' }), stop(1, '0x0', { Computer: 'pc-0042' })]);
+    expect(attempts.map((a) => [a.Finished, a.Computer])).toEqual([[true, 'PC-0042']]);
+  });
+
+  it('compares ActivityIds without braces and case', () => {
+    const attempts = buildAttempts([
+      ev({ EventId: 1006, at: 0, ThreadId: 1, ActivityId: '{6F1D2A3B-0001-4C5D-8E9F-0A1B2C3D4E5F}' }),
+      ev({ EventId: 1006, at: 1, ThreadId: 2, ActivityId: '{7F1D2A3B-0001-4C5D-8E9F-0A1B2C3D4E5F}' }),
+      ev({ EventId: 1022, at: 2, ThreadId: 9, ActivityId: '6f1d2a3b-0001-4c5d-8e9f-0a1b2c3d4e5f', Data: data(TOKEN_URL) }),
+    ]);
+    expect(attempts.map((a) => [a.ThreadId, a.Url])).toEqual([[2, null], [1, TOKEN_URL]]);
+  });
+
+  it('takes the all-zero ActivityId for none: it binds no event to another thread’s attempt', () => {
+    const ZERO = '{00000000-0000-0000-0000-000000000000}';
+    const attempts = buildAttempts([
+      ev({ EventId: 1006, at: 0, ThreadId: 1, ActivityId: ZERO }),
+      ev({ EventId: 1006, at: 1, ThreadId: 3, ActivityId: null }),
+      ev({ EventId: 1022, at: 2, ThreadId: 1, ActivityId: null, Data: data('https://one.example/') }),
+      ev({ EventId: 1022, at: 3, ThreadId: 3, ActivityId: ZERO, Data: data(TOKEN_URL) }),
+    ]);
+    expect(attempts.map((a) => [a.ThreadId, a.Url])).toEqual([[3, TOKEN_URL], [1, 'https://one.example/']]);
+  });
+
+  it('counts a thread id only within the same process', () => {
+    const attempts = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: 812, ThreadId: 1 }),
+      ev({ EventId: 1006, at: 1, ProcessId: 900, ThreadId: 2 }),
+      ev({ EventId: 1022, at: 2, ProcessId: 900, ThreadId: 1, Data: data(TOKEN_URL) }),
+      ev({ EventId: 1022, at: 3, ProcessId: 812, ThreadId: 7, Data: data('https://812.example/') }),
+    ]);
+    expect(attempts.map((a) => [a.ProcessId, a.Url])).toEqual([[900, TOKEN_URL], [812, 'https://812.example/']]);
+  });
+
+  it('prefers the attempt of the same user SID, and compares SIDs without regard to case', () => {
+    const attempts = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: 1, ThreadId: 1, UserSid: 'S-1-5-18' }),
+      ev({ EventId: 1006, at: 1, ProcessId: 2, ThreadId: 2, UserSid: null }),
+      ev({ EventId: 1022, at: 2, ProcessId: 3, ThreadId: 3, UserSid: 's-1-5-18', Data: data(TOKEN_URL) }),
+    ]);
+    expect(attempts.map((a) => [a.ProcessId, a.Url])).toEqual([[2, null], [1, TOKEN_URL]]);
+    const [alice] = buildAttempts([ev({ EventId: 1006, at: 0, UserSid: ALICE }), stop(1, '0x0', { UserSid: ALICE.toLowerCase(), ProcessId: 5 })]);
+    expect(alice?.Finished).toBe(true);
+  });
+
+  it('keeps a domain user’s events (S-1-5-21-…) out of an Entra user’s attempt', () => {
+    const DOMAIN_USER = 'S-1-5-21-1004336348-1177238915-682003330-1105';
+    const attempts = buildAttempts([ev({ EventId: 1006, at: 0, UserSid: ALICE }), stop(1, '0x0', { UserSid: DOMAIN_USER })]);
+    // The domain user's 1007 cannot close Alice's attempt: it stands alone, hers stays unfinished.
+    expect(attempts.map((a) => [a.UserSid, a.Orphan, a.Finished])).toEqual([[DOMAIN_USER, true, true], [ALICE, false, false]]);
+  });
+
+  it('takes the first 1144 that names a UPN, the last server error and the last network error', () => {
+    const [a] = buildAttempts([
+      ev({ EventId: 1006, at: 0 }),
+      ev({ EventId: 1144, at: 1, Data: data('1', '') }),
+      ev({ EventId: 1144, at: 2, Data: data('1', 'alice@contoso.com') }),
+      ev({ EventId: 1144, at: 3, Data: data('1', 'later@contoso.com') }),
+      ev({ EventId: 1084, at: 4, Data: data('12029', 'x') }),
+      ev({ EventId: 1084, at: 5, Data: data('12002', 'y') }),
+      ev({ EventId: 1081, at: 6, Data: data('invalid_grant', 'AADSTS50126: x', '') }),
+      ev({ EventId: 1081, at: 7, Data: data('invalid_grant', 'AADSTS50034: y', '') }),
+      ev({ EventId: 1104, at: 8, Data: data('GenericCallPkg', '3221225581') }),
+      stop(9, '0xC000006D'),
+    ]);
+    expect(a).toMatchObject({ Upn: 'alice@contoso.com', ServerError: { Code: 'AADSTS50034' }, NetworkSubError: { WinHttpError: 12002, Target: 'y' }, PluginErrors: [{ Api: 'GenericCallPkg', Result: '0xc000006d' }] });
+  });
+
+  it('gives the first and last event times and the identity of the 1006', () => {
+    const [a] = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: 812, ThreadId: 4404, UserSid: ALICE, ActivityId: '{6F1D2A3B-0001-4C5D-8E9F-0A1B2C3D4E5F}' }),
+      ev({ EventId: 1022, at: 100, ProcessId: 812, ThreadId: 1, UserSid: 'S-1-5-18', Data: data(TOKEN_URL) }),
+      stop(2000, '0x0', { ProcessId: 812, ThreadId: 4404, UserSid: ALICE }),
+    ]);
+    expect(a).toMatchObject({
+      Start: '2026-11-20T09:00:00.000Z',
+      End: '2026-11-20T09:00:02.000Z',
+      FirstEventTime: '2026-11-20T09:00:00.000Z',
+      LastEventTime: '2026-11-20T09:00:02.000Z',
+      UserSid: ALICE,
+      ProcessId: 812,
+      ThreadId: 4404,
+      ActivityId: '{6F1D2A3B-0001-4C5D-8E9F-0A1B2C3D4E5F}',
+      Succeeded: true,
+      SourceFormat: 'EventXml',
+    });
+  });
+
+  it('takes an orphan’s identity from its first event', () => {
+    const [a] = buildAttempts([ev({ EventId: 1081, at: 0, ProcessId: 7, ThreadId: 8, UserSid: BOB }), stop(1, '0xC000006D', { ProcessId: 7, ThreadId: 8, UserSid: BOB })]);
+    expect(a).toMatchObject({ Orphan: true, ProcessId: 7, ThreadId: 8, UserSid: BOB, FirstEventTime: '2026-11-20T09:00:00.000Z', LastEventTime: '2026-11-20T09:00:00.001Z' });
+  });
+
+  it('says which kind of source the evidence came from', () => {
+    const text = (e: AadEvent, SourceFormat: 'EventViewerText' | 'MessageText'): AadEvent => ({
+      ...e,
+      EventRecordID: 0,
+      FromText: { SourceFormat, EventIdFrom: 'Header', EventIdCandidates: [e.EventId], TimeWritten: null, LocalTime: null, TimeZone: 'Unknown', Position: e.EventId },
+    });
+    const [allText] = buildAttempts([text(ev({ EventId: 1006, at: 0 }), 'EventViewerText'), text(stop(1), 'EventViewerText')]);
+    expect(allText?.SourceFormat).toBe('EventViewerText');
+    const [mixed] = buildAttempts([ev({ EventId: 1006, at: 0 }), text(stop(1), 'MessageText')]);
+    expect(mixed?.SourceFormat).toBe('Mixed');
+  });
+
+  it('takes the last URL when there is no error, the first one after an error when none came before it', () => {
+    const [noError] = buildAttempts([ev({ EventId: 1006, at: 0 }), ev({ EventId: 1022, at: 1, Data: data('https://first.example/') }), ev({ EventId: 1022, at: 2, Data: data(TOKEN_URL) }), stop(3)]);
+    expect(noError?.Url).toBe(TOKEN_URL);
+    const [after] = buildAttempts([ev({ EventId: 1006, at: 0 }), ev({ EventId: 1081, at: 1, Data: data('invalid_grant', 'AADSTS50126: x', '') }), ev({ EventId: 1022, at: 2, Data: data(TOKEN_URL) }), stop(3)]);
+    expect(after?.Url).toBe(TOKEN_URL);
+    const [blank] = buildAttempts([ev({ EventId: 1006, at: 0 }), ev({ EventId: 1022, at: 1, Data: data(TOKEN_URL) }), ev({ EventId: 1022, at: 2, Data: data(' ') }), stop(3)]);
+    expect(blank?.Url).toBe(TOKEN_URL);
+  });
+
+  it('does not take a 1084 target that is not a URL', () => {
+    const [a] = buildAttempts([ev({ EventId: 1006, at: 0 }), ev({ EventId: 1084, at: 1, Data: data('12029', '4c1f9e2a-7b3d-4c8e-a0f1-2d3e4f5a6b7c') })]);
+    expect(a?.Url).toBeNull();
+  });
+
+  it('lists unattached events in timeline order, other providers included', () => {
+    const first = ev({ EventId: 1022, at: 0 });
+    const second = ev({ EventId: 4624, at: 10, Provider: 'Microsoft-Windows-Security-Auditing' });
+    const third = ev({ EventId: 1144, at: 20 });
+    const { Unattached } = reconstructAttempts([third, second, first]);
+    expect(Unattached.map((e) => e.EventId)).toEqual([1022, 4624, 1144]);
+  });
+
+  it('hands over the open attempts of every computer at the end, and nothing twice', () => {
+    const tracker = new AttemptTracker();
+    tracker.push(ev({ EventId: 1006, at: 0, Computer: 'PC-1' }));
+    tracker.push(ev({ EventId: 1006, at: 1, Computer: 'PC-2' }));
+    tracker.push(ev({ EventId: 1081, at: 2, Computer: 'PC-3' }));
+    expect(tracker.end().map((a) => [a.Computer, a.Orphan, a.Finished])).toEqual([['PC-1', false, false], ['PC-2', false, false], ['PC-3', true, false]]);
+    expect(tracker.end()).toEqual([]);
+  });
+
+  it('hands over an attempt that timed out when the next event arrives, and a superseded one at once', () => {
+    const tracker = new AttemptTracker({ maxOpenMs: 1000 });
+    tracker.push(ev({ EventId: 1006, at: 0 }));
+    expect(tracker.push(ev({ EventId: 1022, at: 2000 })).map((a) => [a.Finished, ids(a)])).toEqual([[false, [1006]]]);
+    tracker.push(ev({ EventId: 1006, at: 3000 }));
+    expect(tracker.push(ev({ EventId: 1006, at: 3001 })).map((a) => a.Start)).toEqual(['2026-11-20T09:00:03.000Z']);
+    expect(tracker.end().map((a) => a.Start)).toEqual(['2026-11-20T09:00:03.001Z']);
+  });
+
+  it('hands over once an attempt that both timed out and was superseded by its thread’s next 1006', () => {
+    const tracker = new AttemptTracker();
+    tracker.push(ev({ EventId: 1006, at: 0 }));
+    expect(tracker.push(ev({ EventId: 1006, at: 11 * 60_000 })).map((a) => a.Start)).toEqual(['2026-11-20T09:00:00.000Z']);
+    expect(buildAttempts([ev({ EventId: 1006, at: 0 }), ev({ EventId: 1006, at: 11 * 60_000 })])).toHaveLength(2);
+  });
+
+  it('leaves another provider’s event inside a window out of the attempt', () => {
+    const foreign = ev({ EventId: 4624, at: 1, Provider: 'Microsoft-Windows-Security-Auditing' });
+    const { Attempts, Unattached } = reconstructAttempts([ev({ EventId: 1006, at: 0 }), foreign, stop(2)]);
+    expect(Attempts.map(ids)).toEqual([[1006, 1007]]);
+    expect(Unattached).toEqual([foreign]);
+    expect(new AttemptTracker().push(foreign)).toEqual([]);
+  });
+
+  it('counts an ActivityId present on one side only as no evidence either way', () => {
+    const A = '{6F1D2A3B-0001-4C5D-8E9F-0A1B2C3D4E5F}';
+    const attempts = buildAttempts([
+      ev({ EventId: 1006, at: 0, ThreadId: 1, ActivityId: A }),
+      ev({ EventId: 1006, at: 1, ThreadId: 2, ActivityId: null }),
+      ev({ EventId: 1022, at: 2, ThreadId: 1, ActivityId: null, Data: data(TOKEN_URL) }),
+    ]);
+    expect(attempts.map((a) => [a.ThreadId, a.Url])).toEqual([[2, null], [1, TOKEN_URL]]);
+    // A different activity counts against an attempt; none at all does not.
+    const other = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: 1, ThreadId: 1, ActivityId: '{7F1D2A3B-0001-4C5D-8E9F-0A1B2C3D4E5F}' }),
+      ev({ EventId: 1006, at: 1, ProcessId: 2, ThreadId: 2, ActivityId: null }),
+      ev({ EventId: 1022, at: 2, ProcessId: 1, ThreadId: 1, ActivityId: A, Data: data(TOKEN_URL) }),
+    ]);
+    expect(other.map((a) => [a.ProcessId, a.Url])).toEqual([[2, TOKEN_URL], [1, null]]);
+  });
+
+  it('does not match ActivityIds that only end alike, nor take "{}" for an activity', () => {
+    const attempts = buildAttempts([
+      ev({ EventId: 1006, at: 0, ThreadId: 1, ActivityId: '{11111111-2222-3333-4444-555555555550}' }),
+      ev({ EventId: 1006, at: 1, ThreadId: 2, ActivityId: '{66666666-7777-8888-9999-000000000000}' }),
+      ev({ EventId: 1022, at: 2, ThreadId: 9, ActivityId: '{11111111-2222-3333-4444-555555555550}', Data: data(TOKEN_URL) }),
+    ]);
+    expect(attempts.map((a) => [a.ThreadId, a.Url])).toEqual([[2, null], [1, TOKEN_URL]]);
+    const braces = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: 1, ThreadId: 1, ActivityId: '{}' }),
+      ev({ EventId: 1006, at: 1, ProcessId: 2, ThreadId: 2, ActivityId: null }),
+      ev({ EventId: 1022, at: 2, ProcessId: 3, ThreadId: 3, ActivityId: '{}', Data: data(TOKEN_URL) }),
+    ]);
+    expect(braces.map((a) => [a.ProcessId, a.Url])).toEqual([[2, TOKEN_URL], [1, null]]);
+  });
+
+  it('takes absent process and thread ids, or an absent SID, for no evidence', () => {
+    const noIds = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: null, ThreadId: null }),
+      ev({ EventId: 1006, at: 1, ProcessId: 5, ThreadId: 5 }),
+      ev({ EventId: 1022, at: 2, ProcessId: null, ThreadId: null, Data: data(TOKEN_URL) }),
+    ]);
+    expect(noIds.map((a) => [a.ProcessId, a.Url])).toEqual([[5, TOKEN_URL], [null, null]]);
+    const noThread = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: 5, ThreadId: null }),
+      ev({ EventId: 1006, at: 1, ProcessId: 5, ThreadId: 7 }),
+      ev({ EventId: 1022, at: 2, ProcessId: 5, ThreadId: null, Data: data(TOKEN_URL) }),
+    ]);
+    expect(noThread.map((a) => [a.ThreadId, a.Url])).toEqual([[7, TOKEN_URL], [null, null]]);
+    const noSid = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: 1, ThreadId: 1, UserSid: 'S-1-5-18' }),
+      ev({ EventId: 1006, at: 1, ProcessId: 2, ThreadId: 2, UserSid: null }),
+      ev({ EventId: 1022, at: 2, ProcessId: 3, ThreadId: 3, UserSid: null, Data: data(TOKEN_URL) }),
+    ]);
+    expect(noSid.map((a) => [a.ProcessId, a.Url])).toEqual([[2, TOKEN_URL], [1, null]]);
+  });
+
+  it('lets a 1006 end only the attempt of its own process and thread', () => {
+    const attempts = buildAttempts([
+      ev({ EventId: 1006, at: 0, ProcessId: 1, ThreadId: 5 }),
+      ev({ EventId: 1006, at: 1, ProcessId: 2, ThreadId: 5 }),
+      stop(2, '0x0', { ProcessId: 1, ThreadId: 5 }),
+    ]);
+    expect(attempts.map((a) => [a.ProcessId, a.Finished])).toEqual([[2, false], [1, true]]);
+  });
+
+  it('takes the UPN from a 1144 only, not from the second field of another event', () => {
+    const [a] = buildAttempts([
+      ev({ EventId: 1006, at: 0 }),
+      ev({ EventId: 1098, at: 1, Data: data('3399811100', 'Token broker operation failed.', '') }),
+      ev({ EventId: 1104, at: 2, Data: data('GenericCallPkg', '3221225581') }),
+      ev({ EventId: 1144, at: 3, Data: data('1', 'alice@contoso.com') }),
+      stop(4),
+    ]);
+    expect(a?.Upn).toBe('alice@contoso.com');
+  });
+
+  it('takes an http or https 1084 target only when the whole target is a URL', () => {
+    const urlOfTarget = (target: string): string | null => buildAttempts([ev({ EventId: 1006, at: 0 }), ev({ EventId: 1084, at: 1, Data: data('12029', target) })])[0]?.Url ?? null;
+    expect(urlOfTarget('http://sts.fabrikam.com/adfs/services/trust/mex')).toBe('http://sts.fabrikam.com/adfs/services/trust/mex');
+    expect(urlOfTarget('see https://login.microsoftonline.com/common')).toBeNull();
+  });
+
+  it('sorts attempts newest first by their first event', () => {
+    const at = (ms: number): Attempt => ({ Events: [ev({ EventId: 1006, at: ms })] }) as unknown as Attempt;
+    expect(newestFirst([at(1), at(3), at(2)]).map((a) => a.Events[0]?.TimeMs)).toEqual([3, 2, 1].map((ms) => Date.UTC(2026, 10, 20, 9) + ms));
+  });
+});
