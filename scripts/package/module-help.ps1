@@ -169,7 +169,8 @@ foreach ($name in $names) {
             $writer.WriteStartElement('command', 'example', $command)
             $writer.WriteElementString('maml', 'title', $maml, [string](Get-HelpField $example 'title'))
             # Comment help splits "PS C:\> command" into introduction and code: MAML keeps it whole.
-            $writer.WriteElementString('dev', 'code', $dev, ((Get-HelpText (Get-HelpField $example 'introduction')) + (Get-HelpText (Get-HelpField $example 'code'))))
+            $code = ((Get-HelpText (Get-HelpField $example 'introduction')) + ' ' + (Get-HelpText (Get-HelpField $example 'code'))).Trim()
+            $writer.WriteElementString('dev', 'code', $dev, $code)
             $writer.WriteStartElement('dev', 'remarks', $dev)
             Write-Paragraphs $writer (Get-HelpText (Get-HelpField $example 'remarks'))
             $writer.WriteEndElement()
@@ -180,12 +181,19 @@ foreach ($name in $names) {
 
     $writer.WriteStartElement('command', 'relatedLinks', $command)
     if ($null -ne $help.PSObject.Properties['relatedLinks'] -and $null -ne $help.relatedLinks) {
+        # Comment help gives a URI twice (as uri, then as linkText): one link each here.
+        $seen = @{}
         foreach ($link in @($help.relatedLinks.navigationLink)) {
+            # A link is one line: PowerShell also reads the line comments right after the help block
+            # as part of the last .LINK.
+            $text = ([string](Get-HelpField $link 'linkText')).Trim() -split '\r?\n' | Select-Object -First 1
+            $uri = ([string](Get-HelpField $link 'uri')).Trim() -split '\r?\n' | Select-Object -First 1
+            $key = if ($uri) { $uri } else { $text }
+            if (-not $key -or $seen.ContainsKey($key)) { continue }
+            $seen[$key] = $true
             $writer.WriteStartElement('maml', 'navigationLink', $maml)
-            $text = if ($null -ne $link.PSObject.Properties['linkText']) { [string]$link.linkText } else { '' }
-            $uri = if ($null -ne $link.PSObject.Properties['uri']) { [string]$link.uri } else { '' }
-            $writer.WriteElementString('maml', 'linkText', $maml, $text)
-            $writer.WriteElementString('maml', 'uri', $maml, $uri)
+            $writer.WriteElementString('maml', 'linkText', $maml, [string]$text)
+            $writer.WriteElementString('maml', 'uri', $maml, [string]$uri)
             $writer.WriteEndElement()
         }
     }
