@@ -43,11 +43,10 @@ function Get-HelpText($value) {
     ((@($parts) -join "`n") -replace "`r", '').Trim()
 }
 
-# Paragraphs (blank-line separated) as maml:para elements; the lines inside a paragraph are kept.
-function Write-Paragraphs($writer, [string] $text) {
-    foreach ($paragraph in ($text -split "\n\s*\n")) {
-        if ($paragraph.Trim()) { $writer.WriteElementString('maml', 'para', $maml, $paragraph.TrimEnd()) }
-    }
+# A help text as one maml:para, blank lines kept: Get-Help then gives one Text, as with the
+# comment help ((Get-Help X).Description.Text is one string that scripts search).
+function Write-HelpText($writer, [string] $text) {
+    if ($text.Trim()) { $writer.WriteElementString('maml', 'para', $maml, $text.TrimEnd()) }
 }
 
 function Get-Attribute($value, [string] $default) {
@@ -67,7 +66,7 @@ function Write-Parameter($writer, $parameter, [bool] $withDescription) {
     $writer.WriteElementString('maml', 'name', $maml, [string]$parameter.name)
     if ($withDescription) {
         $writer.WriteStartElement('maml', 'description', $maml)
-        Write-Paragraphs $writer (Get-HelpText (Get-HelpField $parameter 'description'))
+        Write-HelpText $writer (Get-HelpText (Get-HelpField $parameter 'description'))
         $writer.WriteEndElement()
     }
     $typeName = ''
@@ -125,14 +124,14 @@ foreach ($name in $names) {
     $writer.WriteStartElement('command', 'details', $command)
     $writer.WriteElementString('command', 'name', $command, $name)
     $writer.WriteStartElement('maml', 'description', $maml)
-    Write-Paragraphs $writer (Get-HelpText $help.Synopsis)
+    Write-HelpText $writer (Get-HelpText $help.Synopsis)
     $writer.WriteEndElement()
     $writer.WriteElementString('command', 'verb', $command, $verb)
     $writer.WriteElementString('command', 'noun', $command, $noun)
     $writer.WriteEndElement()
 
     $writer.WriteStartElement('maml', 'description', $maml)
-    Write-Paragraphs $writer (Get-HelpText (Get-HelpField $help 'description'))
+    Write-HelpText $writer (Get-HelpText (Get-HelpField $help 'description'))
     $writer.WriteEndElement()
 
     $writer.WriteStartElement('command', 'syntax', $command)
@@ -158,7 +157,7 @@ foreach ($name in $names) {
     if ($null -ne $help.PSObject.Properties['alertSet'] -and $null -ne $help.alertSet) {
         $writer.WriteStartElement('maml', 'alertSet', $maml)
         $writer.WriteStartElement('maml', 'alert', $maml)
-        Write-Paragraphs $writer (Get-HelpText (Get-HelpField $help.alertSet 'alert'))
+        Write-HelpText $writer (Get-HelpText (Get-HelpField $help.alertSet 'alert'))
         $writer.WriteEndElement()
         $writer.WriteEndElement()
     }
@@ -172,7 +171,7 @@ foreach ($name in $names) {
             $code = ((Get-HelpText (Get-HelpField $example 'introduction')) + ' ' + (Get-HelpText (Get-HelpField $example 'code'))).Trim()
             $writer.WriteElementString('dev', 'code', $dev, $code)
             $writer.WriteStartElement('dev', 'remarks', $dev)
-            Write-Paragraphs $writer (Get-HelpText (Get-HelpField $example 'remarks'))
+            Write-HelpText $writer (Get-HelpText (Get-HelpField $example 'remarks'))
             $writer.WriteEndElement()
             $writer.WriteEndElement()
         }

@@ -156,6 +156,8 @@ Describe 'Shipped help of <Name> (MAML from the sources)' -ForEach $exported -Sk
     It 'has the synopsis and description of the source' {
         & $flat $help.Synopsis | Should -BeExactly (& $flat $comment.Synopsis)
         & $flat $help.description.Text | Should -BeExactly (& $flat $comment.Description)
+        # One Text, as comment help gives it: scripts search (Get-Help X).Description.Text.
+        @($help.description).Count | Should -Be 1
     }
 
     It 'describes each parameter as the source does' {
