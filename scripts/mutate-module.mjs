@@ -34,7 +34,7 @@ function layModule(name, sources) {
   const module = join(work, name, 'PrtTools');
   cpSync(built, module, { recursive: true });
   const joined = join(work, name, 'joined');
-  const made = spawnSync(process.execPath, [join(root, 'scripts/build-module.mjs'), sources, joined], { encoding: 'utf8' });
+  const made = spawnSync(process.execPath, [join(root, 'scripts/build-module.mjs'), '--no-help', sources, joined], { encoding: 'utf8' });
   if (made.status !== 0) fail(`build-module.mjs failed: ${made.stderr}`);
   cpSync(join(joined, 'PrtTools.psm1'), join(module, 'PrtTools.psm1'));
   return join(module, 'PrtTools.psd1');

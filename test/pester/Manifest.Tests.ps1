@@ -69,11 +69,27 @@ Describe 'The module as built' -Skip:$isSourceModule {
 
     It 'has the current <Name> from ps-module/' -ForEach $sourceFiles {
         # The function files and the source loader are joined into one PrtTools.psm1
-        # (scripts/build-module.mjs); every other file is copied as it is.
+        # (scripts/build-module.mjs), without their comment help (it is in en-US/PrtTools-help.xml);
+        # every other file is copied as it is.
         if ($Name -match '^(Public|Private)[\\/]' -or $Name -eq 'PrtTools.psm1') {
-            $joined = [System.IO.File]::ReadAllText((Join-Path $ModuleDir 'PrtTools.psm1'))
             if ($Name -ne 'PrtTools.psm1') {
-                $joined.Contains([System.IO.File]::ReadAllText($Path).TrimEnd()) | Should -BeTrue -Because 'dist/ must be rebuilt after ps-module/ changes (npm run build)'
+                $joined = [System.IO.File]::ReadAllText((Join-Path $ModuleDir 'PrtTools.psm1')) -replace "`r", ''
+                $header = '# --- ' + ($Name -replace '\\', '/') + "`n"
+                $start = $joined.IndexOf($header)
+                $start | Should -BeGreaterOrEqual 0 -Because "the joined PrtTools.psm1 has a section for $Name"
+                $start += $header.Length
+                $end = $joined.IndexOf("`n# --- ", $start)
+                if ($end -lt 0) { $end = $joined.Length }
+                # The source's code: its text without the comment help blocks (<# … .SYNOPSIS … #>).
+                $tokens = $null
+                $parseErrors = $null
+                $null = [System.Management.Automation.Language.Parser]::ParseFile($Path, [ref]$tokens, [ref]$parseErrors)
+                $source = [System.IO.File]::ReadAllText($Path)
+                foreach ($token in @($tokens | Where-Object { $_.Kind -eq 'Comment' -and $_.Text -like '<#*' -and $_.Text -match '(?m)^\s*\.SYNOPSIS\b' } | Sort-Object { $_.Extent.StartOffset } -Descending)) {
+                    $source = $source.Remove($token.Extent.StartOffset, $token.Extent.EndOffset - $token.Extent.StartOffset)
+                }
+                $codeLines = { param($text) @(($text -replace "`r", '') -split "`n" | Where-Object { $_.Trim() -and $_.Trim() -ne '# .ExternalHelp PrtTools-help.xml' }) -join "`n" }
+                (& $codeLines $joined.Substring($start, $end - $start)) | Should -BeExactly (& $codeLines $source) -Because 'dist/ must be rebuilt after ps-module/ changes (npm run build)'
             }
             return
         }
@@ -111,5 +127,63 @@ Describe 'Help of <Name>' -ForEach $exported {
             $entry = $help.Parameters.Parameter | Where-Object { $_.Name -eq $parameter.Name }
             ($entry.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) needs a .PARAMETER entry"
         }
+    }
+}
+
+# The shipped module has its cmdlets' help as MAML (en-US/PrtTools-help.xml), written by the build
+# from the sources' comment help (scripts/package/module-help.ps1): it must say what they say.
+Describe 'Shipped help of <Name> (MAML from the sources)' -ForEach $exported -Skip:$isSourceModule {
+    BeforeAll {
+        $help = Get-Help -Name "PrtTools\$Name" -Full
+        $sourceFile = Join-Path (Join-Path $ModuleSourceDir 'Public') "$Name.ps1"
+        $tokens = $null
+        $parseErrors = $null
+        $ast = [System.Management.Automation.Language.Parser]::ParseFile($sourceFile, [ref]$tokens, [ref]$parseErrors)
+        $function = $ast.Find({ param($node) $node -is [System.Management.Automation.Language.FunctionDefinitionAst] -and $node.Name -eq $Name }, $false)
+        $comment = $function.GetHelpContent()
+        $flat = { param($text) (($text | Out-String) -replace '\s+', ' ').Trim() }
+        $joined = [System.IO.File]::ReadAllText((Join-Path $ModuleDir 'PrtTools.psm1'))
+    }
+
+    It 'comes from en-US/PrtTools-help.xml, not from comments in the shipped PrtTools.psm1' {
+        Join-Path $ModuleDir 'en-US/PrtTools-help.xml' | Should -Exist
+        $joined | Should -Not -Match '(?m)^\s*\.SYNOPSIS\b'
+        $joined | Should -Match ("function $Name \{\r?\n\s*# \.ExternalHelp PrtTools-help\.xml")
+        # Get-Help found the MAML: comment help has no command details, MAML names verb and noun.
+        $help.details.verb | Should -Be ($Name -split '-')[0]
+    }
+
+    It 'has the synopsis and description of the source' {
+        & $flat $help.Synopsis | Should -BeExactly (& $flat $comment.Synopsis)
+        & $flat $help.description.Text | Should -BeExactly (& $flat $comment.Description)
+        # One Text, as comment help gives it: scripts search (Get-Help X).Description.Text.
+        @($help.description).Count | Should -Be 1
+    }
+
+    It 'describes each parameter as the source does' {
+        $comment.Parameters.Count | Should -BeGreaterThan 0
+        foreach ($key in $comment.Parameters.Keys) {
+            $entry = @($help.parameters.parameter | Where-Object { $_.name -eq $key })
+            $entry.Count | Should -Be 1 -Because "-$key is in the source's help"
+            & $flat $entry[0].description.Text | Should -BeExactly (& $flat $comment.Parameters[$key]) -Because "-$key"
+        }
+    }
+
+    It 'has the examples of the source (Get-Help -Examples)' {
+        $examples = @((Get-Help -Name "PrtTools\$Name" -Examples).examples.example)
+        $examples.Count | Should -Be $comment.Examples.Count
+        for ($i = 0; $i -lt $examples.Count; $i++) {
+            # The source example is its command lines, then a blank line, then its remarks.
+            $sourceCode, $sourceRemarks = ($comment.Examples[$i] -replace "`r", '').Trim() -split "\n\s*\n", 2
+            & $flat $examples[$i].code | Should -BeExactly (& $flat $sourceCode)
+            & $flat $examples[$i].remarks.Text | Should -BeExactly (& $flat $sourceRemarks)
+        }
+    }
+
+    It 'has the syntax PowerShell sees, the inputs, outputs and links of the source' {
+        @($help.syntax.syntaxItem).Count | Should -Be @((Get-Command -Name "PrtTools\$Name").ParameterSets).Count
+        & $flat $help.inputTypes.inputType.type.name | Should -BeExactly (& $flat $comment.Inputs)
+        & $flat $help.returnValues.returnValue.type.name | Should -BeExactly (& $flat $comment.Outputs)
+        @($help.relatedLinks.navigationLink | ForEach-Object { if ($_.uri) { $_.uri } else { $_.linkText } }) | Should -Be @($comment.Links | ForEach-Object { ($_.Trim() -split '\r?\n')[0].Trim() })
     }
 }

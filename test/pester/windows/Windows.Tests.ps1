@@ -78,6 +78,17 @@ Describe 'The Windows host' -Tag 'Windows' {
     }
 }
 
+Describe 'Help of the shipped module on Windows' -Tag 'Windows' {
+    It 'Get-Help finds the MAML help (en-US\PrtTools-help.xml) and about_PrtTools' {
+        $help = Get-Help -Name 'PrtTools\Get-PrtStatus' -Full
+        # Comment help has no command details: verb and noun come from the MAML file.
+        $help.details.verb | Should -Be 'Get'
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+        @($help.parameters.parameter | Where-Object { $_.name -eq 'LiteralPath' }).Count | Should -Be 1
+        Get-Help about_PrtTools | Out-String | Should -BeLike '*about_PrtTools*'
+    }
+}
+
 Describe 'Get-PrtStatus live on Windows (<_>)' -Tag 'Windows' -ForEach @('ArgumentList', 'ArgumentString') {
     BeforeEach {
         Restore-Environment
