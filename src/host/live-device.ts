@@ -1,8 +1,6 @@
 import { DeviceParseError, parseCdjAad, parseCertutilStore, parseNltest, parseTaskCsv, parseTaskXmlEnabled, parseTpmtool, parseW32tm } from '../device/parse.js';
 import { factOf, noFact, type DeviceFacts, type Fact } from '../device/facts.js';
-import { adCollectorScript, parseAdCollector, type AdFacts } from '../device/ad-collector.js';
-import { keepTpmEvents, tpmEventFacts, tpmEventQuery } from '../device/tpm-events.js';
-import { readEvents } from '../events/parse.js';
+import type { AdFacts } from '../device/ad-collector.js';
 import { isNodeError, PrtError } from '../errors.js';
 import type { DeviceHost } from './device-host.js';
 import { runTool } from './process.js';
@@ -18,7 +16,7 @@ export const cdjAadKey = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CD
 
 type ToolCommand = readonly [string, readonly string[]];
 
-/** Every tool's command line, as one table: what `prt device` runs (tests assert on it). */
+/** Every tool's command line, as one table: what `prt device` runs (tests assert on it). The TPM event query is built on use, in src/device/tpm-events.ts. */
 export const deviceCommands = {
   certificates: ['certutil', ['-store', 'My']],
   tpm: ['tpmtool', ['getdeviceinformation']],
@@ -27,8 +25,6 @@ export const deviceCommands = {
   taskXml: ['schtasks', ['/query', '/tn', joinTaskName, '/xml']],
   taskCsv: ['schtasks', ['/query', '/tn', joinTaskName, '/fo', 'csv', '/v', '/nh']],
   clock: ['w32tm', ['/query', '/status']],
-  /** The TPM errors of the System log of the last days, newest first, bounded (src/device/tpm-events.ts). */
-  tpmEvents: (now: Date): ToolCommand => ['wevtutil', tpmEventQuery(now)],
   /** Windows PowerShell by full path, the collector as a file (never a command string). */
   adCollector: (script: string) => ['powershell', ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', script]],
 } as const satisfies Record<string, ToolCommand | ((value: never) => ToolCommand)>;
@@ -62,6 +58,8 @@ async function runAdCollector(run: (command: readonly [string, readonly string[]
     throw new DeviceParseError(`no temp folder for the collector script (${error.message})`);
   }
   try {
+    // Loaded on use: the collector decodes codes, and `prt status` must not load the knowledge base.
+    const { adCollectorScript, parseAdCollector } = await import('../device/ad-collector.js');
     const script = join(folder, adCollectorFileName);
     writeFileSafely(script, adCollectorScript, { mode: 0o600 });
     return parseAdCollector(await run(deviceCommands.adCollector(script)));
@@ -106,7 +104,9 @@ export function createDeviceHost(options: { live: boolean; env: NodeJS.ProcessEn
         read('w32tm /query /status', async () => parseW32tm(await run(deviceCommands.clock))),
         read('the PowerShell LDAP collector', async () => runAdCollector(run)),
         read('wevtutil qe System (TPM events)', async () => {
-          const [name, args] = deviceCommands.tpmEvents(new Date());
+          // Loaded on use, like the collector: the event reader stays off `prt status`'s start-up path.
+          const [{ readEvents }, { keepTpmEvents, tpmEventFacts, tpmEventQuery }] = await Promise.all([import('../events/parse.js'), import('../device/tpm-events.js')]);
+          const [name, args] = ['wevtutil', tpmEventQuery(new Date())] as const;
           const { events } = await readEvents(streamTool(name, args, { timeoutMs: options.toolTimeoutMs, env: options.env }), { source: `${name} qe System`, keep: keepTpmEvents });
           return tpmEventFacts(events);
         }),
