@@ -191,6 +191,44 @@ Describe 'Fan-out over SSH' {
         }
     }
 
+    Context 'Test-PrtHealth on several devices over SSH' {
+        It 'answers once per device, naming it, judged as here; the device without PrtTools is an error' {
+            $results = @(Test-PrtHealth -Session $sessions -Path $capture -ErrorVariable healthErrors -ErrorAction SilentlyContinue)
+            $results.Count | Should -Be 2
+            @($results.ComputerName | Sort-Object) | Should -Be @('127.0.0.1', '127.0.0.2')
+            foreach ($answer in $results) {
+                $answer.PSObject.TypeNames[0] | Should -Be 'PrtTools.HealthTest#Device'
+                $answer.PSObject.TypeNames | Should -Contain 'PrtTools.HealthTest'
+                $answer.Healthy | Should -BeOfType [bool]
+                $answer.Healthy | Should -Be (Test-PrtHealth -Path $capture)
+                $answer.Health | Should -Be 'Missing'
+                $answer.Path | Should -Be $capture
+            }
+            @($healthErrors).FullyQualifiedErrorId | Should -Be 'PrtTools.ModuleNotInstalled,Test-PrtHealth'
+            @($healthErrors).TargetObject | Should -Be 'localhost'
+        }
+
+        It 'a healthy simulated device over -HostName is $true, the unreachable one an error; -Detailed gives the status' {
+            $targets = "127.0.0.1:$port", "127.0.0.3:$port"
+            $results = @(Test-PrtHealth -HostName $targets @hostParameters -Simulate healthy -ErrorVariable hostErrors -ErrorAction SilentlyContinue)
+            $results.Count | Should -Be 1
+            $results[0].ComputerName | Should -Be '127.0.0.1'
+            $results[0].Healthy | Should -BeTrue
+            $results[0].Health | Should -Be (Get-PrtStatus -Simulate healthy).Health
+            @($hostErrors).FullyQualifiedErrorId | Should -Be 'PrtTools.DeviceUnreachable,Test-PrtHealth'
+            $detailed = @(Test-PrtHealth -Session $withModule1 -Simulate stale-fixed-by-unlock -Detailed)
+            $detailed.Count | Should -Be 1
+            $detailed[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.PrtTools.Status'
+            $detailed[0].Health | Should -Be 'Stale'
+        }
+
+        It 'shows the device first in its table' {
+            $text = Test-PrtHealth -Session $withModule1 -Sample | Out-String -Width 120
+            $text | Should -Match '(?m)^ComputerName\s+Healthy\s+Health\s+UserName'
+            $text | Should -Match '(?m)^127\.0\.0\.1\s+False\s+Missing'
+        }
+    }
+
     Context 'Get-PrtFleetSummary on statuses from several devices' {
         It 'names the devices of live statuses by PSComputerName' {
             $summary = Get-PrtStatus -Session $sessions -Sample -ErrorAction SilentlyContinue | Get-PrtFleetSummary
@@ -264,6 +302,36 @@ Describe 'Get-PrtStatus -ComputerName (WinRM, with Invoke-Command mocked)' {
         $winrmErrors[0].FullyQualifiedErrorId | Should -Be 'PrtTools.DeviceUnreachable,Get-PrtStatus'
         $winrmErrors[0].TargetObject | Should -Be 'PC2'
         $winrmErrors[0].OriginInfo.PSComputerName | Should -Be 'PC2'
+    }
+}
+
+Describe 'Test-PrtHealth -ComputerName (WinRM, with Invoke-Command mocked)' {
+    BeforeAll {
+        Mock -ModuleName PrtTools -CommandName Invoke-Command -MockWith {
+            foreach ($name in @($ComputerName)) {
+                $status = [pscustomobject]@{ DeviceName = $name; Health = if ($name -eq 'PC1') { 'Stale' } else { 'Healthy' }; UserName = 'CONTOSO\ann'; PSComputerName = $name }
+                $status.PSObject.TypeNames.Insert(0, 'Deserialized.PrtTools.Status')
+                $status
+            }
+        }
+        # Get-ADComputer's shape: the devices come by DNSHostName, each once.
+        $computers = @(
+            [pscustomobject]@{ Name = 'PC1'; DNSHostName = 'PC1' }
+            [pscustomobject]@{ Name = 'PC2'; DNSHostName = 'PC2' }
+            [pscustomobject]@{ Name = 'PC1'; DNSHostName = 'PC1' }
+        )
+        $results = @($computers | Test-PrtHealth -Now '2026-11-20T12:00:00Z' -ThrottleLimit 8)
+    }
+
+    It 'reads every device in one Invoke-Command of Get-PrtStatus, each once, with -Now' {
+        Should -Invoke -ModuleName PrtTools -CommandName Invoke-Command -Times 1 -Exactly -Scope Describe -ParameterFilter {
+            (@($ComputerName) -join ',') -eq 'PC1,PC2' -and $ThrottleLimit -eq 8 -and $ArgumentList[0] -eq 'Get-PrtStatus' -and $ArgumentList[1].Now -eq [datetime]'2026-11-20T12:00:00Z'
+        }
+    }
+
+    It 'judges each status by the rule of prt status --detect' {
+        @($results | ForEach-Object { "$($_.ComputerName)=$($_.Healthy)" }) | Should -Be @('PC1=False', 'PC2=True')
+        $results[0].UserName | Should -Be 'CONTOSO\ann'
     }
 }
 

@@ -237,12 +237,13 @@ Describe 'Get-PrtError: other devices in one Invoke-Command' {
     }
 }
 
-# Invoke-PrtDoctor, Get-PrtDeviceCheck and Test-PrtConnectivity: the same sets and the same
+# Invoke-PrtDoctor, Get-PrtDeviceCheck, Test-PrtConnectivity and Test-PrtHealth: the same sets and the same
 # pipeline binding as Get-PrtStatus, each with what it reads on this device.
 Describe '<CommandName>: one parameter set per remoting target' -ForEach @(
     @{ CommandName = 'Invoke-PrtDoctor'; LocalSets = @('Bundle', 'Files', 'Live', 'Simulate') }
     @{ CommandName = 'Get-PrtDeviceCheck'; LocalSets = @('Live', 'Simulate') }
     @{ CommandName = 'Test-PrtConnectivity'; LocalSets = @('Live', 'Simulate') }
+    @{ CommandName = 'Test-PrtHealth'; LocalSets = @('Live', 'Path', 'Sample', 'Simulate') }
 ) {
     It 'has the sets ComputerName, Session and HostName beside <LocalSets>' {
         @((Get-Command -Name $CommandName).ParameterSets | ForEach-Object { $_.Name } | Sort-Object) |

@@ -60,7 +60,11 @@ $skipped = $result.SkippedCount
 if ($env:PESTER_SUMMARY_FILE) {
     # Skipped tests by name: the summary fails CI on any skip that is not on the allow list.
     $skippedNames = @($result.Skipped | ForEach-Object { $_.ExpandedPath })
-    [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped; SkippedTests = $skippedNames } |
+    # Failed tests with their errors: scripts/pester-windows.sh tells a Wine defect from a finding.
+    $failedTests = @($result.Failed | ForEach-Object {
+            [pscustomobject]@{ Name = $_.ExpandedPath; Message = (@($_.ErrorRecord | ForEach-Object { $_.Exception.Message }) -join ' | ') }
+        })
+    [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped; SkippedTests = $skippedNames; FailedTests = $failedTests } |
         ConvertTo-Json -Compress | Set-Content -LiteralPath $env:PESTER_SUMMARY_FILE -Encoding utf8NoBOM
 }
 $line = "Pester: $passed passed, $failed failed"
