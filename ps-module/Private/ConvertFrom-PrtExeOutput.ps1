@@ -44,7 +44,7 @@ function ConvertFrom-PrtExeOutput {
         # PowerShell 6+ turns ISO strings into DateTime by itself, 5.1 does not; 7.5+ can be told
         # to keep strings (splatted: 5.1 has no -DateKind).
         $jsonParameters = @{ InputObject = $StandardOutput; ErrorAction = 'Stop' }
-        if ($script:PrtJsonHasDateKind) {
+        if (Test-PrtJsonDateKind) {
             $jsonParameters['DateKind'] = 'String'
         }
         try {

@@ -273,7 +273,7 @@ function Invoke-PrtAsInteractiveUser {
             $text = [System.IO.File]::ReadAllText($file, $utf8)
             # As in Invoke-PrtExe: 7.5+ would turn ISO strings into dates; ConvertTo-PrtObject does.
             $jsonParameters = @{ InputObject = $text; ErrorAction = 'Stop' }
-            if ($script:PrtJsonHasDateKind) { $jsonParameters['DateKind'] = 'String' }
+            if (Test-PrtJsonDateKind) { $jsonParameters['DateKind'] = 'String' }
             $parseError = $null
             # Only what can be a JSON object is parsed: a caught parse error still shows in -ErrorVariable.
             if ($text.TrimStart().StartsWith('{')) {

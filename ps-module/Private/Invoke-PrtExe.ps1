@@ -8,14 +8,23 @@ $script:PrtExitCode = @{ Ok = 0; Usage = 2; BadInput = 3; Environment = 4; Inter
 # ArgumentList exists: the Windows-tagged tests run every cmdlet both ways.
 $script:PrtUseArgumentString = $false
 
-# ConvertFrom-Json -DateKind exists from PowerShell 7.5 on. Asked of the cmdlet's type when it is
-# loaded (about 20 ms); Get-Command would first load the module's commands (about 300 ms of
-# Import-Module PrtTools in a fresh session).
-$script:PrtJsonCommandType = 'Microsoft.PowerShell.Commands.ConvertFromJsonCommand' -as [type]
-if ($null -ne $script:PrtJsonCommandType) {
-    $script:PrtJsonHasDateKind = $null -ne $script:PrtJsonCommandType.GetProperty('DateKind')
-} else {
-    $script:PrtJsonHasDateKind = (Get-Command -Name ConvertFrom-Json).Parameters.ContainsKey('DateKind')
+# ConvertFrom-Json -DateKind exists from PowerShell 7.5 on. Asked on first use, not at import
+# (Import-Module PrtTools is timed, scripts/bench/module.ps1), of the cmdlet's type when it is
+# loaded; Get-Command would first load the module's commands (about 300 ms in a fresh session).
+$script:PrtJsonHasDateKind = $null
+function Test-PrtJsonDateKind {
+    <#
+    .SYNOPSIS
+        True when this PowerShell's ConvertFrom-Json has -DateKind (7.5 and later); asked once.
+    #>
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param()
+    if ($null -eq $script:PrtJsonHasDateKind) {
+        $type = 'Microsoft.PowerShell.Commands.ConvertFromJsonCommand' -as [type]
+        $script:PrtJsonHasDateKind = if ($null -ne $type) { $null -ne $type.GetProperty('DateKind') } else { (Get-Command -Name ConvertFrom-Json).Parameters.ContainsKey('DateKind') }
+    }
+    $script:PrtJsonHasDateKind
 }
 
 function Get-PrtExePath {
