@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findInteger, parseEventTime, parseInteger, toHex32 } from '../../../src/events/numbers.js';
+import { canonicalTime, findInteger, parseEventTime, parseInteger, toHex32 } from '../../../src/events/numbers.js';
 
 describe('parseInteger', () => {
   it('reads the three spellings of one status as the same 32-bit value', () => {
@@ -74,5 +74,57 @@ describe('parseEventTime', () => {
   it('gives null for text that is not a time', () => {
     expect(parseEventTime('yesterday')).toBeNull();
     expect(parseEventTime('2026-13-40T99:00:00Z')).toBeNull();
+  });
+});
+
+// The fast path must agree with the general one wherever it answers, and answer for every spelling
+// the event log writes; parseEventTime alone cannot show a fast path that gives up too often.
+describe('canonicalTime, the fast path of parseEventTime', () => {
+  // The general path reads a space for the T, so it is never the fast path's answer.
+  const general = (raw: string) => parseEventTime(raw.replace('T', ' '));
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9])('reads %i fraction digits, keeping the text, at the general path\'s instant', (digits) => {
+    const raw = `2026-11-20T09:13:41.${'987654321'.slice(0, digits)}Z`;
+    const fast = canonicalTime(raw);
+    expect(fast?.iso).toBe(raw);
+    expect(fast?.ms).toBe(general(raw)?.ms);
+  });
+
+  it.each(['00', '09', '10', '50', '59'])('reads second %s', (second) => {
+    const raw = `2026-11-20T09:13:${second}.5Z`;
+    expect(canonicalTime(raw)?.ms).toBe(Date.UTC(2026, 10, 20, 9, 13, Number(second)) + 500);
+  });
+
+  it('keeps microseconds and drops what is finer', () => {
+    expect(canonicalTime('2026-11-20T09:13:41.123456789Z')?.ms).toBe(Date.UTC(2026, 10, 20, 9, 13, 41) + 123.456);
+    expect(canonicalTime('2026-11-20T09:13:41.000001Z')?.ms).toBe(Date.UTC(2026, 10, 20, 9, 13, 41) + 0.001);
+  });
+
+  it.each([
+    ['no fraction (the general path reads it)', '2026-11-20T09:13:41Z'],
+    ['an empty fraction', '2026-11-20T09:13:41.Z'],
+    ['a lower-case z', '2026-11-20T09:13:41.1234567z'],
+    ['a space for the T', '2026-11-20 09:13:41.1234567Z'],
+    ['a comma for the dot', '2026-11-20T09:13:41,1234567Z'],
+    ['a dash for the colon before the seconds', '2026-11-20T09:13-41.1234567Z'],
+    ['second 60', '2026-11-20T09:13:60.1Z'],
+    ['a tens digit below 0', '2026-11-20T09:13:/1.1Z'],
+    ['a letter for the seconds digit', '2026-11-20T09:13:4x.1Z'],
+    ['a character below 0 for the seconds digit', '2026-11-20T09:13:4/.1Z'],
+    ['a letter in the fraction', '2026-11-20T09:13:41.12a4Z'],
+    ['a character below 0 in the fraction', '2026-11-20T09:13:41.12/4Z'],
+    ['a letter in the minute', '2026-11-20T09:1x:41.1Z'],
+    ['month 13', '2026-13-20T09:13:41.1Z'],
+    ['a longer text', '2026-11-20T09:13:41.1234567Z and more text Z'],
+  ])('gives null for %s', (_what, raw) => {
+    expect(canonicalTime(raw)).toBeNull();
+  });
+
+  it('reads each minute afresh: consecutive minutes are 60 s apart, a broken minute after a good one is null', () => {
+    const first = canonicalTime('2026-11-20T09:13:41.1Z');
+    const next = canonicalTime('2026-11-20T09:14:41.1Z');
+    expect(next!.ms - first!.ms).toBe(60_000);
+    expect(canonicalTime('2026-11-20T09:1x:41.1Z')).toBeNull();
+    expect(canonicalTime('2026-11-21T09:14:41.1Z')!.ms - next!.ms).toBe(86_400_000);
   });
 });

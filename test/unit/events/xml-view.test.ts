@@ -95,3 +95,35 @@ describe('AAD errors outside any PRT attempt', () => {
     expect(diagnosis.Summary).toMatch(/PRT attempt failed/);
   });
 });
+
+describe('XML View pastes, line by line', () => {
+  const view = [
+    '- <Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">',
+    '- <System>',
+    '  <Provider Name="Microsoft-Windows-AAD" Guid="{4de9bc9c-b27a-43c9-8994-0915f1a5e24f}" /> ',
+    '  <EventID>1098</EventID> ',
+    '  <TimeCreated SystemTime="2026-11-20T09:13:41.1234567Z" /> ',
+    '  <EventRecordID>42</EventRecordID> ',
+    '  <Channel>Microsoft-Windows-AAD/Operational</Channel> ',
+    '  <Computer>PC-0042.contoso.com</Computer> ',
+    '  </System>',
+    '- <EventData>',
+    '  <Data Name="Error">0xcaa2000c</Data> ',
+    '  <Data Name="ErrorMessage">first line',
+    'second line</Data> ',
+    '  </EventData>',
+    '  </Event>',
+  ];
+
+  it('keeps a value that spans lines as it was, newline included', () => {
+    const items = parseEventText(view.join('\n'), { source: 'view.txt' });
+    const event = items.flatMap((item) => ('event' in item ? [item.event] : []))[0];
+    expect(event?.Data.find((field) => field.Name === 'ErrorMessage')?.Value).toBe('first line\nsecond line');
+    expect(event?.EventRecordID).toBe(42);
+  });
+
+  it('reports a paste cut off inside the event, naming the file', () => {
+    const items = parseEventText(view.slice(0, 11).join('\n'), { source: 'view.txt' });
+    expect(items.flatMap((item) => ('problem' in item ? [item.problem.Message] : []))).toEqual([expect.stringMatching(/`view\.txt`.*cut off at the end/)]);
+  });
+});
