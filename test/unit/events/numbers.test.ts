@@ -128,3 +128,39 @@ describe('canonicalTime, the fast path of parseEventTime', () => {
     expect(canonicalTime('2026-11-21T09:14:41.1Z')!.ms - next!.ms).toBe(86_400_000);
   });
 });
+
+describe('parseEventTime, the general path at its edges', () => {
+  // A space for the T keeps these off the fast path.
+  it.each([
+    ['2026-12-31 23:59:59Z', Date.UTC(2026, 11, 31, 23, 59, 59)],
+    ['2026-01-01 00:00:00Z', Date.UTC(2026, 0, 1, 0, 0, 0)],
+    ['2026-11-20 09:13:41', Date.UTC(2026, 10, 20, 9, 13, 41)],
+    ['2026-11-20 09:13:41.25z', Date.UTC(2026, 10, 20, 9, 13, 41) + 250],
+    ['2026-11-20 10:43:41+0130', Date.UTC(2026, 10, 20, 9, 13, 41)],
+    ['2026-11-20 07:43:41-01:30', Date.UTC(2026, 10, 20, 9, 13, 41)],
+    ['2026-11-20 09:13:41.0000015Z', Date.UTC(2026, 10, 20, 9, 13, 41) + 0.001],
+  ])('reads %s', (raw, ms) => {
+    expect(parseEventTime(raw)?.ms).toBe(ms);
+  });
+
+  it.each(['2026-13-01 00:00:00Z', '2026-12-32 00:00:00Z', '2026-12-31 24:00:00Z', '2026-12-31 23:60:00Z', '2026-12-31 23:59:61Z'])('gives null for %s (a field past its range)', (raw) => {
+    expect(parseEventTime(raw)).toBeNull();
+  });
+
+  it('reads a time with only whole seconds as written, with no fraction added', () => {
+    expect(parseEventTime('2026-11-20 09:13:41Z')).toEqual({ iso: '2026-11-20T09:13:41Z', ms: Date.UTC(2026, 10, 20, 9, 13, 41) });
+  });
+});
+
+describe('toHex32 at the edges of 32 bits', () => {
+  it('takes the lowest signed and the highest unsigned value', () => {
+    expect(toHex32(-0x8000_0000)).toBe('0x80000000');
+    expect(toHex32(0xffff_ffff)).toBe('0xffffffff');
+    expect(toHex32(-1)).toBe('0xffffffff');
+  });
+
+  it('refuses null and fractions', () => {
+    expect(toHex32(null)).toBeNull();
+    expect(toHex32(1.5)).toBeNull();
+  });
+});
