@@ -219,21 +219,7 @@ function Test-PrtHealth {
             if ($remote.Paths.Count -gt 0) { $remoteParameters['Path'] = $remote.Paths.ToArray() }
             $statuses = Invoke-PrtRemoteCommand -CommandName 'Get-PrtStatus' -Parameter $remoteParameters -Kind $remote.Kind -BoundParameters $remote.Connection -Cmdlet $PSCmdlet
             foreach ($status in $statuses) {
-                if ($Detailed) { $status; continue }
-                # A capture read there has no UserName; a status from an older PrtTools may lack Source.
-                $user = $status.PSObject.Properties['UserName']
-                $source = $status.PSObject.Properties['Source']
-                $answer = [pscustomobject]@{
-                    PSTypeName   = 'PrtTools.HealthTest'
-                    ComputerName = [string]$status.PSComputerName
-                    UserName     = if ($null -ne $user) { [string]$user.Value } else { '' }
-                    Path         = if ($null -ne $source -and $null -ne $source.Value) { [string]$source.Value.Path } else { '' }
-                    Healthy      = Test-PrtStatusHealthy -Status $status
-                    Health       = $status.Health
-                }
-                # Its own table (the device first); still a PrtTools.HealthTest for scripts.
-                $answer.PSObject.TypeNames.Insert(0, 'PrtTools.HealthTest#Device')
-                $answer
+                if ($Detailed) { $status } else { ConvertTo-PrtHealthTest -Status $status -Device }
             }
             return
         }
@@ -244,12 +230,7 @@ function Test-PrtHealth {
             if ($Detailed) {
                 $status
             } elseif ($several) {
-                [pscustomobject]@{
-                    PSTypeName = 'PrtTools.HealthTest'
-                    Path       = [string]$status.Source.Path
-                    Healthy    = Test-PrtStatusHealthy -Status $status
-                    Health     = $status.Health
-                }
+                ConvertTo-PrtHealthTest -Status $status
             } else {
                 Test-PrtStatusHealthy -Status $status
             }

@@ -106,8 +106,7 @@ export function createDeviceHost(options: { live: boolean; env: NodeJS.ProcessEn
         read('wevtutil qe System (TPM events)', async () => {
           // Loaded on use, like the collector: the event reader stays off `prt status`'s start-up path.
           const [{ readEvents }, { keepTpmEvents, tpmEventFacts, tpmEventQuery }] = await Promise.all([import('../events/parse.js'), import('../device/tpm-events.js')]);
-          const [name, args] = ['wevtutil', tpmEventQuery(new Date())] as const;
-          const { events } = await readEvents(streamTool(name, args, { timeoutMs: options.toolTimeoutMs, env: options.env }), { source: `${name} qe System`, keep: keepTpmEvents });
+          const { events } = await readEvents(streamTool('wevtutil', tpmEventQuery(new Date()), { timeoutMs: options.toolTimeoutMs, env: options.env }), { source: 'wevtutil qe System', keep: keepTpmEvents });
           return tpmEventFacts(events);
         }),
       ]);
