@@ -11,6 +11,8 @@ param(
     [switch] $SkipFleet
 )
 $ErrorActionPreference = 'Stop'
+# The fresh processes below start elsewhere: give them the full path.
+$ModulePath = (Resolve-Path -LiteralPath $ModulePath).ProviderPath
 
 # Import-Module in a fresh process each time: the time PowerShell reports for the import alone.
 # Each round also imports an empty module the same way: what Import-Module itself costs in a fresh
@@ -26,7 +28,9 @@ if (-not $SkipImport) {
     # work the wall time mostly measures waiting; the CPU time much less so.
     $timeImport = {
         param($path)
-        $line = & $Pwsh -NoProfile -NonInteractive -Command "`$p = [Diagnostics.Process]::GetCurrentProcess(); `$c = `$p.TotalProcessorTime; `$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$path'; `$e = `$w.Elapsed.TotalMilliseconds; `$p.Refresh(); '{0} {1}' -f `$e, (`$p.TotalProcessorTime - `$c).TotalMilliseconds" | Select-Object -Last 1
+        $line = & $Pwsh -NoProfile -NonInteractive -Command "`$p = [Diagnostics.Process]::GetCurrentProcess(); `$c = `$p.TotalProcessorTime; `$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module -Name '$path' -ErrorAction Stop; `$e = `$w.Elapsed.TotalMilliseconds; `$p.Refresh(); '{0} {1}' -f `$e, (`$p.TotalProcessorTime - `$c).TotalMilliseconds" | Select-Object -Last 1
+        # A failed import prints no figures: stop rather than time an error.
+        if ($LASTEXITCODE -ne 0 -or [string]$line -notmatch '^[\d.]+ [\d.]+$') { throw "Import-Module '$path' failed in a fresh pwsh (exit $LASTEXITCODE): $line" }
         $wall, $cpu = ([string]$line).Split(' ')
         [pscustomobject]@{ Wall = [double]::Parse($wall, [cultureinfo]::InvariantCulture); Cpu = [double]::Parse($cpu, [cultureinfo]::InvariantCulture) }
     }
