@@ -85,7 +85,7 @@ function judgeJoin(report: DsregReport, yesNo: (name: string) => boolean | null,
   const domainJoined = yesNo('DomainJoined');
   const workplaceJoined = yesNo('WorkplaceJoined');
   const shown = (type: JoinType): JoinJudgement => ({ JoinType: type, Evidence: 'DeviceState', Because: [], EntraEvidence: [], NotEntraJoined: !['AzureAdJoined', 'HybridAzureAdJoined'].includes(type) });
-  if (azureAdJoined === true) return shown(domainJoined === true ? 'HybridAzureAdJoined' : 'AzureAdJoined');
+  if (azureAdJoined === true && domainJoined !== null) return shown(domainJoined ? 'HybridAzureAdJoined' : 'AzureAdJoined');
   if (azureAdJoined === false) {
     if (workplaceJoined === true || workAccounts > 0) return shown('AzureAdRegistered');
     if (domainJoined === true) return shown('DomainJoined');
@@ -95,6 +95,9 @@ function judgeJoin(report: DsregReport, yesNo: (name: string) => boolean | null,
   const entra: string[] = [];
   const domain: string[] = [];
   const notEntra: string[] = [];
+  // AzureAdJoined : YES without its DomainJoined line (a line quoted in prose, a cut box): joined to
+  // Entra ID for certain, hybrid or not only by what else the capture shows.
+  if (azureAdJoined === true) entra.push('AzureAdJoined : YES');
   if (domainJoined === true) domain.push('DomainJoined : YES');
   if (yesNo('AzureAdPrt') === true) entra.push('AzureAdPrt : YES');
   const isDeviceJoined = yesNo('IsDeviceJoined');
@@ -161,7 +164,8 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
         : join.EntraEvidence.length > 0
           ? `${join.Because.join(', ')} show${join.Because.length === 1 ? 's' : ''} the device is joined to Entra ID, but not whether it is also joined to a domain`
           : `${join.Because.join(', ')} show${join.Because.length === 1 ? 's' : ''} the device is joined to an on-premises domain, but not whether it is also joined to Entra ID`;
-    findings.push(finding('JoinTypeInferred', `The capture does not show the Device State lines (AzureAdJoined, DomainJoined); ${what}.`));
+    const unshown = ['AzureAdJoined', 'DomainJoined'].filter((name) => yesNo(name) === null);
+    findings.push(finding('JoinTypeInferred', `The capture does not show the Device State ${unshown.length === 1 ? 'line' : 'lines'} (${unshown.join(', ')}); ${what}.`));
   }
   if (joinType === 'NotJoined') findings.push(finding('NotJoined', 'The Device State box says the device is joined neither to Entra ID nor to a domain, so it has no device PRT.'));
   if (joinType === 'DomainJoined') {
@@ -269,7 +273,8 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
     notJudged.push(!sso ? 'the Azure AD PRT (no SSO State box)' : loose.has('sso state') ? 'the Azure AD PRT (the pasted SSO State lines have no AzureAdPrt line)' : 'the Azure AD PRT (the SSO State box is cut before its AzureAdPrt line)');
   }
   if (join.Evidence !== 'DeviceState') {
-    notJudged.push(joinType !== 'Unknown' ? 'the join type as Device State would state it (inferred instead: see JoinTypeInferred)' : join.Evidence === 'Inferred' ? 'the kind of join (no Device State box; see JoinTypeInferred)' : 'the join type (no Device State box)');
+    const noBox = deviceState && !loose.has('device state') ? 'the Device State box is cut' : 'no Device State box';
+    notJudged.push(joinType !== 'Unknown' ? 'the join type as Device State would state it (inferred instead: see JoinTypeInferred)' : join.Evidence === 'Inferred' ? `the kind of join (${noBox}; see JoinTypeInferred)` : `the join type (${noBox})`);
   }
   // Partial: the box the join rests on is not shown, or the PRT line is not (on a device that may have a PRT).
   if (notJudged.length > 0) {

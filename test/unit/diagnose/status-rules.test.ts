@@ -64,6 +64,22 @@ describe('rule 1: an unknown join type is Unknown, never NotJoined', () => {
     expect([s.JoinType, s.JoinTypeEvidence]).toEqual(['Unknown', 'Inferred']);
     expect(findingOf(s, 'JoinTypeInferred')?.Message).toContain('IsDeviceJoined : YES');
   });
+
+  it('AzureAdJoined : YES without its DomainJoined line is an Entra join of unknown kind, not an Entra-only join', () => {
+    const cut = [RULE, `| ${'Device State'.padEnd(69)}|`, RULE, '', '  AzureAdJoined : YES', '  EnterpriseJoined : NO'].join('\n');
+    const s = judge(`${cut}\n`);
+    expect([s.JoinType, s.JoinTypeEvidence, s.AzureAdJoined, s.DomainJoined]).toEqual(['Unknown', 'Inferred', true, null]);
+    expect(findingOf(s, 'JoinTypeInferred')?.Message).toBe(
+      'The capture does not show the Device State line (DomainJoined); AzureAdJoined : YES shows the device is joined to Entra ID, but not whether it is also joined to a domain.',
+    );
+    expect(findingOf(s, 'PartialCapture')?.Message).toContain('the kind of join (the Device State box is cut; see JoinTypeInferred)');
+  });
+
+  it('AzureAdJoined : YES without DomainJoined, with an Enterprise PRT, is hybrid by inference', () => {
+    const s = judge(`AzureAdJoined : YES\n${ssoState('YES', undefined, undefined, 'EnterprisePrt : YES')}`);
+    expect([s.JoinType, s.JoinTypeEvidence]).toEqual(['HybridAzureAdJoined', 'Inferred']);
+    expect(findingOf(s, 'JoinTypeInferred')?.Message).toContain('HybridAzureAdJoined is inferred from AzureAdJoined : YES, AzureAdPrt : YES');
+  });
 });
 
 describe('rule 2: the PRT is judged whenever its line is shown', () => {
