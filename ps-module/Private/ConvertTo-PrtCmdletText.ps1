@@ -16,6 +16,7 @@ $script:PrtCmdletWords = @(
     , @('--events', '-EventPath')
     , @('--since', '-Since')
     , @('--yes', '-Force')
+    , @('--text', '-Text')
 )
 
 function ConvertTo-PrtCmdletText {

@@ -1,10 +1,32 @@
 import type { ExplainError, ExplainItem } from './types.js';
 import { decodeCode } from './decode.js';
 import { registry } from './registry.js';
+import { explainText } from './text.js';
 import { usageError, type PrtError } from '../errors.js';
 
 /** Decode a batch: one item per input, in order; a bad input is an error item, never a throw. */
-export const explainCodes = (inputs: readonly string[]): ExplainItem[] => inputs.map((input) => decodeCode(input));
+export const explainCodes = (inputs: readonly string[]): ExplainItem[] => inputs.map((input) => explainOne(input));
+
+/**
+ * One argument as admins paste it: a bare code, or a code with the words it was copied with
+ * (`Error: 0x80070520`, `HRESULT 0x80072EE7`, `Status 0xc000006d.`). When the argument is not a
+ * code itself, the free-text reader looks for one inside it; exactly one is taken, with a note.
+ */
+const explainOne = (input: string): ExplainItem => {
+  const item = decodeCode(input);
+  if (!('Error' in item) || item.Error.Id !== 'NotACode') return item;
+  const found = explainText(input, 'argument').Codes;
+  const [only] = found;
+  if (found.length === 1 && only !== undefined) {
+    const written = only.FoundAt[0]?.Written ?? only.Code;
+    return { ...only.Explanation, Input: input, Notes: [`Read as the code ${written}: the rest of "${input.trim()}" is not part of it.`, ...only.Explanation.Notes] };
+  }
+  if (found.length > 1) {
+    const codes = found.map((c) => c.FoundAt[0]?.Written ?? c.Code).join(', ');
+    return { Input: input, Error: { Id: 'NotACode', Message: `"${input.trim()}" holds more than one code (${codes}): give one code per argument, or the whole text with --text.` } };
+  }
+  return item;
+};
 
 let names: readonly string[] | undefined;
 

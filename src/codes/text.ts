@@ -75,12 +75,17 @@ const mask = (line: string): string => {
 };
 
 /** `<Data Name='ProcessId'>0x32c` or `<SubjectLogonId>0x4a1f2`: the XML field a value is in. */
-const XML_FIELD = /<(?:Data\s+Name=['"]([\w.-]+)['"]|([\w.-]+))[^<>]*>\s*$/;
+const XML_FIELD = /<(?:Data\s+Name=['"]([\w.-]+)['"]|(?:[\w.-]+:)?([\w.-]+))[^<>]*>\s*$/;
+/** SOAP fault wrappers (`<s:Text xml:lang="en-US">ID3242: …`): the field is what stands before the element. */
+const XML_WRAPPER = /^(?:Text|Value|Reason)$/i;
 
 /** The `Name :` (or `Name:`) that the code is the value of, searching back on its line. */
 const labelBefore = (line: string, column: number): string | null => {
   const xml = XML_FIELD.exec(line.slice(0, column));
-  if (xml) return xml[1] ?? xml[2] ?? null;
+  if (xml) {
+    const name = xml[1] ?? xml[2] ?? null;
+    return name !== null && XML_WRAPPER.test(name) && xml[1] === undefined ? labelBefore(line, xml.index) : name;
+  }
   const segments = line.slice(0, column).split(':');
   for (let i = segments.length - 2; i >= 0; i--) {
     // The label is the tail of the segment after the last separator of a previous field.
@@ -94,6 +99,12 @@ const labelBefore = (line: string, column: number): string | null => {
   return null;
 };
 
+/** After a code: no more word characters, and a dot only where a sentence ends (`…with 0xc000006d.`), not inside a version number (`0x1.2`). */
+const CODE_END = String.raw`(?!\w|\.\w)`;
+const PREFIXED_HEX = new RegExp(String.raw`(?<![\w.])0x([0-9a-f]{1,8})${CODE_END}`, 'gi');
+const OCR_HEX = new RegExp(String.raw`(?<![\w.])[Oo]x([0-9a-f]{8})${CODE_END}`, 'gi');
+const BARE_STATUS_HEX = new RegExp(String.raw`(?<![\w.-])([89cd][0-9a-f]{7})(?!-)${CODE_END}`, 'gi');
+const LABELLED_DECIMAL = new RegExp(String.raw`(?<![\w.:-])(\d{3,10})(?!:)${CODE_END}`, 'g');
 const CODE_LIKE = /^(?:AADSTS\d+|MSIS\d+|ID\d{4}|0x[0-9a-f]+)$/i;
 const ERRORISH_LABEL = /error|status|result|code|hresult|failure|failed/i;
 /** Fields whose hex values are ids, handles or bit masks (Logon ID: 0x3E7, ProcessId 0x32c). */
@@ -120,7 +131,7 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
     const id = `ID${m[1] ?? ''}`;
     if (m[2] || registry().byText.has(id)) add(m.index, id, id);
   }
-  for (const m of line.matchAll(/(?<![\w.])0x([0-9a-f]{1,8})(?![\w.])/gi)) {
+  for (const m of line.matchAll(PREFIXED_HEX)) {
     const value = Number.parseInt(m[1] ?? '', 16);
     if (value === 0) continue;
     const label = labelBefore(raw, m.index);
@@ -128,11 +139,11 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
     add(m.index, m[0], m[0]);
   }
   // OCR of a screenshot reads the 0 of 0x as a letter O: eight hex digits after it are a status.
-  for (const m of line.matchAll(/(?<![\w.])[Oo]x([0-9a-f]{8})(?![\w.])/gi)) add(m.index, m[0], `0x${m[1] ?? ''}`);
+  for (const m of line.matchAll(OCR_HEX)) add(m.index, m[0], `0x${m[1] ?? ''}`);
   // Bare 8-digit hex as Windows prints statuses (c000006d, 80072ee2, caa5001c): error shapes
   // only (first digit 8, C, D), and only a code we know or one in an error field; anything else
   // is more likely an id.
-  for (const m of line.matchAll(/(?<![\w.-])([89cd][0-9a-f]{7})(?![\w.-])/gi)) {
+  for (const m of line.matchAll(BARE_STATUS_HEX)) {
     const label = labelBefore(raw, m.index);
     const hex = `0x${m[1] ?? ''}`;
     const decoded = decodeCode(hex);
@@ -145,7 +156,7 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
     if (value >= SMALLEST_SIGNED_STATUS && value <= LARGEST_SIGNED_STATUS) add(m.index, m[0], m[0]);
   }
   // Decimals that only count as codes when a field says so.
-  for (const m of line.matchAll(/(?<![\w.:-])(\d{3,10})(?![\w.:])/g)) {
+  for (const m of line.matchAll(LABELLED_DECIMAL)) {
     const label = labelBefore(raw, m.index);
     if (!label) continue;
     const value = Number(m[1]);

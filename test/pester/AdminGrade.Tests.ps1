@@ -200,6 +200,16 @@ Describe 'Messages in PowerShell terms; documented error ids are the real ones (
             Should -Be 'run Get-PrtError -Code 0xc000006d, Get-PrtStatus or -Sample; Stop-PrtTrace'
     }
 
+    It 'a code argument holding two codes is refused in PowerShell terms, naming both' {
+        $null = Get-PrtError -Code '0xc000006d or 0x80070005' -ErrorAction SilentlyContinue -ErrorVariable refused
+        $refused[0].FullyQualifiedErrorId | Should -Be 'PrtTools.NotACode,Get-PrtError'
+        $refused[0].Exception.Message | Should -Be '"0xc000006d or 0x80070005" holds more than one code (0xc000006d, 0x80070005): give one code per argument, or the whole text with -Text.'
+    }
+
+    It 'a code pasted with its label is explained (Error: 0x80070520)' {
+        (Get-PrtError -Code 'Error: 0x80070520').Name | Should -Be 'HRESULT_FROM_WIN32(ERROR_NO_SUCH_LOGON_SESSION)'
+    }
+
     It 'every ErrorId Get-PrtError -Code writes is one its help names (<Value>)' -ForEach @(
         @{ Value = 'bogus!' }
         @{ Value = 'STATUS_NO_SUCH_THING_AT_ALL' }

@@ -18,7 +18,7 @@ export class ExplainCommand extends PrtCommand {
   static override usage = Command.Usage({
     description: 'Explain error codes: identity, meaning, causes, fixes and the next code to look at',
     details: `
-      Takes codes in any spelling: hex (\`0xC000006D\`, \`c000006d\`), signed or unsigned decimal, symbolic names (\`STATUS_LOGON_FAILURE\`, \`ERROR_WINHTTP_TIMEOUT\`, \`TPM_E_PCP_INTERNAL_ERROR\`), \`AADSTS50126\`, \`MSIS7068\`, AD FS \`ID3242\`, HRESULTs wrapping Win32 or NTSTATUS codes (\`0x80072EE2\`, \`0xD000023C\`), web account codes (\`0xCAA5001C\`), TPM codes (\`0xC028008B\`) and dsregcmd's \`Server Error Code\` strings (\`invalid_grant\`).
+      Takes codes in any spelling: hex (\`0xC000006D\`, \`c000006d\`), signed or unsigned decimal, symbolic names (\`STATUS_LOGON_FAILURE\`, \`ERROR_WINHTTP_TIMEOUT\`, \`TPM_E_PCP_INTERNAL_ERROR\`), \`AADSTS50126\`, \`MSIS7068\`, AD FS \`ID3242\`, HRESULTs wrapping Win32 or NTSTATUS codes (\`0x80072EE2\`, \`0xD000023C\`), web account codes (\`0xCAA5001C\`), TPM codes (\`0xC028008B\`) and dsregcmd's \`Server Error Code\` strings (\`invalid_grant\`). A code copied with the words around it (\`"Error: 0x80070520"\`, \`"HRESULT 0x80072EE7"\`) is read too, with a note; an argument holding two codes is an error that names both.
 
       Each code is resolved on its own: an input that cannot be read is reported in its place beside the others, and the exit code is then 3 (with \`--json\`, the document still holds every item and stderr names the unreadable ones). An unknown but well-formed code is decoded as far as it goes (severity, facility, a Win32 or NTSTATUS code inside) and marked \`Known: false\`.
 

@@ -43,7 +43,10 @@ export function recordToEvent(record: RawRecord, source: string, sequence: TextS
   const firstLine = record.body.find((line) => line.trim() !== '') ?? '';
   const template = record.template ?? templateOfLine(firstLine);
   const headerId = parseInteger(headerValue(h.EventId));
-  let provider = headerValue(h.Source) ?? (logName?.includes('/') ? logName.slice(0, logName.indexOf('/')) : null);
+  const sourceName = headerValue(h.Source);
+  // Event Viewer's General tab names the source by its short name: `Source: AAD`.
+  const shortAadName = sourceName !== null && /^AAD$/i.test(sourceName) && (logName === null || logName.toLowerCase().startsWith(`${AAD}/`));
+  let provider = shortAadName ? AAD_PROVIDER : (sourceName ?? (logName?.includes('/') ? logName.slice(0, logName.indexOf('/')) : null));
   if (provider === null && template && headerId === null) provider = AAD_PROVIDER;
   const isAad = provider?.toLowerCase() === AAD;
   const eventId = headerId ?? (isAad ? (template?.EventIds[0] ?? 0) : 0);

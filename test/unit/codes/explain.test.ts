@@ -16,6 +16,20 @@ describe('explainCodes', () => {
     expect(items[1]).toMatchObject({ Input: 'not a code', Error: { Id: 'NotACode' } });
   });
 
+  test('a code pasted with the words around it is read, and the note says what was taken', () => {
+    const [error, hresult, sentence] = explainCodes(['Error: 0x80070520', 'HRESULT 0x80072EE7', 'Status 0xc000006d.']);
+    expect(error).toMatchObject({ Input: 'Error: 0x80070520', Name: 'HRESULT_FROM_WIN32(ERROR_NO_SUCH_LOGON_SESSION)', Unsigned: 0x80070520 });
+    expect(isExplainError(error!) ? [] : error!.Notes[0]).toBe('Read as the code 0x80070520: the rest of "Error: 0x80070520" is not part of it.');
+    expect(hresult).toMatchObject({ Name: 'WININET_E_NAME_NOT_RESOLVED' });
+    expect(sentence).toMatchObject({ Name: 'STATUS_LOGON_FAILURE' });
+  });
+
+  test('an argument with two codes is an error that names both, not a guess', () => {
+    expect(explainCodes(['0xc000006d or 0x80070005'])[0]).toMatchObject({
+      Error: { Id: 'NotACode', Message: '"0xc000006d or 0x80070005" holds more than one code (0xc000006d, 0x80070005): give one code per argument, or the whole text with --text.' },
+    });
+  });
+
   test('an empty batch gives an empty list', () => {
     expect(explainCodes([])).toEqual([]);
   });

@@ -37,6 +37,14 @@ describe('which numbers count', () => {
     expect(written('Result: 0x1\nResult: 0x0')).toEqual(['0x1']);
   });
 
+  it('a code at the end of a sentence counts; a dot inside a number is no sentence end', () => {
+    expect(written('The sign-in failed with 0xc000006d.')).toEqual(['0xc000006d']);
+    expect(written('It keeps failing with c000006d. Any idea?')).toEqual(['c000006d']);
+    expect(written('Error: 12002.')).toEqual(['12002']);
+    expect(written('OCR: Ox80072EE2.')).toEqual(['Ox80072EE2']);
+    expect(written('Error: 0x1.2 and build 80070005.1')).toEqual([]);
+  });
+
   it('bare eight hex digits count when the code is known or the field is an error field', () => {
     expect(written('failed with c000006d')).toEqual(['c000006d']);
     expect(written('Error: c0001234')).toEqual(['c0001234']);
@@ -70,6 +78,12 @@ describe('labels', () => {
   it('the field is the words before the colon, without list marks or a code before them', () => {
     expect(found(' * Attempt Status : 0xc000006d')[0]?.FoundAt[0]?.Label).toBe('Attempt Status');
     expect(found('Error: AADSTS50126: Error validating credentials')[0]?.FoundAt[0]?.Label).toBe('Error');
+  });
+
+  it('a SOAP fault text element is no label: the field before it is', () => {
+    const [id] = found('Error description: <s:Text xml:lang="en-US" xmlns:s="http://www.w3.org/2003/05/soap-envelope">ID3242: The security token could not be authenticated or authorized.</s:Text>');
+    expect(id?.FoundAt).toEqual([{ Line: 1, Label: 'Error description', Written: 'ID3242' }]);
+    expect(found("<Data Name='Text'>0xc000006d</Data>")[0]?.FoundAt[0]?.Label).toBe('Text');
   });
 
   it('a sentence before the colon is no label', () => {

@@ -80,6 +80,15 @@ describe('Copy details as text', () => {
     expect(event).toMatchObject({ Computer: '', UserSid: null, TimeCreated: null });
     expect(event?.FromText?.TimeWritten).toBeNull();
   });
+
+  it('reads the short source name of the General tab (Source: AAD) as the AAD provider, in its log or without one', () => {
+    const record = (header: string) => textEvents(`${header}\nEvent ID: 1098\nError: 0xCAA90014 Server WS-Trust response reported fault exception and it failed to get assertion\n`);
+    for (const header of ['Log Name: Microsoft-Windows-AAD/Operational\nSource:AAD', 'Source: AAD']) {
+      expect(record(header).map((e) => [e.Provider, e.Channel, e.EventId])).toEqual([['Microsoft-Windows-AAD', 'Microsoft-Windows-AAD/Operational', 1098]]);
+    }
+    // Another log's source that happens to be called AAD is not the AAD provider.
+    expect(record('Log Name: Application\nSource: AAD').map((e) => e.Provider)).toEqual(['AAD']);
+  });
 });
 
 function fixtureBytesReal(name: string): Uint8Array {
