@@ -128,6 +128,26 @@ function splitField(line: string): { name: string; value: string } | null {
 const UNICODE_SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 const FENCE = /^(?:`{3,}|~{3,})/;
+/**
+ * Lines copied out of a log (a script's log, CMTrace, a collector): a date and time first, in
+ * brackets or not, then perhaps a level word. No line dsregcmd prints starts with a date.
+ */
+const LOG_STAMP =
+  /^\[?(?:\d{4}-\d{2}-\d{2}[ T]|\d{1,2}\/\d{1,2}\/\d{4}\s+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?(?:[AP]M|Z|UTC|[+-]\d{2}:?\d{2}))?\]?\s*(?:\[?(?:INFO|INFORMATION|WARN|WARNING|ERROR|DEBUG|VERBOSE|TRACE)\]?\s*)?(?:[-:|]\s+)?/i;
+/** A capture kept as one JSON string (remediation output read from Graph, a log export): `\r\n` as text. */
+const ESCAPED_BREAK = /\\r\\n|\\n/g;
+const JSON_ESCAPE = /\\(?:r\\n|u([0-9a-fA-F]{4})|([nrt"\\/]))/g;
+const JSON_CHARS: Readonly<Record<string, string>> = { n: '\n', r: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/' };
+
+/** Undo JSON string escapes when the text's line breaks are all (or nearly all) written as `\n`. */
+export function unescapeLineBreaks(text: string): string {
+  const escaped = text.match(ESCAPED_BREAK)?.length ?? 0;
+  const real = text.match(/\n/g)?.length ?? 0;
+  if (escaped < 3 || real * 4 >= escaped) return text;
+  return text.replace(JSON_ESCAPE, (_all, unicode: string | undefined, char: string | undefined) =>
+    unicode !== undefined ? String.fromCharCode(Number.parseInt(unicode, 16)) : char !== undefined ? (JSON_CHARS[char] ?? char) : '\n');
+}
+
 /** `PS C:\> dsregcmd /status`, `C:\Windows\system32>dsregcmd /status`, `$ dsregcmd …`. */
 const PROMPT = /^(?:PS\s+[^>]*>|[A-Za-z]:\\[^>]*>|[$#]\s+dsregcmd\b)/i;
 
@@ -139,6 +159,7 @@ export function undecorate(raw: string): string | null {
   // Pastes from web pages, Teams and HTML mail carry no-break and other Unicode spaces (and tabs)
   // where dsregcmd printed plain spaces, and zero-width marks; ` : ` must still split the field.
   let line = raw.replace(UNICODE_SPACES, ' ').replace(ZERO_WIDTH, '').trim();
+  line = line.replace(LOG_STAMP, '');
   if (FENCE.test(line) || PROMPT.test(line)) return null;
   line = line.replace(/^(?:>\s*)+/, ''); // e-mail and Markdown quotes
   line = line.replace(/^[-*•]\s+(?=\S)/, ''); // list bullets
@@ -174,7 +195,7 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
   }
 
   // A folded paste's line becomes the lines dsregcmd printed, each keeping its line number.
-  const lines = text
+  const lines = unescapeLineBreaks(text)
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .flatMap((line, i) => unfoldLine(line).map((part) => ({ part, lineNo: i + 1 })));

@@ -21,6 +21,32 @@ function refusal(text: string): PrtError {
 }
 
 describe('loose input: decoration', () => {
+  const capture = [BORDER, header('Device State'), BORDER, '', '   AzureAdJoined : YES', '   DomainJoined : NO', BORDER, header('SSO State'), BORDER, '', '   AzureAdPrt : NO', '   EnterprisePrtAuthority : ', '', BORDER];
+  const sectionsOf = (r: DsregReport) => r.Sections.map((section) => [section.Name, section.Fields.map((f) => [f.Name, f.Value])]);
+
+  it('reads lines copied out of a log, each behind a date, a time and a level word', () => {
+    const plain = sectionsOf(parse(capture.join('\n')));
+    for (const stamp of ['2024-05-01 10:00:00 INFO ', '[2024-05-01T10:00:00.123Z] ', '5/1/2024 10:00:00 AM - ', '2024-05-01 10:00:00,123 [VERBOSE] | ']) {
+      expect(sectionsOf(parse(capture.map((line) => stamp + line).join('\n'))), stamp).toEqual(plain);
+    }
+    expect(undecorate('2024-05-01 10:00:00 INFO')).toBe('');
+  });
+
+  it('reads a capture kept as one JSON string (\\r\\n written out), alone or as a value in a JSON document', () => {
+    const plain = sectionsOf(parse(capture.join('\n')));
+    const asString = JSON.stringify(capture.join('\r\n'));
+    expect(sectionsOf(parse(asString.slice(1, -1)))).toEqual(plain);
+    expect(sectionsOf(parse(JSON.stringify({ preRemediationDetectionScriptOutput: capture.join('\r\n') }, null, 2)))).toEqual(plain);
+    // The empty authority stays empty: no escape left in a value.
+    expect(fields(parse(asString.slice(1, -1)), 'SSO State')).toEqual([['AzureAdPrt', 'NO'], ['EnterprisePrtAuthority', '']]);
+  });
+
+  it('leaves written-out escapes alone in a capture with real line breaks', () => {
+    const description = 'AADSTS50126: Error validating credentials.\\r\\nTrace ID: 1\\r\\nCorrelation ID: 2\\r\\nTimestamp: 3';
+    const r = parse([...capture.slice(0, -1), `   Server Error Description : ${description}`, BORDER].join('\n'));
+    expect(findSection(r, 'SSO State')?.Fields.find((f) => f.Name === 'Server Error Description')?.Value).toBe(description);
+  });
+
   it('reads a capture inside Markdown fences with a PowerShell prompt line', () => {
     const r = parse(['```powershell', 'PS C:\\> dsregcmd /status', '', BORDER, header('Device State'), BORDER, '   AzureAdJoined : YES', '   DomainJoined : NO', '```'].join('\n'));
     expect(r.Sections.map((s) => s.Name)).toEqual(['Device State']);
