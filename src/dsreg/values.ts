@@ -148,27 +148,27 @@ export function parseUrl(value: string | null | undefined): string | null {
 
 /**
  * Placeholders people put in a capture before they share it: `[Date]`, `[GUID]`, `[TenantId]`,
- * `[REDACTED_GUID]`, `{UPN}`, `<redacted>`, `***`, `xxxx` runs (`96fa76d0-xxxx-…`, `MyPC.xxxx.com`).
+ * `[REDACTED_GUID]`, `{UPN}`, `<redacted>`, `<date>`, `***`, `#####`, `xxxx` runs (`96fa76d0-xxxx-…`, `MyPC.xxxx.com`, `2024-xx-xx`).
  * dsregcmd's own bracketed words (`ERROR [UNKNOWN_ERROR]`) and ranges (`[ 2019-… -- … ]`) are not.
  */
 const REDACTION_MARKS: readonly RegExp[] = [
   /\[(?!UNKNOWN)[A-Za-z][A-Za-z0-9 ._-]{0,40}\]/,
   /\{(?!\s)[A-Za-z][A-Za-z ._-]{0,40}\}/,
-  /<(?:redacted|removed|hidden|masked|snip(?:ped)?|[a-z ]*(?:tenant|user|upn|guid|domain|device|name|email|id)[a-z ]*)>/i,
+  /<(?:redacted|removed|hidden|masked|snip(?:ped)?|[a-z ]*(?:tenant|user|upn|guid|domain|device|name|email|id|date|time)[a-z ]*)>/i,
   /\*{3,}/,
+  /#{3,}/,
   // A run of x standing alone: letters of any script around it make it part of a name (`XXX京a`).
   /(?:^|[^\p{L}\p{N}])x{3,}(?=[^\p{L}\p{N}]|$)/iu,
-  /[0-9a-fx]{8}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{12}/i,
   /^(?:redacted|removed|hidden|masked|anonymi[sz]ed)$/i,
+];
+/** GUIDs and dates (`96fa76d0-xxxx-…`, `2024-xx-xx`): redacted when some of their digits were replaced by x. */
+const X_FOR_DIGITS: readonly RegExp[] = [
+  /[0-9a-fx]{8}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{12}/i,
+  /\b[0-9x]{4}-[0-9x]{2}-[0-9x]{2}\b/i,
 ];
 
 /** True when the value carries a redaction placeholder (the value is then not data). */
 export function isRedacted(value: string | null | undefined): boolean {
   if (value === null || value === undefined) return false;
-  return REDACTION_MARKS.some((mark, index) => {
-    const match = mark.exec(value);
-    if (match === null) return false;
-    // A GUID-shaped run counts only when some of its digits were replaced by x.
-    return index !== 5 || /x/i.test(match[0]);
-  });
+  return REDACTION_MARKS.some((mark) => mark.test(value)) || X_FOR_DIGITS.some((shape) => /x/i.test(shape.exec(value)?.[0] ?? ''));
 }

@@ -239,3 +239,13 @@ describe('a run of x as a redaction mark', () => {
     expect(isRedacted(value)).toBe(false);
   });
 });
+
+describe('more placeholders people type before they share', () => {
+  it.each(['#####', '<date>', '<Date and time>', '2024-xx-xx 10:00:00.000 UTC', 'XXXX-05-01 10:00:00.000 UTC'])('%s is redacted', (value) => {
+    expect(isRedacted(value)).toBe(true);
+  });
+  // A real date, a value with one or two # and a box-drawing line are data.
+  it.each(['2024-05-01 10:00:00.000 UTC', 'C#', 'Build ## 2', '2024-05-01'])('%s is not a redaction', (value) => {
+    expect(isRedacted(value)).toBe(false);
+  });
+});
