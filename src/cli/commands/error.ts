@@ -19,7 +19,7 @@ export class ErrorCommand extends PrtCommand {
     details: `
       Does Steps 2 and 3 of the PRT checklist: reads dsregcmd's diagnostics (Windows 10 21H1+) and the Microsoft-Windows-AAD Operational and Analytic logs, puts every 1006→1007 window together as one attempt with its server error (1081/1088), URL (1022), network sub-error (1084), user (1144) and token broker errors (1098), and follows each code down its chain to a fix.
 
-      On a device without files it reads dsregcmd and the last 24 hours of both logs. With files, only what is given: a dsregcmd capture, and event logs as wevtutil or Event Viewer XML (UTF-8 or UTF-16), \`.evtx\` on Windows, Event Viewer text ("Copy details as text", an AAD event's message alone, or "Save Selected Events" as .txt or .csv), or a folder of them. Text has no record ids and only local times without a zone: its records are marked (SourceFormat) and their times left unknown.
+      On a device without files it reads dsregcmd and the last 24 hours of both logs. With files, only what is given: a dsregcmd capture, and event logs as wevtutil or Event Viewer XML (UTF-8 or UTF-16), \`.evtx\` on Windows, Event Viewer text ("Copy details as text", an AAD event's message alone, or "Save Selected Events" as .txt or .csv), \`Get-WinEvent | Format-List\` output, or a folder of them. Text has no record ids and only local times without a zone: its records are marked (SourceFormat) and their times left unknown.
 
       The diagnosis shows the newest failed attempts (at most 20) and successes (at most 5) and counts the rest; \`--all --json-lines\` streams every attempt instead, one JSON object per line, in the order they are found (oldest first; dsregcmd's last). A log of any size is read in bounded memory.
 

@@ -29,6 +29,7 @@ const textFormatName: Record<string, string> = {
   MessageText: 'message text',
   EventViewerTsv: 'a saved .txt',
   EventViewerCsv: 'a saved .csv',
+  PowerShellList: 'Get-WinEvent | Format-List',
   Mixed: 'XML and text',
 };
 

@@ -5,12 +5,13 @@
  *   (`Keywords: Error,` / `Error Computer: PC1`) are read too;
  * - the message alone (the General tab): an AAD message is recognised by its first line
  *   (messages.ts) and starts a record of its own;
+ * - `Get-WinEvent | Format-List`: properties at the margin, the Message indented below its name;
  * - anything else (prose, other logs' messages without a header) is noise.
  * Only the record being read is held: memory does not grow with the paste.
  */
 import type { TextSourceFormat } from '../types.js';
-import { HEADER_LABEL_ANYWHERE, HEADER_LINE, LOOSE_EVENT_ID, headerKeyOf, type HeaderKey } from './labels.js';
-import { cleanLine } from './lines.js';
+import { HEADER_LABEL_ANYWHERE, HEADER_LINE, LIST_LABELS, LIST_LINE, LOOSE_EVENT_ID, headerKeyOf, type HeaderKey } from './labels.js';
+import { cleanLine, type PastedLine } from './lines.js';
 import { templateOfLine, type MessageTemplate } from './messages.js';
 
 export interface RawRecord {
@@ -33,6 +34,8 @@ type Mode = 'none' | 'header' | 'body' | 'xml';
 
 /** Labels that open a record when no record is being read (a paste may start below `Log Name:`). */
 const OPENERS: ReadonlySet<HeaderKey> = new Set(['LogName', 'Source', 'Date', 'EventId']);
+/** Format-List properties that start a record when none is being read (the first one printed, with or without `*`). */
+const LIST_OPENERS: ReadonlySet<HeaderKey> = new Set(['Date', 'Source', 'EventId', 'Description', 'LogName', 'RecordId']);
 /** The value of a loose `Log:` line must look like a log, or it is message text (`Log: 0xcaa5001c …`). */
 const LOG_LIKE = /\/|^(?:Application|System|Security|Setup)$/i;
 
@@ -44,6 +47,9 @@ export class DetailsScanner {
   private lastKey: HeaderKey | null = null;
   private previousBlank = false;
   private positions = 0;
+  /** In a Format-List record: the property being read (null: one that is not kept) and those seen. */
+  private listKey: HeaderKey | null = null;
+  private readonly listSeen = new Set<string>();
   /** Text outside any record, sampled for the "not event text" message. */
   noise = '';
 
@@ -73,6 +79,7 @@ export class DetailsScanner {
     // A quoted record ends where a blank line is followed by text outside the quote.
     if (this.current && this.currentQuoted && !line.quoted && text !== '' && this.previousBlank) this.finish();
     this.previousBlank = text === '';
+    if (this.listLine(line)) return;
 
     const labelled = HEADER_LINE.exec(text);
     const key = labelled ? headerKeyOf(labelled[1] ?? '') : undefined;
@@ -118,6 +125,56 @@ export class DetailsScanner {
       return;
     }
     this.bodyLine(text, line.quoted);
+  }
+
+  /**
+   * `Get-WinEvent | Format-List`: a property at the start of a line (a name seen twice starts the
+   * next record), the Message's lines indented below it. True when the line was taken.
+   */
+  private listLine(line: PastedLine): boolean {
+    const inList = this.current?.format === 'PowerShellList';
+    const property = line.indented ? null : LIST_LINE.exec(line.text);
+    const name = property?.[1]?.toLowerCase();
+    if (property && name !== undefined) {
+      const key = LIST_LABELS[name];
+      const value = (property[2] ?? '').trim();
+      // `Id : abc` is no event id, and outside a list only a property that a list starts with opens one.
+      const takes = key !== 'EventId' || /^\d{1,5}$/.test(value);
+      if (takes && (inList || (key !== undefined && LIST_OPENERS.has(key)))) {
+        if (!inList || this.listSeen.has(name)) {
+          this.finish();
+          this.start('PowerShellList', line.quoted);
+        }
+        this.listSeen.add(name);
+        this.listKey = key ?? null;
+        if (this.current && key === 'Description') {
+          this.mode = 'body';
+          if (value !== '') this.listBodyLine(value);
+        } else if (this.current && key !== undefined) {
+          this.mode = 'header';
+          this.current.header[key] = value;
+          this.grow(value);
+        }
+        return true;
+      }
+    }
+    if (!inList) return false;
+    if (this.listKey === 'Description' && (line.indented || line.text === '')) {
+      this.listBodyLine(line.text);
+      return true;
+    }
+    if (line.indented || line.text === '') return true;
+    // A line at the margin that is no property: the list ended (prose after the paste).
+    this.finish();
+    return false;
+  }
+
+  /** A Message line of a Format-List record: kept as it is (its lines never start another record). */
+  private listBodyLine(text: string): void {
+    if (!this.current) return;
+    if (!this.current.template && !hasText(this.current.body) && text !== '') this.current.template = templateOfLine(text);
+    this.current.body.push(text);
+    this.grow(text);
   }
 
   /** The end of the text: the record being read is complete. */
@@ -203,6 +260,8 @@ export class DetailsScanner {
     this.currentQuoted = quoted;
     this.currentChars = 0;
     this.lastKey = null;
+    this.listKey = null;
+    this.listSeen.clear();
   }
 
   private grow(text: string): void {
@@ -222,7 +281,7 @@ export class DetailsScanner {
     if (!record) return;
     // `Date: Monday` in an e-mail is not a record: a header needs a log name, an event id or its XML.
     const h = record.header;
-    if (record.format === 'EventViewerText' && h.EventId === undefined && h.LogName === undefined && record.xml === null && !record.template) {
+    if ((record.format === 'EventViewerText' || record.format === 'PowerShellList') && h.EventId === undefined && h.LogName === undefined && record.xml === null && !record.template) {
       this.positions--;
       if (this.noise.length < 4096) this.noise += `${Object.entries(h).map(([key, value]) => `${LABEL_TEXT[key as HeaderKey]}: ${value}`).join('\n')}\n${record.body.join('\n')}\n`;
       return;
@@ -248,5 +307,6 @@ const LABEL_TEXT: Record<HeaderKey, string> = {
   OpCode: 'OpCode',
   Description: 'Description',
   EventXml: 'Event Xml',
+  RecordId: 'RecordId',
 };
 const labelFor = (key: HeaderKey) => LABEL_TEXT[key];

@@ -4,7 +4,7 @@
  * (both `Aufgabenkategorie` and `Taskkategorie` occur). `Log:` is a loose spelling seen in a
  * Microsoft article. Anything else is read as message text.
  */
-export type HeaderKey = 'LogName' | 'Source' | 'Date' | 'EventId' | 'TaskCategory' | 'Level' | 'Keywords' | 'User' | 'Computer' | 'OpCode' | 'Description' | 'EventXml';
+export type HeaderKey = 'LogName' | 'Source' | 'Date' | 'EventId' | 'TaskCategory' | 'Level' | 'Keywords' | 'User' | 'Computer' | 'OpCode' | 'Description' | 'EventXml' | 'RecordId';
 
 export const HEADER_LABELS: Readonly<Record<string, HeaderKey>> = {
   'log name': 'LogName',
@@ -50,6 +50,26 @@ export const LOOSE_EVENT_ID = /^(?:event\s+id|ereignis-id)\s+(\d{1,5})\s*$/i;
 export function headerKeyOf(label: string): HeaderKey | undefined {
   return HEADER_LABELS[label.toLowerCase().replace(/\s+/g, ' ')];
 }
+
+/**
+ * `Get-WinEvent | Format-List` (with or without `*`): an EventLogRecord's properties, each at the
+ * start of its line, `Name : value`, continuation lines indented. Message holds the text.
+ */
+export const LIST_LABELS: Readonly<Record<string, HeaderKey>> = {
+  timecreated: 'Date',
+  providername: 'Source',
+  id: 'EventId',
+  message: 'Description',
+  logname: 'LogName',
+  leveldisplayname: 'Level',
+  machinename: 'Computer',
+  userid: 'User',
+  taskdisplayname: 'TaskCategory',
+  opcodedisplayname: 'OpCode',
+  recordid: 'RecordId',
+};
+/** A property line of Format-List: the name at the very start, padded to the colon. */
+export const LIST_LINE = /^([A-Za-z]+) *: ?(.*)$/;
 
 /** Event Viewer's level names → the XML's numbers. */
 const LEVELS: Readonly<Record<string, number>> = {

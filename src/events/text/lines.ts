@@ -10,6 +10,8 @@ export interface PastedLine {
   quoted: boolean;
   /** A Markdown code fence (```` ``` ````, `~~~`): it ends the record before it. */
   fence: boolean;
+  /** The line started with a blank (after any quote marker): a Format-List continuation line. */
+  indented: boolean;
 }
 
 const NBSP = /\u00a0/g;
@@ -20,12 +22,13 @@ const MARKDOWN_ESCAPE = /\\([<>_*[\]#`\\|])/g;
 
 export function cleanLine(raw: string): PastedLine {
   let text = raw.replace(NBSP, ' ');
-  if (FENCE.test(text)) return { text: '', quoted: false, fence: true };
+  if (FENCE.test(text)) return { text: '', quoted: false, fence: true, indented: false };
   let quoted = false;
   for (let m = QUOTE.exec(text); m !== null; m = QUOTE.exec(text)) {
     quoted = true;
     text = text.slice(m[0].length);
   }
+  const indented = /^\s/.test(text);
   text = text.trim();
   // A bullet only when a word follows: `-895418359` and `--` are content.
   text = text.replace(BULLET, '');
@@ -37,7 +40,7 @@ export function cleanLine(raw: string): PastedLine {
     else if (/[\w.)>]\*$/.test(text)) text = text.slice(0, -1);
   }
   text = text.replace(MARKDOWN_ESCAPE, '$1');
-  return { text: text.trimEnd(), quoted, fence: false };
+  return { text: text.trimEnd(), quoted, fence: false, indented };
 }
 
 /** `*<Timestamp>*`, `[Date]`, `<User SID>`, `Miami.****`: a value someone hid, not a value. */

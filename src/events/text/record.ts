@@ -47,7 +47,8 @@ export function recordToEvent(record: RawRecord, source: string, sequence: TextS
   // Event Viewer's General tab names the source by its short name: `Source: AAD`.
   const shortAadName = sourceName !== null && /^AAD$/i.test(sourceName) && (logName === null || logName.toLowerCase().startsWith(`${AAD}/`));
   let provider = shortAadName ? AAD_PROVIDER : (sourceName ?? (logName?.includes('/') ? logName.slice(0, logName.indexOf('/')) : null));
-  if (provider === null && template && headerId === null) provider = AAD_PROVIDER;
+  // No source given: an AAD message (of the event id given, if one is) says whose event it is.
+  if (provider === null && template && (headerId === null || template.EventIds.includes(headerId))) provider = AAD_PROVIDER;
   const isAad = provider?.toLowerCase() === AAD;
   const eventId = headerId ?? (isAad ? (template?.EventIds[0] ?? 0) : 0);
   const fieldsTemplate = isAad ? (headerId !== null ? (templateOfEvent(headerId) ?? null) : template) : null;
@@ -70,7 +71,8 @@ export function recordToEvent(record: RawRecord, source: string, sequence: TextS
 
   const user = headerValue(h.User);
   return {
-    EventRecordID: 0,
+    // Format-List shows the record id; Event Viewer's text does not.
+    EventRecordID: parseInteger(headerValue(h.RecordId)) ?? 0,
     // Without a log name an AAD record is put in the channel of its event, errors in Operational.
     Channel: logName ?? (isAad ? `${AAD_PROVIDER}/${spec?.Channel ?? 'Operational'}` : ''),
     Provider: provider ?? '',

@@ -91,6 +91,79 @@ describe('Copy details as text', () => {
   });
 });
 
+describe('Get-WinEvent | Format-List (our own shape: no public AAD paste of it was found)', () => {
+  // PowerShell's default list view of an EventLogRecord; the messages are those of real public pastes.
+  const defaultList = [
+    'PS C:\\> Get-WinEvent -LogName Microsoft-Windows-AAD/Operational -MaxEvents 2 | Format-List',
+    '',
+    '',
+    'TimeCreated  : 11/12/2024 10:00:05 AM',
+    'ProviderName : Microsoft-Windows-AAD',
+    'Id           : 1098',
+    'Message      : Error: 0xCAA5001C Token broker operation failed.',
+    "               Operation name: GetTokenSilently, Error: -895352830 (0xcaa20002), Description: AADSTS65002: Consent between first party application 'e9c51622-460d-4d3d-952d-966a5b1da34c' and first party resource 'f2d19332-a09d-48c8-a53b-c49ae5502dfc' must be configured via preauthorization.",
+    '',
+    '               Logged at WebAccountProcessor.cpp, line: 680, method: AAD::Core::WebAccountProcessor::ReportOperationError.',
+    '',
+    'TimeCreated  : 11/12/2024 10:00:04 AM',
+    'ProviderName : Microsoft-Windows-AAD',
+    'Id           : 1007',
+    'Message      : AadCloudAPPlugin GetToken Stop.',
+    '               Status: 0xC004848C',
+    '',
+    '',
+    'PS C:\\>',
+  ].join('\n');
+
+  it('reads each record with its time, provider, id and whole message, in the AAD log of its event', () => {
+    const read = textEvents(defaultList);
+    expect(read.map((e) => [e.EventId, e.Provider, e.Channel, e.FromText?.SourceFormat, e.FromText?.LocalTime])).toEqual([
+      [1098, 'Microsoft-Windows-AAD', 'Microsoft-Windows-AAD/Operational', 'PowerShellList', '2024-11-12T10:00:05'],
+      [1007, 'Microsoft-Windows-AAD', 'Microsoft-Windows-AAD/Analytic', 'PowerShellList', '2024-11-12T10:00:04'],
+    ]);
+    expect(read[0]?.Message?.split('\n')).toHaveLength(4);
+    expect(read[0]?.Message).toContain('Logged at WebAccountProcessor.cpp');
+    expect(tokenBrokerErrorOf(read[0]!)).toMatchObject({ Code: '0xcaa5001c' });
+    expect(statusOf(read[1]!)).toBe('0xc004848c');
+  });
+
+  it('reads Format-List * : Message first, record id and log kept, the other properties left out of the message', () => {
+    const star = [
+      'Message              : AadCloudAPPlugin GetToken Stop.',
+      '                       Status: 0xC004848C',
+      'Id                   : 1007',
+      'Version              : 0',
+      'Qualifiers           :',
+      'Level                : 4',
+      'RecordId             : 48213',
+      'ProviderName         : Microsoft-Windows-AAD',
+      'LogName              : Microsoft-Windows-AAD/Operational',
+      'MachineName          : PC1.contoso.com',
+      'UserId               : S-1-5-18',
+      'TimeCreated          : 11/12/2024 10:00:04 AM',
+      'LevelDisplayName     : Information',
+      'KeywordsDisplayNames : {}',
+      'Properties           : {System.Diagnostics.Eventing.Reader.EventProperty, System.Diagnostics.Eventing.Reader.EventProperty}',
+      '',
+      'Message              : AadCloudAPPlugin GetToken Stop.',
+      '                       Status: 0x0',
+      'Id                   : 1007',
+      'RecordId             : 48214',
+    ].join('\n');
+    const read = textEvents(star);
+    expect(read.map((e) => [e.EventId, e.EventRecordID, e.Channel, e.Computer, e.UserSid, e.Level])).toEqual([
+      [1007, 48213, 'Microsoft-Windows-AAD/Operational', 'PC1.contoso.com', 'S-1-5-18', 4],
+      [1007, 48214, 'Microsoft-Windows-AAD/Analytic', '', null, null],
+    ]);
+    expect(read[0]?.Message).toBe('AadCloudAPPlugin GetToken Stop.\nStatus: 0xC004848C');
+  });
+
+  it('ends a record at prose after the list, and takes `Id : abc` for no event id', () => {
+    const read = textEvents(['Id           : 1007', 'Message      : AadCloudAPPlugin GetToken Stop.', '               Status: 0xC004848C', '', 'That is all I see in the log.', 'Id : abc'].join('\n'));
+    expect(read.map((e) => [e.EventId, e.Message])).toEqual([[1007, 'AadCloudAPPlugin GetToken Stop.\nStatus: 0xC004848C']]);
+  });
+});
+
 function fixtureBytesReal(name: string): Uint8Array {
   return new Uint8Array(readFileSync(realPath(name)));
 }
