@@ -293,6 +293,11 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
     findings.unshift(finding('PartialCapture', `Partial capture: it ${shows}${missing.length ? `; missing ${missing.join(', ')}` : ''}. Judged: ${judged.length ? judged.join(', ') : 'nothing'}. Not judged: ${notJudged.join('; ')}.`));
   }
 
+  if (report.Runs) {
+    const { Count, Kept, By } = report.Runs;
+    const which = By === 'ClientTime' ? `run ${Kept}, the latest by its Client Time` : Kept === Count ? 'the last one in the text' : `run ${Kept}`;
+    findings.push(finding('SeveralCaptures', `The text holds ${Count} runs of dsregcmd /status (a box repeats, as in "before" and "after" pastes): judged ${which}; the others are not judged.`));
+  }
   const redacted = [...new Set(report.Sections.flatMap((s) => s.Fields.filter((f) => isRedacted(f.Value)).map((f) => f.Name)))];
   if (redacted.length > 0) {
     findings.push(finding('RedactedCapture', `Some values were redacted before the capture was shared and are not judged: ${redacted.join(', ')}.`));

@@ -71,6 +71,11 @@ export const findingCatalog = {
     Severity: 'Warning',
     NextStep: 'Do not trust the PRT times of this capture: check the device clock and time zone, and take a new capture with `dsregcmd /status` on the device.',
   },
+  SeveralCaptures: {
+    Title: 'The text holds several runs of dsregcmd; one of them was judged.',
+    Severity: 'Info',
+    NextStep: 'To judge another run, give it on its own; to see whether a lock and unlock renewed the PRT, compare the update times of the runs.',
+  },
   RedactedCapture: {
     Title: 'Some values were redacted before the capture was shared and were not judged.',
     Severity: 'Info',

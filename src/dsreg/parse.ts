@@ -213,6 +213,9 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
   let block: PrtDiagnostics | null = null;
   /** A `…PrtDiagnostics` line was seen in this section: block lines after it are not a headless paste. */
   let sawBlockStart = false;
+  /** Where each run of dsregcmd starts (a box whose name the run already has begins the next one). */
+  const runStarts: { boxed: number; diagnostics: number }[] = [{ boxed: 0, diagnostics: 0 }];
+  let runNames = new Set<string>();
 
   for (const { part: raw, lineNo } of lines) {
     const line = undecorate(raw);
@@ -226,6 +229,12 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
     const header = HEADER.exec(line) ?? RULE_HEADER.exec(line);
     if (header !== null) {
       current = { Name: header[1] ?? '', Fields: [] };
+      const name = normaliseName(current.Name);
+      if (runNames.has(name)) {
+        runStarts.push({ boxed: boxed.length, diagnostics: diagnostics.length });
+        runNames = new Set();
+      }
+      runNames.add(name);
       boxed.push(current);
       // A header without a top border (a paste that lost it) is taken as a closed box.
       box = box === 'top' ? 'header' : 'none';
@@ -304,16 +313,40 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
     }
   }
 
-  const sections = boxed;
+  const runs = runStarts.map((start, i) => ({
+    boxed: boxed.slice(start.boxed, runStarts[i + 1]?.boxed ?? boxed.length),
+    diagnostics: diagnostics.slice(start.diagnostics, runStarts[i + 1]?.diagnostics ?? diagnostics.length),
+  }));
+  if (runs.length > 1) {
+    // Judge one run: the latest by its Client Time when every run shows one, else the last pasted.
+    const times = runs.map((run) => clientTimeOf(run.boxed));
+    const byTime = times.every((t): t is number => t !== null);
+    const kept = byTime ? times.indexOf(Math.max(...times)) : runs.length - 1;
+    const run = runs[kept] ?? { boxed, diagnostics };
+    // Loose lines before the first box belong to the first run.
+    return report(run.boxed, kept === 0 ? leading : null, run.diagnostics, opts, { Count: runs.length, Kept: kept + 1, By: byTime ? 'ClientTime' : 'Order' });
+  }
+  return report(boxed, leading, diagnostics, opts);
+}
+
+function report(boxed: DsregSection[], leading: DsregSection | null, diagnostics: PrtDiagnostics[], opts: ParseOptions, runs?: DsregReport['Runs']): DsregReport {
   const loose = leading === null ? [] : fileUnboxed(leading, boxed);
-  sections.unshift(...loose);
+  const sections = [...loose, ...boxed];
   return {
     Sections: sections,
     WorkAccounts: sections.filter((s) => WORK_ACCOUNT.test(normaliseName(s.Name))),
     Diagnostics: diagnostics,
     LooseSections: loose.filter((s) => s.Name !== '').map((s) => s.Name),
     Encoding: opts.encoding,
+    ...(runs ? { Runs: runs } : {}),
   };
+}
+
+/** A run's `Client Time` (Diagnostic Data) in epoch ms, or null. */
+function clientTimeOf(sections: readonly DsregSection[]): number | null {
+  const field = sections.flatMap((s) => s.Fields).find((f) => normaliseName(f.Name) === 'client time');
+  const iso = field ? parseDsregTime(field.Value) : null;
+  return iso === null ? null : Date.parse(iso);
 }
 
 /**

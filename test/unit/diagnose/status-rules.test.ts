@@ -314,3 +314,28 @@ describe('rule 5: join failures are findings', () => {
     expect(failed?.Message).not.toMatch(/WS-Trust/i);
   });
 });
+
+describe('several runs of dsregcmd in one text', () => {
+  const sso = (update: string) => ssoState('YES', `${update} UTC`, '2026-12-01 08:00:00.000 UTC');
+  const clientTime = (time: string) => box('Diagnostic Data', `Client Time : ${time} UTC`);
+
+  it('judges the last run pasted ("before" and "after" a lock and unlock) and says the text holds two', () => {
+    const s = judge(`Before:\n${sso('2026-11-20 02:00:00.000')}\nAfter lock and unlock:\n${sso('2026-11-20 08:55:00.000')}`);
+    expect([s.Health, s.AzureAdPrtUpdateTime]).toEqual(['Healthy', '2026-11-20T08:55:00.000Z']);
+    expect(findingOf(s, 'SeveralCaptures')?.Message).toBe(
+      'The text holds 2 runs of dsregcmd /status (a box repeats, as in "before" and "after" pastes): judged the last one in the text; the others are not judged.',
+    );
+  });
+
+  it('judges the latest run by its Client Time when every run shows one, wherever it stands', () => {
+    const s = judge(`${deviceState('YES', 'NO')}\n${sso('2026-11-20 08:55:00.000')}\n${clientTime('2026-11-20 09:00:00.000')}\n${deviceState('YES', 'NO')}\n${sso('2026-11-20 02:00:00.000')}\n${clientTime('2026-11-20 03:00:00.000')}`);
+    expect(s.AzureAdPrtUpdateTime).toBe('2026-11-20T08:55:00.000Z');
+    expect(findingOf(s, 'SeveralCaptures')?.Message).toContain('judged run 1, the latest by its Client Time');
+  });
+
+  it('one run with several work accounts is one run', () => {
+    const s = judge(`${deviceState('YES', 'NO')}\n${box('Work Account 1', 'WorkplaceTenantName : Contoso')}\n${box('Work Account 2', 'WorkplaceTenantName : Fabrikam')}\n${sso('2026-11-20 08:55:00.000')}`);
+    expect(ids(s)).not.toContain('SeveralCaptures');
+    expect(s.WorkAccounts).toHaveLength(2);
+  });
+});
