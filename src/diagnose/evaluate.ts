@@ -194,7 +194,12 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   const userContext = joinDiagnostics?.UserContext ?? lookup(diagnosticData, 'User Context');
   const executingAccount = lookup(diagnosticData, 'Executing Account Name');
   const ranHere = options.source.Kind === 'Live' || options.source.Kind === 'Simulated';
-  const noUserShown = (userContext !== null && /SYSTEM/i.test(userContext)) || (executingAccount !== null && /^(NT AUTHORITY\\)?SYSTEM\b/i.test(executingAccount)) || (userState !== undefined && userState.Fields.length === 0);
+  // SYSTEM shows as itself or, in Executing Account Name, as the computer's account (`CONTOSO\PC1$`).
+  const systemAccount = executingAccount !== null && (/^(NT AUTHORITY\\)?SYSTEM\b/i.test(executingAccount) || /^[^\s\\,]+\\[^\s\\,]+\$(?=[\s,]|$)/.test(executingAccount));
+  const systemContext = userContext !== null && /SYSTEM/i.test(userContext);
+  const noUserShown = systemContext || systemAccount || (userState !== undefined && userState.Fields.length === 0);
+  const noUserContext = () =>
+    finding('NoUserContext', `dsregcmd ran without a signed-in user (${systemContext ? 'User Context : SYSTEM' : systemAccount ? `Executing Account Name : ${executingAccount}` : 'the User State box is empty'}), so the capture cannot say anything about the user's PRT.`);
 
   const prtLine = fieldOf(sso, 'AzureAdPrt');
   const azureAdPrt = prtLine === undefined ? null : parseYesNo(dataValue(prtLine.Value));
@@ -210,6 +215,10 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   if (azureAdPrt === false) {
     if (join.NotEntraJoined) {
       health = 'NotApplicable';
+    } else if (noUserShown) {
+      // SYSTEM (an Intune or ConfigMgr script, psexec -s) never holds a user's PRT: its NO says nothing.
+      health = 'Unknown';
+      findings.push(noUserContext());
     } else {
       health = 'Missing';
       findings.push(finding('PrtMissing', 'There is no Azure AD PRT: single sign-on to Entra ID resources will not work and the user will see sign-in prompts.'));
@@ -217,7 +226,7 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   } else if (azureAdPrt === null) {
     health = join.NotEntraJoined ? 'NotApplicable' : 'Unknown';
     if (noUserShown) {
-      findings.push(finding('NoUserContext', `dsregcmd ran without a signed-in user (${userContext && /SYSTEM/i.test(userContext) ? 'User Context : SYSTEM' : executingAccount && /SYSTEM/i.test(executingAccount) ? `Executing Account Name : ${executingAccount}` : 'the User State box is empty'}), so the capture cannot say anything about the user's PRT.`));
+      findings.push(noUserContext());
     } else if (ranHere && !sso) {
       // Our own run of dsregcmd is whole: no SSO State there means no user session, not a cut paste.
       findings.push(finding('NoUserContext', 'dsregcmd printed no SSO State here: it ran outside a signed-in user\'s session (as SYSTEM, a service or over remoting), so it cannot say anything about the user\'s PRT.'));

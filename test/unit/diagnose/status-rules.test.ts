@@ -339,3 +339,24 @@ describe('several runs of dsregcmd in one text', () => {
     expect(s.WorkAccounts).toHaveLength(2);
   });
 });
+
+describe('a run as SYSTEM says nothing about the user\'s PRT', () => {
+  const diag = (...lines: string[]) => box('Diagnostic Data', ...lines);
+
+  it('AzureAdPrt : NO from SYSTEM (an Intune or ConfigMgr script) is Unknown with NoUserContext, not a missing PRT', () => {
+    const s = judge(`${deviceState('YES', 'NO')}\n${ssoState('NO', '', '')}\n${diag('Executing Account Name : NT AUTHORITY\\SYSTEM')}`);
+    expect([s.Health, s.AzureAdPrt]).toEqual(['Unknown', false]);
+    expect(ids(s)).toContain('NoUserContext');
+    expect(ids(s)).not.toContain('PrtMissing');
+  });
+
+  it('the computer\'s own account (CONTOSO\\PC1$) is SYSTEM too; a user\'s account is not', () => {
+    const asComputer = judge(`${deviceState('YES', 'YES')}\n${ssoState('NO', '', '')}\n${diag('Executing Account Name : RCMLAB\\RCMLAB-WS2022-S$, RCMLAB-WS2022-S$@rcmlab.local')}`);
+    expect(asComputer.Health).toBe('Unknown');
+    expect(findingOf(asComputer, 'NoUserContext')?.Message).toBe(
+      'dsregcmd ran without a signed-in user (Executing Account Name : RCMLAB\\RCMLAB-WS2022-S$, RCMLAB-WS2022-S$@rcmlab.local), so the capture cannot say anything about the user\'s PRT.',
+    );
+    const asUser = judge(`${deviceState('YES', 'YES')}\n${ssoState('NO', '', '')}\n${diag('Executing Account Name : CONTOSO\\jdoe, jdoe@contoso.com')}`);
+    expect([asUser.Health, ids(asUser).includes('PrtMissing'), ids(asUser).includes('NoUserContext')]).toEqual(['Missing', true, false]);
+  });
+});
