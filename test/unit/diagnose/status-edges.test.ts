@@ -176,3 +176,20 @@ describe('what a partial capture shows', () => {
     expect(partial).not.toContain('DeviceAuthStatus');
   });
 });
+
+describe('claims a finding makes only on its evidence', () => {
+  it('a join failure does not say the device key cannot sign when KeySignTest passed', () => {
+    const s = judge(parsed(box('Diagnostic Data', 'Error Phase : join', 'Client ErrorCode : 0x801c03f2', 'KeySignTest : PASSED')));
+    expect(message(s, 'JoinFailed')).not.toContain('KeySignTest');
+    const failed = judge(parsed(box('Diagnostic Data', 'KeySignTest : FAILED [0x8009002d]')));
+    expect(message(failed, 'JoinFailed')).toContain('KeySignTest FAILED [0x8009002d] (the device key cannot sign');
+  });
+
+  it('a user whose account name ends in "system" ran dsregcmd as a user, not as SYSTEM', () => {
+    const capture = `${joined}\r\n${box('Diagnostic Data', 'AadRecoveryEnabled : NO', 'Executing Account Name : CONTOSO\\opsystem, opsystem@contoso.com', 'KeySignTest : PASSED')}`;
+    expect(ids(judge(parsed(capture)))).not.toContain('NoUserContext');
+    const asSystem = `${joined}\r\n${box('Diagnostic Data', 'Executing Account Name : NT AUTHORITY\\SYSTEM', 'KeySignTest : PASSED')}`;
+    expect(message(judge(parsed(asSystem)), 'NoUserContext')).toContain('Executing Account Name : NT AUTHORITY\\SYSTEM');
+  });
+});
+
