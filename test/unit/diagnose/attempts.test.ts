@@ -239,6 +239,13 @@ describe('edges found by the mutation run of attempts.ts', () => {
   it('a pasted text record that carries its Event Xml is named by its record id, like an exported event', async () => {
     const [attempt] = await logged('text-details-with-event-xml.txt');
     expect(foundIn(attempt)).toEqual([['AADSTS50126', 'event 1081, Operational #240']]);
+    // Its instant is known (the Event Xml): no wall-clock time of unknown zone is reported beside it.
+    expect([attempt?.FirstEventTime, attempt?.LocalTime]).toEqual(['2026-11-20T09:13:40.4242555Z', null]);
+  });
+
+  it('bare messages without a date have neither an instant nor a wall-clock time', async () => {
+    const [attempt] = await logged('text-1144-1104-messages.txt');
+    expect([attempt?.FirstEventTime, attempt?.LocalTime]).toEqual([null, null]);
   });
 
   it('an attempt read from dsregcmd has no token broker errors, no event records and is no orphan', () => {
@@ -332,6 +339,27 @@ describe('edges found by the mutation run of attempts.ts', () => {
       ['AADSTS50053', `event 1081, Operational #${records.get(2)}`],
       ['0xcaa20003', `event 1098, Operational #${records.get(3)}`],
       ['0xcaa2000c', `event 1098, Operational #${records.get(4)}`],
+    ]);
+  });
+
+  it('a token broker error whose code cannot be read is left out of the chain', () => {
+    const attempt = buildAttempts([
+      ev({ EventId: 1006, at: 0 }),
+      ev({ EventId: 1098, at: 1, Data: [], Message: 'Token broker operation failed.' }),
+      ev({ EventId: 1007, at: 2, Data: data('0xc000006d') }),
+    ]).map(fromEvents)[0];
+    expect(attempt?.TokenBrokerErrors.map((t) => t.Code)).toEqual([null]);
+    expect(foundIn(attempt)?.map(([code]) => code)).toEqual(['0xc000006d']);
+  });
+
+  it('the Azure AD PRT and the Enterprise PRT blocks of one sign-in (same time, same status) stay two attempts', () => {
+    const both = [
+      ssoBox('AzureAdPrt', 'AcquirePrtDiagnostics', { 'Previous Prt Attempt': '2026-11-20 09:13:40.000 UTC', 'Attempt Status': '0xc000006d' }),
+      ssoBox('EnterprisePrt', 'AcquirePrtDiagnostics', { 'Previous Prt Attempt': '2026-11-20 09:13:40.000 UTC', 'Attempt Status': '0xc000006d' }),
+    ].map((text) => fromDiagnostics(blockOf(text)));
+    expect(mergeAttempts(both, []).map((a) => [a.Method, a.Prt])).toEqual([
+      ['Dsregcmd', 'AzureAd'],
+      ['Dsregcmd', 'Enterprise'],
     ]);
   });
 });
