@@ -323,22 +323,24 @@ describe('edges found by the mutation run of attempts.ts', () => {
     expect(block.NextSteps.length).toBeGreaterThan(0);
   });
 
-  it('a code is found in the event it came from: the last 1081 gives the server error, each 1098 its own code', () => {
+  it('a code is found in the event it came from: the last 1081 gives the server error, each 1097/1098 its own code', () => {
     // Hand-made events numbered per channel from 1, as Windows does: two answers, two broker errors.
     const attempt = buildAttempts([
       ev({ EventId: 1006, at: 0 }),
       ev({ EventId: 1081, at: 1, Data: data('invalid_grant', 'AADSTS50126: Error validating credentials due to invalid username or password.', '') }),
       ev({ EventId: 1081, at: 2, Data: data('invalid_grant', 'AADSTS50053: The account is locked.', '') }),
-      ev({ EventId: 1098, at: 3, Data: [], Message: 'Error: 0xCAA20003 Token broker operation failed.' }),
-      ev({ EventId: 1098, at: 4, Data: [], Message: 'Error: 0xCAA2000C Token broker operation failed.' }),
-      ev({ EventId: 1007, at: 5, Data: data('0xc000006d') }),
+      ev({ EventId: 1097, at: 3, Data: [], Message: 'Error: 0xCAA7000A Token broker operation failed.' }),
+      ev({ EventId: 1098, at: 4, Data: [], Message: 'Error: 0xCAA20003 Token broker operation failed.' }),
+      ev({ EventId: 1098, at: 5, Data: [], Message: 'Error: 0xCAA2000C Token broker operation failed.' }),
+      ev({ EventId: 1007, at: 6, Data: data('0xc000006d') }),
     ]).map(fromEvents)[0];
     const records = new Map((attempt?.EventRecordIds ?? []).map((r, i) => [i, r.EventRecordID]));
     expect(foundIn(attempt)).toEqual([
-      ['0xc000006d', `event 1007, Analytic #${records.get(5)}`],
+      ['0xc000006d', `event 1007, Analytic #${records.get(6)}`],
       ['AADSTS50053', `event 1081, Operational #${records.get(2)}`],
-      ['0xcaa20003', `event 1098, Operational #${records.get(3)}`],
-      ['0xcaa2000c', `event 1098, Operational #${records.get(4)}`],
+      ['0xcaa7000a', `event 1097, Operational #${records.get(3)}`],
+      ['0xcaa20003', `event 1098, Operational #${records.get(4)}`],
+      ['0xcaa2000c', `event 1098, Operational #${records.get(5)}`],
     ]);
   });
 
