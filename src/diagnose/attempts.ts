@@ -8,8 +8,10 @@ import { isFailureStatus } from '../util/status-code.js';
 const success = (status: string | null) => status !== null && !isFailureStatus(status);
 const channelShort = (channel: string) => channel.replace('Microsoft-Windows-AAD/', '');
 
-function eventFoundIn(attempt: Attempt, eventId: number): string {
-  const event = [...attempt.Events].reverse().find((e) => e.EventId === eventId);
+/** The event a code came from: the last one of its id (the attempt's server error is its last 1081/1088), or the n-th. */
+function eventFoundIn(attempt: Attempt, eventId: number, nth?: number): string {
+  const ofId = attempt.Events.filter((e) => e.EventId === eventId);
+  const event = nth === undefined ? ofId.at(-1) : ofId[nth];
   if (!event) return `event ${eventId}`;
   // A pasted record has no record id: name its file and place instead.
   if (event.FromText && event.EventRecordID === 0) return `event ${eventId}, text record ${event.FromText.Position} of ${win32.basename(event.Source)}`;
@@ -58,7 +60,11 @@ export function fromEvents(attempt: Attempt): DiagnosedAttempt {
       NetworkSubError: attempt.NetworkSubError
         ? { Code: asWinHttp(attempt.NetworkSubError.Code), FoundIn: eventFoundIn(attempt, 1084) }
         : null,
-      TokenBrokerErrors: attempt.TokenBrokerErrors.flatMap((error) => (error.Code ? [{ Code: error.Code, FoundIn: eventFoundIn(attempt, error.EventId) }] : [])),
+      // Each 1097/1098 is one error, in order: the n-th error of an id came from the n-th event of that id.
+      TokenBrokerErrors: attempt.TokenBrokerErrors.flatMap((error, i) => {
+        const nth = attempt.TokenBrokerErrors.slice(0, i).filter((earlier) => earlier.EventId === error.EventId).length;
+        return error.Code ? [{ Code: error.Code, FoundIn: eventFoundIn(attempt, error.EventId, nth) }] : [];
+      }),
       Url: attempt.Url,
     },
   );

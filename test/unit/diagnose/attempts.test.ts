@@ -4,12 +4,14 @@
  * same attempt, and the one-line summary. Real-shaped input: the event fixtures and dsregcmd text
  * as it prints the block.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromDiagnostics, fromEvents, mergeAttempts, summarise } from '../../../src/diagnose/attempts.js';
 import type { DiagnosedAttempt } from '../../../src/diagnose/attempt-types.js';
+import { decodeCapture } from '../../../src/dsreg/decode.js';
 import { parseDsregcmd } from '../../../src/dsreg/parse.js';
 import { buildAttempts } from '../../../src/events/attempts.js';
-import { fixtureEvents } from '../events/helpers.js';
+import { data, ev, fixtureEvents } from '../events/helpers.js';
 
 const logged = async (...fixtures: string[]): Promise<DiagnosedAttempt[]> => buildAttempts(await fixtureEvents(...fixtures)).map(fromEvents);
 const foundIn = (a: DiagnosedAttempt | undefined) => a?.Explanation.map((l) => [l.Code, l.FoundIn]);
@@ -232,3 +234,135 @@ describe('the summary line', () => {
     expect(summarise([attempt])).toBe('1 of 1 PRT attempt failed; the newest failed with 0xc000023c (STATUS_NETWORK_UNREACHABLE)');
   });
 });
+
+describe('edges found by the mutation run of attempts.ts', () => {
+  it('a pasted text record that carries its Event Xml is named by its record id, like an exported event', async () => {
+    const [attempt] = await logged('text-details-with-event-xml.txt');
+    expect(foundIn(attempt)).toEqual([['AADSTS50126', 'event 1081, Operational #240']]);
+    // Its instant is known (the Event Xml): no wall-clock time of unknown zone is reported beside it.
+    expect([attempt?.FirstEventTime, attempt?.LocalTime]).toEqual(['2026-11-20T09:13:40.4242555Z', null]);
+  });
+
+  it('bare messages without a date have neither an instant nor a wall-clock time', async () => {
+    const [attempt] = await logged('text-1144-1104-messages.txt');
+    expect([attempt?.FirstEventTime, attempt?.LocalTime]).toEqual([null, null]);
+  });
+
+  it('an attempt read from dsregcmd has no token broker errors, no event records and is no orphan', () => {
+    const attempt = fromDiagnostics(wrongPasswordBlock());
+    expect([attempt.TokenBrokerErrors, attempt.EventRecordIds, attempt.Orphan]).toEqual([[], [], false]);
+  });
+
+  it('a block that shows the server description but an empty code line still has the server error and its AADSTS code', () => {
+    const attempt = fromDiagnostics(wrongPasswordBlock({ 'Server Error Code': '' }));
+    expect(attempt.ServerError).toMatchObject({ Code: 'AADSTS50126', Error: null });
+    expect(foundIn(attempt)?.map(([code]) => code)).toEqual(['0xc000006d', 'AADSTS50126']);
+  });
+
+  it('merging copes with what a block or a log attempt does not show: no correlation id, no server error, no status', async () => {
+    const logs = await logged('wrong-password-50126.analytic.xml', 'wrong-password-50126.operational.xml');
+    expect(mergeAttempts([fromDiagnostics(wrongPasswordBlock({ 'Correlation ID': '' }))], logs).map((a) => a.Method)).toEqual(['Both']);
+    const network = wrongPasswordBlock({ 'Attempt Status': '0xc000023c', 'HTTP Error': '0x80072ee7', 'HTTP status': '', 'Server Error Code': '', 'Server Error Description': '' });
+    expect(mergeAttempts([fromDiagnostics(network)], logs).map((a) => a.Method).sort()).toEqual(['Dsregcmd', 'Events']);
+    expect(mergeAttempts([fromDiagnostics(wrongPasswordBlock({ 'Attempt Status': '' }))], logs).map((a) => a.Method).sort()).toEqual(['Dsregcmd', 'Events']);
+    // A WS-Trust answer (1088) has no correlation id.
+    const wsTrust = await logged('wstrust-id3242.xml');
+    expect(wsTrust[0]?.ServerError?.CorrelationId ?? null).toBeNull();
+    expect(mergeAttempts([fromDiagnostics(wrongPasswordBlock())], wsTrust).map((a) => a.Method).sort()).toEqual(['Dsregcmd', 'Events']);
+  });
+
+  it('accepts dsregcmd\'s time exactly 5 s before the first or after the last logged event', async () => {
+    const logs = await logged('wrong-password-50126.analytic.xml', 'wrong-password-50126.operational.xml');
+    const at = (time: string) => mergeAttempts([fromDiagnostics(wrongPasswordBlock({ 'Previous Prt Attempt': time }))], logs).map((a) => a.Method);
+    // The window is 09:13:40.000 – 09:13:40.426 (milliseconds, as Date keeps them).
+    expect(at('2026-11-20 09:13:35.000 UTC')).toEqual(['Both']);
+    expect(at('2026-11-20 09:13:45.426 UTC')).toEqual(['Both']);
+  });
+
+  it('an orphan completed by dsregcmd takes dsregcmd\'s endpoint and user, which the Operational log does not carry', async () => {
+    const orphans = await logged('operational-only.xml');
+    const block = wrongPasswordBlock({ 'Previous Prt Attempt': '2026-11-29 08:12:01.000 UTC' });
+    const merged = mergeAttempts([fromDiagnostics(block)], orphans).find((a) => a.Method === 'Both');
+    expect([merged?.Url, merged?.Upn]).toEqual(['https://login.microsoftonline.com/5b2a9c4e-8d17-4f3a-b6e0-2c9d71a4f358/oauth2/token', 'alice@contoso.com']);
+  });
+
+  it('an unfinished attempt (no 1007 yet) is placed by its start: newer than a finished one, it comes first', async () => {
+    const logs = await logged('unfinished-attempt.xml');
+    const merged = mergeAttempts([], [...logs].reverse());
+    expect(merged.map((a) => [a.Start, a.Finished])).toEqual([
+      ['2026-11-28T20:00:00.3337488Z', false],
+      ['2026-11-28T16:00:00.0008604Z', true],
+    ]);
+  });
+
+  it('the summary names the deepest link of a three-link chain (status, WS-Trust answer, inner code)', async () => {
+    const attempts = await logged('wstrust-id3242.xml');
+    expect(attempts[0]?.Explanation.length).toBe(3);
+    expect(summarise(attempts)).toMatch(/, because of 0x800484c1 \(AAD_CLOUDAP_E_WSTRUST_SAML_TOKENS_ARE_EMPTY\): /);
+  });
+
+  it('a deepest code without a published name is named alone (the real MSIS9682 capture)', () => {
+    const { text, encoding } = decodeCapture(readFileSync(new URL('../../fixtures/real/dsregcmd/redacted-date-sso-adfs-msis9682-stray-x.txt', import.meta.url)));
+    const [block] = parseDsregcmd(text, { source: 'msis9682.txt', encoding }).Diagnostics;
+    const attempt = block ? fromDiagnostics(block) : undefined;
+    expect(attempt?.Explanation.at(-1)?.Code).toBe('MSIS9682');
+    expect(summarise(attempt ? [attempt] : [])).toMatch(/^1 of 1 PRT attempt failed; the newest failed with 0xc000006d \(STATUS_LOGON_FAILURE\), because of MSIS9682: [A-Z]/);
+  });
+
+  it('the next steps of a merged attempt are the logs\' when they have any, dsregcmd\'s when the log attempt has none', async () => {
+    const orphans = await logged('operational-only.xml');
+    const orphan = orphans.find((a) => a.ServerError !== null);
+    const completed = mergeAttempts([fromDiagnostics(wrongPasswordBlock({ 'Previous Prt Attempt': '2026-11-29 08:12:01.000 UTC' }))], orphans).find((a) => a.Method === 'Both');
+    expect(completed?.NextSteps).toEqual(orphan?.NextSteps);
+    // An attempt the Analytic log shows unfinished (no 1007) has no chain and no steps: dsregcmd's complete it.
+    const unfinished = await logged('unfinished-attempt.xml');
+    const block = fromDiagnostics(wrongPasswordBlock({ 'Previous Prt Attempt': '2026-11-28 20:00:01.000 UTC' }));
+    const merged = mergeAttempts([block], unfinished).find((a) => a.Method === 'Both');
+    expect(merged?.Status?.Hex).toBe('0xc000006d');
+    expect(merged?.NextSteps).toEqual(block.NextSteps);
+    expect(block.NextSteps.length).toBeGreaterThan(0);
+  });
+
+  it('a code is found in the event it came from: the last 1081 gives the server error, each 1097/1098 its own code', () => {
+    // Hand-made events numbered per channel from 1, as Windows does: two answers, two broker errors.
+    const attempt = buildAttempts([
+      ev({ EventId: 1006, at: 0 }),
+      ev({ EventId: 1081, at: 1, Data: data('invalid_grant', 'AADSTS50126: Error validating credentials due to invalid username or password.', '') }),
+      ev({ EventId: 1081, at: 2, Data: data('invalid_grant', 'AADSTS50053: The account is locked.', '') }),
+      ev({ EventId: 1097, at: 3, Data: [], Message: 'Error: 0xCAA7000A Token broker operation failed.' }),
+      ev({ EventId: 1098, at: 4, Data: [], Message: 'Error: 0xCAA20003 Token broker operation failed.' }),
+      ev({ EventId: 1098, at: 5, Data: [], Message: 'Error: 0xCAA2000C Token broker operation failed.' }),
+      ev({ EventId: 1007, at: 6, Data: data('0xc000006d') }),
+    ]).map(fromEvents)[0];
+    const records = new Map((attempt?.EventRecordIds ?? []).map((r, i) => [i, r.EventRecordID]));
+    expect(foundIn(attempt)).toEqual([
+      ['0xc000006d', `event 1007, Analytic #${records.get(6)}`],
+      ['AADSTS50053', `event 1081, Operational #${records.get(2)}`],
+      ['0xcaa7000a', `event 1097, Operational #${records.get(3)}`],
+      ['0xcaa20003', `event 1098, Operational #${records.get(4)}`],
+      ['0xcaa2000c', `event 1098, Operational #${records.get(5)}`],
+    ]);
+  });
+
+  it('a token broker error whose code cannot be read is left out of the chain', () => {
+    const attempt = buildAttempts([
+      ev({ EventId: 1006, at: 0 }),
+      ev({ EventId: 1098, at: 1, Data: [], Message: 'Token broker operation failed.' }),
+      ev({ EventId: 1007, at: 2, Data: data('0xc000006d') }),
+    ]).map(fromEvents)[0];
+    expect(attempt?.TokenBrokerErrors.map((t) => t.Code)).toEqual([null]);
+    expect(foundIn(attempt)?.map(([code]) => code)).toEqual(['0xc000006d']);
+  });
+
+  it('the Azure AD PRT and the Enterprise PRT blocks of one sign-in (same time, same status) stay two attempts', () => {
+    const both = [
+      ssoBox('AzureAdPrt', 'AcquirePrtDiagnostics', { 'Previous Prt Attempt': '2026-11-20 09:13:40.000 UTC', 'Attempt Status': '0xc000006d' }),
+      ssoBox('EnterprisePrt', 'AcquirePrtDiagnostics', { 'Previous Prt Attempt': '2026-11-20 09:13:40.000 UTC', 'Attempt Status': '0xc000006d' }),
+    ].map((text) => fromDiagnostics(blockOf(text)));
+    expect(mergeAttempts(both, []).map((a) => [a.Method, a.Prt])).toEqual([
+      ['Dsregcmd', 'AzureAd'],
+      ['Dsregcmd', 'Enterprise'],
+    ]);
+  });
+});
+

@@ -1,6 +1,7 @@
 /** The chain of one attempt built from the evidence of real-shaped events: which links, in which order, and no link twice. */
 import { describe, expect, it } from 'vitest';
-import { fromEvents, summarise } from '../../../src/diagnose/attempts.js';
+import { fromDiagnostics, fromEvents, summarise } from '../../../src/diagnose/attempts.js';
+import { parseDsregcmd } from '../../../src/dsreg/parse.js';
 import { explainAttempt, serverCodeIn, type AttemptEvidence } from '../../../src/diagnose/explain-chain.js';
 import { buildAttempts } from '../../../src/events/attempts.js';
 import { fixtureEvents } from '../events/helpers.js';
@@ -55,5 +56,28 @@ describe('serverCodeIn', () => {
     expect(serverCodeIn('AADSTS12 is too short')).toBeNull();
     expect(serverCodeIn(null)).toBeNull();
     expect(serverCodeIn('')).toBeNull();
+  });
+});
+
+describe('codes without a published name', () => {
+  it('two different codes that both have no name are two links: only the same code is a repeat', () => {
+    // 0xcaa5001c (the broker's generic failure) has no published name; nor has a code the knowledge base does not know.
+    const chain = explainAttempt(evidence({ Status: '0xcaa5001c', TokenBrokerErrors: [{ Code: '0xcaa50021', FoundIn: 'event 1098' }] })).Explanation;
+    expect(chain.map((l) => [l.Code, l.Name, l.FoundIn])).toEqual([
+      ['0xcaa5001c', null, 'event 1007'],
+      ['0xcaa50021', null, 'event 1098'],
+    ]);
+  });
+});
+
+describe('a network error that cannot be read', () => {
+  it('a capture cut inside the HTTP Error value leaves the network link out and keeps the rest of the chain', () => {
+    const RULE = `+${'-'.repeat(70)}+`;
+    const row = (name: string, value: string) => `${name.padStart(26)} : ${value}`;
+    const text = [RULE, `| ${'SSO State'.padEnd(69)}|`, RULE, '', row('AzureAdPrt', 'NO'), row('AcquirePrtDiagnostics', 'PRESENT'), row('Previous Prt Attempt', '2026-11-20 09:13:40.000 UTC'), row('Attempt Status', '0xc000023c'), row('HTTP Error', '0x')].join('\r\n');
+    const [block] = parseDsregcmd(text, { source: 'ticket.txt', encoding: 'utf-8' }).Diagnostics;
+    expect(block?.HttpError).toBe('0x');
+    const attempt = block ? fromDiagnostics(block) : undefined;
+    expect(attempt?.Explanation.map((l) => [l.Code, l.FoundIn])).toEqual([['0xc000023c', 'dsregcmd AcquirePrtDiagnostics (AzureAdPrt): Attempt Status']]);
   });
 });

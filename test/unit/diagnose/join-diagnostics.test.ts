@@ -161,3 +161,80 @@ describe('decodeAll', () => {
     expect(decodeAll(fresh(), undefined)).toEqual(fresh());
   });
 });
+
+describe('where the Diagnostic Data lines stand in a paste', () => {
+  it('the old layout prints KeySignTest under Device State as a note that the test did not run: that is no join diagnostics', () => {
+    for (const name of ['decorated-legacy-colon-format-hybrid-prt-yes.txt', 'folded-lines-localized-doc-hybrid-prt-yes-no-times.txt']) {
+      const report = real(name);
+      expect(report.Sections.some((s) => s.Fields.some((f) => f.Name === 'KeySignTest')), name).toBe(true);
+      expect(readJoinDiagnostics(report), name).toBeNull();
+      expect(codesToDecode(report), name).toEqual([]);
+    }
+  });
+
+  it('error lines quoted above a capture whose Diagnostic Data box was cut are still read, with the tests of the box', () => {
+    // A ticket: the interesting lines first, then the capture as far as the message limit allowed.
+    const capture = readFileSync(new URL('../../fixtures/real/dsregcmd/pre-join-join-directoryerror-0x801c03f2.txt', import.meta.url), 'utf8').split(/\r?\n/);
+    const quoted = capture.filter((l) => /Error Phase|Client ErrorCode|Server ErrorCode/.test(l));
+    const cut = capture.slice(0, capture.findIndex((l) => l.includes('Fallback to Sync-Join')) + 1);
+    const text = ['Hybrid join keeps failing, dsregcmd /status shows', ...quoted, '', 'Full output:', ...cut].join('\r\n');
+    const report = parseDsregcmd(text, { source: 'ticket.txt', encoding: 'utf-8' });
+    expect(hasPreJoinDiagnostics(report)).toBe(true);
+    const join = readJoinDiagnostics(report);
+    expect(join).toMatchObject({ UserContext: 'SYSTEM', FallbackToSyncJoin: 'ENABLED', ErrorPhase: 'join', ClientErrorCode: '0x801c03f2', ServerErrorCode: 'DirectoryError', Failed: true });
+    expect(join?.Tests.map((t) => `${t.Name} ${t.Result}`)).toEqual(['AD Connectivity Test PASS', 'AD Configuration Test PASS', 'DRS Discovery Test PASS', 'DRS Connectivity Test PASS', 'Token acquisition Test PASS']);
+    expect(codesToDecode(report)).toEqual(['0x801c03f2', 'DirectoryError']);
+  });
+
+  it('a test line the field list does not know (a newer build adds tests) is read from the box like the others', () => {
+    // `Kerberos Ticket Test` appeared with Windows 11: the tests are recognised by their name, not by a list.
+    const join = readJoinDiagnostics(diagnosticData('AD Connectivity Test : PASS', 'Cloud Kerberos Test : FAIL [0x80090311]', 'Error Phase : discover'));
+    expect(join?.Tests.map((t) => [t.Name, t.Result, t.Codes.join('/')])).toEqual([
+      ['AD Connectivity Test', 'PASS', ''],
+      ['Cloud Kerberos Test', 'FAIL', '0x80090311'],
+    ]);
+    expect(join?.Codes.map((c) => [c.Code, c.Where])).toEqual([['0x80090311', 'Cloud Kerberos Test']]);
+  });
+
+  it('a capture cut after AadRecoveryEnabled still shows the post-join line it has', () => {
+    const join = readJoinDiagnostics(diagnosticData('AadRecoveryEnabled : YES'));
+    expect(join).toMatchObject({ AadRecoveryEnabled: true, KeySignTest: null, Failed: false, Codes: [] });
+  });
+});
+
+describe('which codes are collected', () => {
+  it('a code is zero only when every digit is: 0x00000005 is a failure with its code, 0x0 and 0x00000000 are not', () => {
+    expect(codes(diagnosticData('Client ErrorCode : 0x00000005'))).toEqual([['0x00000005', 'Client ErrorCode']]);
+    expect(readJoinDiagnostics(diagnosticData('Client ErrorCode : 0x00000005'))?.Failed).toBe(true);
+    for (const zero of ['0x0', '0x00000000']) expect(readJoinDiagnostics(diagnosticData('AD Connectivity Test : PASS', `Client ErrorCode : ${zero}`))?.Failed, zero).toBe(false);
+    expect(deviceAuthCode('FAILED. Error: 0x0000052e')).toBe('0x0000052e');
+  });
+
+  it('a zero inside a failed test, a failed key test or the server code is no code to decode', () => {
+    expect(codes(diagnosticData('AD Connectivity Test : PASS', 'DRS Discovery Test : FAIL [0x0/0x801c0021]'))).toEqual([['0x801c0021', 'DRS Discovery Test']]);
+    expect(codes(diagnosticData('KeySignTest : FAILED [0x0]'))).toEqual([]);
+    expect(codes(diagnosticData('Error Phase : join', 'Server ErrorCode : 0x00000000'))).toEqual([]);
+  });
+
+  it('the result of a test glued to its codes is still the word before them', () => {
+    const join = readJoinDiagnostics(diagnosticData('DRS Discovery Test : FAIL[0x801c0021/0x801c000c]'));
+    expect(join?.Tests.map((t) => [t.Result, t.Codes.join('/')])).toEqual([['FAIL', '0x801c0021/0x801c000c']]);
+    expect(join?.Failed).toBe(true);
+  });
+
+  it('collected codes claim nothing until a decoder has looked at them, and one it does not know stays unknown', () => {
+    const report = real('pre-join-discover-0x801c0021-0x801c000c-system.txt');
+    const collected = readJoinDiagnostics(report)?.Codes ?? [];
+    expect(collected.map((c) => [c.Known, c.Name, c.Summary, c.Fix])).toEqual([
+      [false, null, null, null],
+      [false, null, null, null],
+    ]);
+    expect(decodeAll(collected, () => null).map((c) => c.Known)).toEqual([false, false]);
+  });
+
+  it('a DeviceAuthStatus dsregcmd could not read (ERROR (0x…), as it prints for WamDefaultSet) asks for no decoding: it is no failed authentication', () => {
+    expect(deviceAuthCode('ERROR (0xd0020017)')).toBeNull();
+    const report = parseDsregcmd(['AzureAdJoined : YES', 'DomainJoined : YES', 'DeviceAuthStatus : ERROR (0xd0020017)'].join('\r\n'), { source: 'x', encoding: 'utf-8' });
+    expect(codesToDecode(report)).toEqual([]);
+  });
+});
