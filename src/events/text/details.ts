@@ -138,9 +138,12 @@ export class DetailsScanner {
     if (property && name !== undefined) {
       const key = LIST_LABELS[name];
       const value = (property[2] ?? '').trim();
-      // `Id : abc` is no event id, and outside a list only a property that a list starts with opens one.
+      // `Id : abc` is no event id, and outside a list only a property that a list starts with opens
+      // one; inside another record's message, `Id:` and `Message:` lines are the message's own.
       const takes = key !== 'EventId' || /^\d{1,5}$/.test(value);
-      if (takes && (inList || (key !== undefined && LIST_OPENERS.has(key)))) {
+      const inMessage = this.current !== null && this.mode === 'body';
+      const opens = key !== undefined && LIST_OPENERS.has(key) && !(inMessage && (key === 'EventId' || key === 'Description'));
+      if (takes && (inList || opens)) {
         if (!inList || this.listSeen.has(name)) {
           this.finish();
           this.start('PowerShellList', line.quoted);

@@ -158,6 +158,12 @@ describe('Get-WinEvent | Format-List (our own shape: no public AAD paste of it w
     expect(read[0]?.Message).toBe('AadCloudAPPlugin GetToken Stop.\nStatus: 0xC004848C');
   });
 
+  it('leaves `Id:` and `Message:` lines inside another record\'s message to that message', () => {
+    const read = textEvents(['Log Name: Microsoft-Windows-AAD/Operational', 'Source: Microsoft-Windows-AAD', 'Event ID: 1098', 'Description:', 'Error: 0xCAA5001C Token broker operation failed.', 'Message: the broker said no', 'Id: 7'].join('\n'));
+    expect(read.map((e) => [e.EventId, e.FromText?.SourceFormat])).toEqual([[1098, 'EventViewerText']]);
+    expect(read[0]?.Message).toBe('Error: 0xCAA5001C Token broker operation failed.\nMessage: the broker said no\nId: 7');
+  });
+
   it('ends a record at prose after the list, and takes `Id : abc` for no event id', () => {
     const read = textEvents(['Id           : 1007', 'Message      : AadCloudAPPlugin GetToken Stop.', '               Status: 0xC004848C', '', 'That is all I see in the log.', 'Id : abc'].join('\n'));
     expect(read.map((e) => [e.EventId, e.Message])).toEqual([[1007, 'AadCloudAPPlugin GetToken Stop.\nStatus: 0xC004848C']]);
