@@ -63,7 +63,7 @@ function Get-PrtError {
     .PARAMETER EventPath
         Device diagnosis: event files (XML exported from Event Viewer or wevtutil, or Event
         Viewer text: "Copy details as text", an AAD event's message, or the text or CSV file
-        of "Save Selected Events"; or Get-WinEvent | Format-List output) or folders of them to
+        of "Save Selected Events"; or Get-WinEvent output as a table or Format-List) or folders of them to
         read instead of the device's event
         logs. Attempts built from text have SourceFormat other than EventXml and no UTC times.
 

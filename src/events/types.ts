@@ -55,7 +55,7 @@ export interface AadEvent {
 }
 
 /** The shapes of Event Viewer text PrtTools reads (src/events/text/). */
-export type TextSourceFormat = 'EventViewerText' | 'MessageText' | 'EventViewerTsv' | 'EventViewerCsv' | 'PowerShellList';
+export type TextSourceFormat = 'EventViewerText' | 'MessageText' | 'EventViewerTsv' | 'EventViewerCsv' | 'PowerShellList' | 'PowerShellTable';
 
 /** What a text record could and could not tell: it has no record id, and its time is coarse. */
 export interface TextOrigin {

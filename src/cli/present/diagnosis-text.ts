@@ -30,6 +30,7 @@ const textFormatName: Record<string, string> = {
   EventViewerTsv: 'a saved .txt',
   EventViewerCsv: 'a saved .csv',
   PowerShellList: 'Get-WinEvent | Format-List',
+  PowerShellTable: 'a Get-WinEvent table (messages cut)',
   Mixed: 'XML and text',
 };
 

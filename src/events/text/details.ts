@@ -6,11 +6,12 @@
  * - the message alone (the General tab): an AAD message is recognised by its first line
  *   (messages.ts) and starts a record of its own;
  * - `Get-WinEvent | Format-List`: properties at the margin, the Message indented below its name;
+ * - Get-WinEvent's default table: one row per event, its message cut to the first line's start;
  * - anything else (prose, other logs' messages without a header) is noise.
  * Only the record being read is held: memory does not grow with the paste.
  */
 import type { TextSourceFormat } from '../types.js';
-import { HEADER_LABEL_ANYWHERE, HEADER_LINE, LIST_LABELS, LIST_LINE, LOOSE_EVENT_ID, headerKeyOf, type HeaderKey } from './labels.js';
+import { HEADER_LABEL_ANYWHERE, HEADER_LINE, LIST_LABELS, LIST_LINE, LOOSE_EVENT_ID, TABLE_GROUP, TABLE_HEAD, TABLE_ROW, TABLE_RULE, headerKeyOf, type HeaderKey } from './labels.js';
 import { cleanLine, type PastedLine } from './lines.js';
 import { templateOfLine, type MessageTemplate } from './messages.js';
 
@@ -50,6 +51,8 @@ export class DetailsScanner {
   /** In a Format-List record: the property being read (null: one that is not kept) and those seen. */
   private listKey: HeaderKey | null = null;
   private readonly listSeen = new Set<string>();
+  /** Reading Get-WinEvent's table: the group's provider (undefined: not in a table). */
+  private tableProvider: string | null | undefined = undefined;
   /** Text outside any record, sampled for the "not event text" message. */
   noise = '';
 
@@ -79,6 +82,7 @@ export class DetailsScanner {
     // A quoted record ends where a blank line is followed by text outside the quote.
     if (this.current && this.currentQuoted && !line.quoted && text !== '' && this.previousBlank) this.finish();
     this.previousBlank = text === '';
+    if (this.tableLine(text)) return;
     if (this.listLine(line)) return;
 
     const labelled = HEADER_LINE.exec(text);
@@ -170,6 +174,41 @@ export class DetailsScanner {
     // A line at the margin that is no property: the list ended (prose after the paste).
     this.finish();
     return false;
+  }
+
+  /** Get-WinEvent's default table: each row is a record of its own. True when the line was taken. */
+  private tableLine(text: string): boolean {
+    const group = TABLE_GROUP.exec(text);
+    if (group) {
+      this.finish();
+      this.tableProvider = (group[1] ?? '').trim();
+      return true;
+    }
+    if (TABLE_HEAD.test(text)) {
+      this.finish();
+      this.tableProvider ??= null;
+      return true;
+    }
+    if (this.tableProvider === undefined) return false;
+    if (text === '' || TABLE_RULE.test(text)) return true;
+    const row = TABLE_ROW.exec(text);
+    if (!row) {
+      // Prose after the table ends it.
+      this.tableProvider = undefined;
+      return false;
+    }
+    this.start('PowerShellTable', false);
+    if (this.current) {
+      const header = this.current.header;
+      header.Date = (row[1] ?? '').trim();
+      header.EventId = row[2] ?? '';
+      header.Level = row[3] ?? '';
+      if (this.tableProvider) header.Source = this.tableProvider;
+      // The table cuts a message at the column's width and marks the cut with `...`.
+      this.listBodyLine((row[4] ?? '').replace(/(?:\.\.\.|…)$/, ''));
+    }
+    this.finish();
+    return true;
   }
 
   /** A Message line of a Format-List record: kept as it is (its lines never start another record). */

@@ -97,7 +97,7 @@ export class EventTextScanner {
     const start = JSON.stringify(sample.length > 40 ? `${sample.slice(0, 40)}…` : sample);
     throw badInput(
       'NotEventXml',
-      `\`${this.source}\` is neither event XML nor Event Viewer text (it starts with ${start}). Expected wevtutil output or an Event Viewer "Save as XML" file, Event Viewer text ("Copy details as text", or the message of a Microsoft-Windows-AAD event), a "Save Selected Events" .txt or .csv file, or Get-WinEvent | Format-List output.`,
+      `\`${this.source}\` is neither event XML nor Event Viewer text (it starts with ${start}). Expected wevtutil output or an Event Viewer "Save as XML" file, Event Viewer text ("Copy details as text", or the message of a Microsoft-Windows-AAD event), a "Save Selected Events" .txt or .csv file, or Get-WinEvent output (a table or Format-List).`,
     );
   }
 

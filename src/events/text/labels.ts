@@ -68,6 +68,12 @@ export const LIST_LABELS: Readonly<Record<string, HeaderKey>> = {
   opcodedisplayname: 'OpCode',
   recordid: 'RecordId',
 };
+/** Get-WinEvent's default table: `ProviderName: …` above each group, then its column heads and rules. */
+export const TABLE_GROUP = /^ProviderName:\s*(\S.*)$/;
+export const TABLE_HEAD = /^TimeCreated\s+Id\s+LevelDisplayName\s+Message$/;
+export const TABLE_RULE = /^-+\s+-+\s+-+\s+-+$/;
+/** A row: the time (any culture's format), the id, the level, the message's start (cut with `...`). */
+export const TABLE_ROW = /^(.*?(?:\d|[AP]M))\s+(\d{1,5})\s+(\S+)\s+(.*)$/i;
 /** A property line of Format-List: the name at the very start, padded to the colon. */
 export const LIST_LINE = /^([A-Za-z]+) *: ?(.*)$/;
 

@@ -158,6 +158,30 @@ describe('Get-WinEvent | Format-List (our own shape: no public AAD paste of it w
     expect(read[0]?.Message).toBe('AadCloudAPPlugin GetToken Stop.\nStatus: 0xC004848C');
   });
 
+  it('reads Get-WinEvent\'s default table: a record per row, the message as far as the table shows it', () => {
+    const table = [
+      'PS C:\\> Get-WinEvent -LogName Microsoft-Windows-AAD/Operational -MaxEvents 3',
+      '',
+      '   ProviderName: Microsoft-Windows-AAD',
+      '',
+      'TimeCreated                      Id LevelDisplayName Message',
+      '-----------                      -- ---------------- -------',
+      '11/12/2024 10:00:05 AM         1098 Error            Error: 0xCAA5001C Token broker operation failed....',
+      '11/12/2024 10:00:04 AM         1007 Information      AadCloudAPPlugin GetToken Stop.',
+      '12.11.2024 10:00:03            1006 Information      AadCloudAPPlugin GetToken Start.',
+      '',
+      'Any idea what is going on?',
+    ].join('\n');
+    const read = textEvents(table);
+    expect(read.map((e) => [e.EventId, e.Provider, e.Level, e.Message, e.FromText?.SourceFormat])).toEqual([
+      [1098, 'Microsoft-Windows-AAD', 2, 'Error: 0xCAA5001C Token broker operation failed.', 'PowerShellTable'],
+      [1007, 'Microsoft-Windows-AAD', 4, 'AadCloudAPPlugin GetToken Stop.', 'PowerShellTable'],
+      [1006, 'Microsoft-Windows-AAD', 4, 'AadCloudAPPlugin GetToken Start.', 'PowerShellTable'],
+    ]);
+    expect(read.map((e) => e.FromText?.LocalTime)).toEqual(['2024-11-12T10:00:05', '2024-11-12T10:00:04', '2024-11-12T10:00:03']);
+    expect(tokenBrokerErrorOf(read[0]!)).toMatchObject({ Code: '0xcaa5001c' });
+  });
+
   it('leaves `Id:` and `Message:` lines inside another record\'s message to that message', () => {
     const read = textEvents(['Log Name: Microsoft-Windows-AAD/Operational', 'Source: Microsoft-Windows-AAD', 'Event ID: 1098', 'Description:', 'Error: 0xCAA5001C Token broker operation failed.', 'Message: the broker said no', 'Id: 7'].join('\n'));
     expect(read.map((e) => [e.EventId, e.FromText?.SourceFormat])).toEqual([[1098, 'EventViewerText']]);
