@@ -85,11 +85,12 @@ class SniffingScanner implements Scanner {
    * A paste that does not start with `<`: event XML after a ticket's prose or a Markdown fence,
    * or Event Viewer's XML View (`- <Event …>`), is read as XML; Event Viewer text (its labels,
    * or "Copy details as text" with its `Event Xml:` part) as text. Decided on the first line
-   * that tells, within the first lines; null while they are still coming.
+   * that tells, within the first lines; null while they are still coming. The same lines decide
+   * however the text is cut into chunks: a chunk that ends at a line end is not the end of the paste.
    */
   private xmlViewOrText(first: number, final: boolean): 'xml-view' | 'text' | null {
     let from = first;
-    for (let seen = 0; seen < SNIFF_LINES && from < this.head.length; seen++) {
+    for (let seen = 0; seen < SNIFF_LINES && from <= this.head.length && from - first <= SNIFF_CHARS; seen++) {
       let end = this.head.indexOf('\n', from);
       if (end === -1) {
         if (!final && this.head.length - first <= SNIFF_CHARS) return null;
