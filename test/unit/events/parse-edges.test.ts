@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEventBatches, parseEventText } from '../../../src/events/parse.js';
 import type { EventParseItem } from '../../../src/events/types.js';
-import { badInputOf, fixtureText, readBytes, type Read } from './helpers.js';
+import { badInputOf, fixtureBytes, fixtureText, readBytes, type Read } from './helpers.js';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -97,6 +97,16 @@ describe('a paste that does not start with "<", arriving in pieces', () => {
     expect(in4k.message).toBe(asWhole.message);
   });
 
+  it('reads event XML that starts just inside the first 16 KiB the same wherever the piece ends', async () => {
+    // Two blank lines, a long line of prose (a pasted log line), then the event 5 characters before the limit.
+    const lead = '\r\n\r\n';
+    const paste = `${lead}${'The sign-in hangs at "Welcome" for 30 seconds; '.repeat(400).slice(0, 16384 - 5 - 2)}\r\n${XML_VIEW}\r\n`;
+    const expected = whole(paste);
+    expect(expected.events.map((e) => e.EventRecordID)).toEqual([42]);
+    const limit = lead.length + 16384;
+    for (let at = limit - 8; at <= limit + 12; at++) expect(await collect(cutAt(paste, at))).toEqual(expected);
+  });
+
   it('reads a one-line paste that has no line end, whole and cut in two', async () => {
     // An AAD message copied into a file on its own, without pressing Enter after it.
     const line = 'AAD Cloud AP plugin call GenericCallPkg returned error: 0xC000023C';
@@ -117,6 +127,12 @@ describe('a paste that does not start with "<", arriving in pieces', () => {
       expect(whole(blank + xml, 'events.xml')).toEqual(plain);
       expect(await collect(lineByLine(blank + xml), 'events.xml')).toEqual(plain);
     }
+  });
+
+  it('reads a paste of blank lines only as no events, whole and line by line', async () => {
+    const blank = '\r\n  \r\n\t\r\n';
+    expect(whole(blank)).toEqual({ events: [], problems: [] });
+    expect(await collect(lineByLine(blank))).toEqual({ events: [], problems: [] });
   });
 
   it('skips blank lines before an XML View paste read line by line', async () => {
@@ -191,5 +207,12 @@ describe('the end of a stream', () => {
     expect(whole(`\uFEFF${text}`)).toEqual(whole(text));
     const line = 'AAD Cloud AP plugin call GenericCallPkg returned error: 0xC000023C\r\n';
     expect(whole(`\uFEFF${line}`)).toEqual(whole(line));
+    // Event Viewer's "Save Selected Events" as .csv (UTF-8) and as tab-separated .txt (UTF-16LE).
+    const tables = [fixtureText('text-saved-events.csv'), new TextDecoder('utf-16le').decode(fixtureBytes('text-saved-events.tsv.txt'))];
+    for (const saved of tables) {
+      const table = saved.replace(/^\uFEFF/, '');
+      expect(whole(table).events.length).toBeGreaterThan(0);
+      expect(whole(`\uFEFF${table}`)).toEqual(whole(table));
+    }
   });
 });
