@@ -114,6 +114,13 @@ describe.each(READERS)('the %s reader: the payload', (reader) => {
     expect(e.Data).toEqual([{ Name: 'ErrorMessage', Value: 'Use <b>Continue</b> to sign in' }]);
   });
 
+  it('keeps a CDATA section as it is written: an entity in it is text, not decoded', () => {
+    const e = only(aadEvent({ payload: "<EventData><Data Name='Query'>a=1&amp;<![CDATA[b=2&amp;c=<3>]]>&#x41;</Data></EventData>" }), reader);
+    expect(e.Data).toEqual([{ Name: 'Query', Value: 'a=1&b=2&amp;c=<3>A' }]);
+    const u = only(aadEvent({ payload: "<UserData><Op xmlns='urn:x'><Query><![CDATA[b=2&amp;c]]></Query></Op></UserData>" }), reader);
+    expect(u.Data).toEqual([{ Name: 'Query', Value: 'b=2&amp;c' }]);
+  });
+
   it('flattens pretty-printed UserData into its leaves only, empty ones included', () => {
     const userData = `
   <UserData>
