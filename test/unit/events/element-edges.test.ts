@@ -119,6 +119,14 @@ describe.each(READERS)('the %s reader: the payload', (reader) => {
     expect(e.Data).toEqual([{ Name: 'Query', Value: 'a=1&b=2&amp;c=<3>A' }]);
     const u = only(aadEvent({ payload: "<UserData><Op xmlns='urn:x'><Query><![CDATA[b=2&amp;c]]></Query></Op></UserData>" }), reader);
     expect(u.Data).toEqual([{ Name: 'Query', Value: 'b=2&amp;c' }]);
+    // A CDATA section between UserData elements is no field, as white space between them is none.
+    const between = only(aadEvent({ payload: "<UserData><Op xmlns='urn:x'><![CDATA[note]]><Status>0xc000006d</Status></Op></UserData>" }), reader);
+    expect(between.Data).toEqual([{ Name: 'Status', Value: '0xc000006d' }]);
+  });
+
+  it('decodes entities in markup inside a value once', () => {
+    const e = only(aadEvent({ payload: "<EventData><Data Name='ErrorMessage'>Ask <b>R&amp;D</b> &lt;helpdesk&gt;</Data></EventData>" }), reader);
+    expect(e.Data).toEqual([{ Name: 'ErrorMessage', Value: 'Ask R&D <helpdesk>' }]);
   });
 
   it('flattens pretty-printed UserData into its leaves only, empty ones included', () => {

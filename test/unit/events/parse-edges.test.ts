@@ -84,8 +84,8 @@ describe('a paste that does not start with "<", arriving in pieces', () => {
     const at40 = prose(39) + XML_VIEW;
     expect(whole(at40).events.map((e) => e.EventRecordID)).toEqual([42]);
     expect(await collect(lineByLine(at40))).toEqual(whole(at40));
-    // Line 41 is past the lines that decide: the paste is read as text, which holds no record.
-    const at41 = prose(40) + XML_VIEW;
+    // Line 41 is past the lines that decide, also after a blank line 40: the paste is read as text, which holds no record.
+    const at41 = `${prose(39)}\r\n${XML_VIEW}`;
     expect((await badInputOf(async () => collect(lineByLine(at41)))).message).toMatch(/`ticket\.txt` is neither event XML nor Event Viewer text/);
     expect((await badInputOf(async () => Promise.resolve(whole(at41)))).message).toMatch(/neither event XML nor Event Viewer text/);
   });
@@ -105,6 +105,10 @@ describe('a paste that does not start with "<", arriving in pieces', () => {
     expect(expected.events.map((e) => e.EventRecordID)).toEqual([42]);
     const limit = lead.length + 16384;
     for (let at = limit - 8; at <= limit + 12; at++) expect(await collect(cutAt(paste, at))).toEqual(expected);
+    // A line that starts at the 16,384th character after the blanks still decides.
+    const atLimit = `${lead}${'x'.repeat(16384 - 2)}\r\n${XML_VIEW}\r\n`;
+    expect(whole(atLimit).events.map((e) => e.EventRecordID)).toEqual([42]);
+    expect(await collect(cutAt(atLimit, limit + 3))).toEqual(whole(atLimit));
   });
 
   it('reads a one-line paste that has no line end, whole and cut in two', async () => {
