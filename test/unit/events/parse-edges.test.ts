@@ -146,26 +146,20 @@ describe('a paste that does not start with "<", arriving in pieces', () => {
 });
 
 describe('parseEventBatches', () => {
-  it('hands over the events of a chunk before the next chunk arrives (a live wevtutil stream)', async () => {
+  it('hands over the events of a chunk before it asks for the next one (a live wevtutil stream)', async () => {
     const xml = fixtureText('token-broker-1098.toxml.xml');
     const firstEnd = xml.indexOf('</Event>') + '</Event>'.length;
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
     let secondAsked = false;
     async function* live(): AsyncGenerator<Uint8Array> {
       yield encode(xml.slice(0, firstEnd));
-      secondAsked = true;
-      await held; // wevtutil has not written the rest yet
+      secondAsked = true; // wevtutil may not have written the rest yet
       yield encode(xml.slice(firstEnd));
     }
     const batches = parseEventBatches(live(), { source: 'wevtutil qe Microsoft-Windows-AAD/Operational' });
     const first = await batches.next();
+    expect(secondAsked).toBe(false);
     expect(first.done).toBe(false);
     expect(first.value?.map((item: EventParseItem) => ('event' in item ? item.event.EventRecordID : null))).toHaveLength(1);
-    expect(secondAsked).toBe(false);
-    release();
     let rest = 0;
     for await (const batch of batches) rest += batch.length;
     expect(rest).toBeGreaterThan(0);
