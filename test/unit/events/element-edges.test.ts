@@ -76,6 +76,13 @@ describe.each(READERS)('the %s reader: the System header', (reader) => {
     expect(problems).toEqual([`Event #1 (EventRecordID 5121) in \`events.xml\` has an unreadable time (${local.slice(0, 40)}); it was skipped.`]);
   });
 
+  it('reports an event fast-xml-parser refuses (an element named "constructor") as a problem, and reads the next', () => {
+    const refused = aadEvent({ payload: "<UserData><Op xmlns='urn:x'><constructor>x</constructor></Op></UserData>" });
+    const { events, problems } = read(refused + aadEvent(), reader);
+    expect(problems).toEqual([expect.stringMatching(/^Event #1 .*in `events\.xml` could not be parsed: .*constructor.*; it was skipped\.$/)]);
+    expect(events.map((e) => e.EventRecordID)).toEqual([5121]);
+  });
+
   it('reports an event without a System header', () => {
     const { problems } = read(`<Event ${NS}><EventData><Data Name='Error'>0xcaa2000c</Data></EventData></Event>`, reader);
     expect(problems).toEqual(['Event #1 in `events.xml` has no <System> header; it was skipped.']);
