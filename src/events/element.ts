@@ -245,6 +245,8 @@ const sink = new FastEventSink();
 // ------------------------------------------------------------------------ fast-xml-parser reader
 
 type Node = Record<string, unknown>;
+
+const CDATA = '#cdata';
 type Attributes = Record<string, string>;
 
 const parser = new XMLParser({
@@ -260,6 +262,8 @@ const parser = new XMLParser({
   maxNestedTags: XML_LIMITS.maxDepth,
   jPath: false,
   strictReservedNames: false,
+  // CDATA apart from text: its content is literal, no entity in it is decoded.
+  cdataPropName: CDATA,
 });
 
 /** The element through fast-xml-parser (already checked for well-formedness). */
@@ -336,12 +340,12 @@ function userData(children: Node[]): EventDataField[] {
   const fields: EventDataField[] = [];
   const isElement = (n: Node): boolean => {
     const t = tagOf(n);
-    return t !== null && t !== '#text';
+    return t !== null && t !== '#text' && t !== CDATA;
   };
   const walk = (nodes: Node[]): void => {
     for (const node of nodes) {
       const tag = tagOf(node);
-      if (tag === null || tag === '#text') continue;
+      if (tag === null || tag === '#text' || tag === CDATA) continue;
       const kids = childrenOf(node);
       if (kids.some(isElement)) walk(kids);
       else fields.push({ Name: tag.slice(tag.indexOf(':') + 1), Value: decodeXmlText(rawTextOf(node)) });
@@ -366,13 +370,14 @@ function attributesOf(node: Node): Attributes {
   return (node[':@'] as Attributes | undefined) ?? {};
 }
 
-/** All text below a node, as written (entities not decoded). */
+/** All text below a node, as written (entities not decoded; a CDATA section's escaped, so that decoding gives it back as it is). */
 function rawTextOf(node: Node): string {
   let out = '';
   const collect = (nodes: Node[]): void => {
     for (const n of nodes) {
       const text = n['#text'];
       if (typeof text === 'string') out += text;
+      else if (tagOf(n) === CDATA) out += rawTextOf(n).replace(/&/g, '&amp;').replace(/</g, '&lt;');
       else collect(childrenOf(n));
     }
   };

@@ -85,17 +85,20 @@ class SniffingScanner implements Scanner {
    * A paste that does not start with `<`: event XML after a ticket's prose or a Markdown fence,
    * or Event Viewer's XML View (`- <Event …>`), is read as XML; Event Viewer text (its labels,
    * or "Copy details as text" with its `Event Xml:` part) as text. Decided on the first line
-   * that tells, within the first lines; null while they are still coming.
+   * that tells, within the first lines; null while they are still coming. The same lines decide
+   * however the text is cut into chunks: a chunk that ends at a line end is not the end of the paste.
    */
   private xmlViewOrText(first: number, final: boolean): 'xml-view' | 'text' | null {
     let from = first;
-    for (let seen = 0; seen < SNIFF_LINES && from < this.head.length; seen++) {
+    for (let seen = 0; seen < SNIFF_LINES && from <= this.head.length && from - first <= SNIFF_CHARS; seen++) {
       let end = this.head.indexOf('\n', from);
       if (end === -1) {
-        if (!final && this.head.length - first <= SNIFF_CHARS) return null;
+        // An unfinished line: wait for more unless this is all, or the paste is past its limit and
+        // the line long enough to be judged by its start as a finished one would be.
+        if (!final && (this.head.length - first <= SNIFF_CHARS || this.head.length - from < LINE_CHARS)) return null;
         end = this.head.length;
       }
-      const line = this.head.slice(from, end);
+      const line = this.head.slice(from, Math.min(end, from + LINE_CHARS));
       if (XML_LINE.test(line)) return 'xml-view';
       if (TEXT_LINE.test(line)) return 'text';
       from = end + 1;
@@ -111,6 +114,8 @@ const TEXT_LINE = /^\s*(?:Log Name|Source|Date|Event ID|Event Xml|Level|Keywords
 /** How many lines, and characters, are looked at before deciding that a paste is text. */
 const SNIFF_LINES = 40;
 const SNIFF_CHARS = 16 * 1024;
+/** How much of a line is looked at: its start tells (a label, an element), finished or not. */
+const LINE_CHARS = 256;
 
 /**
  * Events and problems in source order. Throws a bad-input PrtError (exit 3) for a DTD anywhere in
