@@ -197,8 +197,12 @@ export class EventScanner {
 
   private noteOutside(buf: string, from: number, to: number): void {
     if (to <= from || this.index > 0) return;
-    this.outsideChars += to - from;
-    if (this.sample.length < SAMPLE_CHARS) this.sample += buf.slice(from, Math.min(to, from + SAMPLE_CHARS - this.sample.length));
+    // Blanks before the first other character are not sampled: enough of them would fill the
+    // sample and make any file after them look like an empty export.
+    let first = from;
+    if (this.sample === '') while (first < to && isBlank(buf.charCodeAt(first))) first++;
+    this.outsideChars += to - first;
+    if (this.sample.length < SAMPLE_CHARS) this.sample += buf.slice(first, Math.min(to, first + SAMPLE_CHARS - this.sample.length));
   }
 
   private problem(out: EventParseItem[], index: number, element: string | null, what: string): void {
@@ -215,6 +219,8 @@ export class EventScanner {
 function detach(slice: string): string {
   return (slice + ' ').slice(0, -1);
 }
+
+const isBlank = (c: number): boolean => c === CharCode.Space || c === CharCode.LineFeed || c === CharCode.CarriageReturn || c === CharCode.Tab;
 
 /** The next `<Event` that opens an Event element (not `<EventData`, `<EventID`, `<Events`…), or -1. */
 function nextEventStart(buf: string, from: number): number {
