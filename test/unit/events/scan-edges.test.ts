@@ -62,6 +62,8 @@ describe('EventScanner: the provider pre-filter at its edges', () => {
     const items = parse(event(1) + noId + event(3));
     expect(rids(items)).toEqual([1, 3]);
     expect(messages(items)).toEqual(['Event #2 (EventRecordID 2) in `x.xml` has no readable <EventID>; it was skipped.']);
+    // The last element of the file, with an event before it.
+    expect(messages(parse(event(1) + noId))).toEqual(['Event #2 (EventRecordID 2) in `x.xml` has no readable <EventID>; it was skipped.']);
   });
 
   it('reports an element of another provider whose <EventID> is not a number rather than guess its id', () => {
@@ -197,8 +199,8 @@ describe('EventScanner: cut-off and oversized elements', () => {
 });
 
 describe('EventScanner: a source without events', () => {
-  it('refuses a file that is not event XML with the NotEventXml error, also after leading blank lines', async () => {
-    const page = '\r\n\r\n<html><body>Sign-in logs</body></html>';
+  it('refuses a file that is not event XML with the NotEventXml error, quoting its start without the blank lines around it', async () => {
+    const page = '\r\n\r\n<html><body>Sign-in logs</body></html>\r\n';
     const error = await badInputOf(() => readBytes(Buffer.from(page), { source: 'page.html' }));
     expect(error.id).toBe('NotEventXml');
     expect(error.message).toContain('`page.html` is XML without any <Event> element (it starts with "<html><body>Sign-in logs</body></html>")');

@@ -83,10 +83,10 @@ describe('comments, CDATA sections and processing instructions inside an event',
 
   it('skips a comment or processing instruction whose text holds "&" or "<", with what is around it kept', () => {
     for (const reader of readers) {
-      const e = only(eventData("<Data Name='a'>x<!-- R&D <b> --></Data>", "<Data Name='b'>y<?note R&D?></Data>", "<Data Name='c'>z<?a?><?b?></Data>"), reader);
+      const e = only(eventData("<Data Name='a'>x<!-- <b> R&D -->y</Data>", "<Data Name='b'>y<?note R&D?>z</Data>", "<Data Name='c'>z<?a?><?b?></Data>"), reader);
       expect(e.Data, reader).toEqual([
-        { Name: 'a', Value: 'x' },
-        { Name: 'b', Value: 'y' },
+        { Name: 'a', Value: 'xy' },
+        { Name: 'b', Value: 'yz' },
         { Name: 'c', Value: 'z' },
       ]);
     }
@@ -108,6 +108,8 @@ describe('malformed elements: what the problem says', () => {
   it('a start tag that closes itself before the event’s content, or before its closing tag', () => {
     expect(refusal(`<Event ${NS}/>${SYSTEM}</Event>`)).toBe('a second element follows its root element');
     expect(refusal(`<Event ${NS}/>\r\n</Event>`)).toBe('its closing tag </Event> has no opening tag');
+    // A CDATA section is text, so it cannot stand outside the root either.
+    expect(refusal(`<Event ${NS}/><![CDATA[x]]></Event>`)).toBe('it holds a declaration (<!…) that event XML never has');
   });
 
   it('a misspelled closing tag, quoted without the blanks before ">"', () => {
