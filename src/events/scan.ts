@@ -200,7 +200,10 @@ export class EventScanner {
     // Blanks before the first other character are not sampled: enough of them would fill the
     // sample and make any file after them look like an empty export.
     let first = from;
-    if (this.sample === '') while (first < to && isBlank(buf.charCodeAt(first))) first++;
+    if (this.sample === '') {
+      const skip = buf.slice(from, to).search(/\S/);
+      first = skip === -1 ? to : from + skip;
+    }
     this.outsideChars += to - first;
     if (this.sample.length < SAMPLE_CHARS) this.sample += buf.slice(first, Math.min(to, first + SAMPLE_CHARS - this.sample.length));
   }
@@ -219,8 +222,6 @@ export class EventScanner {
 function detach(slice: string): string {
   return (slice + ' ').slice(0, -1);
 }
-
-const isBlank = (c: number): boolean => c === CharCode.Space || c === CharCode.LineFeed || c === CharCode.CarriageReturn || c === CharCode.Tab;
 
 /** The next `<Event` that opens an Event element (not `<EventData`, `<EventID`, `<Events`…), or -1. */
 function nextEventStart(buf: string, from: number): number {
