@@ -197,8 +197,15 @@ export class EventScanner {
 
   private noteOutside(buf: string, from: number, to: number): void {
     if (to <= from || this.index > 0) return;
-    this.outsideChars += to - from;
-    if (this.sample.length < SAMPLE_CHARS) this.sample += buf.slice(from, Math.min(to, from + SAMPLE_CHARS - this.sample.length));
+    // Blanks before the first other character are not sampled: enough of them would fill the
+    // sample and make any file after them look like an empty export.
+    let first = from;
+    if (this.sample === '') {
+      const skip = buf.slice(from, to).search(/\S/);
+      first = skip === -1 ? to : from + skip;
+    }
+    this.outsideChars += to - first;
+    if (this.sample.length < SAMPLE_CHARS) this.sample += buf.slice(first, Math.min(to, first + SAMPLE_CHARS - this.sample.length));
   }
 
   private problem(out: EventParseItem[], index: number, element: string | null, what: string): void {
