@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { PrtError } from '../../../src/errors.js';
-import { parseEventStream, type ParseEventOptions } from '../../../src/events/parse.js';
-import type { AadEvent, EventProblem } from '../../../src/events/types.js';
+import { parseEventStream, parseEventText, type ParseEventOptions } from '../../../src/events/parse.js';
+import { EventScanner } from '../../../src/events/scan.js';
+import type { AadEvent, EventParseItem, EventProblem } from '../../../src/events/types.js';
 
 const FIXTURES = new URL('../../fixtures/events/', import.meta.url);
 
@@ -96,3 +97,22 @@ export function ev(partial: Partial<AadEvent> & { EventId: number; at: number })
 
 /** Payload fields by position (names as the manifest has them do not matter to the readers). */
 export const data = (...values: string[]): AadEvent['Data'] => values.map((Value, i) => ({ Name: `f${i}`, Value }));
+
+/** Event XML text read whole, and what came out of it: the record ids, the problems' messages. */
+export const parse = (text: string): EventParseItem[] => parseEventText(text, { source: 'x.xml' });
+export const rids = (items: EventParseItem[]): number[] => items.flatMap((i) => ('event' in i ? [i.event.EventRecordID] : []));
+export const messages = (items: EventParseItem[]): string[] => items.flatMap((i) => ('problem' in i ? [i.problem.Message] : []));
+
+/** The items of `text` pushed to one scanner in pieces cut at each of `cuts`. */
+export function scanPieces(text: string, cuts: number[], maxElementChars?: number): EventParseItem[] {
+  const scanner = new EventScanner({ source: 'x.xml', maxElementChars });
+  const out: EventParseItem[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    scanner.push(text.slice(from, cut), out);
+    from = cut;
+  }
+  scanner.push(text.slice(from), out);
+  scanner.end(out);
+  return out;
+}

@@ -4,7 +4,7 @@ import { keepTpmEvents } from '../../../src/device/tpm-events.js';
 import { parseEventText } from '../../../src/events/parse.js';
 import { EventScanner } from '../../../src/events/scan.js';
 import type { EventParseItem } from '../../../src/events/types.js';
-import { badInputOf, readBytes } from './helpers.js';
+import { badInputOf, messages, parse, readBytes, rids, scanPieces } from './helpers.js';
 
 // Edges of the scanner found by the events-scan mutation run (test/mutation/events-scan-xml-survivors.md).
 
@@ -18,23 +18,7 @@ const event = (rid: number, provider = AAD, eventId = '<EventID>1098</EventID>',
   `<Correlation/><Execution ProcessID='812' ThreadID='4404'/><Channel>Microsoft-Windows-AAD/Operational</Channel><Computer>PC-0042.contoso.com</Computer>` +
   `<Security UserID='S-1-5-18'/></System><EventData><Data Name='Error'>0xcaa2000c</Data></EventData>${close}`;
 
-const parse = (text: string): EventParseItem[] => parseEventText(text, { source: 'x.xml' });
-const rids = (items: EventParseItem[]): number[] => items.flatMap((i) => ('event' in i ? [i.event.EventRecordID] : []));
-const messages = (items: EventParseItem[]): string[] => items.flatMap((i) => ('problem' in i ? [i.problem.Message] : []));
 
-/** The items of `text` pushed to one scanner in pieces cut at each of `cuts`. */
-function scanPieces(text: string, cuts: number[], maxElementChars?: number): EventParseItem[] {
-  const scanner = new EventScanner({ source: 'x.xml', maxElementChars });
-  const out: EventParseItem[] = [];
-  let from = 0;
-  for (const cut of cuts) {
-    scanner.push(text.slice(from, cut), out);
-    from = cut;
-  }
-  scanner.push(text.slice(from), out);
-  scanner.end(out);
-  return out;
-}
 
 /** What `end()` throws for `text` pushed in pieces cut at `cuts` (the message), or null. */
 function verdict(text: string, cuts: number[] = []): string | null {

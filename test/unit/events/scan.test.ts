@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEventText } from '../../../src/events/parse.js';
 import { EventScanner } from '../../../src/events/scan.js';
-import type { EventParseItem } from '../../../src/events/types.js';
-import { badInputOf, readBytes } from './helpers.js';
+import { badInputOf, messages, parse, readBytes, rids, scanPieces } from './helpers.js';
 
 // The shape wevtutil writes, one AAD event (record id and provider as given).
 const event = (rid = 1, provider = "<Provider Name='Microsoft-Windows-AAD'/>", id = '1022'): string =>
@@ -10,23 +9,7 @@ const event = (rid = 1, provider = "<Provider Name='Microsoft-Windows-AAD'/>", i
   `<TimeCreated SystemTime='2026-11-20T09:13:41.1234567Z'/><EventRecordID>${rid}</EventRecordID><Channel>Microsoft-Windows-AAD/Analytic</Channel>` +
   `<Computer>PC-0042</Computer></System><EventData><Data Name='value'>https://login.microsoftonline.com/common</Data></EventData></Event>`;
 
-const parse = (text: string): EventParseItem[] => parseEventText(text, { source: 'x.xml' });
-const rids = (items: EventParseItem[]): number[] => items.flatMap((i) => ('event' in i ? [i.event.EventRecordID] : []));
-const messages = (items: EventParseItem[]): string[] => items.flatMap((i) => ('problem' in i ? [i.problem.Message] : []));
 
-/** The items of `text` pushed in pieces cut at each of `cuts`. */
-function scanPieces(text: string, cuts: number[], maxElementChars?: number): EventParseItem[] {
-  const scanner = new EventScanner({ source: 'x.xml', maxElementChars });
-  const out: EventParseItem[] = [];
-  let from = 0;
-  for (const cut of cuts) {
-    scanner.push(text.slice(from, cut), out);
-    from = cut;
-  }
-  scanner.push(text.slice(from), out);
-  scanner.end(out);
-  return out;
-}
 
 describe('EventScanner: where an element begins and ends', () => {
   it('does not take <Events>, <EventData> or <EventID> for the start of an element', () => {
