@@ -140,7 +140,7 @@ const JSON_ESCAPE = /\\(?:r\\n|u([0-9a-fA-F]{4})|([nrt"\\/]))/g;
 const JSON_CHARS: Readonly<Record<string, string>> = { n: '\n', r: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/' };
 
 /** Undo JSON string escapes when the text's line breaks are all (or nearly all) written as `\n`. */
-export function unescapeLineBreaks(text: string): string {
+function unescapeLineBreaks(text: string): string {
   const escaped = text.match(ESCAPED_BREAK)?.length ?? 0;
   const real = text.match(/\n/g)?.length ?? 0;
   if (escaped < 3 || real * 4 >= escaped) return text;

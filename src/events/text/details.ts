@@ -156,7 +156,7 @@ export class DetailsScanner {
         this.listKey = key ?? null;
         if (this.current && key === 'Description') {
           this.mode = 'body';
-          if (value !== '') this.listBodyLine(value);
+          if (value !== '') this.messageLine(value);
         } else if (this.current && key !== undefined) {
           this.mode = 'header';
           this.current.header[key] = value;
@@ -167,7 +167,7 @@ export class DetailsScanner {
     }
     if (!inList) return false;
     if (this.listKey === 'Description' && (line.indented || line.text === '')) {
-      this.listBodyLine(line.text);
+      this.messageLine(line.text);
       return true;
     }
     if (line.indented || line.text === '') return true;
@@ -205,14 +205,14 @@ export class DetailsScanner {
       header.Level = row[3] ?? '';
       if (this.tableProvider) header.Source = this.tableProvider;
       // The table cuts a message at the column's width and marks the cut with `...`.
-      this.listBodyLine((row[4] ?? '').replace(/(?:\.\.\.|…)$/, ''));
+      this.messageLine((row[4] ?? '').replace(/(?:\.\.\.|…)$/, ''));
     }
     this.finish();
     return true;
   }
 
-  /** A Message line of a Format-List record: kept as it is (its lines never start another record). */
-  private listBodyLine(text: string): void {
+  /** A Message line of a Get-WinEvent record (list or table): kept as it is, it never starts another record. */
+  private messageLine(text: string): void {
     if (!this.current) return;
     if (!this.current.template && !hasText(this.current.body) && text !== '') this.current.template = templateOfLine(text);
     this.current.body.push(text);
