@@ -59,15 +59,17 @@ export async function watch(session: Session, ctx: TraceContext, timeoutSeconds:
   let pending: { result: ReproResult; sinceMs: number } | null = null;
   for (;;) {
     session.checkInterrupted();
+    // The grace counts from where a look starts: a look that began after it ended and still found no status is the answer.
+    const lookedAt = host.now().getTime();
     const seen = await observeRepro(host, baseline, since);
     if (seen.result && !seen.statusPending) {
       await sleepInterruptibly(session, ctx, settleMs);
       return seen.result;
     }
-    if (seen.result) pending ??= { result: seen.result, sinceMs: host.now().getTime() };
+    if (seen.result) pending ??= { result: seen.result, sinceMs: lookedAt };
     const elapsed = Math.round((host.now().getTime() - started) / 1000);
     const timedOut = elapsed >= timeoutSeconds;
-    if (pending && (user.done || timedOut || host.now().getTime() - pending.sinceMs >= statusGraceMs)) return pending.result;
+    if (pending && (user.done || timedOut || lookedAt - pending.sinceMs >= statusGraceMs)) return pending.result;
     if (user.done) return { Outcome: 'StoppedByUser', ObservedAt: nowIso(), AttemptStatus: null, Detail: 'stopped at the console before a PRT renewal or a failed attempt was seen', EventIds: [] };
     if (timedOut) return { Outcome: 'TimedOut', ObservedAt: nowIso(), AttemptStatus: null, Detail: `no PRT renewal and no failed attempt within ${timeoutSeconds} s`, EventIds: [] };
     const text = pending ? 'an attempt failed: waiting for its status (event 1007 or dsregcmd)' : 'watching dsregcmd and the AAD logs for the PRT attempt';
