@@ -11,6 +11,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/tools.env"
 # shellcheck source=lib/winhost.sh
 source "$root/scripts/lib/winhost.sh"
+# shellcheck source=lib/watch-host.sh
+source "$root/scripts/lib/watch-host.sh"
 started=$(date +%s)
 
 fail() { echo "pester-windows: FAILED: $*" >&2; exit 1; }
@@ -48,26 +50,61 @@ export PESTER_SUMMARY_FILE
 PESTER_SUMMARY_FILE=$(winpath "$counts")
 export PRTTOOLS_MODULE=$PRTTOOLS_MODULE_WIN
 
-wineserver -k 2>/dev/null || true
-wineserver -p
-trap 'wineserver -k 2>/dev/null || true' EXIT
+# A hung Wine (the wineserver dead, or nothing written for this long) ends the run with a reason;
+# the whole suite takes about a minute.
+stall_seconds=${PRT_WINE_STALL_SECONDS:-240}
+limit_seconds=${PRT_WINE_LIMIT_SECONDS:-1200}
+server_pid=
+start_server() {
+  wineserver -p
+  server_pid=$(wine_prefix_pids "$WINEPREFIX" wineserver | head -n 1)
+  [ -n "$server_pid" ] || fail "the wineserver for $WINEPREFIX did not start"
+}
+# Every Wine process of the suite's prefix: `wineserver -k` when the server still answers, then
+# whatever is left (a dead server leaves its clients waiting forever).
+stop_wine() {
+  timeout 30 wineserver -k 2>/dev/null || true
+  local pids
+  pids=$(wine_prefix_pids "$WINEPREFIX")
+  [ -z "$pids" ] || kill -9 $pids 2>/dev/null || true
+}
+
+stop_wine
+start_server
+trap 'stop_wine' EXIT
 
 out=$root/test/.tmp/pester-windows.log
+# Sets $status (the host's exit status), and when Wine itself failed $wine_failure (server, stall
+# or limit) and $wine_reason.
 run_suite() {
   rm -f "$counts"
   : >"$out"
+  wine_failure= wine_reason=
   # The host's stdout is a file (Wine's Windows processes cannot write to Unix pipes reliably);
   # it is followed as it grows.
   # Appended (O_APPEND): Wine processes started below reopen the inherited output, and a plain
   # redirect then leaves holes in the file.
   wine "$WINHOST_EXE" "$(winpath "$root/test/pester/windows/run-windows.ps1")" </dev/null >>"$out" 2>&1 &
-  host_pid=$!
-  tail -n +1 -f --pid="$host_pid" "$out"
+  local host_pid=$! follow_pid watch
+  tail -n +1 -f --pid="$host_pid" "$out" &
+  follow_pid=$!
   set +e
+  watch_host "$host_pid" "$out" "$server_pid" "$stall_seconds" "$limit_seconds"
+  watch=$?
+  case $watch in
+    10) wine_failure=server wine_reason="the wineserver died during the run (a Wine crash, not a test finding)" ;;
+    11) wine_failure=stall wine_reason="nothing was written for ${stall_seconds} s: the run hung after the last line above" ;;
+    12) wine_failure=limit wine_reason="the run took more than ${limit_seconds} s" ;;
+  esac
+  [ -z "$wine_failure" ] || stop_wine
   wait "$host_pid"
   status=$?
+  kill "$follow_pid" 2>/dev/null
+  wait "$follow_pid" 2>/dev/null
   set -e
-  [ -f "$counts" ] || fail "the Windows host ended (exit $status) without writing its results; see $out"
+  if [ -z "$wine_failure" ]; then
+    [ -f "$counts" ] || fail "the Windows host ended (exit $status) without writing its results; see $out"
+  fi
 }
 
 # Wine now and then fails to create a process ("An error occurred trying to start process …
@@ -84,10 +121,23 @@ only_wine_start_failures() {
 }
 
 run_suite
-if only_wine_start_failures; then
-  echo "pester-windows: every failure above is Wine failing to start a process (Internal error), not a test finding: running the suite once more" >&2
-  run_suite
-fi
+# A dead wineserver is Wine's failure, not the suite's: once, with a fresh server, the suite runs
+# again. A hang with the server alive, or a second Wine failure, fails the run.
+case $wine_failure in
+  server)
+    echo "pester-windows: $wine_reason: restarting it and running the suite once more" >&2
+    stop_wine
+    start_server
+    run_suite
+    [ -z "$wine_failure" ] || fail "again: $wine_reason" ;;
+  ?*) fail "$wine_reason" ;;
+  *)
+    if only_wine_start_failures; then
+      echo "pester-windows: every failure above is Wine failing to start a process (Internal error), not a test finding: running the suite once more" >&2
+      run_suite
+      [ -z "$wine_failure" ] || fail "$wine_reason"
+    fi ;;
+esac
 seconds=$(( $(date +%s) - started ))
 line=$(node -e '
   const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8").replace(/^\uFEFF/, ""));

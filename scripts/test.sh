@@ -3,6 +3,9 @@
 # real executables. Prints one closing line that sums up all suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+began=$(date +%s)
+# Each stage's start, with the time since the run began: a CI log that ends early shows where.
+stage() { echo "== $1 (at $(( $(date +%s) - began )) s)" >&2; }
 source scripts/tools.env
 bash scripts/bootstrap.sh
 bash scripts/ensure-deps.sh
@@ -10,31 +13,32 @@ mkdir -p test/.tmp
 # A previous run's counts must never stand in for this run's.
 rm -f test/.tmp/vitest.json test/.tmp/pester.json test/.tmp/eslint.json
 
-echo "== typecheck" >&2
+stage "typecheck"
 npx tsc -p tsconfig.json
 
 status=0
 # The same check as `npm run lint`, its problems kept for the closing line (a lint error fails the run).
-echo "== lint (ESLint: eslint.config.js)" >&2
+stage "lint (ESLint: eslint.config.js)"
 npx eslint src test --format json --output-file test/.tmp/eslint.json || status=1
 
-echo "== workflow lint" >&2
+stage "workflow lint"
 bash scripts/lint-workflows.sh
 
-echo "== build" >&2
+stage "build"
 bash scripts/build.sh
 
-echo "== vitest (Node $NODE22_VERSION, the exe's runtime)" >&2
+stage "vitest (Node $NODE22_VERSION, the exe's runtime)"
 vitest_exit=0
 "$NODE22" node_modules/vitest/vitest.mjs run --reporter=default --reporter=json --outputFile.json=test/.tmp/vitest.json || vitest_exit=$?
 [ "$vitest_exit" = 0 ] || status=1
 
-echo "== pester" >&2
+stage "pester"
 PESTER_SUMMARY_FILE=test/.tmp/pester.json bash scripts/pester.sh || status=1
 
-echo "== pester (Windows PowerShell under Wine)" >&2
+stage "pester (Windows PowerShell under Wine)"
 rm -f test/.tmp/pester-windows.json
 PESTER_SUMMARY_FILE=test/.tmp/pester-windows.json bash scripts/pester-windows.sh || status=1
 
+stage "summary"
 LINT_RESULTS=test/.tmp/eslint.json VITEST_EXIT_CODE=$vitest_exit node scripts/test-summary.mjs test/.tmp/vitest.json test/.tmp/pester.json test/.tmp/pester-windows.json || status=1
 exit $status
