@@ -33,7 +33,11 @@ vitest_exit=0
 [ "$vitest_exit" = 0 ] || status=1
 
 stage "pester"
-PESTER_SUMMARY_FILE=test/.tmp/pester.json bash scripts/pester.sh || status=1
+# About 4 minutes; a hang (pwsh, sshd, tmux) must fail this block, not run into CI's own limit.
+pester_exit=0
+PESTER_SUMMARY_FILE=test/.tmp/pester.json timeout --kill-after=30 1800 bash scripts/pester.sh || pester_exit=$?
+[ "$pester_exit" != 124 ] || echo "pester: FAILED: stopped after 30 minutes (the suite takes about 4)" >&2
+[ "$pester_exit" = 0 ] || status=1
 
 stage "pester (Windows PowerShell under Wine)"
 rm -f test/.tmp/pester-windows.json
