@@ -1,7 +1,7 @@
 import { win32 } from 'node:path';
 import { parseInteger, winHttpErrorOf, type Attempt } from '../events/index.js';
 import type { PrtDiagnostics } from '../dsreg/types.js';
-import { serverCodeIn, explainAttempt, type AttemptEvidence, type ServerErrorSource } from './explain-chain.js';
+import { serverCodeIn, explainAttempt, type AttemptEvidence, type ChainLink, type ServerErrorSource } from './explain-chain.js';
 import type { DiagnosedAttempt } from './attempt-types.js';
 import { isFailureStatus } from '../util/status-code.js';
 
@@ -178,6 +178,16 @@ export function mergeAttempts(fromDsreg: DiagnosedAttempt[], fromLogs: Diagnosed
   return merged.sort((a, b) => time(b) - time(a));
 }
 
+/**
+ * Why an attempt has no status, in a few words. Error events outside a 1006→1007 window are the
+ * usual case (the Analytic log, which holds 1006/1007, is off by default, and pastes hold a few
+ * events): the status is then not shown, which says nothing about whether the attempt finished.
+ */
+export function missingStatus(attempt: Pick<DiagnosedAttempt, 'Orphan' | 'Finished'>): string {
+  if (attempt.Orphan) return 'status not shown (no 1007 read)';
+  return attempt.Finished ? 'no status' : 'no 1007 yet (unfinished, or the log ends first)';
+}
+
 /** What a person reads first: the newest failure and its deepest explanation, or that all is well. */
 export function summarise(attempts: DiagnosedAttempt[], totals?: { attempts: number; failed: number }): string {
   const failed = attempts.filter((attempt) => !attempt.Succeeded);
@@ -187,8 +197,16 @@ export function summarise(attempts: DiagnosedAttempt[], totals?: { attempts: num
   if (count === 0) return 'No PRT attempt was found in what was read: nothing failed, but nothing was seen either.';
   const [newest] = failed;
   if (!newest) return `No PRT attempt failed: ${count} attempt${count === 1 ? '' : 's'} succeeded.`;
-  const status = newest.Status ? `${newest.Status.Hex ?? newest.Status.Input}${newest.Status.Name ? ` (${newest.Status.Name})` : ''}` : 'no status (unfinished)';
+  const counted = `${failedCount} of ${count} PRT attempt${count === 1 ? '' : 's'} failed`;
   const deepest = newest.Explanation.at(-1);
-  const because = deepest && deepest !== newest.Explanation[0] ? `, because of ${deepest.Code}${deepest.Name && deepest.Name !== deepest.Code ? ` (${deepest.Name})` : ''}: ${deepest.Summary}` : '';
-  return `${failedCount} of ${count} PRT attempt${count === 1 ? '' : 's'} failed; the newest failed with ${status}${because}`;
+  const named = (link: ChainLink) => `${link.Code}${link.Name && link.Name !== link.Code ? ` (${link.Name})` : ''}: ${link.Summary}`;
+  // Without a status the chain starts at an error event's code, which is news of its own.
+  if (!newest.Status) {
+    const logged = deepest ? `logged error ${named(deepest)}` : 'logged no error code';
+    const statusNote = newest.Orphan ? 'Its status is not shown: no 1007 was read.' : newest.Finished ? 'It ended without a status.' : 'It has no 1007 yet: unfinished, or the log ends first.';
+    return `${counted}; the newest ${/[.!?]$/.test(logged) ? logged : `${logged}.`} ${statusNote}`;
+  }
+  const status = `${newest.Status.Hex ?? newest.Status.Input}${newest.Status.Name ? ` (${newest.Status.Name})` : ''}`;
+  const because = deepest && deepest !== newest.Explanation[0] ? `, because of ${named(deepest)}` : '';
+  return `${counted}; the newest failed with ${status}${because}`;
 }

@@ -555,6 +555,13 @@ Describe 'Get-PrtError -EventPath on pasted Event Viewer text (the real prt)' {
         $attempts[0].Start | Should -BeNullOrEmpty
         $attempts[0].FirstEventTime | Should -BeNullOrEmpty
     }
+
+    It 'shows its status as not shown (no 1007 in the paste), not as unfinished, in the table' {
+        $attempts[0].Orphan | Should -BeTrue
+        $table = $attempts | Format-Table | Out-String -Width 200
+        $table | Should -Match '(?m)^\s+not shown\s+AAD_CLOUDAP_E_WSTRUST_SAML_TOKENS_ARE_EMPTY\s*$'
+        $table | Should -Not -Match 'unfinished'
+    }
 }
 
 Describe 'Get-PrtError -EventPath with AAD errors but no PRT attempt (the real prt)' {

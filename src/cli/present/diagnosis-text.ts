@@ -1,5 +1,6 @@
 import type { DiagnosedAttempt, Diagnosis } from '../../diagnose/attempt-types.js';
 import { serverMessage } from '../../diagnose/server-text.js';
+import { missingStatus } from '../../diagnose/attempts.js';
 import type { Style } from './style.js';
 import { win32 } from 'node:path';
 
@@ -19,7 +20,7 @@ const isText = (attempt: DiagnosedAttempt) => attempt.SourceFormat !== 'EventXml
 
 function attemptTitle(attempt: DiagnosedAttempt): string {
   const what = attempt.Prt ? `${attempt.Kind ?? ''} ${attempt.Prt === 'AzureAd' ? 'Azure AD' : 'Enterprise'} PRT`.trim() : 'PRT attempt';
-  const status = attempt.Status ? `${attempt.Status.Hex ?? attempt.Status.Input}${attempt.Status.Name ? ` ${attempt.Status.Name}` : ''}` : attempt.Finished ? 'no status' : 'unfinished (no 1007)';
+  const status = attempt.Status ? `${attempt.Status.Hex ?? attempt.Status.Input}${attempt.Status.Name ? ` ${attempt.Status.Name}` : ''}` : missingStatus(attempt);
   const from = isText(attempt) ? `, from ${textFormatName[attempt.SourceFormat] ?? 'text'}` : '';
   return `${attemptTime(attempt)}  ${what}  ${status}  [${attempt.Method}${attempt.Orphan ? ', no 1006' : ''}${from}]`;
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fromDiagnostics, fromEvents, mergeAttempts, summarise } from '../../../src/diagnose/attempts.js';
+import { fromDiagnostics, fromEvents, mergeAttempts, missingStatus, summarise } from '../../../src/diagnose/attempts.js';
 import type { DiagnosedAttempt } from '../../../src/diagnose/attempt-types.js';
 import { decodeCapture } from '../../../src/dsreg/decode.js';
 import { parseDsregcmd } from '../../../src/dsreg/parse.js';
@@ -225,8 +225,27 @@ describe('the summary line', () => {
 
   it('uses the totals of a cut list, and says when the newest failure has no status', async () => {
     const attempts = await logged('unfinished-attempt.xml');
-    expect(summarise(attempts, { attempts: 40, failed: 12 })).toBe('12 of 40 PRT attempts failed; the newest failed with no status (unfinished)');
-    expect(summarise(attempts.slice(0, 1))).toBe('1 of 1 PRT attempt failed; the newest failed with no status (unfinished)');
+    expect(summarise(attempts, { attempts: 40, failed: 12 })).toBe('12 of 40 PRT attempts failed; the newest logged no error code. It has no 1007 yet: unfinished, or the log ends first.');
+    expect(summarise(attempts.slice(0, 1))).toBe('1 of 1 PRT attempt failed; the newest logged no error code. It has no 1007 yet: unfinished, or the log ends first.');
+  });
+
+  it('says of error events without a window that their status is not shown, never that the attempt is unfinished, and names their error', async () => {
+    // The Operational log alone (the Analytic log, with 1006/1007, is off by default): orphans.
+    const attempts = await logged('operational-only.xml');
+    const newest = attempts.find((attempt) => attempt.Explanation.some((link) => link.Code === 'AADSTS50126'));
+    expect(newest?.Orphan).toBe(true);
+    const summary = summarise([newest as DiagnosedAttempt]);
+    expect(summary).toMatch(/^1 of 1 PRT attempt failed; the newest logged error AADSTS50126 \(InvalidUserNameOrPassword\): .+\. Its status is not shown: no 1007 was read\.$/);
+    expect(summary).not.toMatch(/unfinished/);
+    expect(missingStatus({ Orphan: true, Finished: false })).toBe('status not shown (no 1007 read)');
+  });
+
+  it('says of a window closed without a status that it ended without one', async () => {
+    const [unfinished] = await logged('unfinished-attempt.xml');
+    const closed = { ...(unfinished as DiagnosedAttempt), Finished: true, Status: null };
+    expect(summarise([closed])).toBe('1 of 1 PRT attempt failed; the newest logged no error code. It ended without a status.');
+    expect(missingStatus({ Orphan: false, Finished: true })).toBe('no status');
+    expect(missingStatus({ Orphan: false, Finished: false })).toBe('no 1007 yet (unfinished, or the log ends first)');
   });
 
   it('adds no "because" when the chain has only the status', () => {
