@@ -25,8 +25,20 @@ const explainOne = (input: string): ExplainItem => {
     const codes = found.map((c) => c.FoundAt[0]?.Written ?? c.Code).join(', ');
     return { Input: input, Error: { Id: 'NotACode', Message: `"${input.trim()}" holds more than one code (${codes}): give one code per argument, or the whole text with --text.` } };
   }
+  // A decimal after words that call it an error (`Error 1312`, `System error 5`, `Win32 error
+  // code: 1312`): free text never takes a lone small number, but a whole argument that is only
+  // that says what it is.
+  const labelled = LABELLED_DECIMAL_ARGUMENT.exec(input);
+  const number = labelled?.groups?.number;
+  if (number !== undefined) {
+    const decoded = decodeCode(number);
+    if (!('Error' in decoded)) return { ...decoded, Input: input, Notes: [`Read as the code ${number}: the rest of "${input.trim()}" is not part of it.`, ...decoded.Notes] };
+  }
   return item;
 };
+
+/** Up to three words, the last one saying "error", then one decimal number (a sign allowed). */
+const LABELLED_DECIMAL_ARGUMENT = /^\s*(?:[A-Za-z][\w-]*\s+){0,2}(?:error|code|status|hresult|ntstatus|result)\s*[:#=]?\s*(?<number>-?\d{1,10})\s*\.?\s*$/i;
 
 let names: readonly string[] | undefined;
 

@@ -24,6 +24,20 @@ describe('explainCodes', () => {
     expect(sentence).toMatchObject({ Name: 'STATUS_LOGON_FAILURE' });
   });
 
+  test('a decimal after words that call it an error is read as that code, with the note', () => {
+    const items = explainCodes(['Error 1312', 'error code: 1312', 'Win32 error 1312', 'System error 5', 'Status -1073741715', 'the error 12029.']);
+    expect(items.map((item) => (isExplainError(item) ? item.Error.Id : item.Name))).toEqual([
+      'ERROR_NO_SUCH_LOGON_SESSION', 'ERROR_NO_SUCH_LOGON_SESSION', 'ERROR_NO_SUCH_LOGON_SESSION', 'ERROR_ACCESS_DENIED', 'STATUS_LOGON_FAILURE', 'ERROR_WINHTTP_CANNOT_CONNECT',
+    ]);
+    const [first] = items;
+    expect(first && !isExplainError(first) ? [first.Input, first.Notes[0]] : []).toEqual(['Error 1312', 'Read as the code 1312: the rest of "Error 1312" is not part of it.']);
+  });
+
+  test('a decimal after other words, or with more than three words or numbers, stays not a code', () => {
+    const refused = ['Event 1098', 'error 1312 and 5', 'the logon failed with error 1312', 'error 99999999999', 'error 0x'];
+    expect(explainCodes(refused).map((item) => (isExplainError(item) ? item.Error.Id : item.Name))).toEqual(refused.map(() => 'NotACode'));
+  });
+
   test('an argument with two codes is an error that names both, not a guess', () => {
     expect(explainCodes(['0xc000006d or 0x80070005'])[0]).toMatchObject({
       Error: { Id: 'NotACode', Message: '"0xc000006d or 0x80070005" holds more than one code (0xc000006d, 0x80070005): give one code per argument, or the whole text with --text.' },
