@@ -2,7 +2,7 @@ import { dataValue, findField, findFieldInReport, findSection, isRedacted, meani
 import type { DsregField, DsregReport, DsregSection, PrtDiagnostics } from '../dsreg/types.js';
 import { serverMessage } from './server-text.js';
 import { findingCatalog, type FindingId } from './findings.js';
-import { decodeAll, deviceAuthCode, hasPreJoinDiagnostics, readJoinDiagnostics, type CodeDecoder } from './join-diagnostics.js';
+import { decodeAll, deviceAuthCode, hasPreJoinDiagnostics, readJoinDiagnostics, wamDefaultSetCode, type CodeDecoder } from './join-diagnostics.js';
 import type { DecodedCode, Finding, Health, JoinDiagnostics, JoinType, JoinTypeEvidence, PrtStatus, StatusSource, WorkAccount } from './status-types.js';
 import { isFailureStatus } from '../util/status-code.js';
 
@@ -50,6 +50,9 @@ function describeFailedAttempt(diagnostics: PrtDiagnostics): string {
   return `The last attempt to ${what} the ${prt}${when} failed with ${diagnostics.AttemptStatus ?? 'an unknown status'}${server ? ` (${who} said ${server})` : ''}${network}.`;
 }
 
+/** HRESULT_FROM_WIN32(ERROR_NO_SUCH_LOGON_SESSION): what WAM answers without the user's logon session. */
+const NO_SUCH_LOGON_SESSION = '0x80070520';
+
 /** One code in a sentence; `looked` says whether the knowledge base was asked (else nothing is claimed about it). */
 const describeCode = (c: DecodedCode, looked: boolean) =>
   `${c.Code}${c.Name && c.Name !== c.Code ? ` (${c.Name})` : ''} from ${c.Where}${c.Summary ? `: ${c.Summary.replace(/\.$/, '')}` : looked && !c.Known ? ': not in the knowledge base' : ''}${c.Fix ? `. Fix: ${c.Fix.replace(/\.$/, '')}` : ''}.`;
@@ -87,8 +90,9 @@ function judgeJoin(report: DsregReport, yesNo: (name: string) => boolean | null,
   const shown = (type: JoinType): JoinJudgement => ({ JoinType: type, Evidence: 'DeviceState', Because: [], EntraEvidence: [], NotEntraJoined: !['AzureAdJoined', 'HybridAzureAdJoined'].includes(type) });
   if (azureAdJoined === true && domainJoined !== null) return shown(domainJoined ? 'HybridAzureAdJoined' : 'AzureAdJoined');
   if (azureAdJoined === false) {
-    if (workplaceJoined === true || workAccounts > 0) return shown('AzureAdRegistered');
+    // A domain joined device can also have a work account registered: it is still domain joined.
     if (domainJoined === true) return shown('DomainJoined');
+    if (workplaceJoined === true || workAccounts > 0) return shown('AzureAdRegistered');
     if (domainJoined === false) return shown('NotJoined');
   }
 
@@ -170,7 +174,8 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   if (joinType === 'NotJoined') findings.push(finding('NotJoined', 'The Device State box says the device is joined neither to Entra ID nor to a domain, so it has no device PRT.'));
   if (joinType === 'DomainJoined') {
     const domain = lookup(deviceState, 'DomainName');
-    findings.push(finding('DomainJoinedOnly', `The device is joined to ${domain ? `the domain ${domain}` : 'a domain'} but not to Entra ID: hybrid join has not completed, so there is no PRT.`));
+    const registered = yesNo('WorkplaceJoined') === true ? ' A work account is registered on it (WorkplaceJoined : YES): that gives apps tokens through the account, not a device PRT.' : '';
+    findings.push(finding('DomainJoinedOnly', `The device is joined to ${domain ? `the domain ${domain}` : 'a domain'} but not to Entra ID: hybrid join has not completed, so there is no PRT.${registered}`));
   }
   if (joinType === 'AzureAdRegistered') findings.push(finding('RegisteredOnly', 'The device is only registered (a work account was added); registered devices have no device PRT.'));
 
@@ -188,6 +193,15 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
     // comes first; without one dsregcmd means the device object is disabled or deleted.
     const nextStep = decoded?.Fix ? `${decoded.Fix.replace(/\.$/, '')}. \`prt explain ${decoded.Code}\` gives the details; if the code is not the cause, check the device object in the Entra admin center.` : undefined;
     findings.push(finding('DeviceAuthFailed', `The device could not authenticate to Entra ID: DeviceAuthStatus is "${deviceAuth}".${decoded ? ` ${describeCode(decoded, options.decode !== undefined)}` : ''}`, nextStep));
+  }
+
+  const wamDefaultSet = dataValue(findFieldInReport(report, 'WamDefaultSet')?.Value);
+  if (wamDefaultSet && /^ERROR/i.test(wamDefaultSet)) {
+    const code = wamDefaultSetCode(wamDefaultSet);
+    const decoded = code === null ? null : decodeAll([{ Code: code, Where: 'WamDefaultSet', Known: false, Name: null, Summary: null, Fix: null }], options.decode)[0] ?? null;
+    // Outside the user's own desktop logon WAM has no session to work in, and says so this way.
+    const sessionCaveat = code === null || code === NO_SUCH_LOGON_SESSION ? ' dsregcmd run outside the user\'s own desktop session (remote PowerShell, WinRM, runas, a scheduled task) always shows this; only a capture from that session shows a real WAM fault.' : '';
+    findings.push(finding('WamDefaultSetError', `Web Account Manager could not set the user's default work account: WamDefaultSet is "${wamDefaultSet}".${decoded ? ` ${describeCode(decoded, options.decode !== undefined)}` : ''}${sessionCaveat}`));
   }
 
   // The user context: dsregcmd run as SYSTEM (or by a user with no session) shows no SSO State.

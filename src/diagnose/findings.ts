@@ -21,6 +21,11 @@ export const findingCatalog = {
     Severity: 'Info',
     NextStep: 'Nothing to fix for the device PRT. If sign-in prompts are the problem, look at the work account in Settings > Accounts > Access work or school.',
   },
+  WamDefaultSetError: {
+    Title: 'Web Account Manager failed to set the user\'s default work account, so apps cannot get tokens silently.',
+    Severity: 'Warning',
+    NextStep: 'Check it in the user\'s own desktop session first (outside it this is always an error). If it is an error there too: decode its code with `prt explain`, have the user sign out and in, then check the work account under Settings > Accounts > Access work or school and the AAD Operational log at that time.',
+  },
   NoUserContext: {
     Title: 'The capture was taken outside a signed-in user\'s session, so it cannot show the user\'s PRT.',
     Severity: 'Warning',

@@ -94,12 +94,21 @@ export function deviceAuthCode(deviceAuthStatus: string | null): string | null {
   return nonZero(code) ? code : null;
 }
 
+/** The code `WamDefaultSet : ERROR (0x80070520)` carries, if any. */
+export function wamDefaultSetCode(wamDefaultSet: string | null): string | null {
+  if (wamDefaultSet === null || !/^ERROR/i.test(wamDefaultSet)) return null;
+  const code = parseHexStatus(wamDefaultSet);
+  return nonZero(code) ? code : null;
+}
+
 /** Every code the status would decode: a caller loads the knowledge base only when this is not empty. */
 export function codesToDecode(report: DsregReport): string[] {
   const join = readJoinDiagnostics(report);
   const codes = join?.Failed ? join.Codes.map((c) => c.Code) : [];
   const deviceAuth = deviceAuthCode(dataValue(findFieldInReport(report, 'DeviceAuthStatus')?.Value));
   if (deviceAuth !== null) codes.push(deviceAuth);
+  const wamDefault = wamDefaultSetCode(dataValue(findFieldInReport(report, 'WamDefaultSet')?.Value));
+  if (wamDefault !== null) codes.push(wamDefault);
   return codes;
 }
 

@@ -1,6 +1,6 @@
 import type { DoctorCause } from '../device/types.js';
 import { causeRules, type CauseRule, type RuleLine } from './rules.js';
-import { collectSignals } from './signals.js';
+import { ageUnknown, collectSignals } from './signals.js';
 import { SignalLayer, type DoctorInput, type Signal } from './types.js';
 
 /** Score from which a cause is High, and Medium (rules.ts says how points are set). */
@@ -51,6 +51,7 @@ function chain(signals: Signal[], symptoms: Signal[]): string[] {
 export function missingEvidence(input: DoctorInput): string[] {
   const missing: string[] = [];
   if (!input.Status) missing.push('`dsregcmd /status` run in the affected user\'s session (`prt status`)');
+  else if (ageUnknown(input.Status)) missing.push('when the capture was taken (`--now`, or the Diagnostic Data box with its Client Time)');
   if (!input.EventsRead) missing.push('the AAD Operational and Analytic logs around a failing sign-in or unlock (`prt trace` collects them)');
   if (!input.Probe) missing.push('the network path to Entra ID as SYSTEM and as the user (`prt probe`)');
   if (!input.Device) missing.push('the device checks: certificate, TPM, SCP, join task, user, clock (`prt device`)');

@@ -26,13 +26,27 @@ export function codeKeys(code: string): string[] {
 
 const yesNo = (value: boolean | null) => (value === null ? 'not shown' : value ? 'YES' : 'NO');
 
+/**
+ * A saved capture that does not say when it was taken, judged stale or expired against today's
+ * clock: its age says how old the paste is, not how the PRT was doing then.
+ */
+export const ageUnknown = (status: PrtStatus): boolean =>
+  (status.Health === 'Stale' || status.Health === 'Expired') && status.ClockSource === 'SystemClock' && status.Source.Kind !== 'Live' && status.Source.Kind !== 'Simulated';
+
 function statusSignals(status: PrtStatus): Signal[] {
   const signals: Signal[] = [];
   const symptom = (key: string, text: string) => signals.push({ Key: key, Text: text, Weight: 1, Layer: SignalLayer.Symptom });
+  const undated = ageUnknown(status);
   if (status.Health === 'Missing') symptom('prt:Missing', `AzureAdPrt ${yesNo(status.AzureAdPrt)}`);
-  if (status.Health === 'Stale') symptom('prt:Stale', `AzureAdPrt renewed ${status.PrtAgeHours ?? '?'} h ago (more than 4 h)`);
-  if (status.Health === 'Expired') symptom('prt:Expired', `AzureAdPrt expired at ${status.AzureAdPrtExpiryTime ?? 'an unknown time'}`);
+  if (undated) {
+    symptom('prt:AgeUnknown', `AzureAdPrt YES, ${status.Health === 'Expired' ? `expiring ${status.AzureAdPrtExpiryTime ?? 'at an unknown time'}` : `renewed ${status.AzureAdPrtUpdateTime ?? 'at an unknown time'}`}, in a capture that does not say when it was taken (no Client Time): its age cannot be judged`);
+  } else {
+    if (status.Health === 'Stale') symptom('prt:Stale', `AzureAdPrt renewed ${status.PrtAgeHours ?? '?'} h ago (more than 4 h)`);
+    if (status.Health === 'Expired') symptom('prt:Expired', `AzureAdPrt expired at ${status.AzureAdPrtExpiryTime ?? 'an unknown time'}`);
+  }
   if (status.Health === 'Healthy') symptom('prt:Healthy', `AzureAdPrt YES, renewed ${status.PrtAgeHours ?? '?'} h ago`);
+  // A PRT shown without readable times is evidence too: present, of unknown age.
+  if (status.Health === 'Unknown' && status.AzureAdPrt === true) symptom('prt:PresentTimesUnknown', 'AzureAdPrt YES, but its update and expiry times are not shown or unreadable');
   for (const finding of status.Findings) {
     signals.push({ Key: `status:${finding.Id}`, Text: `dsregcmd: ${finding.Id}`, Weight: 1, Layer: SignalLayer.Symptom });
   }

@@ -175,6 +175,45 @@ describe('status of the fixture captures', () => {
     expect(status.Findings.map((f) => f.Id)).toContain('DomainJoinedOnly');
   });
 
+  describe('a domain joined device with a work account registered on it', () => {
+    const report = (user: Record<string, string>): DsregReport => ({
+      Sections: [
+        section('Device State', { AzureAdJoined: 'NO', EnterpriseJoined: 'NO', DomainJoined: 'YES', DomainName: 'CONTOSO' }),
+        section('User State', { NgcSet: 'NO', WorkplaceJoined: 'YES', ...user }),
+        section('SSO State', { AzureAdPrt: 'NO' }),
+      ],
+      WorkAccounts: [],
+      Diagnostics: [],
+      Encoding: 'utf-8',
+    });
+    const decode = (code: string) => (code === '0x80070520' ? { Known: true, Name: 'HRESULT_FROM_WIN32(ERROR_NO_SUCH_LOGON_SESSION)', Summary: 'No logon session.', Fix: null } : null);
+
+    it('is domain joined, not "only registered": the registration does not undo the domain join', () => {
+      const status = evaluateStatus(report({ WamDefaultSet: 'YES' }), { systemNow, source: fileSource });
+      expect([status.JoinType, status.JoinTypeEvidence, status.Health]).toEqual(['DomainJoined', 'DeviceState', 'NotApplicable']);
+      const ids = status.Findings.map((f) => f.Id);
+      expect(ids).toContain('DomainJoinedOnly');
+      expect(ids).not.toContain('RegisteredOnly');
+      expect(status.Findings.find((f) => f.Id === 'DomainJoinedOnly')?.Message).toContain('A work account is registered on it (WorkplaceJoined : YES)');
+    });
+
+    it('names a WamDefaultSet error with its decoded code, and says nothing of WamDefaultSet YES or NO', () => {
+      const failed = evaluateStatus(report({ WamDefaultSet: 'ERROR (0x80070520)' }), { systemNow, source: fileSource, decode });
+      expect(failed.Findings.find((f) => f.Id === 'WamDefaultSetError')?.Message).toBe(
+        'Web Account Manager could not set the user\'s default work account: WamDefaultSet is "ERROR (0x80070520)". 0x80070520 (HRESULT_FROM_WIN32(ERROR_NO_SUCH_LOGON_SESSION)) from WamDefaultSet: No logon session. ' +
+          'dsregcmd run outside the user\'s own desktop session (remote PowerShell, WinRM, runas, a scheduled task) always shows this; only a capture from that session shows a real WAM fault.',
+      );
+      const noCode = evaluateStatus(report({ WamDefaultSet: 'ERROR' }), { systemNow, source: fileSource, decode });
+      expect(noCode.Findings.find((f) => f.Id === 'WamDefaultSetError')?.Message).toMatch(/^Web Account Manager could not set the user's default work account: WamDefaultSet is "ERROR"\. dsregcmd run outside the user's own desktop session/);
+      // Another code is a WAM fault of its own: no caveat about the session.
+      const other = evaluateStatus(report({ WamDefaultSet: 'ERROR (0x80070005)' }), { systemNow, source: fileSource });
+      expect(other.Findings.find((f) => f.Id === 'WamDefaultSetError')?.Message).toBe('Web Account Manager could not set the user\'s default work account: WamDefaultSet is "ERROR (0x80070005)". 0x80070005 from WamDefaultSet.');
+      for (const value of ['YES', 'NO']) {
+        expect(evaluateStatus(report({ WamDefaultSet: value }), { systemNow, source: fileSource, decode }).Findings.map((f) => f.Id)).not.toContain('WamDefaultSetError');
+      }
+    });
+  });
+
   it('names the failing pre-join test of a domain device whose hybrid join failed', () => {
     const status = fromFixture('pre-join-diagnostics.txt');
     expect(status.JoinType).toBe('DomainJoined');
