@@ -112,6 +112,8 @@ const ID_LABEL = /(?:\bI[Dd]|[a-z]Id|\bid)$/;
 const MASK_OR_HANDLE_LABEL = /\b(?:keywords|flags|mask|handle|address|offset|pid|tid|luid|sid)\b/i;
 const isNotACodeLabel = (label: string): boolean => (ID_LABEL.test(label) || MASK_OR_HANDLE_LABEL.test(label)) && !ERRORISH_LABEL.test(label);
 const HTTP_STATUS_LABEL = /\bhttps?\b.*\b(?:status|error)\b|\bstatus code\b/i;
+/** Prose that names what follows as an error: `error code 80180026`, `failed with error 12029`, `status c000006d`. */
+const ERROR_WORDS_BEFORE = /\b((?:error|status|hresult|result)(?:\s+code)?)\s*(?:is\s+|of\s+|=\s*|#\s*)?$/i;
 const JSON_ERROR_CODES = /"error_codes"\s*:\s*\[([\d,\s]+)\]/g;
 
 /** Every candidate on one line, with its column (so that nested codes keep their order). */
@@ -148,7 +150,7 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
     const hex = `0x${m[1] ?? ''}`;
     const decoded = decodeCode(hex);
     const known = !isExplainError(decoded) && decoded.Known;
-    if (!known && !(label && ERRORISH_LABEL.test(label))) continue;
+    if (!known && !(label && ERRORISH_LABEL.test(label)) && !ERROR_WORDS_BEFORE.test(line.slice(0, m.index))) continue;
     add(m.index, m[0], hex);
   }
   for (const m of line.matchAll(/(?<![\w.-])-(\d{9,10})(?![\d.])/g)) {
@@ -157,7 +159,8 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
   }
   // Decimals that only count as codes when a field says so.
   for (const m of line.matchAll(LABELLED_DECIMAL)) {
-    const label = labelBefore(raw, m.index);
+    // In prose (`failed with error 12029`) the words before stand in for a field name.
+    const label = labelBefore(raw, m.index) ?? ERROR_WORDS_BEFORE.exec(line.slice(0, m.index))?.[1] ?? null;
     if (!label) continue;
     const value = Number(m[1]);
     if (HTTP_STATUS_LABEL.test(label) && value >= 300 && value <= 599) {

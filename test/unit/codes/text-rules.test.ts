@@ -277,6 +277,23 @@ describe('codes followed by more text', () => {
   });
 });
 
+describe('codes named as errors in prose, without a field name', () => {
+  it('takes a bare 8-digit status and a WinHTTP number after "error", "error code", "status" or "hresult"', () => {
+    expect(written('Azure AD join fails with error code 80180026. Device joins then unjoins')).toEqual(['80180026']);
+    expect(found('join failed, hresult 80180026')[0]?.Explanation.Hex).toBe('0x80180026');
+    expect(written('WinHttpSendRequest failed with error 12029')).toEqual(['12029']);
+    expect(found('WinHttpSendRequest failed with error 12029')[0]?.Explanation.Name).toBe('ERROR_WINHTTP_CANNOT_CONNECT');
+    expect(written('the status is 2147943712 again')).toEqual(['2147943712']);
+  });
+
+  it('takes nothing after other words, and no small or HTTP-like number after "error"', () => {
+    expect(written('build 80180026 of the image')).toEqual([]);
+    expect(written('code 80180026 in the notes')).toEqual([]);
+    expect(written('Event ID 1098 at 10:00, status 200, error 1312')).toEqual([]);
+    expect(written('ticket number 12029')).toEqual([]);
+  });
+});
+
 describe('order within a layer, by links', () => {
   it('a code whose entry names another family as a catalogue does not pull an unrelated code of its layer ahead', () => {
     // 0xc000006d links the AADSTS and AD FS catalogues; 0x801c03f2 is neither.
