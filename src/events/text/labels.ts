@@ -12,6 +12,8 @@ export const HEADER_LABELS: Readonly<Record<string, HeaderKey>> = {
   source: 'Source',
   date: 'Date',
   'event id': 'EventId',
+  // `EventId:` / `EventID:`, one word, as people retype the label in issues and chats.
+  eventid: 'EventId',
   'task category': 'TaskCategory',
   level: 'Level',
   keywords: 'Keywords',
