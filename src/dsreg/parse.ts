@@ -148,6 +148,26 @@ function unescapeLineBreaks(text: string): string {
     unicode !== undefined ? String.fromCharCode(Number.parseInt(unicode, 16)) : char !== undefined ? (JSON_CHARS[char] ?? char) : '\n');
 }
 
+/** Tags that end a line in HTML copied from a page's source or an HTML mail. */
+const HTML_BREAK = /<br\s*\/?>|<\/(?:p|div|li|pre|tr|h\d)>|<(?:p|div|li|pre|tr)(?:\s[^<>]*)?>/gi;
+const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+const HTML_ENTITY = /&(?:(nbsp|gt|lt|amp|quot|apos)|#(\d{1,6})|#x([0-9a-f]{1,6}));/gi;
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { nbsp: ' ', gt: '>', lt: '<', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * A capture pasted as HTML (`AzureAdPrt : YES<br>`, `<pre><code>…`, `&nbsp;`): line breaks from
+ * the tags, the other tags dropped, entities read. Only when line-breaking tags are there: a
+ * plain capture is never touched.
+ */
+function htmlToText(text: string): string {
+  if ((text.match(HTML_BREAK)?.length ?? 0) < 2) return text;
+  return text
+    .replace(HTML_BREAK, '\n')
+    .replace(HTML_TAG, '')
+    .replace(HTML_ENTITY, (_all, name: string | undefined, decimal: string | undefined, hex: string | undefined) =>
+      name !== undefined ? (NAMED_ENTITIES[name.toLowerCase()] ?? _all) : String.fromCodePoint(Number.parseInt(decimal ?? hex ?? '0', decimal !== undefined ? 10 : 16)));
+}
+
 /** `PS C:\> dsregcmd /status`, `C:\Windows\system32>dsregcmd /status`, `$ dsregcmd …`. */
 const PROMPT = /^(?:PS\s+[^>]*>|[A-Za-z]:\\[^>]*>|[$#]\s+dsregcmd\b)/i;
 
@@ -195,7 +215,7 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
   }
 
   // A folded paste's line becomes the lines dsregcmd printed, each keeping its line number.
-  const lines = unescapeLineBreaks(text)
+  const lines = htmlToText(unescapeLineBreaks(text))
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .flatMap((line, i) => unfoldLine(line).map((part) => ({ part, lineNo: i + 1 })));

@@ -41,6 +41,21 @@ describe('loose input: decoration', () => {
     expect(fields(parse(asString.slice(1, -1)), 'SSO State')).toEqual([['AzureAdPrt', 'NO'], ['EnterprisePrtAuthority', '']]);
   });
 
+  it('reads a capture pasted as HTML: lines from <br>, <p> and <pre>, other tags dropped, entities read', () => {
+    const plain = sectionsOf(parse(capture.join('\n')));
+    const escape = (line: string) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/ /g, '&nbsp;');
+    expect(sectionsOf(parse(capture.join('<br>')))).toEqual(plain);
+    expect(sectionsOf(parse(capture.map((line) => `<p>${escape(line)}</p>`).join('')))).toEqual(plain);
+    expect(sectionsOf(parse(`<pre><code>${capture.map(escape).join('<br />\n')}</code></pre>`))).toEqual(plain);
+    const withEntity = parse(['<div>', BORDER, header('SSO State'), BORDER, '<b>AzureAdPrt</b> : NO<br/>', 'Server Message : a &lt;b&gt; &#38; &#x41;<br>', '</div>'].join('\n'));
+    expect(fields(withEntity, 'SSO State')).toEqual([['AzureAdPrt', 'NO'], ['Server Message', 'a <b> & A']]);
+  });
+
+  it('leaves a plain capture with one tag-like text in a value as it is', () => {
+    const r = parse([...capture.slice(0, -1), '   Server Message : expected <br> or &amp; here', BORDER].join('\n'));
+    expect(findSection(r, 'SSO State')?.Fields.find((f) => f.Name === 'Server Message')?.Value).toBe('expected <br> or &amp; here');
+  });
+
   it('leaves written-out escapes alone in a capture with real line breaks', () => {
     const description = 'AADSTS50126: Error validating credentials.\\r\\nTrace ID: 1\\r\\nCorrelation ID: 2\\r\\nTimestamp: 3';
     const r = parse([...capture.slice(0, -1), `   Server Error Description : ${description}`, BORDER].join('\n'));
