@@ -190,6 +190,13 @@ export function undecorate(raw: string): string | null {
   return line;
 }
 
+/** `dsregcmd /debug` lines, a ticket or an event message hold codes, not a status: say where they are read. */
+function codesHint(text: string): string {
+  const codes = [...new Set(text.match(/\b0x[0-9a-f]{8}\b/gi) ?? [])];
+  if (codes.length === 0) return '';
+  return ` It holds ${codes.length === 1 ? 'the code' : 'codes'} ${codes.slice(0, 3).join(', ')}${codes.length > 3 ? ', …' : ''}: \`prt explain --text\` (\`Get-PrtError -Text\`) reads the codes of any text.`;
+}
+
 function emptyDiagnostics(prt: PrtKind, kind: DiagnosticsKind): PrtDiagnostics {
   return {
     Prt: prt,
@@ -317,7 +324,7 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
       }
       throw badInput(
         'NotDsregcmdOutput',
-        `${src} is not dsregcmd output: no boxed section such as \`| Device State |\`, no \`AzureAdPrt\` line and ${knownLeading === 0 ? 'no' : 'only one'} \`Name : Value\` line that dsregcmd prints (expected the text of \`dsregcmd /status\`, or at least two of its lines such as \`AzureAdJoined : YES\`).`,
+        `${src} is not dsregcmd output: no boxed section such as \`| Device State |\`, no \`AzureAdPrt\` line and ${knownLeading === 0 ? 'no' : 'only one'} \`Name : Value\` line that dsregcmd prints (expected the text of \`dsregcmd /status\`, or at least two of its lines such as \`AzureAdJoined : YES\`).${codesHint(text)}`,
       );
     }
   } else if (prtLines === 0) {

@@ -284,6 +284,13 @@ describe('parseDsregcmd: input that is not a capture', () => {
     );
   });
 
+  it('points text that holds codes but no capture (dsregcmd /debug lines, a ticket) to the free-text reader', () => {
+    const debug = 'dsregcmd::wmain logging initialized.\nDsrCmdAccountMgr::GetDefaultSsoInfo: BlockOnCompletionAndGetResults failed 0xd000000d.\nERROR IsDefaultAccountSet 0xd000000d\nstatus 0x80070003';
+    expect(badInputOf(() => parse(debug, 'debug.txt')).message).toMatch(
+      /^`debug\.txt` is not dsregcmd output: .+\)\. It holds codes 0xd000000d, 0x80070003: `prt explain --text` \(`Get-PrtError -Text`\) reads the codes of any text\.$/,
+    );
+  });
+
   it('refuses boxes that dsregcmd never prints', () => {
     const e = badInputOf(() => parse(`${box('Disk Usage')}\nC : 80%\n${box('Memory')}\nFree : 2 GB\n`, 'report.txt'));
     expect(e.id).toBe('NotDsregcmdOutput');
