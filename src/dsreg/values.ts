@@ -160,6 +160,8 @@ const REDACTION_MARKS: readonly RegExp[] = [
   // A run of x standing alone: letters of any script around it make it part of a name (`XXX京a`).
   /(?:^|[^\p{L}\p{N}])x{3,}(?=[^\p{L}\p{N}]|$)/iu,
   /^(?:redacted|removed|hidden|masked|anonymi[sz]ed)$/i,
+  // An id cut short by hand: `e37ec551...`, `5b2d-…`.
+  /^[0-9a-f][0-9a-f-]{3,}(?:\.{3}|…)$/i,
 ];
 /** GUIDs and dates (`96fa76d0-xxxx-…`, `2024-xx-xx`): redacted when some of their digits were replaced by x. */
 const X_FOR_DIGITS: readonly RegExp[] = [

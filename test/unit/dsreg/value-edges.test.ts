@@ -86,6 +86,11 @@ describe('isRedacted on GUIDs', () => {
     for (const value of ['[TenantId]', '{UPN}', '<redacted>', '<user name>', '***', 'REDACTED', 'anonymized']) expect(isRedacted(value), value).toBe(true);
   });
 
+  it('an id cut short by hand with an ellipsis is redacted; a sentence ending in one is not', () => {
+    for (const value of ['e37ec551...', '5b2d-4f96…', 'E37EC551…']) expect(isRedacted(value), value).toBe(true);
+    for (const value of ['Please wait...', 'e37...', 'failed…', '0c5a8e21-7b3d-4f96-a0e4-19d2c6b7f853']) expect(isRedacted(value), value).toBe(false);
+  });
+
   it("dsregcmd's own words are not", () => {
     for (const value of ['ERROR [UNKNOWN_ERROR]', '[ 2019-01-11 21:02:50.000 UTC -- 2029-01-11 21:32:50.000 UTC ]', '{ B16898C6-A148-4967-9171-64D755DA8520 }', 'NOT SET', '', null, undefined]) {
       expect(isRedacted(value), String(value)).toBe(false);
