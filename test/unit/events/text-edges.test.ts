@@ -1,0 +1,232 @@
+// The Event Viewer text reader (src/events/text/) at its edges: the rules its mutation run
+// (test/mutation/events-text-survivors.md) showed no test checked. text.test.ts has the main paths.
+import { describe, expect, it } from 'vitest';
+import { levelOf, taskOf, headerKeyOf } from '../../../src/events/text/labels.js';
+import { cleanLine, headerValue, isPlaceholder } from '../../../src/events/text/lines.js';
+import { codesOf, summariseTextRecord } from '../../../src/events/text/summary.js';
+import { parseTextTime } from '../../../src/events/text/time.js';
+import { parseEventText } from '../../../src/events/parse.js';
+import type { AadEvent, EventParseItem } from '../../../src/events/types.js';
+
+const events = (items: EventParseItem[]) => items.flatMap((item) => ('event' in item ? [item.event] : []));
+const textEvents = (text: string) => events(parseEventText(text, { source: 'paste.txt' }));
+const one = (text: string): AadEvent => {
+  const list = textEvents(text);
+  expect(list).toHaveLength(1);
+  return list[0] as AadEvent;
+};
+
+describe('local times (time.ts)', () => {
+  it('reads an ISO time without a zone as wall-clock time, its ordering key the same time read as UTC', () => {
+    expect(parseTextTime('2026-11-20T21:13:41')).toEqual({ local: '2026-11-20T21:13:41', utc: null, ms: Date.UTC(2026, 10, 20, 21, 13, 41) });
+    expect(parseTextTime('  2026-11-20 21:13  ')).toEqual({ local: '2026-11-20T21:13:00', utc: null, ms: Date.UTC(2026, 10, 20, 21, 13, 0) });
+  });
+
+  it('drops the fraction of a time without a zone: it orders nothing without an instant', () => {
+    expect(parseTextTime('2026-11-20T21:13:41.987')).toEqual({ local: '2026-11-20T21:13:41', utc: null, ms: Date.UTC(2026, 10, 20, 21, 13, 41) });
+  });
+
+  it('turns an ISO time with its zone into the instant: Z in either case, offsets east and west, with or without a colon', () => {
+    expect(parseTextTime('2026-11-20T21:13:41z')).toMatchObject({ local: '2026-11-20T21:13:41', utc: '2026-11-20T21:13:41.000Z' });
+    expect(parseTextTime('2026-11-20T21:13:41-05:00')).toMatchObject({ utc: '2026-11-21T02:13:41.000Z', ms: Date.UTC(2026, 10, 21, 2, 13, 41) });
+    expect(parseTextTime('2026-11-20T21:13:41+0530')).toMatchObject({ utc: '2026-11-20T15:43:41.000Z' });
+    expect(parseTextTime('2026-11-20T21:13:41-0530')).toMatchObject({ utc: '2026-11-21T02:43:41.000Z' });
+    expect(parseTextTime('2026-11-20T21:13:41.5+01:00')).toMatchObject({ utc: '2026-11-20T20:13:41.500Z', ms: Date.UTC(2026, 10, 20, 20, 13, 41, 500) });
+  });
+
+  it('refuses an ISO time that is no date', () => {
+    expect(parseTextTime('2026-13-20T21:13:41Z')).toBeNull();
+    expect(parseTextTime('2026-02-30T21:13:41')).toBeNull();
+    expect(parseTextTime('x2026-11-20T21:13:41')).toBeNull();
+    expect(parseTextTime('2026-11-20T21:13:41Z later')).toBeNull();
+  });
+
+  it('reads 12-hour times month first, 12 AM as midnight and 12 PM as noon, with or without seconds and dots', () => {
+    expect(parseTextTime('11/20/2026 12:05:09 AM')?.local).toBe('2026-11-20T00:05:09');
+    expect(parseTextTime('11/20/2026 12:05 PM')?.local).toBe('2026-11-20T12:05:00');
+    expect(parseTextTime('3/4/2026 1:05:09 p.m.')?.local).toBe('2026-03-04T13:05:09');
+    expect(parseTextTime('3/4/2026 11:05:09AM')?.local).toBe('2026-03-04T11:05:09');
+    expect(parseTextTime('3/4/2026 11:05:09 am')).toEqual({ local: '2026-03-04T11:05:09', utc: null, ms: Date.UTC(2026, 2, 4, 11, 5, 9) });
+  });
+
+  it('refuses a 12-hour time whose hour is 0 or above 12', () => {
+    expect(parseTextTime('3/4/2026 0:05:09 AM')).toBeNull();
+    expect(parseTextTime('3/4/2026 13:05:09 PM')).toBeNull();
+    expect(parseTextTime('3/4/2026 12:05:09 PM')?.local).toBe('2026-03-04T12:05:09');
+    expect(parseTextTime('3/4/2026 1:05:09 AM')?.local).toBe('2026-03-04T01:05:09');
+  });
+
+  it('reads a 24-hour slashed time day first, or month first when the day is the second number', () => {
+    expect(parseTextTime('13/04/2026 21:05')?.local).toBe('2026-04-13T21:05:00');
+    expect(parseTextTime('04/13/2026 21:05:07')).toEqual({ local: '2026-04-13T21:05:07', utc: null, ms: Date.UTC(2026, 3, 13, 21, 5, 7) });
+    expect(parseTextTime('12/12/2026 21:05')).toBeNull();
+  });
+
+  it('reads a dotted time day first, with or without seconds', () => {
+    expect(parseTextTime('1.2.2026 3:04:05')?.local).toBe('2026-02-01T03:04:05');
+    expect(parseTextTime('01.02.2026 03:04')).toEqual({ local: '2026-02-01T03:04:00', utc: null, ms: Date.UTC(2026, 1, 1, 3, 4, 0) });
+    expect(parseTextTime('01.02.2026 03:04 PM')).toBeNull();
+  });
+
+  it('refuses an hour, minute, second, day or month out of range', () => {
+    for (const bad of ['2026-11-20T24:00:00', '2026-11-20T23:60:00', '2026-11-20T23:59:60', '2026-11-00T10:00:00', '2026-00-20T10:00:00', '32.01.2026 10:00', '2026-04-31T10:00:00']) {
+      expect(parseTextTime(bad), bad).toBeNull();
+    }
+    expect(parseTextTime('2026-11-20T23:59:59')?.local).toBe('2026-11-20T23:59:59');
+    expect(parseTextTime('31.12.2026 00:00:00')?.local).toBe('2026-12-31T00:00:00');
+    expect(parseTextTime('2026-01-01T00:00:00')?.local).toBe('2026-01-01T00:00:00');
+  });
+
+  it('gives no time for no text', () => {
+    expect(parseTextTime(null)).toBeNull();
+    expect(parseTextTime('Monday')).toBeNull();
+  });
+});
+
+describe('pasted lines (lines.ts)', () => {
+  it('reads a non-breaking space as a blank', () => {
+    expect(cleanLine('Event\u00a0ID:\u00a01098\u00a0')).toEqual({ text: 'Event ID: 1098', quoted: false, fence: false, indented: false });
+  });
+
+  it('reports a code fence, with or without a language, indented or not', () => {
+    for (const fence of ['```', '  ```xml', '~~~', ' ~~~ text']) expect(cleanLine(fence)).toEqual({ text: '', quoted: false, fence: true, indented: false });
+    expect(cleanLine('text ``` more').fence).toBe(false);
+  });
+
+  it('takes off every quote marker and says the line was quoted', () => {
+    expect(cleanLine('> > Event ID: 1098')).toEqual({ text: 'Event ID: 1098', quoted: true, fence: false, indented: false });
+    expect(cleanLine('  >Event ID: 1098')).toMatchObject({ text: 'Event ID: 1098', quoted: true });
+    expect(cleanLine('a > b')).toMatchObject({ text: 'a > b', quoted: false });
+  });
+
+  it('marks a line that starts with a blank as indented, after any quote marker', () => {
+    expect(cleanLine('   Status: 0x0  ')).toEqual({ text: 'Status: 0x0', quoted: false, fence: false, indented: true });
+    expect(cleanLine('\tStatus: 0x0').indented).toBe(true);
+    expect(cleanLine('>  Status: 0x0')).toMatchObject({ text: 'Status: 0x0', quoted: true, indented: true });
+    expect(cleanLine('> Status: 0x0')).toMatchObject({ quoted: true, indented: false });
+  });
+
+  it('drops a list bullet only when a word follows it', () => {
+    expect(cleanLine('- Event ID: 1098').text).toBe('Event ID: 1098');
+    expect(cleanLine('*   Event ID: 1098').text).toBe('Event ID: 1098');
+    expect(cleanLine('+ Level: Error').text).toBe('Level: Error');
+    expect(cleanLine('-895418359 (0xcaa10009)').text).toBe('-895418359 (0xcaa10009)');
+    expect(cleanLine('-- end').text).toBe('-- end');
+    expect(cleanLine('x - y').text).toBe('x - y');
+  });
+
+  it('drops bold markers around a word, keeps a row of stars', () => {
+    expect(cleanLine('**Event ID:** 1098 and **Level:** Error').text).toBe('Event ID: 1098 and Level: Error');
+    expect(cleanLine('User: Miami.****').text).toBe('User: Miami.****');
+    expect(cleanLine('a ** b ** c').text).toBe('a ** b ** c');
+  });
+
+  it('drops a lone italic star at either end, keeps balanced stars and a star inside', () => {
+    expect(cleanLine('*Error: 0xCAA5001C Token broker operation failed.').text).toBe('Error: 0xCAA5001C Token broker operation failed.');
+    expect(cleanLine('Logged at x.cpp, line: 652.*').text).toBe('Logged at x.cpp, line: 652.');
+    expect(cleanLine('Status: 0x8C8E*').text).toBe('Status: 0x8C8E');
+    expect(cleanLine('method: f(x)*').text).toBe('method: f(x)');
+    expect(cleanLine('User: <SID>*').text).toBe('User: <SID>');
+    expect(cleanLine('Date: *<Timestamp>*').text).toBe('Date: *<Timestamp>*');
+    expect(cleanLine('path /*').text).toBe('path /*');
+    expect(cleanLine('* ').text).toBe('*');
+    expect(cleanLine('a * b').text).toBe('a * b');
+    expect(cleanLine('*  x').text).toBe('x');
+  });
+
+  it('undoes Markdown escapes of the characters Markdown would take', () => {
+    expect(cleanLine('Date: \\<Timestamp\\>').text).toBe('Date: <Timestamp>');
+    expect(cleanLine('a\\_b \\*c\\* \\[d\\] \\# \\` \\\\ \\|').text).toBe('a_b *c* [d] # ` \\ |');
+    expect(cleanLine('C:\\Windows\\System32').text).toBe('C:\\Windows\\System32');
+  });
+
+  it('takes a value someone hid for no value', () => {
+    for (const hidden of ['', '   ', '***', 'Miami.****', '*Placeholder*', '<User SID>', '[Date]', 'xxxx', 'XXXX-xxxx', '----']) expect(isPlaceholder(hidden), hidden).toBe(true);
+    for (const real of ['PC1', '**', '*a*b*', 'a <b>', '<a> <b>', '[a] [b]', 'x1', 'S-1-5-18', '<a<b>>', '[a[b]]']) expect(isPlaceholder(real), real).toBe(false);
+    expect(isPlaceholder('  <User SID>  ')).toBe(true);
+  });
+
+  it('gives a header value trimmed, or null when absent or hidden', () => {
+    expect(headerValue(undefined)).toBeNull();
+    expect(headerValue('  PC1.contoso.com ')).toBe('PC1.contoso.com');
+    expect(headerValue(' [Computer] ')).toBeNull();
+    expect(headerValue('')).toBeNull();
+  });
+});
+
+describe('levels, tasks and labels (labels.ts)', () => {
+  it('maps every English and German level name to its number, in any case and with blanks', () => {
+    expect(['Critical', 'Error', 'Warning', 'Information', 'Verbose'].map(levelOf)).toEqual([1, 2, 3, 4, 5]);
+    expect(['Kritisch', 'Fehler', 'Warnung', 'Informationen', 'Ausführlich'].map(levelOf)).toEqual([1, 2, 3, 4, 5]);
+    expect(levelOf('  ERROR ')).toBe(2);
+    expect(levelOf('Audit Success')).toBeNull();
+    expect(levelOf(null)).toBeNull();
+  });
+
+  it('maps the two AAD task names to their numbers, and nothing else', () => {
+    expect(taskOf(' AadCloudAPPlugin Operation ')).toBe(101);
+    expect(taskOf('AADTOKENBROKERPLUGIN OPERATION')).toBe(103);
+    expect(taskOf('None')).toBeNull();
+    expect(taskOf(null)).toBeNull();
+  });
+
+  it('finds a label whatever its case and blanks', () => {
+    expect(headerKeyOf('Event   ID')).toBe('EventId');
+    expect(headerKeyOf('TASK\tCATEGORY')).toBe('TaskCategory');
+    expect(headerKeyOf('Ereignis-ID')).toBe('EventId');
+    expect(headerKeyOf('Event')).toBeUndefined();
+  });
+});
+
+describe('the record summary (summary.ts)', () => {
+  it('lists the typed code of each kind of event first, then the other codes its message names, each once', () => {
+    expect(codesOf(one('AadCloudAPPlugin GetToken Stop.\nStatus: 0xC000006D\n'))).toEqual(['0xc000006d']);
+    expect(codesOf(one('OAuth response error: invalid_grant\nError description: AADSTS50126: Error validating credentials.\nCorrelationID: x\n'))).toEqual(['AADSTS50126']);
+    expect(codesOf(one('WSTrust response error: s:Sender\nError description: ID3082: The request scope is not valid.\n'))).toEqual(['ID3082']);
+    expect(codesOf(one('Http transport error. Status: 12029 Correlation ID: x\n'))).toEqual(['0x00002efd']);
+    expect(codesOf(one('Error: 0xCAA5001C Token broker operation failed.\nOperation name: x, Error: -895418359 (0xcaa10009), Description: AADSTS50058: y\n'))).toEqual(['0xcaa5001c', '0xcaa10009', 'AADSTS50058']);
+    expect(codesOf(one('AAD Cloud AP plugin call GenericCallPkg returned error: 0xC000023C\n'))).toEqual(['0xc000023c']);
+    expect(codesOf(one('Logon failure. Status: 0xC000006D Correlation ID: x\n'))).toEqual(['0xc000006d']);
+    expect(codesOf(one('Get user realm failure. Status: -1073741715 Correlation ID: MSIS7000 0xCAA20003\n'))).toEqual(['0xc000006d', 'MSIS7000', '0xcaa20003']);
+  });
+
+  it('keeps message codes of an event without a typed code, and an event with no code has none', () => {
+    expect(codesOf(one('Endpoint Uri: https://login.microsoftonline.com/x 0x80070005 AADSTS700016\n'))).toEqual(['AADSTS700016', '0x80070005']);
+    expect(codesOf(one('AadCloudAPPlugin GetToken Start.\n'))).toEqual([]);
+  });
+
+  it('summarises a text record, and nothing for an event read from XML', () => {
+    const event = one('Log Name: Microsoft-Windows-AAD/Operational\nSource: Microsoft-Windows-AAD\nDate: 11/20/2026 10:13:40 AM\nEvent ID: 1081\nLevel: Error\nComputer: PC1\nDescription:\n  OAuth response error: invalid_grant  \nError description: AADSTS50126: x\n');
+    expect(summariseTextRecord(event)).toEqual({
+      Source: 'paste.txt',
+      Position: 1,
+      SourceFormat: 'EventViewerText',
+      EventId: 1081,
+      EventIdFrom: 'Header',
+      EventIdCandidates: [1081],
+      Provider: 'Microsoft-Windows-AAD',
+      Channel: 'Microsoft-Windows-AAD/Operational',
+      Level: 2,
+      TimeCreated: null,
+      TimeWritten: '11/20/2026 10:13:40 AM',
+      LocalTime: '2026-11-20T10:13:40',
+      TimeZone: 'Unknown',
+      Computer: 'PC1',
+      Codes: ['AADSTS50126'],
+      Message: 'OAuth response error: invalid_grant',
+    });
+    const { FromText: _dropped, ...fromXml } = event;
+    expect(summariseTextRecord(fromXml)).toBeNull();
+  });
+
+  it('gives an unknown computer as null and a message of up to 200 characters whole, a longer one cut to 200', () => {
+    const base = one('Event ID: 4000\nDescription:\nx\n');
+    expect(summariseTextRecord(base)).toMatchObject({ Computer: null, Message: 'x' });
+    const at200 = `AadCloudAPPlugin GetToken Start ${'y'.repeat(200 - 32)}`;
+    expect(summariseTextRecord({ ...base, Message: `${at200}\nsecond` })?.Message).toBe(at200);
+    const cut = summariseTextRecord({ ...base, Message: `${at200}z` })?.Message;
+    expect(cut).toBe(`${at200.slice(0, 199)}…`);
+    expect(summariseTextRecord({ ...base, Message: null })?.Message).toBeNull();
+    expect(summariseTextRecord({ ...base, Message: '   \nsecond' })?.Message).toBeNull();
+  });
+});
