@@ -6,6 +6,7 @@ import { cleanLine, headerValue, isPlaceholder } from '../../../src/events/text/
 import { codesOf, summariseTextRecord } from '../../../src/events/text/summary.js';
 import { parseTextTime } from '../../../src/events/text/time.js';
 import { parseEventText } from '../../../src/events/parse.js';
+import { EventTextScanner } from '../../../src/events/text/index.js';
 import type { AadEvent, EventParseItem } from '../../../src/events/types.js';
 
 const events = (items: EventParseItem[]) => items.flatMap((item) => ('event' in item ? [item.event] : []));
@@ -228,5 +229,110 @@ describe('the record summary (summary.ts)', () => {
     expect(cut).toBe(`${at200.slice(0, 199)}…`);
     expect(summariseTextRecord({ ...base, Message: null })?.Message).toBeNull();
     expect(summariseTextRecord({ ...base, Message: '   \nsecond' })?.Message).toBeNull();
+  });
+});
+
+/** Text through the scanner in the pieces given (a host hands over chunks cut anywhere). */
+function scan(pieces: string[], maxRecordChars?: number): { events: AadEvent[]; problems: string[] } {
+  const scanner = new EventTextScanner({ source: 'saved.txt', ...(maxRecordChars === undefined ? {} : { maxRecordChars }) });
+  const out: EventParseItem[] = [];
+  for (const piece of pieces) scanner.push(piece, out);
+  scanner.end(out);
+  return { events: events(out), problems: out.flatMap((item) => ('problem' in item ? [item.problem.Message] : [])) };
+}
+/** Every way of cutting `text` in two. */
+const cutsOf = (text: string) => Array.from({ length: text.length + 1 }, (_, i) => [text.slice(0, i), text.slice(i)]);
+
+const TSV_HEAD = 'Level\tDate and Time\tSource\tEvent ID\tTask Category';
+const CSV_HEAD = 'Level,Date and Time,Source,Event ID,Task Category';
+
+describe('Save Selected Events rows (delimited.ts)', () => {
+  it('reads a .csv header in quotes, and a header after a byte order mark left in the text', () => {
+    const csv = `"Level","Date and Time","Source","Event ID","Task Category"\r\n"Error","20.11.2026 10:13:40","Microsoft-Windows-AAD","1081","AadCloudAPPlugin Operation","OAuth response error: invalid_grant"\r\n`;
+    expect(scan([`\uFEFF${CSV_HEAD}\nError,20.11.2026 10:13:40,Microsoft-Windows-AAD,1081,x,OAuth response error: a\n`]).events[0]).toMatchObject({ EventId: 1081, Level: 2 });
+    const { events: [event] } = scan([csv]);
+    expect(event).toMatchObject({ EventId: 1081, Level: 2, Task: 101, Provider: 'Microsoft-Windows-AAD', Message: 'OAuth response error: invalid_grant' });
+    expect(event?.FromText).toMatchObject({ SourceFormat: 'EventViewerCsv', LocalTime: '2026-11-20T10:13:40', Position: 1 });
+  });
+
+  it('reads a tab-separated row as .txt and a comma-separated one as .csv', () => {
+    const { events: [tsv] } = scan([`${TSV_HEAD}\nError\t20.11.2026 10:13:40\tMicrosoft-Windows-AAD\t1007\tAadCloudAPPlugin Operation\tAadCloudAPPlugin GetToken Stop.\n`]);
+    expect(tsv?.FromText?.SourceFormat).toBe('EventViewerTsv');
+    expect(tsv?.EventId).toBe(1007);
+  });
+
+  it('keeps a delimiter, a line break and a doubled quote inside a quoted field, and a quote inside an unquoted one', () => {
+    const csv = `${CSV_HEAD}\nError,"20.11.2026 10:13:40",Microsoft-Windows-AAD,1081,"AadCloudAPPlugin Operation","OAuth response error: a, ""b""\r\nError description: it's 5"" long"\n`;
+    for (const [a = '', b = ''] of cutsOf(csv)) {
+      const { events: list } = scan([a, b]);
+      expect(list.map((e) => e.Message)).toEqual(['OAuth response error: a, "b"\nError description: it\'s 5" long']);
+      expect(list[0]?.Task).toBe(101);
+    }
+  });
+
+  it('reads the columns past the header as the message, joined by the delimiter they were cut at', () => {
+    const csv = `${CSV_HEAD}\nError,20.11.2026 10:13:40,Microsoft-Windows-AAD,1081,AadCloudAPPlugin Operation,OAuth response error: invalid_grant, again,,end\n`;
+    expect(scan([csv]).events[0]?.Message).toBe('OAuth response error: invalid_grant, again,,end');
+  });
+
+  it('reads a Security-log export (Keywords first), a named Message column and ignores unknown columns', () => {
+    const csv = 'Keywords,Date and Time,Source,Event ID,Task Category,Computer,Message\nAudit Failure,20.11.2026 10:13:40,Microsoft-Windows-Security-Auditing,4625, Logon ,PC1,An account failed to log on.\n';
+    const { events: [event] } = scan([csv]);
+    expect(event).toMatchObject({ EventId: 4625, Keywords: 'Audit Failure', Computer: '', Message: 'An account failed to log on.', Provider: 'Microsoft-Windows-Security-Auditing', Level: null });
+  });
+
+  it('trims the header values but keeps the message as written, its lines trimmed at the end only', () => {
+    const tsv = `${TSV_HEAD}\n Error \t 20.11.2026 10:13:40 \t Microsoft-Windows-AAD \t 1098 \tx\t"  Error: 0xCAA5001C Token broker operation failed.  \r\n  Operation name: x  \rLogged at y  "\n`;
+    const { events: [event] } = scan([tsv]);
+    expect(event).toMatchObject({ EventId: 1098, Level: 2, Provider: 'Microsoft-Windows-AAD' });
+    expect(event?.Message).toBe('Error: 0xCAA5001C Token broker operation failed.\n  Operation name: x\nLogged at y');
+    expect(event?.FromText?.TimeWritten).toBe('20.11.2026 10:13:40');
+  });
+
+  it('ends a row at CR LF, LF or a lone CR, cut anywhere, and skips blank rows', () => {
+    const rows = ['Error,20.11.2026 10:13:40,Microsoft-Windows-AAD,1081,x,OAuth response error: a', 'Information,20.11.2026 10:13:41,Microsoft-Windows-AAD,1007,x,AadCloudAPPlugin GetToken Stop.'];
+    for (const eol of ['\r\n', '\n', '\r']) {
+      const csv = `${CSV_HEAD}${eol}${eol}${rows[0]}${eol} ${eol}${eol}${rows[1]}${eol}${eol}`;
+      for (const [a = '', b = ''] of cutsOf(csv)) {
+        const { events: list, problems } = scan([a, b]);
+        expect(list.map((e) => [e.EventId, e.Message, e.FromText?.Position]), JSON.stringify([a, b])).toEqual([[1081, 'OAuth response error: a', 1], [1007, 'AadCloudAPPlugin GetToken Stop.', 2]]);
+        expect(problems).toEqual([]);
+      }
+    }
+  });
+
+  it('reads the last row without a line end, also an empty last field', () => {
+    expect(scan([`${CSV_HEAD}\nError,20.11.2026 10:13:40,Microsoft-Windows-AAD,1081,x,"OAuth response error: a"`]).events.map((e) => e.Message)).toEqual(['OAuth response error: a']);
+    expect(scan([`${CSV_HEAD}\nError,20.11.2026 10:13:40,Microsoft-Windows-AAD,1081,`]).events.map((e) => [e.EventId, e.Message])).toEqual([[1081, null]]);
+    expect(scan([`${CSV_HEAD}\n`, 'Error,20.11.2026 10:13:40,Microsoft-Windows-AAD,', '1081']).events.map((e) => e.EventId)).toEqual([1081]);
+  });
+
+  it('skips a row larger than the limit, however it arrives, reports its position and reads the next', () => {
+    const big = `Error,20.11.2026 10:13:40,Microsoft-Windows-AAD,1081,x,"${'y'.repeat(300)}"`;
+    const csv = `${CSV_HEAD}\nError,20.11.2026 10:13:40,Microsoft-Windows-AAD,1081,x,first\n${big}\nError,20.11.2026 10:13:40,Microsoft-Windows-AAD,1007,x,AadCloudAPPlugin GetToken Stop.\n`;
+    for (const pieces of [[csv], csv.match(/[^]{1,7}/g) ?? [], cutsOf(csv)[120] ?? []]) {
+      const { events: list, problems } = scan(pieces, 200);
+      expect(problems).toEqual(['Record #2 in `saved.txt` is a row larger than 200 characters; it was skipped.']);
+      expect(list.map((e) => [e.EventId, e.FromText?.Position])).toEqual([[1081, 1], [1007, 3]]);
+    }
+  });
+
+  it('reports a row many times the limit once, in whatever pieces it arrives', () => {
+    const csv = `${CSV_HEAD}\nError,20.11.2026 10:13:40,Microsoft-Windows-AAD,1081,x,"${'y\n'.repeat(500)}"\nError,20.11.2026 10:13:40,Microsoft-Windows-AAD,1007,x,AadCloudAPPlugin GetToken Stop.`;
+    for (const size of [1, 7, 64, 199, 201, 5000]) {
+      const { events: list, problems } = scan(csv.match(new RegExp(`[^]{1,${size}}`, 'g')) ?? [], 200);
+      expect(problems, `pieces of ${size}`).toEqual(['Record #1 in `saved.txt` is a row larger than 200 characters; it was skipped.']);
+      expect(list.map((e) => [e.EventId, e.FromText?.Position])).toEqual([[1007, 2]]);
+    }
+  });
+
+  it('counts a row from its own start: rows that fit are never skipped together', () => {
+    const row = (n: number) => `Error,20.11.2026 10:13:40,Microsoft-Windows-AAD,1081,x,${'m'.repeat(n)}\n`;
+    const csv = `${CSV_HEAD}\n${row(100)}${row(100)}${row(100)}`;
+    expect(scan([csv], 160)).toEqual(expect.objectContaining({ problems: [] }));
+    expect(scan([csv], 160).events).toHaveLength(3);
+    const limit = row(100).length - 1;
+    expect(scan([csv], limit).events).toHaveLength(3);
+    expect(scan([csv], limit - 1).problems).toHaveLength(3);
   });
 });
