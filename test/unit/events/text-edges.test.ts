@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { levelOf, taskOf, headerKeyOf } from '../../../src/events/text/labels.js';
 import { cleanLine, headerValue, isPlaceholder } from '../../../src/events/text/lines.js';
+import { templateOfEvent, templateOfLine } from '../../../src/events/text/messages.js';
 import { codesOf, summariseTextRecord } from '../../../src/events/text/summary.js';
 import { parseTextTime } from '../../../src/events/text/time.js';
 import { parseEventText } from '../../../src/events/parse.js';
@@ -334,5 +335,79 @@ describe('Save Selected Events rows (delimited.ts)', () => {
     const limit = row(100).length - 1;
     expect(scan([csv], limit).events).toHaveLength(3);
     expect(scan([csv], limit - 1).problems).toHaveLength(3);
+  });
+});
+
+/** The payload a pasted message gives, by position, as the XML would carry it. */
+const payload = (text: string) => one(text).Data.map((d) => d.Value);
+
+describe('AAD messages read back into their payload (messages.ts)', () => {
+  it('reads each template by its first line, in any case, to the event its PRT flow uses', () => {
+    const ids = ['aadcloudapplugin gettoken start', 'AadCloudAPPlugin GetToken Stop.', 'ENDPOINT URI: x', 'Http request status: 400', 'OAuth response error: x', 'Key error: x', 'Protected key error: x', 'NGC nonce response error: x', 'Http transport error. Status: 1', 'Logon failure. Status: 1', 'Get user realm failure. Status: 1', 'Get credential keys failure. Status: 1', 'WSTrust response error: x', 'NGC call X returned error: 1', 'Refresh token failure. Status: 1', 'Error: 0x1 x', 'Error: -5', 'AAD Cloud AP plugin call X returned error: 1', 'Get Enterprise STS OAuth Info failure. Status: 1', 'Enterprise STS Refresh token failure. Status: 1', 'Enterprise STS Logon failure. Status: 1', 'Realm discovery for: x', 'Logon with session key failure.', 'AadCloudAPPlugin S2U logon failed.'];
+    expect(ids.map((line) => one(line).EventId)).toEqual([1006, 1007, 1022, 1025, 1081, 1082, 1083, 1090, 1084, 1085, 1086, 1087, 1088, 1093, 1094, 1098, 1098, 1104, 1116, 1117, 1118, 1144, 1155, 1159]);
+    expect(templateOfEvent(1097)?.EventIds).toEqual([1098, 1097, 1100, 1101, 1107, 1108, 1109, 1110, 1111, 1112, 1114, 1115]);
+    expect(templateOfEvent(1163)?.EventIds[0]).toBe(1085);
+    expect(templateOfEvent(4625)).toBeNull();
+    expect(templateOfLine('Error: none')).toBeNull();
+    expect(templateOfLine('Error: 0x1x')).toBeNull();
+    expect(templateOfLine('The Endpoint Uri: x')).toBeNull();
+  });
+
+  it('reads a 1007 status and a 1022 URL, over lines and with blanks', () => {
+    expect(payload('AadCloudAPPlugin GetToken Stop.\nStatus:   0xC000006D  \n')).toEqual(['0xC000006D']);
+    expect(payload('AadCloudAPPlugin GetToken Stop. status : 0x0')).toEqual(['0x0']);
+    expect(payload('Endpoint Uri:\n  https://login.microsoftonline.com/common/oauth2/token\n')).toEqual(['https://login.microsoftonline.com/common/oauth2/token']);
+    expect(payload('AadCloudAPPlugin GetToken Stop.')).toEqual(['']);
+  });
+
+  it('reads an HTTP request status with its method, URL and correlation id, or the status alone', () => {
+    expect(payload('Http request status: 400. Method: POST Endpoint Uri: https://login.microsoftonline.com/common/oauth2/token Correlation ID: 7c6f2e7b\n')).toEqual(['400', 'POST', 'https://login.microsoftonline.com/common/oauth2/token', '7c6f2e7b']);
+    expect(payload('Http request status: 400\n  Method: POST Endpoint Uri: https://x/y\nCorrelation ID: c')).toEqual(['400', 'POST', 'https://x/y', 'c']);
+    expect(payload('Http request status: 400 Bad request')).toEqual(['400 Bad request']);
+  });
+
+  it('reads an OAuth error, its description over several lines and its correlation id, each up to the next label at a line start', () => {
+    const message = 'OAuth response error: invalid_grant\nError description: AADSTS50126: Error validating credentials.\n\n  Trace ID: 1 Error description: not a label here\ncorrelationid :  5f2c\n';
+    expect(payload(message)).toEqual(['invalid_grant', 'AADSTS50126: Error validating credentials.\nTrace ID: 1 Error description: not a label here', '5f2c']);
+    expect(payload('Key error: bad_key\nError description: x')).toEqual(['bad_key', 'x', '']);
+    expect(payload('Protected key error: e\nCorrelationID: c')).toEqual(['e', '', 'c']);
+    expect(payload('NGC nonce response error: n\nError description: d\nCorrelationID:')).toEqual(['n', 'd', '']);
+  });
+
+  it('reads a status and a correlation id on one line or two, and a status alone', () => {
+    expect(payload('Http transport error. Status: Unknown HResult Error code: 0x800484c1 Correlation ID: 9a0b')).toEqual(['Unknown HResult Error code: 0x800484c1', '9a0b']);
+    expect(payload('Logon failure. Status: 0xC000006D\n  Correlation ID: 9a0b\n')).toEqual(['0xC000006D', '9a0b']);
+    expect(payload('Refresh token failure. Status:  0xC000006D  ')).toEqual(['0xC000006D', '']);
+    expect(payload('Logon with session key failure. No status here')).toEqual([]);
+  });
+
+  it('reads a WS-Trust error and its description', () => {
+    expect(payload('WSTrust response error: s:Sender\nError description: ID3082: The request scope is not valid.\nsecond line\n')).toEqual(['s:Sender', 'ID3082: The request scope is not valid.\nsecond line']);
+  });
+
+  it('reads the call and the error of an NGC and a plugin call error, joined over lines', () => {
+    expect(payload('NGC call NgcImportSymmetricPopKey returned error:\n0x80090016')).toEqual(['NgcImportSymmetricPopKey', '0x80090016']);
+    expect(payload('AAD Cloud AP plugin call GenericCallPkg returned error: 0xC000023C\nmore')).toEqual(['GenericCallPkg', '0xC000023C more']);
+  });
+
+  it('reads realm discovery in the order of the payload: useUpn, UPN, authority, domain hint', () => {
+    expect(payload('Realm discovery for: alice@contoso.com\nauthority: https://login.microsoftonline.com/common\nfallback domain hint: contoso.com\nuseUpn: 1')).toEqual(['1', 'alice@contoso.com', 'https://login.microsoftonline.com/common', 'contoso.com']);
+    expect(payload('Realm discovery for: alice@contoso.com')).toEqual([]);
+  });
+
+  it('reads an S2U logon failure status', () => {
+    expect(payload('AadCloudAPPlugin S2U logon failed.\nStatus: 0xC000006D')).toEqual(['0xC000006D']);
+  });
+
+  it('reads a token broker error: code, text and the lines after it as additional information', () => {
+    expect(payload('Error: 0xCAA5001C Token broker operation failed.\n\nOperation name: x\n\nLogged at y.cpp, line: 1\n\n')).toEqual(['0xCAA5001C', 'Token broker operation failed.', 'Operation name: x\n\nLogged at y.cpp, line: 1']);
+    expect(payload('Error: 3399942154')).toEqual(['3399942154', '', '']);
+    expect(payload('Error: -895418359 (0xcaa10009) text')).toEqual(['-895418359', '(0xcaa10009) text', '']);
+  });
+
+  it('reads the Details tab of a token broker error by its field names', () => {
+    const details = 'Error: 0xCAA5001C\nErrorMessage:  Token broker operation failed.  \nAdditionalInformation: Operation name: x\nLogged at y\nerrormessage: the last one wins';
+    expect(payload(details)).toEqual(['0xCAA5001C', 'the last one wins', 'Operation name: x\nLogged at y']);
+    expect(payload('Error: 0xCAA5001C\nAdditionalInformation:\n\nmore')).toEqual(['0xCAA5001C', '', 'more']);
   });
 });
