@@ -7,7 +7,7 @@ import { templateOfEvent, templateOfLine } from '../../../src/events/text/messag
 import { codesOf, summariseTextRecord } from '../../../src/events/text/summary.js';
 import { parseTextTime } from '../../../src/events/text/time.js';
 import { parseEventText } from '../../../src/events/parse.js';
-import { EventTextScanner } from '../../../src/events/text/index.js';
+import { EventTextScanner, TextSequence } from '../../../src/events/text/index.js';
 import type { AadEvent, EventParseItem } from '../../../src/events/types.js';
 
 const events = (items: EventParseItem[]) => items.flatMap((item) => ('event' in item ? [item.event] : []));
@@ -409,5 +409,77 @@ describe('AAD messages read back into their payload (messages.ts)', () => {
     const details = 'Error: 0xCAA5001C\nErrorMessage:  Token broker operation failed.  \nAdditionalInformation: Operation name: x\nLogged at y\nerrormessage: the last one wins';
     expect(payload(details)).toEqual(['0xCAA5001C', 'the last one wins', 'Operation name: x\nLogged at y']);
     expect(payload('Error: 0xCAA5001C\nAdditionalInformation:\n\nmore')).toEqual(['0xCAA5001C', '', 'more']);
+  });
+});
+
+describe('a text record as an event (record.ts)', () => {
+  it('takes the provider from the log name when no source is given, and keeps another log\'s events as they are', () => {
+    expect(one('Log Name: Microsoft-Windows-AAD/Operational\nEvent ID: 1098\nDescription:\nError: 0x1 x')).toMatchObject({ Provider: 'Microsoft-Windows-AAD', Channel: 'Microsoft-Windows-AAD/Operational', EventId: 1098 });
+    expect(one('Log Name: System\nEvent ID: 7036\nDescription:\nThe service entered the running state.')).toMatchObject({ Provider: '', Channel: 'System', EventId: 7036, Data: [] });
+    expect(one('Log Name: Microsoft-Windows-User Device Registration/Admin\nEvent ID: 304')).toMatchObject({ Provider: 'Microsoft-Windows-User Device Registration', Message: null });
+  });
+
+  it('reads the short source name AAD as the AAD provider only in an AAD log, in any case', () => {
+    expect(one('Log Name: microsoft-windows-aad/analytic\nSource: aad\nEvent ID: 1006').Provider).toBe('Microsoft-Windows-AAD');
+    expect(one('Log Name: Microsoft-Windows-AADX/Operational\nSource: AAD\nEvent ID: 1006').Provider).toBe('AAD');
+    expect(one('Source: AADX\nEvent ID: 1006').Provider).toBe('AADX');
+  });
+
+  it('gives a message without a source to AAD only when its event id is one of the message\'s', () => {
+    expect(one('Event ID: 1097\nDescription:\nError: 0xCAA90004 x')).toMatchObject({ Provider: 'Microsoft-Windows-AAD', EventId: 1097, Channel: 'Microsoft-Windows-AAD/Operational' });
+    expect(one('Event ID: 4625\nDescription:\nError: 0xCAA90004 x')).toMatchObject({ Provider: '', EventId: 4625, Channel: '', Data: [] });
+    expect(one('Event ID: 1006\nDescription:\nAadCloudAPPlugin GetToken Start')).toMatchObject({ Provider: 'Microsoft-Windows-AAD', Channel: 'Microsoft-Windows-AAD/Analytic' });
+  });
+
+  it('reads the payload by the template of the event id the header gives, not of the message\'s first guess', () => {
+    const event = one('Source: Microsoft-Windows-AAD\nEvent ID: 1097\nDescription:\nError: 0xCAA90004 Something\nmore');
+    expect(event.Data.map((d) => [d.Name, d.Value])).toEqual([['1', '0xCAA90004'], ['2', 'Something'], ['3', 'more']]);
+    expect(event.FromText).toMatchObject({ EventIdFrom: 'Header', EventIdCandidates: [1097] });
+    // An id with no template of its own gives no payload, whatever the message says.
+    expect(one('Source: Microsoft-Windows-AAD\nEvent ID: 1099\nDescription:\nError: 0xCAA90004 Something').Data).toEqual([]);
+  });
+
+  it('puts an AAD event without a log in its own channel, an unknown AAD event in Operational', () => {
+    expect(one('Source: Microsoft-Windows-AAD\nEvent ID: 1144').Channel).toBe('Microsoft-Windows-AAD/Analytic');
+    expect(one('Source: Microsoft-Windows-AAD\nEvent ID: 1999').Channel).toBe('Microsoft-Windows-AAD/Operational');
+    expect(one('Source: MICROSOFT-WINDOWS-AAD\nEvent ID: 1999').Channel).toBe('Microsoft-Windows-AAD/Operational');
+  });
+
+  it('gives a message-only record the first event of its template, and every candidate', () => {
+    const event = one('Logon failure. Status: 0xC000006D Correlation ID: x');
+    expect(event).toMatchObject({ EventId: 1085, Provider: 'Microsoft-Windows-AAD', EventRecordID: 0, TimeCreated: null, Level: null, Task: null, Keywords: null, Opcode: null, ProcessId: null, ThreadId: null, ActivityId: null, UserSid: null, Computer: '' });
+    expect(event.FromText).toEqual({ SourceFormat: 'MessageText', EventIdFrom: 'Message', EventIdCandidates: [1085, 1160, 1161, 1162, 1163, 1164, 1165], TimeWritten: null, LocalTime: null, TimeZone: 'Unknown', Position: 1 });
+  });
+
+  it('gives a record of another provider without an event id the id 0', () => {
+    expect(one('Log Name: System\nSource: Service Control Manager\nDate: 11/20/2026 10:13:40 AM').EventId).toBe(0);
+  });
+
+  it('keeps a user that is a SID, and no other user', () => {
+    expect(one('Event ID: 1098\nUser: s-1-12-1-1\n').UserSid).toBe('s-1-12-1-1');
+    expect(one('Event ID: 1098\nUser: SYSTEM\n').UserSid).toBeNull();
+    expect(one('Event ID: 1098\nUser: S-1-x\n').UserSid).toBeNull();
+    expect(one('Event ID: 1098\nUser: NT AUTHORITY\\S-1-5-18\n').UserSid).toBeNull();
+  });
+
+  it('orders untimed records by their position, after the file\'s own hour; a timed one by its wall-clock time, the instant when it has one', () => {
+    const sequence = new TextSequence();
+    const read = (text: string) => events(parseEventText(text, { source: 'x.txt', textSequence: sequence }));
+    expect(read('Event ID: 1006\n\nEvent ID: 1007\n').map((e) => e.TimeMs)).toEqual([3_600_001, 3_600_002]);
+    expect(read('Event ID: 1006\n').map((e) => e.TimeMs)).toEqual([7_200_001]);
+    expect(one('Date: 2026-11-20T10:13:40+01:00\nEvent ID: 1006').TimeMs).toBe(Date.UTC(2026, 10, 20, 9, 13, 40));
+    expect(one('Date: 2026-11-20T10:13:40+01:00\nEvent ID: 1006')).toMatchObject({ TimeCreated: '2026-11-20T09:13:40.000Z', FromText: { TimeZone: 'UTC', LocalTime: '2026-11-20T10:13:40' } });
+    expect(one('Date: 20.11.2026 10:13:40\nEvent ID: 1006').TimeMs).toBe(Date.UTC(2026, 10, 20, 10, 13, 40));
+  });
+
+  it('falls back to the header and message when the Event Xml part is no event', () => {
+    const event = one('Log Name: Microsoft-Windows-AAD/Operational\nSource: Microsoft-Windows-AAD\nEvent ID: 1081\nDescription:\nOAuth response error: invalid_grant\nEvent Xml:\n<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><EventID>1081</Event>');
+    expect(event).toMatchObject({ EventId: 1081, EventRecordID: 0, Message: 'OAuth response error: invalid_grant' });
+    expect(event.FromText?.EventIdFrom).toBe('Header');
+  });
+
+  it('takes the record id of a Format-List record, and reads no payload from an empty message', () => {
+    expect(one('Id           : 1007\nRecordId     : 77\nMessage      :\n').EventRecordID).toBe(77);
+    expect(one('Id           : 1007\nRecordId     : 77\nMessage      :\n')).toMatchObject({ Message: null, Data: [], EventId: 1007 });
   });
 });
