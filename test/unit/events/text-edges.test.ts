@@ -483,3 +483,47 @@ describe('a text record as an event (record.ts)', () => {
     expect(one('Id           : 1007\nRecordId     : 77\nMessage      :\n')).toMatchObject({ Message: null, Data: [], EventId: 1007 });
   });
 });
+
+describe('the text scanner (index.ts)', () => {
+  it('waits for the end of the first line before deciding the shape, however it is cut', () => {
+    const tsv = `${TSV_HEAD}\nError\t20.11.2026 10:13:40\tMicrosoft-Windows-AAD\t1081\tx\tOAuth response error: a\n`;
+    for (const [a = '', b = ''] of cutsOf(tsv)) expect(scan([a, b]).events.map((e) => [e.EventId, e.FromText?.SourceFormat])).toEqual([[1081, 'EventViewerTsv']]);
+    expect(scan([TSV_HEAD]).events).toEqual([]);
+  });
+
+  it('reads text that is one line without a line end, and a last line without one', () => {
+    expect(scan(['Event ID: 1006']).events.map((e) => e.EventId)).toEqual([1006]);
+    expect(scan(['Event ID: 1006\r\nEvent ID: 1007\r']).events.map((e) => e.EventId)).toEqual([1006, 1007]);
+    expect(scan(['Event ID: 1006\r\n', 'Event ID: 10', '07']).events.map((e) => e.EventId)).toEqual([1006, 1007]);
+  });
+
+  it('drops the CR of a CR LF line end: a record\'s message lines keep no CR', () => {
+    const read = scan(['Event ID: 1098\r\nDescription:\r\nError: 0xCAA5001C Token broker operation failed.\r\nOperation name: x\r\n']).events;
+    expect(read.map((e) => e.Message)).toEqual(['Error: 0xCAA5001C Token broker operation failed.\nOperation name: x']);
+  });
+
+  it('decides on a first line of 64 KiB without a line end, and cuts any longer line', () => {
+    const long = 'x'.repeat(64 * 1024 + 1);
+    expect(scan([long, '\nEvent ID: 1006\n']).events.map((e) => e.EventId)).toEqual([1006]);
+    const cut = scan(['Event ID: 1098\nDescription:\n', long, long, '\nError: 0xCAA5001C x\n'], 1024 * 1024);
+    expect(cut.events.map((e) => e.Message?.split('\n').map((line) => line.length))).toEqual([[long.length, long.length], [19]]);
+    const exact = 'y'.repeat(64 * 1024);
+    expect(scan(['Event ID: 1098\nDescription:\n', exact, 'z\n']).events.map((e) => e.Message?.length)).toEqual([exact.length + 1]);
+  });
+
+  it('accepts text that is blank, and refuses text without a record, quoting its start to 40 characters', () => {
+    expect(scan([]).events).toEqual([]);
+    expect(scan([' \n\n\t\n']).events).toEqual([]);
+    const refusal = (text: string) => {
+      try {
+        scan([text]);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    expect(refusal(`  ${'a'.repeat(40)}  \nmore`)).toMatch(/^`saved.txt` is neither event XML nor Event Viewer text \(it starts with "a{40}…"\)/);
+    expect(refusal(`${'a'.repeat(40)}\n`)).toMatch(/\(it starts with "a{40}"\)\. Expected/);
+    expect(refusal('Date: Monday\nSource: the helpdesk\n')).toMatch(/\(it starts with "Date: Monday\\nSource: the helpdesk"\)/);
+  });
+});
