@@ -9,6 +9,7 @@ import { parseTextTime } from '../../../src/events/text/time.js';
 import { parseEventText } from '../../../src/events/parse.js';
 import { EventTextScanner, TextSequence } from '../../../src/events/text/index.js';
 import type { AadEvent, EventParseItem } from '../../../src/events/types.js';
+import { badInputOf, readBytes } from './helpers.js';
 
 const events = (items: EventParseItem[]) => items.flatMap((item) => ('event' in item ? [item.event] : []));
 const textEvents = (text: string) => events(parseEventText(text, { source: 'paste.txt' }));
@@ -525,5 +526,113 @@ describe('the text scanner (index.ts)', () => {
     expect(refusal(`  ${'a'.repeat(40)}  \nmore`)).toMatch(/^`saved.txt` is neither event XML nor Event Viewer text \(it starts with "a{40}…"\)/);
     expect(refusal(`${'a'.repeat(40)}\n`)).toMatch(/\(it starts with "a{40}"\)\. Expected/);
     expect(refusal('Date: Monday\nSource: the helpdesk\n')).toMatch(/\(it starts with "Date: Monday\\nSource: the helpdesk"\)/);
+  });
+});
+
+describe('pasted records (details.ts)', () => {
+  it('ends a record at a code fence: the prose after it is not its message', () => {
+    expect(textEvents('```\nEvent ID: 1098\nDescription:\nError: 0xCAA5001C x\n```\nWhat does it mean?\n').map((e) => e.Message)).toEqual(['Error: 0xCAA5001C x']);
+  });
+
+  it('ends a quoted record where a blank line is followed by text outside the quote', () => {
+    const quoted = '> Event ID: 1098\n> Description:\n> Error: 0xCAA5001C x\n> Operation name: y\n\nWhat does it mean?\n';
+    expect(textEvents(quoted).map((e) => e.Message)).toEqual(['Error: 0xCAA5001C x\nOperation name: y']);
+    // Without the blank line the quote is only decoration: the next line is still the message.
+    expect(textEvents('> Event ID: 1098\n> Description:\n> Error: 0xCAA5001C x\nOperation name: y\n').map((e) => e.Message)).toEqual(['Error: 0xCAA5001C x\nOperation name: y']);
+    // An unquoted record goes on after a blank line.
+    expect(textEvents('Event ID: 1098\nDescription:\nError: 0xCAA5001C x\n\nOperation name: y\n').map((e) => e.Message)).toEqual(['Error: 0xCAA5001C x\n\nOperation name: y']);
+    // A fence between resets the blank line: text after it starts outside any record.
+    expect(textEvents('> Event ID: 1098\n> Description:\n> Error: 0xCAA5001C x\n\n```\nAadCloudAPPlugin GetToken Stop.\n').map((e) => e.EventId)).toEqual([1098, 1007]);
+  });
+
+  it('reads a message that starts on the Description line, and the Event Xml part after the message', () => {
+    const read = one('Event ID: 1081\nDescription: OAuth response error: invalid_grant\nError description: AADSTS50126: x\n');
+    expect(read.Message).toBe('OAuth response error: invalid_grant\nError description: AADSTS50126: x');
+    expect(read.Data.map((d) => d.Value)).toEqual(['invalid_grant', 'AADSTS50126: x', '']);
+  });
+
+  it('reads the Event Xml part of a copy that has no message', () => {
+    const xml = '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-AAD"/><EventID>1006</EventID><TimeCreated SystemTime="2026-11-20T09:13:40.0000000Z"/><EventRecordID>5</EventRecordID><Channel>Microsoft-Windows-AAD/Analytic</Channel><Computer>PC1</Computer></System></Event>';
+    const read = textEvents(`Log Name: Microsoft-Windows-AAD/Analytic\nEvent ID: 1006\nEvent Xml:\n${xml}\nEvent ID: 1007\n`);
+    expect(read.map((e) => [e.EventId, e.EventRecordID, e.FromText?.EventIdFrom])).toEqual([[1006, 5, 'Xml'], [1007, 0, 'Header']]);
+    // The XML may span lines; the record ends with `</Event>`.
+    const lines = textEvents(`Event ID: 1006\nDescription:\nAadCloudAPPlugin GetToken Start\nEvent Xml:\n${xml.replace(/></g, '>\n  <')}\nAadCloudAPPlugin GetToken Stop.\n`);
+    expect(lines.map((e) => [e.EventId, e.EventRecordID])).toEqual([[1006, 5], [1007, 0]]);
+  });
+
+  it('opens a record at a loose `Log:` only when its value looks like a log', () => {
+    expect(textEvents('Log: Application\nEvent ID: 1000\n').map((e) => e.Channel)).toEqual(['Application']);
+    expect(textEvents('Log: Microsoft-Windows-AAD/Operational\nEvent ID 1098\n').map((e) => [e.Channel, e.EventId])).toEqual([['Microsoft-Windows-AAD/Operational', 1098]]);
+    expect(textEvents('Log: Security\nEvent ID: 4625\n').map((e) => e.Channel)).toEqual(['Security']);
+    expect(textEvents('Log: Applications\nEvent ID: 4625\n').map((e) => e.Channel)).toEqual(['']);
+    expect(textEvents('Event ID: 1098\nLog: 0xcaa5001c Token broker operation failed.\n').map((e) => [e.Channel, e.Message])).toEqual([['', 'Log: 0xcaa5001c Token broker operation failed.']]);
+  });
+
+  it('does not take a loose `Log:` line before any record for a record', async () => {
+    const error = await badInputOf(() => readBytes(Buffer.from('Log: 0xcaa5001c Token broker operation failed.\nThe user sees it every morning.\n'), { source: 'mail.txt' }));
+    expect(error.message).toMatch(/^`mail.txt` is neither event XML nor Event Viewer text \(it starts with "Log: 0xcaa5001c/);
+    expect(textEvents('Log: see attached\nAadCloudAPPlugin GetToken Start\n').map((e) => [e.EventId, e.Channel])).toEqual([[1006, 'Microsoft-Windows-AAD/Analytic']]);
+  });
+
+  it('starts a record at a second event id, and at an event id after a message', () => {
+    expect(textEvents('Event ID: 1006\nEvent ID: 1007\n').map((e) => e.EventId)).toEqual([1006, 1007]);
+    expect(textEvents('Log Name: Microsoft-Windows-AAD/Analytic\nEvent ID: 1006\nLog Name: Microsoft-Windows-AAD/Analytic\nEvent ID: 1007\n').map((e) => [e.EventId, e.FromText?.Position])).toEqual([[1006, 1], [1007, 2]]);
+    expect(textEvents('Log Name: Microsoft-Windows-AAD/Analytic\nSource: AAD\nEvent ID: 1006\n').map((e) => e.EventId)).toEqual([1006]);
+  });
+
+  it('opens a record at the first labels a paste can start with, not at the others', () => {
+    expect(textEvents('Source: Microsoft-Windows-AAD\nEvent ID: 1006\n').map((e) => e.Provider)).toEqual(['Microsoft-Windows-AAD']);
+    expect(textEvents('Date: 11/20/2026 10:13:40 AM\nEvent ID: 1006\n').map((e) => e.FromText?.LocalTime)).toEqual(['2026-11-20T10:13:40']);
+    expect(textEvents('Level: Error\nComputer: PC1\nEvent ID: 1006\n').map((e) => [e.Level, e.Computer])).toEqual([[null, '']]);
+  });
+
+  it('reads every label of a line whose breaks moved, a word before a label ending the previous value', () => {
+    const moved = ['Log Name: Microsoft-Windows-AAD/Operational', 'Source: Microsoft-Windows-AAD Date: 11/20/2026 10:13:40 AM', 'Event ID: 1097 Task Category: AadTokenBrokerPlugin Operation', 'Level: Warning Keywords: Error,', 'Operational User: S-1-5-18', 'Computer: PC1 Description:', 'Error: 0xCAA90004 x'];
+    const read = one(moved.join('\n'));
+    expect(read).toMatchObject({ EventId: 1097, Task: 103, Level: 3, Keywords: 'Error,Operational', UserSid: 'S-1-5-18', Computer: 'PC1', Provider: 'Microsoft-Windows-AAD', Message: 'Error: 0xCAA90004 x' });
+    expect(read.FromText?.LocalTime).toBe('2026-11-20T10:13:40');
+    expect(one('Event ID: 1098\nKeywords: Error\nError Computer: PC1\n')).toMatchObject({ Keywords: 'Error Error', Computer: 'PC1' });
+    expect(one('Event ID: 1098\nKeywords:\nError Computer: PC1\n')).toMatchObject({ Keywords: 'Error', Computer: 'PC1' });
+  });
+
+  it('keeps a line with a label late in it as message text when the words before are not a value', () => {
+    expect(one('Event ID: 1098\nLevel: Error\nThe broker said: no. Then the Computer: PC1 went down\n')).toMatchObject({ Computer: '', Message: 'The broker said: no. Then the Computer: PC1 went down' });
+    expect(one(`Event ID: 1098\nLevel: Error\n${'w'.repeat(41)} Computer: PC1\n`)).toMatchObject({ Computer: '', Level: 2 });
+    expect(one(`Event ID: 1098\nLevel: Error\n${'w'.repeat(40)} Computer: PC1\n`)).toMatchObject({ Computer: 'PC1', Level: null });
+  });
+
+  it('takes the message text in a moved line after Description, and only the first Log label', () => {
+    expect(one('Event ID: 1098 Description: Error: 0xCAA5001C x\n')).toMatchObject({ Message: 'Error: 0xCAA5001C x' });
+    expect(one('Log Name: Application Log: x\nEvent ID: 1000').Channel).toBe('Application Log: x');
+  });
+
+  it('leaves a record without event id, log or message as noise, and counts positions without it', () => {
+    const read = textEvents('Source: Contoso helpdesk\nDate: Monday\n\nThanks\nEvent ID: 1007\n\nSource: again\nDate: Tuesday\n```\nAadCloudAPPlugin GetToken Start\n');
+    expect(read.map((e) => [e.EventId, e.FromText?.Position])).toEqual([[1007, 1], [1006, 2]]);
+  });
+
+  it('drops the blank lines around a message, keeps those inside', () => {
+    expect(one('Event ID: 1098\nDescription:\n\n\nError: 0xCAA5001C x\n\nmore\n\n\n').Message).toBe('Error: 0xCAA5001C x\n\nmore');
+  });
+
+  it('starts a record at each AAD message that follows another message', () => {
+    expect(textEvents('AadCloudAPPlugin GetToken Start\n\nAadCloudAPPlugin GetToken Stop.\nStatus: 0x0\n').map((e) => [e.EventId, e.Message])).toEqual([[1006, 'AadCloudAPPlugin GetToken Start'], [1007, 'AadCloudAPPlugin GetToken Stop.\nStatus: 0x0']]);
+    // Under a header, the first message line is the header's record's.
+    expect(textEvents('Event ID: 1007\nDescription:\n\nAadCloudAPPlugin GetToken Stop.\n').map((e) => [e.EventId, e.FromText?.SourceFormat])).toEqual([[1007, 'EventViewerText']]);
+  });
+
+  it('skips a pasted record larger than the limit however its lines are cut, and reports it once', () => {
+    const text = `Event ID: 1081\nDescription:\nOAuth response error: x\n${'y\n'.repeat(300)}Event ID: 1007\n`;
+    for (const size of [1, 64, 5000]) {
+      const { events: list, problems } = scan(text.match(new RegExp(`[^]{1,${size}}`, 'g')) ?? [], 200);
+      expect(problems).toEqual(['Record #1 in `saved.txt` is larger than 200 characters; it was skipped.']);
+      expect(list.map((e) => [e.EventId, e.FromText?.Position])).toEqual([[1007, 2]]);
+    }
+  });
+
+  it('keeps a record of exactly the limit', () => {
+    const record = 'OAuth response error: x\nmore\n';
+    expect(scan([record], record.length).problems).toEqual([]);
+    expect(scan([record], record.length - 1).problems).toHaveLength(1);
   });
 });
