@@ -636,3 +636,68 @@ describe('pasted records (details.ts)', () => {
     expect(scan([record], record.length - 1).problems).toHaveLength(1);
   });
 });
+
+describe('Get-WinEvent output (details.ts)', () => {
+  it('starts the next Format-List record at a property seen twice, whichever comes first', () => {
+    const list = ['ProviderName : Microsoft-Windows-AAD', 'Id           : 1006', 'Message      : AadCloudAPPlugin GetToken Start', 'ProviderName : Microsoft-Windows-AAD', 'Id           : 1007', 'Message      : AadCloudAPPlugin GetToken Stop.', '               Status: 0x0'];
+    expect(textEvents(list.join('\n')).map((e) => [e.EventId, e.Provider, e.Message, e.FromText?.Position])).toEqual([
+      [1006, 'Microsoft-Windows-AAD', 'AadCloudAPPlugin GetToken Start', 1],
+      [1007, 'Microsoft-Windows-AAD', 'AadCloudAPPlugin GetToken Stop.\nStatus: 0x0', 2],
+    ]);
+  });
+
+  it('opens a Format-List record only at a property a list starts with', () => {
+    expect(textEvents('Level : 4\nId    : 1006\n').map((e) => [e.EventId, e.Level])).toEqual([[1006, null]]);
+    expect(textEvents('RecordId : 9\nLevelDisplayName : Error\nMachineName : PC1\nTaskDisplayName : AadTokenBrokerPlugin Operation\nLogName : Microsoft-Windows-AAD/Operational\n').map((e) => [e.EventRecordID, e.Level, e.Computer, e.Task, e.Channel, e.FromText?.SourceFormat])).toEqual([[9, 2, 'PC1', 103, 'Microsoft-Windows-AAD/Operational', 'PowerShellList']]);
+    expect(textEvents('LogName : Microsoft-Windows-AAD/Operational\nOpcodeDisplayName : Info\nUserId : S-1-5-18\n').map((e) => e.UserSid)).toEqual(['S-1-5-18']);
+  });
+
+  it('reads a Format-List message that starts on the line after its name, and keeps blank lines inside it', () => {
+    const read = one('Id      : 1098\nMessage :\n          Error: 0xCAA5001C Token broker operation failed.\n\n          Logged at x.cpp\nLevel   : 2\n');
+    expect(read.Message).toBe('Error: 0xCAA5001C Token broker operation failed.\n\nLogged at x.cpp');
+    expect(read.Data[0]?.Value).toBe('0xCAA5001C');
+    expect(read.FromText?.SourceFormat).toBe('PowerShellList');
+  });
+
+  it('leaves the lines under a property that is not kept out of the message', () => {
+    const read = one('Message    : AadCloudAPPlugin GetToken Stop.\n             Status: 0x0\nProperties : {System.Diagnostics.Eventing.Reader.EventProperty,\n              System.Diagnostics.Eventing.Reader.EventProperty}\nId         : 1007\n');
+    expect(read.Message).toBe('AadCloudAPPlugin GetToken Stop.\nStatus: 0x0');
+    expect(read.EventId).toBe(1007);
+  });
+
+  it('takes a Format-List message\'s template from its first line only', () => {
+    // No id, no log, no AAD first line: no record at all.
+    expect(() => textEvents('Message : Not an AAD line\n          AadCloudAPPlugin GetToken Start\nProviderName : Microsoft-Windows-AAD\n')).toThrow(/is neither event XML nor Event Viewer text/);
+    expect(one('Message :\n\n          AadCloudAPPlugin GetToken Start\n').EventId).toBe(1006);
+  });
+
+  it('ends a Format-List record at `Id : abc`, which is no event id', () => {
+    expect(textEvents('Id      : 1007\nMessage : AadCloudAPPlugin GetToken Stop.\nId : abc\nAadCloudAPPlugin GetToken Start\n').map((e) => [e.EventId, e.Message])).toEqual([[1007, 'AadCloudAPPlugin GetToken Stop.'], [1006, 'AadCloudAPPlugin GetToken Start']]);
+    expect(() => textEvents('Id : 123456\n')).toThrow(/it starts with "Id : 123456"/);
+  });
+
+  it('reads a table without its ProviderName line, the provider then known from the message', () => {
+    const table = ['TimeCreated                      Id LevelDisplayName Message', '-----------                      -- ---------------- -------', '11/12/2024 10:00:05 AM         1098 Error            Error: 0xCAA5001C Token broker operation failed…', '11/12/2024 10:00:06 AM         7036 Information      The service entered the running state.'];
+    expect(textEvents(table.join('\n')).map((e) => [e.EventId, e.Provider, e.Level, e.Message])).toEqual([
+      [1098, 'Microsoft-Windows-AAD', 2, 'Error: 0xCAA5001C Token broker operation failed'],
+      [7036, '', 4, 'The service entered the running state.'],
+    ]);
+  });
+
+  it('starts a new provider group at each ProviderName line, closing the record before it', () => {
+    const table = ['Event ID: 1006', '   ProviderName: Service Control Manager', '', 'TimeCreated                      Id LevelDisplayName Message', '11/12/2024 10:00:06 AM         7036 Information      The service...', '', 'ProviderName: Microsoft-Windows-AAD', '2024-11-12 10:00:07            1007 Information      AadCloudAPPlugin GetToken Stop.'];
+    expect(textEvents(table.join('\n')).map((e) => [e.EventId, e.Provider, e.Message, e.FromText?.SourceFormat, e.FromText?.LocalTime])).toEqual([
+      [1006, '', null, 'EventViewerText', null],
+      [7036, 'Service Control Manager', 'The service', 'PowerShellTable', '2024-11-12T10:00:06'],
+      [1007, 'Microsoft-Windows-AAD', 'AadCloudAPPlugin GetToken Stop.', 'PowerShellTable', '2024-11-12T10:00:07'],
+    ]);
+  });
+
+  it('ends the table at a line that is no row, which is then read as any other line', () => {
+    const table = ['ProviderName: Microsoft-Windows-AAD', '11/12/2024 10:00:05 AM 1006 Information AadCloudAPPlugin GetToken Start', 'AadCloudAPPlugin GetToken Stop.', 'Status: 0x0', '11/12/2024 10:00:05 AM 1006 Information AadCloudAPPlugin GetToken Start'];
+    expect(textEvents(table.join('\n')).map((e) => [e.EventId, e.FromText?.SourceFormat, e.Message])).toEqual([
+      [1006, 'PowerShellTable', 'AadCloudAPPlugin GetToken Start'],
+      [1007, 'MessageText', 'AadCloudAPPlugin GetToken Stop.\nStatus: 0x0\n11/12/2024 10:00:05 AM 1006 Information AadCloudAPPlugin GetToken Start'],
+    ]);
+  });
+});
