@@ -63,6 +63,8 @@ describe('local times (time.ts)', () => {
     expect(parseTextTime('13/04/2026 21:05')?.local).toBe('2026-04-13T21:05:00');
     expect(parseTextTime('04/13/2026 21:05:07')).toEqual({ local: '2026-04-13T21:05:07', utc: null, ms: Date.UTC(2026, 3, 13, 21, 5, 7) });
     expect(parseTextTime('12/12/2026 21:05')).toBeNull();
+    expect(parseTextTime('04/12/2026 21:05')).toBeNull();
+    expect(parseTextTime('12/04/2026 21:05')).toBeNull();
   });
 
   it('reads a dotted time day first, with or without seconds', () => {
@@ -135,6 +137,8 @@ describe('pasted lines (lines.ts)', () => {
     expect(cleanLine('* ').text).toBe('*');
     expect(cleanLine('a * b').text).toBe('a * b');
     expect(cleanLine('*  x').text).toBe('x');
+    expect(cleanLine('a*b').text).toBe('a*b');
+    expect(cleanLine('x *y').text).toBe('x *y');
   });
 
   it('undoes Markdown escapes of the characters Markdown would take', () => {
@@ -145,7 +149,7 @@ describe('pasted lines (lines.ts)', () => {
 
   it('takes a value someone hid for no value', () => {
     for (const hidden of ['', '   ', '***', 'Miami.****', '*Placeholder*', '<User SID>', '[Date]', 'xxxx', 'XXXX-xxxx', '----']) expect(isPlaceholder(hidden), hidden).toBe(true);
-    for (const real of ['PC1', '**', '*a*b*', 'a <b>', '<a> <b>', '[a] [b]', 'x1', 'S-1-5-18', '<a<b>>', '[a[b]]']) expect(isPlaceholder(real), real).toBe(false);
+    for (const real of ['PC1', '**', '*a*b*', 'a <b>', '<a> <b>', '[a] [b]', 'a [b]', 'x1', 'S-1-5-18', '<a<b>>', '[a[b]]', 'Firefox', 'a *b*', '*a* b']) expect(isPlaceholder(real), real).toBe(false);
     expect(isPlaceholder('  <User SID>  ')).toBe(true);
   });
 
