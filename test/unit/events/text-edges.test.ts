@@ -705,3 +705,28 @@ describe('Get-WinEvent output (details.ts)', () => {
     ]);
   });
 });
+
+describe('AAD messages with odd spacing (messages.ts)', () => {
+  it('reads an HTTP request status with runs of blanks between its parts and none after the colons', () => {
+    expect(payload('Http request status:400.   Method:POST   Endpoint Uri:https://x/y   Correlation ID:c d')).toEqual(['400', 'POST', 'https://x/y', 'c d']);
+    expect(payload('Http request status:  400   Method:  GET  Endpoint Uri:  https://x/y  Correlation ID:  ')).toEqual(['400', 'GET', 'https://x/y', '']);
+  });
+
+  it('reads the call and the error of NGC and plugin errors with any blanks, the error whole', () => {
+    expect(payload('NGC call Ngc.Import returned error:0x80090016 (keyset)')).toEqual(['Ngc.Import', '0x80090016 (keyset)']);
+    expect(payload('NGC call Ngc.Import returned error:   0x80090016')).toEqual(['Ngc.Import', '0x80090016']);
+    expect(payload('AAD Cloud AP plugin call Generic.Call returned error:0xC000023C (x)')).toEqual(['Generic.Call', '0xC000023C (x)']);
+    expect(payload('AAD Cloud AP plugin call Generic.Call returned error:   0xC000023C')).toEqual(['Generic.Call', '0xC000023C']);
+  });
+
+  it('reads realm discovery with runs of blanks and none after the colons, each value whole', () => {
+    expect(payload('Realm discovery for:a b@c   authority:https://x/y z   fallback domain hint:c.com d   useUpn:1 0')).toEqual(['1 0', 'a b@c', 'https://x/y z', 'c.com d']);
+    expect(payload('Realm discovery for:  alice@contoso.com  authority:  https://x  fallback domain hint:  contoso.com  useUpn:  0')).toEqual(['0', 'alice@contoso.com', 'https://x', 'contoso.com']);
+  });
+
+  it('reads a token broker code without a blank after the colon and the Details tab names with any blanks', () => {
+    expect(payload('Error:0xCAA5001C   Token broker operation failed.')).toEqual(['0xCAA5001C', 'Token broker operation failed.', '']);
+    expect(payload('Error: 0xCAA5001C\n  ErrorMessage :x y\n  AdditionalInformation  :  a b\n  c\n\n')).toEqual(['0xCAA5001C', 'x y', 'a b\nc']);
+    expect(payload('Error: 0xCAA5001C\nThe ErrorMessage: is text\n')).toEqual(['0xCAA5001C', '', 'The ErrorMessage: is text']);
+  });
+});
