@@ -730,3 +730,28 @@ describe('AAD messages with odd spacing (messages.ts)', () => {
     expect(payload('Error: 0xCAA5001C\nThe ErrorMessage: is text\n')).toEqual(['0xCAA5001C', '', 'The ErrorMessage: is text']);
   });
 });
+
+describe('Format-List and Event Xml bounds (details.ts)', () => {
+  it('takes only one to five digits for a Format-List event id', () => {
+    for (const id of ['v1', '1x', '123456', '']) expect(() => textEvents(`Id : ${id}\n`), id).toThrow(/is neither event XML/);
+    expect(one('Id : 65535\n').EventId).toBe(65535);
+  });
+
+  it('ends a Format-List record at a line at the margin after any property, and reads that line again', () => {
+    expect(textEvents('Id      : 1007\nMessage : AadCloudAPPlugin GetToken Stop.\nLevel   : 4\nAadCloudAPPlugin GetToken Start\n').map((e) => [e.EventId, e.FromText?.SourceFormat, e.Message])).toEqual([
+      [1007, 'PowerShellList', 'AadCloudAPPlugin GetToken Stop.'],
+      [1006, 'MessageText', 'AadCloudAPPlugin GetToken Start'],
+    ]);
+  });
+
+  it('quotes a Format-List record that is no event by its message, without the properties it does not keep', () => {
+    expect(() => textEvents('Message : Just text\nVersion : 0\n')).toThrow(/\(it starts with "Just text"\)/);
+  });
+
+  it('counts Format-List properties and Event Xml lines toward the record limit', () => {
+    const bigProperty = `Id           : 1007\nMachineName  : ${'p'.repeat(300)}\nId           : 1006\n`;
+    expect(scan([bigProperty], 200)).toEqual({ events: [expect.objectContaining({ EventId: 1006 })], problems: ['Record #1 in `saved.txt` is larger than 200 characters; it was skipped.'] });
+    const bigXml = `Event ID: 1006\nEvent Xml:\n<Event>\n${'<x/>\n'.repeat(60)}</Event>\nEvent ID: 1007\n`;
+    expect(scan([bigXml], 200)).toEqual({ events: [expect.objectContaining({ EventId: 1007 })], problems: ['Record #1 in `saved.txt` is larger than 200 characters; it was skipped.'] });
+  });
+});
