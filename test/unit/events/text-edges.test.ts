@@ -755,3 +755,50 @@ describe('Format-List and Event Xml bounds (details.ts)', () => {
     expect(scan([bigXml], 200)).toEqual({ events: [expect.objectContaining({ EventId: 1007 })], problems: ['Record #1 in `saved.txt` is larger than 200 characters; it was skipped.'] });
   });
 });
+
+describe('typed codes and record fields the message alone would not give', () => {
+  it('lists the typed code of a record even when its message spells it otherwise or not as a code', () => {
+    expect(codesOf(one('AadCloudAPPlugin GetToken Stop.\nStatus: -1073741715\n'))).toEqual(['0xc000006d']);
+    expect(codesOf(one('OAuth response error: invalid_grant\nError description: bad password\nCorrelationID: x\n'))).toEqual(['invalid_grant']);
+    expect(codesOf(one('WSTrust response error: s:Sender\nError description: not valid\n'))).toEqual(['s:Sender']);
+    expect(codesOf(one('AAD Cloud AP plugin call GenericCallPkg returned error: 3221226044\n'))).toEqual(['0xc000023c']);
+    expect(codesOf(one('Source: Microsoft-Windows-AAD\nEvent ID: 1085\n'))).toEqual([]);
+  });
+
+  it('gives a saved row without source and id the AAD event its message starts with, after blank lines', () => {
+    const { events: [event] } = scan([`${CSV_HEAD}\nInformation,20.11.2026 10:13:40,,,x,"\n  \nAadCloudAPPlugin GetToken Stop.\nStatus: 0x0"\n`]);
+    expect(event).toMatchObject({ EventId: 1007, Provider: 'Microsoft-Windows-AAD', Channel: 'Microsoft-Windows-AAD/Analytic', Data: [{ Name: '1', Value: '0x0' }] });
+    expect(event?.FromText).toMatchObject({ EventIdFrom: 'Message', EventIdCandidates: [1007] });
+  });
+
+  it('keeps a source that only ends in AAD as it is, and gives a record without id or message no candidates', () => {
+    expect(one('Source: MyAAD\nEvent ID: 1006').Provider).toBe('MyAAD');
+    expect(one('Log Name: System\nSource: X\nDate: 11/20/2026 10:13:40 AM').FromText?.EventIdCandidates).toEqual([]);
+    expect(one('Source: Microsoft-Windows-AAD\nEvent ID: 1007')).toMatchObject({ Data: [], Message: null });
+  });
+
+  it('gives a record read from its Event Xml part the XML event id as its only candidate', () => {
+    const xml = '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-AAD"/><EventID>1006</EventID><TimeCreated SystemTime="2026-11-20T09:13:40.0000000Z"/><EventRecordID>5</EventRecordID><Channel>Microsoft-Windows-AAD/Analytic</Channel><Computer>PC1</Computer></System></Event>';
+    expect(one(`Event ID: 1007\nEvent Xml:\n${xml}`).FromText).toMatchObject({ EventIdFrom: 'Xml', EventIdCandidates: [1006], TimeZone: 'UTC' });
+  });
+
+  it('refuses a minute or second of 60 inside a day, not only at its end', () => {
+    expect(parseTextTime('2026-11-20T10:60:00')).toBeNull();
+    expect(parseTextTime('2026-11-20T10:00:60')).toBeNull();
+    expect(parseTextTime('20.11.2026 10:60')).toBeNull();
+  });
+
+  it('reads a quote inside an unquoted field as text, and the level of rows after every kind of line end', () => {
+    const csv = `${CSV_HEAD}\nError,20.11.2026 10:13:40,Microsoft-Windows-AAD,1081,x,OAuth response error: 5" long\r\nWarning,20.11.2026 10:13:40,Microsoft-Windows-AAD,1097,x,Error: 0x1 x\rError,20.11.2026 10:13:40,Microsoft-Windows-AAD,1098,x,Error: 0x2 y\n`;
+    expect(scan([csv]).events.map((e) => [e.Level, e.Message])).toEqual([[2, 'OAuth response error: 5" long'], [3, 'Error: 0x1 x'], [2, 'Error: 0x2 y']]);
+  });
+
+  it('keeps a row of exactly the limit when its line end comes in the next piece', () => {
+    const row = 'Error,20.11.2026 10:13:40,Microsoft-Windows-AAD,1081,x,OAuth response error: a';
+    expect(scan([`${CSV_HEAD}\n${row}`, '\n'], row.length)).toEqual({ events: [expect.objectContaining({ EventId: 1081 })], problems: [] });
+  });
+
+  it('reads a row whose first field is empty, and a row of one field', () => {
+    expect(scan([`${CSV_HEAD}\n,20.11.2026 10:13:40,Microsoft-Windows-AAD,1006,x,AadCloudAPPlugin GetToken Start\nError\n`]).events.map((e) => [e.EventId, e.Level])).toEqual([[1006, null], [0, 2]]);
+  });
+});
