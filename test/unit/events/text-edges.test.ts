@@ -802,3 +802,53 @@ describe('typed codes and record fields the message alone would not give', () =>
     expect(scan([`${CSV_HEAD}\n,20.11.2026 10:13:40,Microsoft-Windows-AAD,1006,x,AadCloudAPPlugin GetToken Start\nError\n`]).events.map((e) => [e.EventId, e.Level])).toEqual([[1006, null], [0, 2]]);
   });
 });
+
+describe('record boundaries the first runs left open (details.ts)', () => {
+  const xml = '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-AAD"/><EventID>1006</EventID><TimeCreated SystemTime="2026-11-20T09:13:40.0000000Z"/><EventRecordID>5</EventRecordID><Channel>Microsoft-Windows-AAD/Analytic</Channel><Computer>PC1</Computer></System></Event>';
+
+  it('keeps a quoted record open over several blank lines when the quote goes on', () => {
+    expect(textEvents('> Event ID: 1098\n> Description:\n> Error: 0xCAA5001C x\n\n\n> Operation name: y\n').map((e) => e.Message)).toEqual(['Error: 0xCAA5001C x\n\n\nOperation name: y']);
+  });
+
+  it('reads the Event Xml part after a message that has no Description line, and after a bare message', () => {
+    expect(textEvents(`Event ID: 1006\nAadCloudAPPlugin GetToken Start\nEvent Xml:\n${xml}\n`).map((e) => [e.EventRecordID, e.FromText?.EventIdFrom])).toEqual([[5, 'Xml']]);
+    expect(textEvents(`AadCloudAPPlugin GetToken Start\nEvent Xml:\n${xml}\n`).map((e) => [e.EventRecordID, e.FromText?.SourceFormat])).toEqual([[5, 'MessageText']]);
+  });
+
+  it('reads a Format-List value after several blanks', () => {
+    expect(one('Id :   1007\n').EventId).toBe(1007);
+  });
+
+  it('starts a Format-List record at a list property below a copied header', () => {
+    expect(textEvents('Event ID: 1006\nId : 1007\n').map((e) => [e.EventId, e.FromText?.SourceFormat, e.FromText?.Position])).toEqual([[1006, 'EventViewerText', 1], [1007, 'PowerShellList', 2]]);
+  });
+
+  it('reads Format-List properties on both sides of a blank line as one record', () => {
+    expect(textEvents('Id : 1007\nLevelDisplayName : Error\n\nMachineName : PC1\n').map((e) => [e.EventId, e.Level, e.Computer])).toEqual([[1007, 2, 'PC1']]);
+  });
+
+  it('closes the record before a table, also when the table has no column heads or no group line', () => {
+    const row = '11/12/2024 10:00:06 AM 7036 Information text';
+    for (const between of ['ProviderName: X', 'TimeCreated                      Id LevelDisplayName Message']) {
+      expect(textEvents(`Event ID: 1006\n${between}\n${row}\n`).map((e) => [e.EventId, e.FromText?.SourceFormat, e.FromText?.Position]), between).toEqual([[1006, 'EventViewerText', 1], [7036, 'PowerShellTable', 2]]);
+    }
+    expect(textEvents(`ProviderName: Service Control Manager\n${row}\n`).map((e) => [e.Provider, e.FromText?.Position])).toEqual([['Service Control Manager', 1]]);
+  });
+
+  it('drops only the cut mark at the end of a table message', () => {
+    expect(one('ProviderName: X\n11/12/2024 10:00:06 AM 7036 Information a...b...\n').Message).toBe('a...b');
+  });
+
+  it('counts Format-List message lines toward the record limit', () => {
+    const big = `Id      : 1007\nMessage : AadCloudAPPlugin GetToken Stop.\n${'          Status: 0x0\n'.repeat(20)}Id      : 1006\n`;
+    expect(scan([big], 200)).toEqual({ events: [expect.objectContaining({ EventId: 1006 })], problems: ['Record #1 in `saved.txt` is larger than 200 characters; it was skipped.'] });
+  });
+
+  it('quotes text without records line by line, without its blank lines', () => {
+    expect(() => textEvents('hello\n\n\nworld\n')).toThrow(/\(it starts with "hello\\nworld"\)/);
+  });
+
+  it('keeps a copied header with only a date when an AAD message follows it', () => {
+    expect(textEvents('Date: 11/20/2026 10:13:40 AM\n\nAadCloudAPPlugin GetToken Start\n').map((e) => [e.EventId, e.FromText?.SourceFormat, e.FromText?.LocalTime])).toEqual([[1006, 'EventViewerText', '2026-11-20T10:13:40']]);
+  });
+});
