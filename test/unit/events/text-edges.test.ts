@@ -852,3 +852,19 @@ describe('record boundaries the first runs left open (details.ts)', () => {
     expect(textEvents('Date: 11/20/2026 10:13:40 AM\n\nAadCloudAPPlugin GetToken Start\n').map((e) => [e.EventId, e.FromText?.SourceFormat, e.FromText?.LocalTime])).toEqual([[1006, 'EventViewerText', '2026-11-20T10:13:40']]);
   });
 });
+
+describe('message payloads the first runs left open (messages.ts)', () => {
+  it('gives a 1006 no payload', () => {
+    expect(payload('AadCloudAPPlugin GetToken Start')).toEqual([]);
+  });
+
+  it('reads the status after its own label, not after the first colon of the message', () => {
+    expect(payload('AadCloudAPPlugin GetToken Stop. Note: x\nStatus: 0xC000006D')).toEqual(['0xC000006D']);
+    expect(payload('AadCloudAPPlugin S2U logon failed. Note: x\nStatus: 0xC000006D')).toEqual(['0xC000006D']);
+  });
+
+  it('trims the lines of a token broker error\'s additional information, also from a saved row that keeps their indentation', () => {
+    const tsv = `${TSV_HEAD}\nError\t20.11.2026 10:13:40\tMicrosoft-Windows-AAD\t1098\tx\t"Error: 0xCAA5001C Token broker operation failed.\n    Operation name: x\n    Logged at y"\n`;
+    expect(scan([tsv]).events[0]?.Data.map((d) => d.Value)).toEqual(['0xCAA5001C', 'Token broker operation failed.', 'Operation name: x\nLogged at y']);
+  });
+});
