@@ -868,3 +868,44 @@ describe('message payloads the first runs left open (messages.ts)', () => {
     expect(scan([tsv]).events[0]?.Data.map((d) => d.Value)).toEqual(['0xCAA5001C', 'Token broker operation failed.', 'Operation name: x\nLogged at y']);
   });
 });
+
+describe('the last survivors with a behaviour (details.ts, delimited.ts)', () => {
+  const xml = '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-AAD"/><EventID>1006</EventID><TimeCreated SystemTime="2026-11-20T09:13:40.0000000Z"/><EventRecordID>5</EventRecordID><Channel>Microsoft-Windows-AAD/Analytic</Channel><Computer>PC1</Computer></System></Event>';
+
+  it('reads the last saved row of a single field without a line end', () => {
+    expect(scan([`${CSV_HEAD}\nError`]).events.map((e) => e.Level)).toEqual([2]);
+  });
+
+  it('reads a message column named with blanks around it', () => {
+    expect(scan([`${CSV_HEAD}, Message \nError,20.11.2026 10:13:40,Microsoft-Windows-AAD,1006,x,AadCloudAPPlugin GetToken Start\n`]).events.map((e) => e.Message)).toEqual(['AadCloudAPPlugin GetToken Start']);
+  });
+
+  it('refuses prose with a `Word : value` line, which opens no Format-List record', () => {
+    expect(() => textEvents('Note : see below\n')).toThrow(/\(it starts with "Note : see below"\)/);
+  });
+
+  it('starts a Format-List record at a list property inside another record\'s message, other than Id and Message', () => {
+    expect(textEvents('Event ID: 1098\nDescription:\nError: 0x1 x\nTimeCreated : 11/12/2024 10:00:05 AM\nId : 1007\n').map((e) => [e.EventId, e.FromText?.SourceFormat])).toEqual([[1098, 'EventViewerText'], [1007, 'PowerShellList']]);
+  });
+
+  it('reads a moved `Log:` label after a word, and a Log Name after another label on its line', () => {
+    expect(one('Event ID: 1098\nKeywords: Error\nAudit Log: Application\n')).toMatchObject({ Channel: 'Application', Keywords: 'Error Audit' });
+    expect(one('Event ID: 1000 Log Name: Application\n')).toMatchObject({ EventId: 1000, Channel: 'Application' });
+  });
+
+  it('reads every label-like word after Description on a moved line as message text', () => {
+    expect(one('Event ID: 1098 Description: the Source: of it\n')).toMatchObject({ Message: 'the Source: of it', Provider: '' });
+  });
+
+  it('reads the Event Xml part after a message that began on a moved Description line', () => {
+    expect(textEvents(`Event ID: 1006 Description: AadCloudAPPlugin GetToken Start\nEvent Xml:\n${xml}\n`).map((e) => e.EventRecordID)).toEqual([5]);
+  });
+
+  it('counts header lines toward the record limit', () => {
+    expect(scan([`Event ID: 1098 Keywords: ${'k'.repeat(300)}\nEvent ID: 1007\n`], 200).problems).toEqual(['Record #1 in `saved.txt` is larger than 200 characters; it was skipped.']);
+  });
+
+  it('keeps a copied record that has only its Event Xml part besides a date', () => {
+    expect(textEvents(`Date: Monday\nEvent Xml:\n${xml}\n`).map((e) => [e.EventId, e.EventRecordID])).toEqual([[1006, 5]]);
+  });
+});
