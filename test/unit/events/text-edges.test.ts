@@ -652,6 +652,7 @@ describe('Get-WinEvent output (details.ts)', () => {
 
   it('opens a Format-List record only at a property a list starts with', () => {
     expect(textEvents('Level : 4\nId    : 1006\n').map((e) => [e.EventId, e.Level])).toEqual([[1006, null]]);
+    expect(textEvents('LevelDisplayName : Error\nMachineName : PC1\nId : 1006\n').map((e) => [e.EventId, e.Level, e.Computer])).toEqual([[1006, null, '']]);
     expect(textEvents('RecordId : 9\nLevelDisplayName : Error\nMachineName : PC1\nTaskDisplayName : AadTokenBrokerPlugin Operation\nLogName : Microsoft-Windows-AAD/Operational\n').map((e) => [e.EventRecordID, e.Level, e.Computer, e.Task, e.Channel, e.FromText?.SourceFormat])).toEqual([[9, 2, 'PC1', 103, 'Microsoft-Windows-AAD/Operational', 'PowerShellList']]);
     expect(textEvents('LogName : Microsoft-Windows-AAD/Operational\nOpcodeDisplayName : Info\nUserId : S-1-5-18\n').map((e) => e.UserSid)).toEqual(['S-1-5-18']);
   });
