@@ -910,3 +910,23 @@ describe('the last survivors with a behaviour (details.ts, delimited.ts)', () =>
     expect(textEvents(`Date: Monday\nEvent Xml:\n${xml}\n`).map((e) => [e.EventId, e.EventRecordID])).toEqual([[1006, 5]]);
   });
 });
+
+describe('checked by hand after the last run', () => {
+  it('reads a quote inside an unquoted field as text however the row is cut', () => {
+    const csv = `${CSV_HEAD}\nError,20.11.2026 10:13:40,Microsoft-Windows-AAD,1081,x,OAuth response error: 5" long\n`;
+    for (const [a = '', b = ''] of cutsOf(csv)) expect(scan([a, b]).events.map((e) => e.Message)).toEqual(['OAuth response error: 5" long']);
+  });
+
+  it('keeps a copied header with only a date when a several-line AAD message follows it', () => {
+    expect(textEvents('Date: 11/20/2026 10:13:40 AM\n\nAadCloudAPPlugin GetToken Stop.\nStatus: 0x0\n').map((e) => [e.EventId, e.Data[0]?.Value])).toEqual([[1007, '0x0']]);
+  });
+
+  it('keeps the punctuation after a token broker code in its text', () => {
+    expect(payload('Error: 0xCAA5001C: Token broker operation failed.')).toEqual(['0xCAA5001C', ': Token broker operation failed.', '']);
+  });
+
+  it('reads the Details tab names of a saved row that keeps their indentation', () => {
+    const tsv = `${TSV_HEAD}\nError\t20.11.2026 10:13:40\tMicrosoft-Windows-AAD\t1098\tx\t"Error: 0xCAA5001C\n    ErrorMessage: Token broker operation failed.\n    AdditionalInformation: a"\n`;
+    expect(scan([tsv]).events[0]?.Data.map((d) => d.Value)).toEqual(['0xCAA5001C', 'Token broker operation failed.', 'a']);
+  });
+});
