@@ -925,6 +925,10 @@ describe('checked by hand after the last run', () => {
     expect(payload('Error: 0xCAA5001C: Token broker operation failed.')).toEqual(['0xCAA5001C', ': Token broker operation failed.', '']);
   });
 
+  it('quotes a header that is no record with its message lines apart', () => {
+    expect(() => textEvents('Date: Monday\n\nline one\nline two\n')).toThrow(/\(it starts with "Date: Monday\\nline one\\nline two"\)/);
+  });
+
   it('reads the Details tab names of a saved row that keeps their indentation', () => {
     const tsv = `${TSV_HEAD}\nError\t20.11.2026 10:13:40\tMicrosoft-Windows-AAD\t1098\tx\t"Error: 0xCAA5001C\n    ErrorMessage: Token broker operation failed.\n    AdditionalInformation: a"\n`;
     expect(scan([tsv]).events[0]?.Data.map((d) => d.Value)).toEqual(['0xCAA5001C', 'Token broker operation failed.', 'a']);
