@@ -75,6 +75,7 @@ export class DelimitedScanner {
         runStart = i + 1;
       } else if (c === LF || c === CR) {
         this.field += text.slice(runStart, i);
+        this.rowChars += i - rowStart;
         if (c === CR && text.charCodeAt(i + 1) === LF) i++;
         this.endRow();
         runStart = i + 1;
@@ -98,6 +99,8 @@ export class DelimitedScanner {
   }
 
   private endRow(): void {
+    // A row is measured whole, however the chunks cut it: the same file gives the same records.
+    if (this.rowChars > this.maxRecordChars) this.tooLarge();
     this.endField();
     const row = this.fields;
     this.fields = [];
@@ -123,8 +126,9 @@ export class DelimitedScanner {
     this.emit({ record: { format: this.delimiter === '\t' ? 'EventViewerTsv' : 'EventViewerCsv', header, body, xml: null, template: null, position: ++this.positions } });
   }
 
+  /** Reported once per row; the skipped row keeps its position, as a skipped pasted record does. */
   private tooLarge(): void {
-    this.emit({ skipped: { position: this.positions + 1, why: `is a row larger than ${this.maxRecordChars} characters` } });
+    if (!this.skippingRow) this.emit({ skipped: { position: ++this.positions, why: `is a row larger than ${this.maxRecordChars} characters` } });
     this.field = '';
     this.fields = [];
     this.rowChars = 0;

@@ -86,11 +86,13 @@ export class DetailsScanner {
     if (this.listLine(line)) return;
 
     const labelled = HEADER_LINE.exec(text);
-    const key = labelled ? headerKeyOf(labelled[1] ?? '') : undefined;
     const value = labelled?.[2] ?? '';
+    const label = labelled?.[1] ?? '';
+    // A loose `Log:` whose value is no log is text, inside a record or before one.
+    const key = labelled && (label.toLowerCase() !== 'log' || LOG_LIKE.test(value.trim())) ? headerKeyOf(label) : undefined;
     const looseId = LOOSE_EVENT_ID.exec(text);
 
-    if (key === 'LogName' && (labelled?.[1]?.toLowerCase() !== 'log' || LOG_LIKE.test(value.trim()))) {
+    if (key === 'LogName') {
       this.open(line.quoted);
       this.set('LogName', value);
       return;
