@@ -60,6 +60,7 @@ export function fromEvents(attempt: Attempt): DiagnosedAttempt {
       NetworkSubError: attempt.NetworkSubError
         ? { Code: asWinHttp(attempt.NetworkSubError.Code), FoundIn: eventFoundIn(attempt, 1084) }
         : null,
+      PluginErrors: attempt.PluginErrors.flatMap((error, i) => (error.Result ? [{ Code: error.Result, FoundIn: eventFoundIn(attempt, 1104, i) }] : [])),
       // Each 1097/1098 is one error, in order: the n-th error of an id came from the n-th event of that id.
       TokenBrokerErrors: attempt.TokenBrokerErrors.flatMap((error, i) => {
         const nth = attempt.TokenBrokerErrors.slice(0, i).filter((earlier) => earlier.EventId === error.EventId).length;

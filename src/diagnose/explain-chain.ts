@@ -26,6 +26,8 @@ export interface AttemptEvidence {
   ServerError: { Code: string | null; Description: string | null; Source: ServerErrorSource; FoundIn: string } | null;
   NetworkSubError: { Code: string; FoundIn: string } | null;
   TokenBrokerErrors: { Code: string; FoundIn: string }[];
+  /** The CloudAP plugin's failed calls (1104): the only code an error event outside a window may carry. */
+  PluginErrors?: { Code: string; FoundIn: string }[];
   Url: string | null;
 }
 
@@ -65,6 +67,16 @@ export function explainAttempt(evidence: AttemptEvidence): AttemptExplanation {
   const chain: ChainLink[] = [];
   const status = evidence.Status ? decoded(evidence.Status) : null;
   if (status) chain.push(link(status, evidence.StatusFoundIn));
+  // A 1104 or a 1098 often repeats the attempt's own status (`0xc000006d`, `0xcaa5001c`, a code with no published name).
+  const repeats = (result: ExplainResult) => chain.some((existing) => existing.Code.toLowerCase() === result.Input.toLowerCase() || (existing.Name !== null && existing.Name === result.Name));
+  const addAll = (errors: readonly { Code: string; FoundIn: string }[]) => {
+    for (const error of errors) {
+      const result = decoded(error.Code);
+      if (result !== null && !repeats(result)) chain.push(link(result, error.FoundIn));
+    }
+  };
+  // The plugin's failed call returns what the 1007 would report: without a 1007 it heads the chain.
+  addAll(evidence.PluginErrors ?? []);
   if (evidence.ServerError) {
     const serverCode = serverCodeIn(evidence.ServerError.Description) ?? evidence.ServerError.Code;
     const server = serverCode ? decoded(serverCode) : null;
@@ -74,13 +86,7 @@ export function explainAttempt(evidence: AttemptEvidence): AttemptExplanation {
     const network = decoded(evidence.NetworkSubError.Code);
     if (network) chain.push(link(network, evidence.NetworkSubError.FoundIn));
   }
-  for (const brokerError of evidence.TokenBrokerErrors) {
-    const broker = decoded(brokerError.Code);
-    if (broker === null) continue;
-    // A 1098 often repeats the attempt's own status (`0xcaa5001c`), a code with no published name.
-    const repeated = chain.some((existing) => existing.Code.toLowerCase() === broker.Input.toLowerCase() || (existing.Name !== null && existing.Name === broker.Name));
-    if (!repeated) chain.push(link(broker, brokerError.FoundIn));
-  }
+  addAll(evidence.TokenBrokerErrors);
 
   const steps: string[] = [];
   if (evidence.NetworkSubError && evidence.Url) steps.push(`Check that this device reaches ${evidence.Url} (the URL the failing request went to), through the proxy if there is one.`);

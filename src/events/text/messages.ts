@@ -103,9 +103,10 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   { EventIds: [1098, 1097, 1100, 1101, 1107, 1108, 1109, 1110, 1111, 1112, 1114, 1115], start: /^Error:\s*(?:0x[0-9a-f]+|-?\d+)\b/i, fields: brokerFields },
   {
     EventIds: [1104, 1134],
-    start: /^AAD Cloud AP plugin call \S+ returned error:/i,
+    // The call's name is one word (`GenericCallPkg`) or several (`Lookup name from SID`).
+    start: /^AAD Cloud AP plugin call \S.{0,80}? returned error:/i,
     fields: (m) => {
-      const x = /^AAD Cloud AP plugin call (\S+) returned error:\s*(.*)$/is.exec(oneLine(m));
+      const x = /^AAD Cloud AP plugin call (\S.{0,80}?) returned error:\s*(.*)$/is.exec(oneLine(m));
       return x ? [x[1] ?? '', x[2] ?? ''] : [];
     },
   },

@@ -11,8 +11,10 @@ import type { DiagnosedAttempt } from '../../../src/diagnose/attempt-types.js';
 import { decodeCapture } from '../../../src/dsreg/decode.js';
 import { parseDsregcmd } from '../../../src/dsreg/parse.js';
 import { buildAttempts } from '../../../src/events/attempts.js';
+import { parseEventText } from '../../../src/events/parse.js';
 import { data, ev, fixtureEvents } from '../events/helpers.js';
 
+const textEventsOf = (text: string) => parseEventText(text, { source: 'paste.txt' }).flatMap((item) => ('event' in item ? [item.event] : []));
 const logged = async (...fixtures: string[]): Promise<DiagnosedAttempt[]> => buildAttempts(await fixtureEvents(...fixtures)).map(fromEvents);
 const foundIn = (a: DiagnosedAttempt | undefined) => a?.Explanation.map((l) => [l.Code, l.FoundIn]);
 
@@ -238,6 +240,22 @@ describe('the summary line', () => {
     expect(summary).toMatch(/^1 of 1 PRT attempt failed; the newest logged error AADSTS50126 \(InvalidUserNameOrPassword\): .+\. Its status is not shown: no 1007 was read\.$/);
     expect(summary).not.toMatch(/unfinished/);
     expect(missingStatus({ Orphan: true, Finished: false })).toBe('status not shown (no 1007 read)');
+  });
+
+  it("puts the CloudAP plugin's failed call (1104) at the head of a chain that has no status, its server code after it", async () => {
+    const attempts = await logged('operational-only.xml');
+    const wrongPassword = attempts.find((attempt) => attempt.Explanation.some((link) => link.Code === 'AADSTS50126'));
+    expect(wrongPassword?.Explanation.map((link) => [link.Code, link.FoundIn.replace(/ #\d+$/, '')])).toEqual([
+      ['0xc000006d', 'event 1104, Operational'],
+      ['AADSTS50126', 'event 1081, Operational'],
+    ]);
+    expect(summarise([wrongPassword as DiagnosedAttempt])).toMatch(/the newest logged error AADSTS50126 \(InvalidUserNameOrPassword\)/);
+  });
+
+  it('a lone 1104 pasted as text is the error it names, not "no error code"', async () => {
+    const attempts = buildAttempts(textEventsOf('AAD Cloud AP plugin call Lookup name from SID returned error: 0xC000023C\n')).map(fromEvents);
+    expect(attempts.map((attempt) => attempt.Explanation.map((link) => link.Name))).toEqual([['STATUS_NETWORK_UNREACHABLE']]);
+    expect(summarise(attempts)).toMatch(/^1 of 1 PRT attempt failed; the newest logged error 0xc000023c \(STATUS_NETWORK_UNREACHABLE\): .+ Its status is not shown: no 1007 was read\.$/);
   });
 
   it('says of a window closed without a status that it ended without one', async () => {

@@ -197,6 +197,13 @@ describe('the record summary (summary.ts)', () => {
     expect(codesOf(one('Get user realm failure. Status: -1073741715 Correlation ID: MSIS7000 0xCAA20003\n'))).toEqual(['0xc000006d', 'MSIS7000', '0xcaa20003']);
   });
 
+  it('reads a 1104 message alone whose call name has several words (Lookup name from SID), with its code', () => {
+    const event = one('AAD Cloud AP plugin call Lookup name from SID returned error: 0xC000023C\n');
+    expect([event.EventId, codesOf(event)]).toEqual([1104, ['0xc000023c']]);
+    // Without a call name it is not that message: refused like any text that is no event.
+    expect(() => textEvents('AAD Cloud AP plugin call returned error: 0xC000023C\n')).toThrow(/is neither event XML nor Event Viewer text/);
+  });
+
   it('keeps message codes of an event without a typed code, and an event with no code has none', () => {
     expect(codesOf(one('Endpoint Uri: https://login.microsoftonline.com/x 0x80070005 AADSTS700016\n'))).toEqual(['AADSTS700016', '0x80070005']);
     expect(codesOf(one('AadCloudAPPlugin GetToken Start.\n'))).toEqual([]);
