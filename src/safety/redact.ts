@@ -169,7 +169,7 @@ export class Redactor {
    * its pseudonym). `surelyHost`: the name follows `@` or `://`, so it is a host whatever its
    * top-level domain (`contoso.ai`); elsewhere an unknown one is taken for a file name.
    */
-  private host(name: string, surelyHost = false): string {
+  private host(name: string, surelyHost: boolean): string {
     const lower = name.toLowerCase();
     const labels = lower.split('.');
     const tld = labels.at(-1) ?? '';

@@ -78,8 +78,8 @@ describe('the lines redaction learns names from', () => {
 describe('the names and addresses redaction replaces or keeps', () => {
   it('replaces an organisation’s domain after @ or :// whatever its top-level domain, and keeps file names', () => {
     const redactor = new Redactor();
-    expect(redactor.text('maja@contoso.ai via https://sts.fabrikam.xyz/adfs/ls and UPN suffix @tailspin.com, see report.json')).toBe(
-      'user1@domain1.example via https://host1.domain2.example/adfs/ls and UPN suffix @domain3.example, see report.json',
+    expect(redactor.text('maja@contoso.ai via https://sts.fabrikam.xyz/adfs/ls and UPN suffixes @tailspin.com, @tailspin.ai, see report.json')).toBe(
+      'user1@domain1.example via https://host1.domain2.example/adfs/ls and UPN suffixes @domain3.example, @domain4.example, see report.json',
     );
   });
 
@@ -111,27 +111,36 @@ describe('the names and addresses redaction replaces or keeps', () => {
     expect(redactor.text(pseudonyms.join(' '))).toBe(pseudonyms.join(' '));
   });
 
-  it('writes a thumbprint pseudonym in the case of the real one once it has letters', () => {
+  it('goes on from 198.18.255.255 to 198.19.0.0', () => {
+    const redactor = new Redactor();
+    let last = '';
+    for (let n = 0; n < 763 + 65_536; n++) last = redactor.text(`10.${Math.floor(n / 62_500)}.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`);
+    expect(last).toBe('198.19.0.0');
+    expect(redactor.text('10.255.255.254')).toBe('198.19.0.1');
+  });
+
+  it('writes a thumbprint pseudonym in capitals only when the real one is written in capitals', () => {
     const redactor = new Redactor();
     for (let n = 1; n <= 9; n++) redactor.text(`${'ab'.repeat(19)}0${n}`);
     const upper = 'C5E82A1F47D03B96E8A15C2D0F7B49E63A18D5C0';
     const lower = 'c5e82a1f47d03b96e8a15c2d0f7b49e63a18d5c1';
     const digits = '1234567890123456789012345678901234567890';
     const letters = 'ABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCD';
-    expect(redactor.text(`${upper} ${lower} ${digits} ${letters}`)).toBe(
-      ['000000000000000000000000000000000000000A', '000000000000000000000000000000000000000b', '000000000000000000000000000000000000000c', '000000000000000000000000000000000000000D'].join(' '),
+    const mixed = 'C5e82a1f47d03b96e8a15c2d0f7b49e63a18d5c2';
+    expect(redactor.text(`${upper} ${lower} ${digits} ${letters} ${mixed}`)).toBe(
+      ['000000000000000000000000000000000000000A', '000000000000000000000000000000000000000b', '000000000000000000000000000000000000000c', '000000000000000000000000000000000000000D', '000000000000000000000000000000000000000e'].join(' '),
     );
   });
 
   it('names the kind of each pseudonym in the map (IPv4 and IPv6 counted together), with the real value in lower case where case does not count', () => {
     const redactor = new Redactor();
-    redactor.text('a.sts.contoso.com 2B9E41C7-0F6D-4A38-9E15-C70D83F2A6B9 S-1-5-21-1004336348-1177238915-682003330-1104 C5E82A1F47D03B96E8A15C2D0F7B49E63A18D5C0 10.1.2.3 FE80::1C2B:3D4E:5F60:7A8B');
+    redactor.text('x.a.sts.contoso.com 2B9E41C7-0F6D-4A38-9E15-C70D83F2A6B9 S-1-5-21-1004336348-1177238915-682003330-1104 C5E82A1F47D03B96E8A15C2D0F7B49E63A18D5C0 10.1.2.3 FE80::1C2B:3D4E:5F60:7A8B');
     expect(redactor.entries).toEqual([
       { Kind: 'Guid', Pseudonym: '00000000-0000-4000-8000-000000000001', Real: '2b9e41c7-0f6d-4a38-9e15-c70d83f2a6b9' },
       { Kind: 'Sid', Pseudonym: 'S-1-5-21-0-0-0-1001', Real: 'S-1-5-21-1004336348-1177238915-682003330-1104' },
       { Kind: 'Thumbprint', Pseudonym: '0000000000000000000000000000000000000001', Real: 'c5e82a1f47d03b96e8a15c2d0f7b49e63a18d5c0' },
       { Kind: 'Domain', Pseudonym: 'domain1.example', Real: 'contoso.com' },
-      { Kind: 'Host', Pseudonym: 'host1', Real: 'a.sts.contoso.com' },
+      { Kind: 'Host', Pseudonym: 'host1', Real: 'x.a.sts.contoso.com' },
       { Kind: 'IpAddress', Pseudonym: '192.0.2.1', Real: '10.1.2.3' },
       { Kind: 'IpAddress', Pseudonym: '2001:db8::2', Real: 'fe80::1c2b:3d4e:5f60:7a8b' },
     ]);
