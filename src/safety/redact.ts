@@ -239,7 +239,8 @@ export class Redactor {
       return this.pseudonym('IpAddress', ip, ipv4Pseudonym);
     });
     result = result.replace(ipv6Pattern, (ip) => {
-      if (ip === '::' || /^::1$/.test(ip) || this.pseudonyms.has(ip.toLowerCase()) || !/[0-9a-f]{1,4}:[0-9a-f]{0,4}:/i.test(ip)) return ip;
+      // The pattern needs a group before `::`, so `::`, `::1` and times (`09:13:40`) never get here.
+      if (this.pseudonyms.has(ip.toLowerCase())) return ip;
       return this.pseudonym('IpAddress', ip.toLowerCase(), (n) => `2001:db8::${n.toString(16)}`);
     });
     const literals = this.literals();
