@@ -63,8 +63,8 @@ function storedZip(entries: [string, string][]): Buffer {
 }
 
 describe('the names a redacted copy learns', () => {
-  it('learns the device from a JSON file’s fields and replaces it in the other files', async () => {
-    const folder = folderOf('PrtTrace-x', { 'device.json': JSON.stringify({ DeviceName: 'WS-0512' }, null, 2), 'notes.txt': 'seen on WS-0512\n' });
+  it('learns the device from a JSON file’s fields before it writes any file, so a file sorted before it is redacted too', async () => {
+    const folder = folderOf('PrtTrace-x', { 'report.json': JSON.stringify({ DeviceName: 'WS-0512' }, null, 2), 'notes.txt': 'seen on WS-0512\n' });
     const result = await redactPath(folder, out());
     expect(readFileSync(join(result.Path, 'notes.txt'), 'utf8')).toBe('seen on DEVICE-1\n');
   });
@@ -74,10 +74,9 @@ describe('the form of a redacted copy', () => {
   it('writes a JSON file as JSON, value by value, and a text file holding JSON as text', async () => {
     const json = await redactPath(fileOf('device.json', '{"DeviceName":"WS-0512","Seen":["WS-0512"]}'), out());
     expect(readFileSync(json.Path, 'utf8')).toBe('{\n  "DeviceName": "DEVICE-1",\n  "Seen": [\n    "DEVICE-1"\n  ]\n}\n');
-    for (const name of ['notes.txt', 'notes.json.txt']) {
-      const text = await redactPath(fileOf(name, '  DeviceName : WS-0512\n{"Device":"WS-0512"}\n'), out());
-      expect(readFileSync(text.Path, 'utf8'), name).toBe('  DeviceName : DEVICE-1\n{"Device":"DEVICE-1"}\n');
-    }
+    const folder = folderOf('bundle', { 'dsregcmd.txt': '  DeviceName : WS-0512\n', 'notes.txt': '{"Device":"WS-0512"}', 'notes.json.txt': '{"Device":"WS-0512"}' });
+    const copy = await redactPath(folder, out());
+    for (const name of ['notes.txt', 'notes.json.txt']) expect(readFileSync(join(copy.Path, name), 'utf8'), name).toBe('{"Device":"DEVICE-1"}');
   });
 
   it('redacts a .json file that is no JSON as text', async () => {
@@ -110,18 +109,24 @@ describe('the form of a redacted copy', () => {
 });
 
 describe('folders and zips', () => {
-  it('names the copy of a folder after it, writes its files for the owner only, and redacts a folder without manifest or report', async () => {
-    const folder = folderOf('PrtTrace-WS-0512-20261120-093012', { 'dsregcmd-after.txt': '  DeviceName : WS-0512\n', 'events/a.xml': '<Computer>WS-0512</Computer>', 'report.json': '{"Note":"no file list"}' });
+  it('names the copy of a folder after it, writes its files for the owner only, and copies a report without a file list and a manifest that is no JSON as they are', async () => {
+    const folder = folderOf('PrtTrace-WS-0512-20261120-093012', {
+      'dsregcmd-after.txt': '  DeviceName : WS-0512\n',
+      'events/a.xml': '<Computer>WS-0512</Computer>',
+      'report.json': '{"Note":"no file list"}',
+      'manifest.json': 'not JSON',
+    });
     const target = out();
     const result = await redactPath(folder, target);
     expect(result.Path).toBe(join(target, 'PrtTrace-DEVICE-1-20261120-093012-redacted'));
     expect(JSON.parse(readFileSync(join(result.Path, 'report.json'), 'utf8'))).toEqual({ Note: 'no file list' });
+    expect(readFileSync(join(result.Path, 'manifest.json'), 'utf8')).toBe('not JSON');
     for (const path of [result.Path, join(result.Path, 'events'), join(result.Path, 'events', 'a.xml'), join(result.Path, 'dsregcmd-after.txt')]) {
       expect(statSync(path).mode & 0o077, path).toBe(0);
     }
   });
 
-  it('takes the next free name when the copy, its zip or its map already exists', async () => {
+  it('takes the next free name when the copy, its zip or its map already exists, and writes a single copy for the owner only', async () => {
     const folder = folderOf('bundle', { 'a.txt': 'x' });
     const target = out();
     writeFileSync(join(target, 'bundle-redacted.zip'), 'earlier');
@@ -130,7 +135,9 @@ describe('folders and zips', () => {
     expect((await redactPath(folder, target)).Path).toBe(join(target, 'bundle-redacted-4'));
     const single = fileOf('one.txt', 'x');
     writeFileSync(join(target, 'one.redacted.txt.redaction-map.json'), '{}');
-    expect((await redactPath(single, target)).Path).toBe(join(target, 'one.redacted-2.txt'));
+    const copy = await redactPath(single, target);
+    expect(copy.Path).toBe(join(target, 'one.redacted-2.txt'));
+    expect(statSync(copy.Path).mode & 0o077).toBe(0);
   });
 
   it('redacts a bundle zip into a folder without its top folder, leaving out its binary files unread', async () => {
@@ -141,6 +148,12 @@ describe('folders and zips', () => {
     expect(result.LeftOut).toEqual(['network/NetTrace.etl']);
     expect(result.Path.endsWith('PrtTrace-DEVICE-1-20261120-093012-redacted')).toBe(true);
     expect(readFileSync(join(result.Path, 'events', 'a.xml'), 'utf8')).toBe('<Computer>DEVICE-1</Computer>');
+  });
+
+  it('redacts an empty zip into an empty folder', async () => {
+    const empty = join(work, 'nothing.zip');
+    writeFileSync(empty, storedZip([]));
+    expect(await redactPath(empty, out())).toMatchObject({ Redacted: [], LeftOut: [] });
   });
 
   it('keeps the paths of a zip without one top folder, and refuses one with an empty folder name in a path', async () => {
