@@ -47,6 +47,17 @@ const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const ipv4Pattern = new RegExp(`(?<![\\d.])${octet}(?:\\.${octet}){3}(?![\\d.]*\\d)`, 'g');
 const ipv6Pattern = /(?<![0-9A-Za-z:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![0-9A-Za-z:])|(?<![0-9A-Za-z:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?(?![0-9A-Za-z:])/gi;
 const thumbprintPattern = /\b[0-9a-f]{40}\b/gi;
+/**
+ * The nth IPv4 pseudonym: the three documentation ranges (762 addresses), then the benchmark range
+ * 198.18.0.0/15, reserved too: two addresses never share a pseudonym.
+ */
+const ipv4Pseudonym = (n: number): string => {
+  if (n <= 254) return `192.0.2.${n}`;
+  if (n <= 508) return `198.51.100.${n - 254}`;
+  if (n <= 762) return `203.0.113.${n - 508}`;
+  const k = n - 763;
+  return `198.${18 + (k >> 16)}.${(k >> 8) & 255}.${k & 255}`;
+};
 
 /** dsregcmd fields (and our own properties) whose value names a device, a tenant, a user, a domain. */
 const learnedFields: Record<string, 'Device' | 'Tenant' | 'User' | 'Netbios' | 'Account'> = {
@@ -153,12 +164,16 @@ export class Redactor {
     return this.pseudonym('Domain', registered, (n) => `domain${n}.example`);
   }
 
-  /** A host name: Microsoft's kept, the rest as `hostN.domainM.example` (a device's own name kept as its pseudonym). */
-  private host(name: string): string {
+  /**
+   * A host name: Microsoft's kept, the rest as `hostN.domainM.example` (a device's own name kept as
+   * its pseudonym). `surelyHost`: the name follows `@` or `://`, so it is a host whatever its
+   * top-level domain (`contoso.ai`); elsewhere an unknown one is taken for a file name.
+   */
+  private host(name: string, surelyHost: boolean): string {
     const lower = name.toLowerCase();
     const labels = lower.split('.');
     const tld = labels.at(-1) ?? '';
-    if (!hostTlds.has(tld) && tld !== 'example') return name;
+    if (!surelyHost && !hostTlds.has(tld) && tld !== 'example') return name;
     if (publicDomains.some((domain) => lower === domain || lower.endsWith(`.${domain}`))) return name;
     if (this.pseudonyms.has(lower)) return name;
     const size = labels.length >= 3 && (registrySecondLevel.has(labels.at(-2) ?? '') || lower.endsWith('.onmicrosoft.com')) ? 3 : 2;
@@ -167,7 +182,7 @@ export class Redactor {
     if (labels.length === size) return domain;
     // A device's own name (`CTS-WS-0512.corp.contoso.com`) keeps its device pseudonym in front.
     const first = name.split('.')[0] ?? '';
-    if (this.learned.get(first.toLowerCase())?.kind === 'Device') return `${this.literal(first)}.${this.host(name.slice(first.length + 1))}`;
+    if (this.learned.get(first.toLowerCase())?.kind === 'Device') return `${this.literal(first)}.${this.host(name.slice(first.length + 1), surelyHost)}`;
     const inner = labels.slice(0, -size).join('.');
     const hostLabel = this.pseudonym('Host', `${inner}.${labels.slice(-size).join('.')}`, (n) => `host${n}`);
     return `${hostLabel}.${domain}`;
@@ -215,15 +230,17 @@ export class Redactor {
       const at = email.lastIndexOf('@');
       const local = email.slice(0, at);
       if (this.pseudonyms.has(email.toLowerCase())) return email;
-      return `${this.pseudonyms.has(local.toLowerCase()) ? local : this.user(local)}@${this.host(email.slice(at + 1))}`;
+      return `${this.pseudonyms.has(local.toLowerCase()) ? local : this.user(local)}@${this.host(email.slice(at + 1), true)}`;
     });
-    result = result.replace(hostPattern, (name, offset: number, whole: string) => (whole[offset - 1] === '@' ? name : this.host(name)));
+    // Again after `@`: a domain without a user before it (`@contoso.com`, a UPN suffix) is no address.
+    result = result.replace(hostPattern, (name, offset: number, whole: string) => this.host(name, whole[offset - 1] === '@' || whole.slice(offset - 3, offset) === '://'));
     result = result.replace(ipv4Pattern, (ip) => {
       if (/^(127\.|0\.0\.0\.0$|255\.255\.255\.255$)/.test(ip) || this.pseudonyms.has(ip)) return ip;
-      return this.pseudonym('IpAddress', ip, (n) => (n <= 254 ? `192.0.2.${n}` : n <= 508 ? `198.51.100.${n - 254}` : `203.0.113.${(n - 508) % 255}`));
+      return this.pseudonym('IpAddress', ip, ipv4Pseudonym);
     });
     result = result.replace(ipv6Pattern, (ip) => {
-      if (ip === '::' || /^::1$/.test(ip) || this.pseudonyms.has(ip.toLowerCase()) || !/[0-9a-f]{1,4}:[0-9a-f]{0,4}:/i.test(ip)) return ip;
+      // The pattern needs a group before `::`, so `::`, `::1` and times (`09:13:40`) never get here.
+      if (this.pseudonyms.has(ip.toLowerCase())) return ip;
       return this.pseudonym('IpAddress', ip.toLowerCase(), (n) => `2001:db8::${n.toString(16)}`);
     });
     const literals = this.literals();
