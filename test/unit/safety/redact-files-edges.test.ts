@@ -8,6 +8,7 @@ import { crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { redactPath } from '../../../src/safety/redact-files.js';
 import { zipBundle } from '../../../src/trace/bundle.js';
+import { zipBytes } from './zip-bytes.js';
 
 const work = mkdtempSync(join(tmpdir(), 'prt-redact-files-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -26,40 +27,12 @@ const out = () => mkdtempSync(join(work, 'out-'));
 
 /** A zip of stored entries, written byte by byte (names a bundle zip never has). */
 function storedZip(entries: [string, string][]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [entryName, text] of entries) {
-    const name = Buffer.from(entryName);
-    const data = Buffer.from(text);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += 30 + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return zipBytes(
+    entries.map(([name, text]) => {
+      const data = Buffer.from(text);
+      return { name, stored: data, method: 0, crc: crc32(data), size: data.length, flags: 0, madeBy: 0, attributes: 0 };
+    }),
+  );
 }
 
 describe('the names a redacted copy learns', () => {

@@ -8,6 +8,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PrtError } from '../../../src/errors.js';
 import { isBinaryName, readZip } from '../../../src/safety/zip-read.js';
+import { zipBytes } from './zip-bytes.js';
 
 interface Entry {
   name: string | Buffer;
@@ -23,50 +24,23 @@ interface Entry {
   size?: number;
 }
 
-/** A zip written byte by byte, so that a test can make each header say what it needs. */
+/** A zip whose entries are deflated unless `method` says otherwise, made on Unix unless `madeBy` says otherwise. */
 function zipOf(entries: Entry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.isBuffer(entry.name) ? entry.name : Buffer.from(entry.name, 'utf8');
-    const method = entry.method ?? 8;
-    const stored = method === 8 ? deflateRawSync(entry.data) : entry.data;
-    const size = entry.size ?? entry.data.length;
-    const flags = 0x800 | (entry.flags ?? 0);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc32(entry.data), 14);
-    local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(((entry.madeBy ?? 3) << 8) | 20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc32(entry.data), 16);
-    central.writeUInt32LE(stored.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(entry.attributes ?? (0o100644 << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, stored);
-    centrals.push(central, name);
-    offset += 30 + name.length + stored.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return zipBytes(
+    entries.map((entry) => {
+      const method = entry.method ?? 8;
+      return {
+        name: entry.name,
+        stored: method === 8 ? deflateRawSync(entry.data) : entry.data,
+        method,
+        crc: crc32(entry.data),
+        size: entry.size ?? entry.data.length,
+        flags: 0x800 | (entry.flags ?? 0),
+        madeBy: entry.madeBy ?? 3,
+        attributes: entry.attributes ?? (0o100644 << 16) >>> 0,
+      };
+    }),
+  );
 }
 
 const text = (name: string | Buffer, content: string, more: Partial<Entry> = {}): Entry => ({ name, data: Buffer.from(content, 'utf8'), ...more });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrtError } from '../../../src/errors.js';
 import { readZip, ZIP_LIMITS } from '../../../src/safety/zip-read.js';
 import { runInMemory, scriptedHost } from '../cli/harness.js';
+import { zipBytes } from './zip-bytes.js';
 
 interface RawEntry {
   name: string;
@@ -21,46 +22,20 @@ interface RawEntry {
   mode?: number;
 }
 
-/** A zip written byte by byte, so that its headers can say whatever a hostile zip says. */
+/** A zip made on Unix whose headers say whatever a hostile zip says. */
 function zipOf(entries: RawEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(entry.method ?? 0, 8);
-    local.writeUInt32LE(entry.crc ?? 0, 14);
-    local.writeUInt32LE(entry.stored.length, 18);
-    local.writeUInt32LE(entry.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE((3 << 8) | 20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(entry.method ?? 0, 10);
-    central.writeUInt32LE(entry.crc ?? 0, 16);
-    central.writeUInt32LE(entry.stored.length, 20);
-    central.writeUInt32LE(entry.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(((entry.mode ?? 0o100644) << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, entry.stored);
-    centrals.push(central, name);
-    offset += 30 + name.length + entry.stored.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return zipBytes(
+    entries.map((entry) => ({
+      name: entry.name,
+      stored: entry.stored,
+      method: entry.method ?? 0,
+      crc: entry.crc ?? 0,
+      size: entry.size,
+      flags: 0x800,
+      madeBy: 3,
+      attributes: ((entry.mode ?? 0o100644) << 16) >>> 0,
+    })),
+  );
 }
 
 const textEntry = (name: string, text: string, mode?: number): RawEntry => {
