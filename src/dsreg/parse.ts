@@ -29,6 +29,7 @@ import { badInput } from '../errors.js';
 import type { DiagnosticsKind, DsregField, DsregReport, DsregSection, PrtDiagnostics, PrtKind } from './types.js';
 import { homeSectionOf, isKnownField, unfoldLine } from './fields.js';
 import { dataValue, meaningfulValue, normaliseName, parseDsregTime, parseHexStatus, parseIntOrNull } from './values.js';
+import { decodeXmlReferences } from '../util/xml-text.js';
 
 export interface ParseOptions {
   /** What the text came from (a file name, `live dsregcmd`), used in error messages. */
@@ -151,8 +152,6 @@ function unescapeLineBreaks(text: string): string {
 /** Tags that end a line in HTML copied from a page's source or an HTML mail. */
 const HTML_BREAK = /<br\s*\/?>|<\/(?:p|div|li|pre|tr|h\d)>|<(?:p|div|li|pre|tr)(?:\s[^<>]*)?>/gi;
 const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
-const HTML_ENTITY = /&(?:(nbsp|gt|lt|amp|quot|apos)|#(\d{1,6})|#x([0-9a-f]{1,6}));/gi;
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { nbsp: ' ', gt: '>', lt: '<', amp: '&', quot: '"', apos: "'" };
 
 /**
  * A capture pasted as HTML (`AzureAdPrt : YES<br>`, `<pre><code>…`, `&nbsp;`): line breaks from
@@ -161,11 +160,8 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = { nbsp: ' ', gt: '>', l
  */
 function htmlToText(text: string): string {
   if ((text.match(HTML_BREAK)?.length ?? 0) < 2) return text;
-  return text
-    .replace(HTML_BREAK, '\n')
-    .replace(HTML_TAG, '')
-    .replace(HTML_ENTITY, (_all, name: string | undefined, decimal: string | undefined, hex: string | undefined) =>
-      name !== undefined ? (NAMED_ENTITIES[name.toLowerCase()] ?? _all) : String.fromCodePoint(Number.parseInt(decimal ?? hex ?? '0', decimal !== undefined ? 10 : 16)));
+  // HTML's own no-break space, then what HTML shares with XML.
+  return decodeXmlReferences(text.replace(HTML_BREAK, '\n').replace(HTML_TAG, '').replace(/&nbsp;/gi, ' '));
 }
 
 /** `PS C:\> dsregcmd /status`, `C:\Windows\system32>dsregcmd /status`, `$ dsregcmd …`. */

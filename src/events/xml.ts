@@ -5,6 +5,7 @@
  * kept element goes through this pass whichever reader builds the event.
  * Entities: only the five XML ones and character references exist (there is never a DTD).
  */
+import { decodeXmlReferences, validCodePoint } from '../util/xml-text.js';
 
 export interface XmlLimits {
   /** Deepest element nesting accepted (event XML is 4–6 deep). */
@@ -159,22 +160,9 @@ export function scanElement(text: string, sink: XmlSink | null, limits: XmlLimit
 /** Decodes the five XML entities and character references; CRLF and CR become LF. */
 export function decodeXmlText(raw: string): string {
   let s = raw;
-  if (s.indexOf('&') !== -1) s = s.replace(/&(lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});/g, decodeReference);
+  if (s.indexOf('&') !== -1) s = decodeXmlReferences(s);
   if (s.indexOf('\r') !== -1) s = s.replace(/\r\n?/g, '\n');
   return s;
-}
-
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decodeReference(whole: string, body: string): string {
-  const named = NAMED[body];
-  if (named !== undefined) return named;
-  const code = body.charCodeAt(1) === 120 /* x */ ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-  return validCodePoint(code) ? String.fromCodePoint(code) : whole;
-}
-
-function validCodePoint(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }
 
 function referenceError(text: string, from: number, to: number): string | null {

@@ -8,7 +8,7 @@ import { crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { redactPath } from '../../../src/safety/redact-files.js';
 import { zipBundle } from '../../../src/trace/bundle.js';
-import { zipBytes } from './zip-bytes.js';
+import { zipBytes } from './zip-helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'prt-redact-files-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

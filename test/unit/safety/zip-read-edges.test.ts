@@ -8,7 +8,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PrtError } from '../../../src/errors.js';
 import { isBinaryName, readZip } from '../../../src/safety/zip-read.js';
-import { zipBytes } from './zip-bytes.js';
+import { failure, zipBytes } from './zip-helpers.js';
 
 interface Entry {
   name: string | Buffer;
@@ -56,17 +56,6 @@ const write = (bytes: Buffer) => {
 };
 const contents = async (path: string, wanted: (name: string) => boolean = () => true) =>
   (await readZip(path, wanted)).map((entry) => [entry.name, entry.size, entry.data?.toString('utf8') ?? null]);
-
-async function failure(promise: Promise<unknown>): Promise<PrtError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(PrtError);
-  const prt = error as PrtError;
-  expect(prt.exitCode).toBe(3);
-  return prt;
-}
 
 describe('what readZip opens', () => {
   it('refuses a path that does not exist and a folder, naming them', async () => {

@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrtError } from '../../../src/errors.js';
 import { readZip, ZIP_LIMITS } from '../../../src/safety/zip-read.js';
 import { runInMemory, scriptedHost } from '../cli/harness.js';
-import { zipBytes } from './zip-bytes.js';
+import { failure, zipBytes } from './zip-helpers.js';
 
 interface RawEntry {
   name: string;
@@ -67,17 +66,6 @@ const write = (name: string, bytes: Buffer) => {
   writeFileSync(path, bytes);
   return path;
 };
-
-async function failure(promise: Promise<unknown>): Promise<PrtError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(PrtError);
-  const prt = error as PrtError;
-  expect(prt.exitCode).toBe(3);
-  return prt;
-}
 
 describe('reading a zip', () => {
   it('reads the wanted entries and lists the others unread', async () => {

@@ -1,5 +1,8 @@
-// One zip writer for the tests of reading hostile and odd zips: every header field is given, so a
-// test can make the local header, the central directory and the end record say what it needs.
+// The tests of reading hostile and odd zips: one zip writer (every header field is given, so a
+// test can make the local header, the central directory and the end record say what it needs),
+// and the bad-input error a refused zip must give.
+import { expect } from 'vitest';
+import { PrtError } from '../../../src/errors.js';
 
 export interface ZipEntryBytes {
   name: string | Buffer;
@@ -56,4 +59,16 @@ export function zipBytes(entries: ZipEntryBytes[]): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** The error `promise` fails with, which must be a bad-input PrtError (exit 3). */
+export async function failure(promise: Promise<unknown>): Promise<PrtError> {
+  const error: unknown = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(PrtError);
+  const prt = error as PrtError;
+  expect(prt.exitCode).toBe(3);
+  return prt;
 }
