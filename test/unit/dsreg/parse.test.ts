@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PrtError } from '../../../src/errors.js';
 import { isKnownSection, parseDsregcmd } from '../../../src/dsreg/parse.js';
@@ -289,6 +290,12 @@ describe('parseDsregcmd: input that is not a capture', () => {
     expect(badInputOf(() => parse(debug, 'debug.txt')).message).toMatch(
       /^`debug\.txt` is not dsregcmd output: .+\)\. It holds codes 0xd000000d, 0x80070003: `prt explain --text` \(`Get-PrtError -Text`\) reads the codes of any text\.$/,
     );
+  });
+
+  it('says so of the real dsregcmd /debug lines pasted in azure-docs#60007', () => {
+    const file = 'test/fixtures/real/dsregcmd/debug-lines-getdefaultssoinfo-0xd000000d-prose.txt';
+    const e = badInputOf(() => parse(readFileSync(file, 'utf8'), 'debug.txt'));
+    expect([e.id, e.message.split(').').at(-1)]).toEqual(['NotDsregcmdOutput', ' It holds codes 0xd000000d, 0x80070003: `prt explain --text` (`Get-PrtError -Text`) reads the codes of any text.']);
   });
 
   it('refuses boxes that dsregcmd never prints', () => {
