@@ -22,7 +22,7 @@ order=()
 row util            'src/util/**/*.ts' test/unit/util
 row codes           'src/codes/parse.ts,src/codes/bits.ts,src/codes/classify.ts,src/codes/identity.ts,src/codes/facilities.ts,src/codes/tpm-structure.ts' test/unit/codes
 row codes-decode    'src/codes/decode.ts,src/codes/result.ts,src/codes/registry.ts,src/codes/explain.ts' test/unit/codes
-row codes-text      'src/codes/text.ts' test/unit/codes
+row codes-text      'src/codes/text.ts,src/codes/miscounted.ts,src/codes/same-error.ts' test/unit/codes
 row diagnose        'src/diagnose/**/*.ts' test/unit/diagnose
 row doctor          'src/doctor/**/*.ts' test/unit/doctor
 row device          'src/device/**/*.ts' test/unit/device

@@ -2,6 +2,7 @@ import type { ExplainError, ExplainItem } from './types.js';
 import { decodeCode } from './decode.js';
 import { registry } from './registry.js';
 import { explainText } from './text.js';
+import { readMiscountedHex } from './miscounted.js';
 import { usageError, type PrtError } from '../errors.js';
 
 /** Decode a batch: one item per input, in order; a bad input is an error item, never a throw. */
@@ -13,13 +14,21 @@ export const explainCodes = (inputs: readonly string[]): ExplainItem[] => inputs
  * code itself, the free-text reader looks for one inside it; exactly one is taken, with a note.
  */
 const explainOne = (input: string): ExplainItem => {
+  const miscounted = readMiscountedHex(input.trim());
+  if (miscounted === 'unreadable') {
+    return { Input: input, Error: { Id: 'OutOfRange', Message: `"${input.trim()}" does not have the eight hex digits of a status, and no known code is one slip of typing away: check the original.` } };
+  }
+  if (miscounted !== null) {
+    const decoded = decodeCode(miscounted.code);
+    if (!('Error' in decoded)) return { ...decoded, Input: input, Notes: [miscounted.note, ...decoded.Notes] };
+  }
   const item = decodeCode(input);
   if (!('Error' in item) || item.Error.Id !== 'NotACode') return item;
   const found = explainText(input, 'argument').Codes;
   const [only] = found;
   if (found.length === 1 && only !== undefined) {
     const written = only.FoundAt[0]?.Written ?? only.Code;
-    return { ...only.Explanation, Input: input, Notes: [`Read as the code ${written}: the rest of "${input.trim()}" is not part of it.`, ...only.Explanation.Notes] };
+    return { ...only.Explanation, Input: input, Notes: [`Read as the code ${written}: the rest of "${input.trim()}" is not part of it.`, ...only.Notes, ...only.Explanation.Notes] };
   }
   if (found.length > 1) {
     const codes = found.map((c) => c.FoundAt[0]?.Written ?? c.Code).join(', ');

@@ -3,6 +3,8 @@ import { decodeCode } from './decode.js';
 import { isExplainError } from './types.js';
 import { registry } from './registry.js';
 import { hex8 } from './bits.js';
+import { readMiscountedHex } from './miscounted.js';
+import { identityOf } from './same-error.js';
 
 /**
  * Codes pulled out of free text: a ticket, a chat, an OCR'd screenshot, a dsregcmd paste, an
@@ -47,11 +49,16 @@ interface Hit {
   input: string;
   label: string | null;
   httpStatus?: number;
+  /** Why the code read differs from what was written (a miscounted hex, a bare server number). */
+  note?: string;
 }
 
 const MAX_LABEL_WORDS = 6;
 const SMALLEST_UNLABELLED_HEX = 0x100;
 const SMALLEST_SIGNED_STATUS = -0x80000000;
+/** Entra sign-in codes written without AADSTS (`error status 500133`, `from server: [50055]`) start above every Win32 code. */
+const SMALLEST_BARE_SERVER_CODE = 16_000;
+const isKnownServerCode = (value: number): boolean => registry().byAadsts.has(value);
 const LARGEST_SIGNED_STATUS = -0x10000000;
 
 // Masked before matching, so that their digits never read as codes: GUIDs (also redacted ones
@@ -89,7 +96,8 @@ const labelBefore = (line: string, column: number): string | null => {
   const segments = line.slice(0, column).split(':');
   for (let i = segments.length - 2; i >= 0; i--) {
     // The label is the tail of the segment after the last separator of a previous field.
-    const tail = (segments[i] ?? '').split(/[,;|()[\]{}"]|\.\s|\\[rn]/).pop()?.replace(/^[\s*>#-]+|[\s*]+$/g, '') ?? '';
+    // `code(s)` is one word, not a bracket that ends the label.
+    const tail = (segments[i] ?? '').replace(/\((e?s)\)/g, '$1').split(/[,;|()[\]{}"]|\.\s|\\[rn]/).pop()?.replace(/^[\s*>#-]+|[\s*]+$/g, '') ?? '';
     if (!tail) continue;
     if (CODE_LIKE.test(tail) || /^\d/.test(tail) || /^https?$/i.test(tail)) continue;
     // Field names are words: a dotted exception type or a sentence is not a label.
@@ -101,7 +109,7 @@ const labelBefore = (line: string, column: number): string | null => {
 
 /** After a code: no more word characters, and a dot only where a sentence ends (`…with 0xc000006d.`), not inside a version number (`0x1.2`). */
 const CODE_END = String.raw`(?!\w|\.\w)`;
-const PREFIXED_HEX = new RegExp(String.raw`(?<![\w.])0x([0-9a-f]{1,8})${CODE_END}`, 'gi');
+const PREFIXED_HEX = new RegExp(String.raw`(?<![\w.])0x([0-9a-f]{1,9})${CODE_END}`, 'gi');
 const OCR_HEX = new RegExp(String.raw`(?<![\w.])[Oo]x([0-9a-f]{8})${CODE_END}`, 'gi');
 const BARE_STATUS_HEX = new RegExp(String.raw`(?<![\w.-])([89cd][0-9a-f]{7})(?!-)${CODE_END}`, 'gi');
 const LABELLED_DECIMAL = new RegExp(String.raw`(?<![\w.:-])(\d{3,10})(?!:)${CODE_END}`, 'g');
@@ -134,6 +142,12 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
     if (m[2] || registry().byText.has(id)) add(m.index, id, id);
   }
   for (const m of line.matchAll(PREFIXED_HEX)) {
+    const miscounted = readMiscountedHex(m[0]);
+    if (miscounted === 'unreadable') continue;
+    if (miscounted !== null) {
+      add(m.index, m[0], miscounted.code, { note: miscounted.note });
+      continue;
+    }
     const value = Number.parseInt(m[1] ?? '', 16);
     if (value === 0) continue;
     const label = labelBefore(raw, m.index);
@@ -168,6 +182,9 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
     } else if (!/http/i.test(label) && ERRORISH_LABEL.test(label)) {
       if (value >= 12001 && value <= 12192) add(m.index, m[0], m[0]);
       else if (value > 0x7fffffff && value <= 0xffffffff) add(m.index, m[0], m[0]);
+      else if (value >= SMALLEST_BARE_SERVER_CODE && isKnownServerCode(value)) {
+        add(m.index, m[0], `AADSTS${value}`, { note: `The number ${value} was read as the sign-in code AADSTS${value}: the words before call it an error, Windows codes in decimal are below ${SMALLEST_BARE_SERVER_CODE} or above 2147483647, and that sign-in code exists.` });
+      }
     }
   }
   for (const m of line.matchAll(JSON_ERROR_CODES)) {
@@ -213,18 +230,6 @@ const roleOf = (r: ExplainResult, hit: Hit): Role => {
   }
 };
 
-/**
- * One identity per error, whatever the spelling: 0xc00484c1 and 0x800484c1, hex and decimal,
- * and a wrapper (HRESULT_FROM_NT, HRESULT_FROM_WIN32) with the code it carries.
- */
-const identityOf = (r: ExplainResult): string => {
-  const wrapped = /^(?:HRESULT|NTSTATUS)_FROM_/.test(r.Name ?? '') ? r.Related[0]?.Code : undefined;
-  if (wrapped) {
-    const inner = decodeCode(wrapped);
-    if (!isExplainError(inner) && inner.Id) return inner.Id;
-  }
-  return r.Id ?? `${r.Family}:${r.Hex ?? r.Code ?? r.Input}`;
-};
 
 
 const DEVICE_CONTEXT = /AzureAdPrt|Attempt Status|dsregcmd|CloudAP|\bPRT\b|TokenBroker|Token broker|\bWAM\b|Device authentication|device is not authenticated|DeviceAuthStatus|Microsoft-Windows-AAD|Event ID:\s*10\d\d/i;
@@ -251,6 +256,7 @@ export function explainText(text: string, source: string): TextExplanation {
     const result = { ...decoded, Input: hit.written };
     const notes: string[] = [];
     if (hit.httpStatus !== undefined) notes.push(`HTTP status ${hit.httpStatus}, explained through the token broker's code for it (${hit.input}).`);
+    if (hit.note !== undefined) notes.push(hit.note);
     groups.set(key, { result, role: roleOf(result, hit), first: hit, last: hit, sightings: [sighting], notes });
   }
 

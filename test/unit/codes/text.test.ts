@@ -20,6 +20,12 @@ const EXPERT: readonly (readonly [file: string, expected: string[]])[] = [
   ['wam-notes-tpm-0xc028008b.md', ['TPM_20_E_HANDLE']],
   ['wam-notes-event-0x65e-0xcaa5011e.txt', ['0xcaa5011e', 'ERROR_UNSUPPORTED_TYPE']],
   ['infor-adfs-soap-faults.txt', ['ID3242', 'ID3082', 'MSIS3127']],
+  // Miscounted digits (read as the one known code a slip away) and sign-in codes without AADSTS.
+  ['ms-esr-pt-1104-0xc0000005f-extra-zero.txt', ['STATUS_NO_SUCH_LOGON_SESSION']],
+  ['ms-esr-pt-1104-0xc00005f-missing-zero.txt', ['STATUS_NO_SUCH_LOGON_SESSION']],
+  ['github-azure-docs-48658-prose-events-1104-1025-guest.txt', ['STATUS_NETWORK_UNREACHABLE']],
+  ['github-azure-docs-113969-sentinel-500133-bare-number-html.txt', ['SsoArtifactRevoked', '500133']],
+  ['github-ubuntu-aad-auth-361-bracketed-50055.txt', ['InvalidPasswordExpiredPassword']],
 ];
 
 describe('real ticket texts', () => {
@@ -157,4 +163,30 @@ test('OCR that reads the 0 of 0x as the letter O still finds the status', () => 
 
 test('text without any code gives no codes', () => {
   expect(explainText('Hello, my Outlook keeps asking for my password since Monday.', 'mail').Codes).toEqual([]);
+});
+
+describe('sign-in codes written without AADSTS', () => {
+  const found = (text: string) => explainText(text, 'test').Codes.map((c) => [c.Code, c.Explanation.Family, c.Explanation.Code]);
+
+  test('a known sign-in number after words that call it an error is that AADSTS code, with a note', () => {
+    expect(found('I see error status 500133 in Sentinel')).toEqual([['500133', 'AADSTS', 500133]]);
+    expect(found('ResultType: 50126')).toEqual([['50126', 'AADSTS', 50126]]);
+    const [code] = explainText('pam_aad(gdm-password:auth): Unknown error code(s) from server: [50055]', 't').Codes;
+    expect(code?.FoundAt[0]?.Label).toBe('Unknown error codes from server');
+    expect(code?.Notes).toEqual([expect.stringMatching(/^The number 50055 was read as the sign-in code AADSTS50055: /)]);
+  });
+
+  test('from the smallest sign-in code up, and only one Entra knows', () => {
+    expect(found('error code 16000')).toEqual([['16000', 'AADSTS', 16000]]);
+    expect(found('error code 15999')).toEqual([]);
+    expect(found('error code 99999')).toEqual([]);
+    expect(found('error code 9002341')).toEqual([['9002341', 'AADSTS', 9002341]]);
+    expect(found('error code 10000000')).toEqual([]);
+  });
+
+  test('not without an error label, and not as an HTTP field', () => {
+    expect(found('build 50126 of the agent')).toEqual([]);
+    expect(found('HTTP status: 50126')).toEqual([]);
+    expect(found('ProcessId: 50126')).toEqual([]);
+  });
 });

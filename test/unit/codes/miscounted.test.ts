@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { readMiscountedHex } from '../../../src/codes/miscounted.js';
+import { explainCodes, explainText } from '../../../src/codes/index.js';
+
+const reading = (written: string) => {
+  const r = readMiscountedHex(written);
+  return r === null || r === 'unreadable' ? r : r.code;
+};
+
+describe('hex codes typed with a digit too many or too few', () => {
+  test('nine digits: the one known code with a zero less, never the alarming first eight digits', () => {
+    // 0xC0000005 (STATUS_ACCESS_VIOLATION) is the first eight digits; only zeros count as slips.
+    expect(reading('0xC0000005F')).toBe('0xC000005F');
+    expect(reading('0x800700005')).toBe('0x80070005');
+  });
+
+  test('seven digits with the top digit of a status: the known code with a zero more', () => {
+    expect(reading('0xC00005F')).toBe('0xC000005F');
+    expect(reading('0xc00006d')).toBe('0xC000006D');
+  });
+
+  test('seven zero-padded digits: a dropped leading C when only that is a known code', () => {
+    expect(reading('0x000023C')).toBe('0xC000023C');
+  });
+
+  test('the severity and HRESULT spellings of one code count once', () => {
+    // 0x000023C could be 0xC000023C, 0x8000023C (its warning spelling) or 0xD000023C (HRESULT_FROM_NT): one error.
+    expect(readMiscountedHex('0x000023C')).not.toBe('unreadable');
+  });
+
+  test('a padded value that is known as written, or has no single better reading, stays what it says', () => {
+    expect(readMiscountedHex('0x0000005')).toBeNull();
+    expect(readMiscountedHex('0x0001234')).toBeNull();
+  });
+
+  test('eight digits, short values and seven digits of an ordinary value are not miscounted', () => {
+    for (const written of ['0xC000005F', '0x5', '0x23C', '0x1234567', '0xC000005FF0']) expect(readMiscountedHex(written), written).toBeNull();
+  });
+
+  test('no known code one slip away, or two different ones: unreadable', () => {
+    expect(readMiscountedHex('0xC12345678')).toBe('unreadable');
+    expect(readMiscountedHex('0xC12345F')).toBe('unreadable');
+    expect(readMiscountedHex('0x123456789')).toBe('unreadable');
+  });
+
+  test('the note names what was written, the digit count and the code read', () => {
+    const r = readMiscountedHex('0xC0000005F');
+    expect(r).not.toBeNull();
+    expect(r === 'unreadable' ? '' : r?.note).toMatch(/^Written 0xC0000005F, with nine hex digits: a status has eight\. Read as 0xC000005F,/);
+    const short = readMiscountedHex('0xC00005F');
+    expect(short === 'unreadable' ? '' : short?.note).toMatch(/with seven hex digits/);
+  });
+});
+
+describe('where the reading is used', () => {
+  test('free text reads the slip with its note, and leaves out what cannot be read', () => {
+    const [code, ...rest] = explainText('Event 1104: plugin call returned error: 0xC0000005F. Later 0xC12345678.', 't').Codes;
+    expect(rest).toEqual([]);
+    expect([code?.Code, code?.Explanation.Name]).toEqual(['0xC0000005F', 'STATUS_NO_SUCH_LOGON_SESSION']);
+    expect(code?.Notes.join(' ')).toMatch(/nine hex digits/);
+  });
+
+  test('a lone argument gets the reading, or an error that says why it is no code', () => {
+    const [read, unreadable, inWords] = explainCodes(['0xC00005F', '0xC12345F', 'Error: 0xC0000005F']);
+    expect(read && 'Name' in read ? [read.Name, read.Notes[0]] : read).toEqual(['STATUS_NO_SUCH_LOGON_SESSION', expect.stringMatching(/^Written 0xC00005F, with seven/)]);
+    expect(unreadable && 'Error' in unreadable ? unreadable.Error : unreadable).toEqual({ Id: 'OutOfRange', Message: expect.stringMatching(/"0xC12345F" does not have the eight hex digits/) });
+    expect(inWords && 'Name' in inWords ? inWords.Notes.join(' ') : inWords).toMatch(/nine hex digits/);
+  });
+});
