@@ -60,6 +60,20 @@ const RUN_IN_FIELD = new RegExp(
     .join('|')})(?:\\s+:(?:\\s|$)|:\\s:))`,
   'gi',
 );
+/** A known field with its first word of value, anywhere in a line (`I am seeing WamDefaultSet : ERROR under User State`). */
+const FIELD_IN_TEXT = new RegExp(
+  `(?<![\\w-])(${Object.values(HOMES)
+    .flat()
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|')})\\s*:\\s*([^\\s,;:]+?)(?=[\\s,;]|[.:]?$|[.:]\\s)`,
+  'gi',
+);
+
+/** The distinct `Name : Value` pairs of known fields that stand inside other text, as written. */
+export function fieldsInText(text: string): string[] {
+  return [...new Set([...text.matchAll(FIELD_IN_TEXT)].map((m) => `${m[1] ?? ''} : ${m[2] ?? ''}`))];
+}
+
 /** The server's own words may name anything (`… Correlation ID: …`): such a line is never unfolded. */
 const FREE_TEXT_FIELD = /^[\s>*_`-]*(?:server error description|server message)\s*:/i;
 /** A box rule with text before or after it on the same line (`| User State |  +-----+`). */

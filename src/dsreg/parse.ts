@@ -27,7 +27,7 @@
  */
 import { badInput } from '../errors.js';
 import type { DiagnosticsKind, DsregField, DsregReport, DsregSection, PrtDiagnostics, PrtKind } from './types.js';
-import { homeSectionOf, isKnownField, unfoldLine } from './fields.js';
+import { fieldsInText, homeSectionOf, isKnownField, unfoldLine } from './fields.js';
 import { dataValue, meaningfulValue, normaliseName, parseDsregTime, parseHexStatus, parseIntOrNull } from './values.js';
 import { decodeXmlReferences } from '../util/xml-text.js';
 
@@ -186,6 +186,14 @@ export function undecorate(raw: string): string | null {
   return line;
 }
 
+/** Field lines quoted inside sentences: the reason there is no field line, and what to paste instead. */
+function fieldsInProseHint(text: string, fieldLines: number): string {
+  const quoted = fieldsInText(text);
+  if (quoted.length <= fieldLines) return '';
+  const shown = quoted.slice(0, 3).map((f) => `\`${f}\``).join(', ');
+  return ` dsregcmd fields are quoted inside the text (${shown}${quoted.length > 3 ? ', …' : ''}), not on lines of their own: paste the whole output of \`dsregcmd /status\` as it was printed.`;
+}
+
 /** `dsregcmd /debug` lines, a ticket or an event message hold codes, not a status: say where they are read. */
 function codesHint(text: string): string {
   const codes = [...new Set(text.match(/\b0x[0-9a-f]{8}\b/gi) ?? [])];
@@ -320,7 +328,7 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
       }
       throw badInput(
         'NotDsregcmdOutput',
-        `${src} is not dsregcmd output: no boxed section such as \`| Device State |\`, no \`AzureAdPrt\` line and ${knownLeading === 0 ? 'no' : 'only one'} \`Name : Value\` line that dsregcmd prints (expected the text of \`dsregcmd /status\`, or at least two of its lines such as \`AzureAdJoined : YES\`).${codesHint(text)}`,
+        `${src} is not dsregcmd output: no boxed section such as \`| Device State |\`, no \`AzureAdPrt\` line and ${knownLeading === 0 ? 'no' : 'only one'} \`Name : Value\` line that dsregcmd prints (expected the text of \`dsregcmd /status\`, or at least two of its lines such as \`AzureAdJoined : YES\`).${fieldsInProseHint(text, knownLeading)}${codesHint(text)}`,
       );
     }
   } else if (prtLines === 0) {

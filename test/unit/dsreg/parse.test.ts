@@ -298,6 +298,24 @@ describe('parseDsregcmd: input that is not a capture', () => {
     expect([e.id, e.message.split(').').at(-1)]).toEqual(['NotDsregcmdOutput', ' It holds codes 0xd000000d, 0x80070003: `prt explain --text` (`Get-PrtError -Text`) reads the codes of any text.']);
   });
 
+  it('says when dsregcmd fields are quoted inside sentences (the real two lines of azure-docs#51830)', () => {
+    const file = 'test/fixtures/real/dsregcmd/prose-two-lines-wamdefaultset-error-isuserazuread-no.txt';
+    const e = badInputOf(() => parse(readFileSync(file, 'utf8'), 'ticket.txt'));
+    expect([e.id, e.message.split(').').at(-1)]).toEqual([
+      'NotDsregcmdOutput',
+      ' dsregcmd fields are quoted inside the text (`WamDefaultSet : ERROR`, `IsUserAzureAD : NO`), not on lines of their own: paste the whole output of `dsregcmd /status` as it was printed.',
+    ]);
+  });
+
+  it('quotes at most three fields, each once, and none for a field line of its own or a word that only contains a field name', () => {
+    const many = 'We saw AzureAdJoined : YES here.\nThen DomainJoined: NO, sadly.\nAgain AzureAdJoined : YES there.\nAlso NgcSet : NO.\nAnd TpmProtected : NO today.';
+    expect(badInputOf(() => parse(many, 't')).message).toContain(
+      'quoted inside the text (`AzureAdJoined : YES`, `DomainJoined : NO`, `NgcSet : NO`, …), not on lines of their own',
+    );
+    expect(badInputOf(() => parse('AzureAdJoined : YES\nplease help', 't')).message).not.toContain('quoted inside');
+    expect(badInputOf(() => parse('MyAzureAdJoined : YES and X-NgcSet: NO', 't')).message).not.toContain('quoted inside');
+  });
+
   it('refuses boxes that dsregcmd never prints', () => {
     const e = badInputOf(() => parse(`${box('Disk Usage')}\nC : 80%\n${box('Memory')}\nFree : 2 GB\n`, 'report.txt'));
     expect(e.id).toBe('NotDsregcmdOutput');
