@@ -122,6 +122,8 @@ const isNotACodeLabel = (label: string): boolean => (ID_LABEL.test(label) || MAS
 const HTTP_STATUS_LABEL = /\bhttps?\b.*\b(?:status|error)\b|\bstatus code\b/i;
 /** Prose that names what follows as an error: `error code 80180026`, `failed with error 12029`, `status c000006d`. */
 const ERROR_WORDS_BEFORE = /\b((?:error|status|hresult|result)(?:\s+code)?)\s*(?:is\s+|of\s+|=\s*|#\s*)?$/i;
+/** The same for an HTTP status retyped without its colon (`Http request status 400`, as event 1025 words it). */
+const HTTP_WORDS_BEFORE = /\b(https?(?:\s+(?:request|response))?\s+(?:status|error)(?:\s+code)?)\s*(?:is\s+|of\s+|=\s*|#\s*)?$/i;
 const JSON_ERROR_CODES = /"error_codes"\s*:\s*\[([\d,\s]+)\]/g;
 
 /** Every candidate on one line, with its column (so that nested codes keep their order). */
@@ -174,7 +176,8 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
   // Decimals that only count as codes when a field says so.
   for (const m of line.matchAll(LABELLED_DECIMAL)) {
     // In prose (`failed with error 12029`) the words before stand in for a field name.
-    const label = labelBefore(raw, m.index) ?? ERROR_WORDS_BEFORE.exec(line.slice(0, m.index))?.[1] ?? null;
+    const before = line.slice(0, m.index);
+    const label = labelBefore(raw, m.index) ?? HTTP_WORDS_BEFORE.exec(before)?.[1] ?? ERROR_WORDS_BEFORE.exec(before)?.[1] ?? null;
     if (!label) continue;
     const value = Number(m[1]);
     if (HTTP_STATUS_LABEL.test(label) && value >= 300 && value <= 599) {

@@ -23,7 +23,7 @@ const EXPERT: readonly (readonly [file: string, expected: string[]])[] = [
   // Miscounted digits (read as the one known code a slip away) and sign-in codes without AADSTS.
   ['ms-esr-pt-1104-0xc0000005f-extra-zero.txt', ['STATUS_NO_SUCH_LOGON_SESSION']],
   ['ms-esr-pt-1104-0xc00005f-missing-zero.txt', ['STATUS_NO_SUCH_LOGON_SESSION']],
-  ['github-azure-docs-48658-prose-events-1104-1025-guest.txt', ['STATUS_NETWORK_UNREACHABLE']],
+  ['github-azure-docs-48658-prose-events-1104-1025-guest.txt', ['ERROR_HTTP_STATUS_BAD_REQUEST', 'STATUS_NETWORK_UNREACHABLE']],
   ['github-azure-docs-113969-sentinel-500133-bare-number-html.txt', ['SsoArtifactRevoked', '500133']],
   ['github-ubuntu-aad-auth-361-bracketed-50055.txt', ['InvalidPasswordExpiredPassword']],
 ];
@@ -188,5 +188,21 @@ describe('sign-in codes written without AADSTS', () => {
     expect(found('build 50126 of the agent')).toEqual([]);
     expect(found('HTTP status: 50126')).toEqual([]);
     expect(found('ProcessId: 50126')).toEqual([]);
+  });
+});
+
+describe('an HTTP status retyped without its colon', () => {
+  const found = (text: string) => explainText(text, 'test').Codes.map((c) => [c.Code, c.Role, c.FoundAt[0]?.Label]);
+
+  test('after "http (request|response) status|error (code)" it is the HTTP status', () => {
+    expect(found('EventID1025 - Http request status 400 Get endpoint')).toEqual([['400', 'Transport', null]]);
+    expect(found('the HTTP response error code 503 came back')).toEqual([['503', 'Transport', null]]);
+    expect(found('https status = 404')).toEqual([['404', 'Transport', null]]);
+  });
+
+  test('not without the word http, and not outside the HTTP status range', () => {
+    expect(found('request status 400 was logged')).toEqual([]);
+    expect(found('Http request status 200 Get endpoint')).toEqual([]);
+    expect(found('http request 400 times')).toEqual([]);
   });
 });
