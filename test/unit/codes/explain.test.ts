@@ -44,6 +44,22 @@ describe('explainCodes', () => {
     });
   });
 
+  test('a bare code is decoded as it is, with no note about the words around it', () => {
+    const [plain] = explainCodes(['0xc000006d']);
+    expect(plain && !isExplainError(plain) ? plain.Notes.filter((n) => n.startsWith('Read as the code')) : plain).toEqual([]);
+  });
+
+  test('the notes and errors quote the argument without its surrounding blanks', () => {
+    const [words, decimal, two] = explainCodes(['  Error: 0x80070520 ', ' Error 1312  ', ' 0xc000006d or 0x80070005 ']);
+    expect(words && !isExplainError(words) ? words.Notes[0] : words).toBe('Read as the code 0x80070520: the rest of "Error: 0x80070520" is not part of it.');
+    expect(decimal && !isExplainError(decimal) ? decimal.Notes[0] : decimal).toBe('Read as the code 1312: the rest of "Error 1312" is not part of it.');
+    expect(two && isExplainError(two) ? two.Error.Message : two).toMatch(/^"0xc000006d or 0x80070005" holds more than one code/);
+  });
+
+  test('a labelled number too large for 32 bits stays not a code', () => {
+    expect(explainCodes(['error 9999999999'])[0]).toMatchObject({ Input: 'error 9999999999', Error: { Id: 'NotACode' } });
+  });
+
   test('an empty batch gives an empty list', () => {
     expect(explainCodes([])).toEqual([]);
   });
