@@ -102,7 +102,7 @@ const labelBefore = (line: string, column: number): string | null => {
     if (CODE_LIKE.test(tail) || /^\d/.test(tail) || /^https?$/i.test(tail)) continue;
     // Field names are words: a dotted exception type or a sentence is not a label.
     if (!/^[A-Za-z][\w '/-]*$/.test(tail) || tail.split(/\s+/).length > MAX_LABEL_WORDS) return null;
-    return tail.trim();
+    return tail;
   }
   return null;
 };
