@@ -25,7 +25,7 @@ export interface Define {
 /** `#define NAME <expr>` → value, for the expression shapes winerror.h, ntstatus.h and winhttp.h use. */
 export function parseDefines(text: string): Map<string, Define> {
   const raw = new Map<string, string>();
-  for (const line of text.split('\n')) {
+  for (const line of text.split(/\r?\n/)) {
     const m = /^\s*#\s*define\s+([A-Za-z_]\w*)\s+(.+?)\s*(?:\/\/.*|\/\*.*)?$/.exec(line);
     if (m?.[1] !== undefined && m[2] !== undefined && !raw.has(m[1])) raw.set(m[1], m[2]);
   }
