@@ -131,9 +131,8 @@ const withHeaderName = (r: ExplainResult, u: number): ExplainResult => {
   const h = headerNameOf(r.Family, u);
   if (!h) return r;
   r.Name = h.Name;
-  r.Summary = `${r.Summary} Windows names it ${h.Name} (${h.Header}): a name only, we have no cause or fix for it.`;
-  const others = h.Others.length > 0 ? ` The header also calls it ${h.Others.join(', ')}.` : '';
-  r.Notes.unshift(`The name is taken from the Windows SDK ${HEADER_SDK_VERSION} headers (${h.Header}), not from the knowledge base: it says what Windows calls the code, not why it happened.${others}`);
+  r.Summary = `${r.Summary} Its name in the Windows SDK ${HEADER_SDK_VERSION} headers (${h.Header}) is ${h.Name}: a name only, we have no cause or fix for it.`;
+  if (h.Others.length > 0) r.Notes.push(`${h.Header} also calls it ${h.Others.join(', ')}.`);
   return r;
 };
 
