@@ -141,7 +141,10 @@ export type SourceId =
   | 'nte-error-codes'
   | 'mdm-aadj-errors'
   | 'entra-kerberos-hybrid-join'
-  | 'aad-event-text';
+  | 'aad-event-text'
+  | 'intune-windows-enrollment-errors'
+  | 'comanage-enrollment-errors'
+  | 'autopilot-profiles';
 
 export interface SourceNote {
   Id: SourceId;

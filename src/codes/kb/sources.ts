@@ -125,4 +125,22 @@ export const SOURCES: Readonly<Record<SourceId, SourceNote>> = {
     Url: 'https://learn.microsoft.com/uwp/api/windows.security.authentication.web.core.webprovidererror.errorcode',
     Note: 'Codes missing from the WebProviderError tables (the URL is that catalog, which does not list them) but seen with their message in real event text: 0xCAA5011E "A token task failed with an exception" (event 1098 AdditionalInformation); and the TPM status 0xC028008B shown with the TPM 2.0 message for TPM_RC_HANDLE. Found through the search tool in a public mirror of Microsoft support notes.',
   },
+  'intune-windows-enrollment-errors': {
+    Id: 'intune-windows-enrollment-errors',
+    Title: 'Troubleshoot Windows device enrollment problems in Microsoft Intune',
+    Url: 'https://learn.microsoft.com/troubleshoot/mem/intune/device-enrollment/troubleshoot-windows-enrollment-errors',
+    Note: 'Causes and fixes of 0x80180003, 0x8018000a, 0x80180014, 0x80180026 and of event 76 with 0x8018002b (automatic enrolment). Names from the Windows SDK winerror.h (header oracle test); 0x80180026 also from MDM Registration Error Values (blocked by Group Policy or SetManagedExternally). Found with the search tool.',
+  },
+  'comanage-enrollment-errors': {
+    Id: 'comanage-enrollment-errors',
+    Title: 'Monitor co-management (Configuration Manager): the enrollment errors table',
+    Url: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-monitor#enrollment-errors',
+    Note: '0x80180018 (user licence in a state that blocks enrolment), 0x8018002b (automatic enrolment before the Entra configuration is applied; transient) and 0x80180005 (management server failure). The page names 0x8018002b MENROLL_E_MDM_NOT_CONFIGURED, but winerror.h gives that name to 0x80180031 and none to 0x8018002b, so the entry has no name; it spells 0x80180018 MENROLL_E_USERLICENSE where winerror.h has MENROLL_E_USER_LICENSE.',
+  },
+  'autopilot-profiles': {
+    Id: 'autopilot-profiles',
+    Title: 'Configure Windows Autopilot profiles: Allow pre-provisioned deployment',
+    Url: 'https://learn.microsoft.com/autopilot/profiles',
+    Note: 'Pre-provisioning started on a device whose profile does not allow it fails with 0x80180005; the co-management errors table adds the server-side reading of the same code.',
+  },
 };
