@@ -94,6 +94,21 @@ describe('the Windows SDK headers as oracle', () => {
   });
 });
 
+describe('the Windows SDK headers as oracle for the code structure', () => {
+  test('facility names and numbers agree with the SDK\'s winerror.h and ntstatus.h', () => {
+    const wrongHresult = Object.entries(HRESULT_FACILITIES).filter(([n, name]) => sdkWinerror.has(name) && sdkWinerror.get(name) !== Number(n));
+    const wrongNt = Object.entries(NTSTATUS_FACILITIES).filter(([n, name]) => sdkNtstatus.has(name) && sdkNtstatus.get(name) !== Number(n));
+    expect([...wrongHresult, ...wrongNt]).toEqual([]);
+    const checked = [...Object.values(HRESULT_FACILITIES).filter((n) => sdkWinerror.has(n)), ...Object.values(NTSTATUS_FACILITIES).filter((n) => sdkNtstatus.has(n))];
+    expect(checked.length).toBeGreaterThanOrEqual(40);
+  });
+
+  test('the structural constants are the SDK\'s own', () => {
+    expect(FACILITY_NT_BIT).toBe(sdkWinerror.get('FACILITY_NT_BIT'));
+    expect(HRESULT_FACILITY_WIN32).toBe(sdkWinerror.get('FACILITY_WIN32'));
+  });
+});
+
 describe('the mingw-w64 headers as oracle', () => {
   test('the headers are there and parse (bootstrap installs mingw-w64)', () => {
     expect(ntstatus.get('STATUS_LOGON_FAILURE')).toBe(0xc000006d);
@@ -128,4 +143,3 @@ describe('the mingw-w64 headers as oracle', () => {
     expect(HRESULT_FACILITY_WIN32).toBe(winerror.get('FACILITY_WIN32'));
   });
 });
-
