@@ -88,21 +88,22 @@ fi
 winsdk_dir="$PRT_CACHE/winsdk-$WINSDK_VERSION"
 if [ ! -f "$winsdk_dir/.ok" ]; then
   log "NuGet Microsoft.Windows.SDK.CPP $WINSDK_VERSION (three headers of it)"
-  tmp=$(mktemp -d)
-  nupkg="$tmp/sdk.nupkg"
-  curl -fsSL --retry 3 -o "$nupkg" \
-    "https://api.nuget.org/v3-flatcontainer/microsoft.windows.sdk.cpp/$WINSDK_VERSION/microsoft.windows.sdk.cpp.$WINSDK_VERSION.nupkg"
-  got=$(openssl dgst -sha512 -binary "$nupkg" | base64 -w0)
-  if [ "$got" != "$WINSDK_SHA512" ]; then
-    log "integrity mismatch for Microsoft.Windows.SDK.CPP $WINSDK_VERSION: got sha512-$got"; rm -rf "$tmp"; exit 1
-  fi
-  inc=${WINSDK_INCLUDE#"$winsdk_dir/"} # c/Include/10.0.26100.0
-  unzip -q "$nupkg" "$inc/shared/winerror.h" "$inc/shared/ntstatus.h" "$inc/um/winhttp.h" -d "$tmp/x"
-  rm -f "$nupkg"
-  rm -rf "$winsdk_dir"
-  mv "$tmp/x" "$winsdk_dir"
-  rm -rf "$tmp"
-  touch "$winsdk_dir/.ok"
+  ( # a subshell, so that the trap removes the 160 MB download on any failure too
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+    nupkg="$tmp/sdk.nupkg"
+    curl -fsSL --retry 3 -o "$nupkg" \
+      "https://api.nuget.org/v3-flatcontainer/microsoft.windows.sdk.cpp/$WINSDK_VERSION/microsoft.windows.sdk.cpp.$WINSDK_VERSION.nupkg"
+    got=$(openssl dgst -sha512 -binary "$nupkg" | base64 -w0)
+    if [ "$got" != "$WINSDK_SHA512" ]; then
+      log "integrity mismatch for Microsoft.Windows.SDK.CPP $WINSDK_VERSION: got sha512-$got"; exit 1
+    fi
+    inc=${WINSDK_INCLUDE#"$winsdk_dir/"} # c/Include/10.0.26100.0
+    unzip -q "$nupkg" "$inc/shared/winerror.h" "$inc/shared/ntstatus.h" "$inc/um/winhttp.h" -d "$tmp/x"
+    rm -rf "$winsdk_dir"; mkdir -p "$PRT_CACHE"
+    mv "$tmp/x" "$winsdk_dir"
+    touch "$winsdk_dir/.ok"
+  )
 fi
 
 # --- Wine prefix of our own, reporting Windows 10 ---------------------------------------------
