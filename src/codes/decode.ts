@@ -1,6 +1,6 @@
 import type { Alternative, ExplainError, ExplainResult, Family, RelatedRef } from './types.js';
 import { hex8, ntstatusFromHresult, toSigned, usesNtstatusLayout, win32FromHresult, win32FromNtstatus } from './bits.js';
-import { HEADER_SDK_VERSION, headerValueOfName, statusHeaderName, win32HeaderName } from './names/index.js';
+import { HEADER_SDK_VERSION, headerValueOfName, ntstatusHeaderName, statusHeaderName, win32HeaderName } from './names/index.js';
 import { familyOfValue, isWinhttpNumber } from './classify.js';
 import { canonicalCode, isStatusValueFamily } from './identity.js';
 import { WEB_ACCOUNT_AREAS } from './kb/webaccount.js';
@@ -96,7 +96,7 @@ export const decodeValue = (input: string, u: number): ExplainResult => {
   const r = withHeaderName(unknownValue(input, familyOfValue(u), u), u);
   if (u >>> 30 === 2 && r.Family === 'HRESULT') {
     // 0x8… is a failure HRESULT or a warning NTSTATUS: both readings are possible.
-    r.Alternatives.push(alternative('Read as an NTSTATUS warning', 'NTSTATUS', hex8(u), null, false));
+    r.Alternatives.push(alternative('Read as an NTSTATUS warning', 'NTSTATUS', hex8(u), ntstatusHeaderName(u)?.Names[0] ?? null, false));
   }
   return addWrapperLinks(r, u);
 };
@@ -112,8 +112,7 @@ const headerNameOf = (family: Family, u: number): NameFromHeader | undefined => 
     const h = win32HeaderName(u);
     return h && { Name: h.Names[0], Header: h.Header, Others: h.Names.slice(1) };
   }
-  // 0xC… and 0x4… read as NTSTATUS first; 0x8… and 0x0… as winerror.h's HRESULTs first.
-  const exact = statusHeaderName(u, usesNtstatusLayout(family) || (family === 'TPM' && u >>> 28 === 0xc));
+  const exact = statusHeaderName(u, usesNtstatusLayout(family) || (family === 'TPM' && u >>> 28 === 0xc) ? 'NTSTATUS' : 'HRESULT');
   if (exact) return { Name: exact.Names[0], Header: exact.Header, Others: exact.Names.slice(1) };
   const win32 = win32FromHresult(u) ?? win32FromNtstatus(u);
   const inner = win32 !== null ? win32HeaderName(win32) : undefined;
@@ -122,7 +121,7 @@ const headerNameOf = (family: Family, u: number): NameFromHeader | undefined => 
     return { Name: `${macro}(${inner.Names[0]})`, Header: inner.Header, Others: [] };
   }
   const nt = ntstatusFromHresult(u);
-  const innerNt = nt !== null ? statusHeaderName(nt, true) : undefined;
+  const innerNt = nt !== null ? statusHeaderName(nt, 'NTSTATUS') : undefined;
   return innerNt && { Name: `HRESULT_FROM_NT(${innerNt.Names[0]})`, Header: innerNt.Header, Others: [] };
 };
 
@@ -138,7 +137,7 @@ const withHeaderName = (r: ExplainResult, u: number): ExplainResult => {
 
 /** A wrapped code's name for the notes: the knowledge base's, else the header's. */
 const innerName = (inner: KnownCode | undefined, u: number, nt: boolean): string | null =>
-  inner?.Name ?? (nt ? statusHeaderName(u, true)?.Names[0] : win32HeaderName(u)?.Names[0]) ?? null;
+  inner?.Name ?? (nt ? statusHeaderName(u, 'NTSTATUS')?.Names[0] : win32HeaderName(u)?.Names[0]) ?? null;
 
 const severityNote = (u: number, canonical: number): string =>
   `${hex8(u)} is the same facility and code as ${hex8(canonical)} with other severity bits; both spellings appear in logs for the same error.`;
@@ -280,7 +279,7 @@ const readingOfValue = (n: number): Alternative => {
   const known = registry().byValue.get(n);
   const family = known?.Family ?? familyOfValue(n);
   const reading = n <= 0xffff ? `As a ${family} code` : 'As a 32-bit value';
-  return alternative(reading, family, n <= 0xffff ? String(n) : hex8(n), known?.Name ?? null, known !== undefined);
+  return alternative(reading, family, n <= 0xffff ? String(n) : hex8(n), known?.Name ?? headerNameOf(family, n)?.Name ?? null, known !== undefined);
 };
 
 /** The decimal reading of an 8-digit string, as an alternative. */
@@ -288,7 +287,8 @@ const readingOfDecimal = (n: number, reading: string): Alternative => {
   const aadsts = registry().byAadsts.get(n);
   if (aadsts) return alternative(reading, 'AADSTS', `AADSTS${n}`, aadsts.Name, true);
   const known = registry().byValue.get(n);
-  return alternative(reading, known?.Family ?? familyOfValue(n), String(n), known?.Name ?? null, known !== undefined);
+  const family = known?.Family ?? familyOfValue(n);
+  return alternative(reading, family, String(n), known?.Name ?? headerNameOf(family, n)?.Name ?? null, known !== undefined);
 };
 
 const SYMBOL_PREFIXES = /^(STATUS|ERROR|AAD_CLOUDAP_E|WC_E|MX_E|DSREG|E|NTE|TPM_E|WININET_E|RPC_NT|INFO|SUCCESS|WARNING)_/i;

@@ -48,11 +48,17 @@ export const HEADER_SDK_VERSION = SDK_VERSION;
 /** A Win32 error number's ERROR_* name. */
 export const win32HeaderName = (n: number): HeaderName | undefined => tables().win32.get(n);
 
-/** A 32-bit value's name in ntstatus.h or winerror.h; `ntstatusFirst` decides which header wins when both name it. */
-export const statusHeaderName = (u: number, ntstatusFirst: boolean): HeaderName | undefined => {
+/**
+ * A 32-bit value's name, read with one layout: an HRESULT only by winerror.h (0x80000005 is no
+ * HRESULT of ntstatus.h's), an NTSTATUS by ntstatus.h, else by winerror.h (its 0xC… codes).
+ */
+export const statusHeaderName = (u: number, layout: 'HRESULT' | 'NTSTATUS'): HeaderName | undefined => {
   const { winerror, ntstatus } = tables();
-  return ntstatusFirst ? ntstatus.get(u) ?? winerror.get(u) : winerror.get(u) ?? ntstatus.get(u);
+  return layout === 'HRESULT' ? winerror.get(u) : ntstatus.get(u) ?? winerror.get(u);
 };
+
+/** A value's name in ntstatus.h only (the NTSTATUS reading of a value that is also an HRESULT). */
+export const ntstatusHeaderName = (u: number): HeaderName | undefined => tables().ntstatus.get(u);
 
 /** The value a header name stands for (names are matched as written in the header, upper case). */
 export const headerValueOfName = (name: string): number | undefined => tables().byName.get(name.toUpperCase())?.value;

@@ -35,12 +35,12 @@ describe('the checked-in name table', () => {
 
   test('the decoder\'s lookup reads the table back: a sample of each kind', () => {
     expect(win32HeaderName(3)?.Names[0]).toBe('ERROR_PATH_NOT_FOUND');
-    expect(statusHeaderName(0x80180026, false)?.Names[0]).toBe('MENROLL_E_DEVICE_MANAGEMENT_BLOCKED');
-    expect(statusHeaderName(0xc0000001, true)?.Names[0]).toBe('STATUS_UNSUCCESSFUL');
+    expect(statusHeaderName(0x80180026, 'HRESULT')?.Names[0]).toBe('MENROLL_E_DEVICE_MANAGEMENT_BLOCKED');
+    expect(statusHeaderName(0xc0000001, 'NTSTATUS')?.Names[0]).toBe('STATUS_UNSUCCESSFUL');
     // Every value round-trips, in both headers.
     for (const [value, names] of tables.win32) expect(win32HeaderName(value)?.Names).toEqual(names);
-    for (const [value, names] of tables.ntstatus) expect(statusHeaderName(value, true)?.Names).toEqual(names);
-    for (const [value, names] of tables.hresult) expect(statusHeaderName(value, false)?.Names).toEqual(names);
+    for (const [value, names] of tables.ntstatus) expect(statusHeaderName(value, 'NTSTATUS')?.Names).toEqual(names);
+    for (const [value, names] of tables.hresult) expect(statusHeaderName(value, 'HRESULT')?.Names).toEqual(names);
   });
 });
 
@@ -81,6 +81,17 @@ describe('a code with no knowledge-base entry is named from the headers, as a na
     const r = nameOnly('0x80090302');
     expect(r.Name).toBe('SEC_E_UNSUPPORTED_FUNCTION');
     expect(r.Notes).toContain('winerror.h also calls it SEC_E_NOT_SUPPORTED.');
+  });
+
+  test('each reading is named by its own header: 0x80000005 is no HRESULT, but an NTSTATUS warning of ntstatus.h', () => {
+    const r = nameOnly('0x80000005');
+    expect([r.Family, r.Name]).toEqual(['HRESULT', null]);
+    expect(r.Alternatives).toContainEqual({ Reading: 'Read as an NTSTATUS warning', Family: 'NTSTATUS', Code: '0x80000005', Name: 'STATUS_BUFFER_OVERFLOW', Known: false });
+  });
+
+  test('the other reading of an ambiguous spelling is named too', () => {
+    // Eight digits are hex (0x20, ERROR_SHARING_VIOLATION, in the knowledge base); as a decimal, Win32 error 20.
+    expect(ok('00000020').Alternatives).toContainEqual({ Reading: 'As a decimal number', Family: 'Win32', Code: '20', Name: 'ERROR_BAD_UNIT', Known: false });
   });
 
   test('a value no header names stays unnamed', () => {
