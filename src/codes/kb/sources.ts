@@ -99,13 +99,13 @@ export const SOURCES: Readonly<Record<SourceId, SourceNote>> = {
     Id: 'tpm-error-codes',
     Title: 'winerror.h TPM codes (TPM_E_*, TPM_20_E_*, TBS_E_*, TPM_E_PCP_*), as listed in COM Error Codes (TPM, PLA, FVE)',
     Url: 'https://learn.microsoft.com/windows/win32/com/com-error-codes-6',
-    Note: 'Values and names cross-checked against the TPM table of google/go-attest (attest/pcp_windows.go) and the hybrid join article; TBS_E_* against mingw-w64 winerror.h by a unit test. mingw-w64 10 has no TPM_E_* definitions, so those are not header-checked. TPM 2.0 codes are 0x80280000 plus the TPM_RC value of the TPM 2.0 specification, part 2.',
+    Note: 'Values and names cross-checked against the TPM table of google/go-attest (attest/pcp_windows.go) and the hybrid join article; Every TPM_E_*, TPM_20_E_* and TBS_E_* name is checked against the Windows SDK winerror.h by a unit test (mingw-w64 10 has no TPM_E_* definitions). TPM 2.0 codes are 0x80280000 plus the TPM_RC value of the TPM 2.0 specification, part 2.',
   },
   'nte-error-codes': {
     Id: 'nte-error-codes',
     Title: 'winerror.h NTE_* codes (CryptoAPI / CNG key storage)',
     Url: 'https://learn.microsoft.com/windows/win32/seccrypto/common-hresult-values',
-    Note: 'Every NTE_* value is checked against mingw-w64 winerror.h by a unit test that parses the header.',
+    Note: 'Every NTE_* value is checked against the winerror.h of mingw-w64 and of the Windows SDK by a unit test that parses the headers.',
   },
   'mdm-aadj-errors': {
     Id: 'mdm-aadj-errors',
