@@ -17,6 +17,7 @@ command -v wine >/dev/null 2>&1 || need_apt+=(wine64 wine)
 command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || need_apt+=(gcc-mingw-w64-x86-64)
 command -v osslsigncode >/dev/null 2>&1 || need_apt+=(osslsigncode) # 2.6+ also signs PowerShell scripts
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl) # the signing tests make a throwaway CA
+command -v curl >/dev/null 2>&1 || need_apt+=(curl ca-certificates)
 command -v zip >/dev/null 2>&1 || need_apt+=(zip)
 command -v unzip >/dev/null 2>&1 || need_apt+=(unzip)
 command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)
@@ -79,6 +80,30 @@ XML
   rm -rf "$tmp"
   [ -n "$(find "$pester_dir" -name Pester.psd1 -print -quit)" ] || { log "Pester package has no Pester.psd1"; exit 1; }
   touch "$pester_dir/.ok"
+fi
+
+# --- Windows SDK headers from NuGet (an oracle for the tests only) ---------------------------
+# The package is 160 MB: it is fetched once, checked against the pinned SHA512 (NuGet serves no
+# .sha512 nor catalog hash for it here), and only three headers are kept. Never checked in.
+winsdk_dir="$PRT_CACHE/winsdk-$WINSDK_VERSION"
+if [ ! -f "$winsdk_dir/.ok" ]; then
+  log "NuGet Microsoft.Windows.SDK.CPP $WINSDK_VERSION (three headers of it)"
+  ( # a subshell, so that the trap removes the 160 MB download on any failure too
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+    nupkg="$tmp/sdk.nupkg"
+    curl -fsSL --retry 3 -o "$nupkg" \
+      "https://api.nuget.org/v3-flatcontainer/microsoft.windows.sdk.cpp/$WINSDK_VERSION/microsoft.windows.sdk.cpp.$WINSDK_VERSION.nupkg"
+    got=$(openssl dgst -sha512 -binary "$nupkg" | base64 -w0)
+    if [ "$got" != "$WINSDK_SHA512" ]; then
+      log "integrity mismatch for Microsoft.Windows.SDK.CPP $WINSDK_VERSION: got sha512-$got"; exit 1
+    fi
+    inc=${WINSDK_INCLUDE#"$winsdk_dir/"} # c/Include/10.0.26100.0
+    unzip -q "$nupkg" "$inc/shared/winerror.h" "$inc/shared/ntstatus.h" "$inc/um/winhttp.h" -d "$tmp/x"
+    rm -rf "$winsdk_dir"; mkdir -p "$PRT_CACHE"
+    mv "$tmp/x" "$winsdk_dir"
+    touch "$winsdk_dir/.ok"
+  )
 fi
 
 # --- Wine prefix of our own, reporting Windows 10 ---------------------------------------------

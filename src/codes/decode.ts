@@ -1,5 +1,6 @@
 import type { Alternative, ExplainError, ExplainResult, Family, RelatedRef } from './types.js';
 import { hex8, ntstatusFromHresult, toSigned, usesNtstatusLayout, win32FromHresult, win32FromNtstatus } from './bits.js';
+import { HEADER_SDK_VERSION, headerValueOfName, ntstatusHeaderName, statusHeaderName, win32HeaderName } from './names/index.js';
 import { familyOfValue, isWinhttpNumber } from './classify.js';
 import { canonicalCode, isStatusValueFamily } from './identity.js';
 import { WEB_ACCOUNT_AREAS } from './kb/webaccount.js';
@@ -92,13 +93,51 @@ export const decodeValue = (input: string, u: number): ExplainResult => {
   const wrapped = decodeWrapped(input, u);
   if (wrapped) return wrapped;
 
-  const r = unknownValue(input, familyOfValue(u), u);
+  const r = withHeaderName(unknownValue(input, familyOfValue(u), u), u);
   if (u >>> 30 === 2 && r.Family === 'HRESULT') {
     // 0x8… is a failure HRESULT or a warning NTSTATUS: both readings are possible.
-    r.Alternatives.push(alternative('Read as an NTSTATUS warning', 'NTSTATUS', hex8(u), null, false));
+    r.Alternatives.push(alternative('Read as an NTSTATUS warning', 'NTSTATUS', hex8(u), ntstatusHeaderName(u)?.Names[0] ?? null, false));
   }
   return addWrapperLinks(r, u);
 };
+
+interface NameFromHeader { Name: string; Header: string; Others: string[] }
+
+/**
+ * What the Windows SDK headers call a value that no knowledge-base entry describes: the value's
+ * own name, else the wrapper macro around the name of the code it carries.
+ */
+const headerNameOf = (family: Family, u: number): NameFromHeader | undefined => {
+  if (u <= 0xffff) {
+    const h = win32HeaderName(u);
+    return h && { Name: h.Names[0], Header: h.Header, Others: h.Names.slice(1) };
+  }
+  const exact = statusHeaderName(u, usesNtstatusLayout(family) || (family === 'TPM' && u >>> 28 === 0xc) ? 'NTSTATUS' : 'HRESULT');
+  if (exact) return { Name: exact.Names[0], Header: exact.Header, Others: exact.Names.slice(1) };
+  const win32 = win32FromHresult(u) ?? win32FromNtstatus(u);
+  const inner = win32 !== null ? win32HeaderName(win32) : undefined;
+  if (inner) {
+    const macro = win32FromNtstatus(u) !== null ? 'NTSTATUS_FROM_WIN32' : 'HRESULT_FROM_WIN32';
+    return { Name: `${macro}(${inner.Names[0]})`, Header: inner.Header, Others: [] };
+  }
+  const nt = ntstatusFromHresult(u);
+  const innerNt = nt !== null ? statusHeaderName(nt, 'NTSTATUS') : undefined;
+  return innerNt && { Name: `HRESULT_FROM_NT(${innerNt.Names[0]})`, Header: innerNt.Header, Others: [] };
+};
+
+/** The header's name on a result the knowledge base could not give: marked as a name only. */
+const withHeaderName = (r: ExplainResult, u: number): ExplainResult => {
+  const h = headerNameOf(r.Family, u);
+  if (!h) return r;
+  r.Name = h.Name;
+  r.Summary = `${r.Summary} Its name in the Windows SDK ${HEADER_SDK_VERSION} headers (${h.Header}) is ${h.Name}: a name only, we have no cause or fix for it.`;
+  if (h.Others.length > 0) r.Notes.push(`${h.Header} also calls it ${h.Others.join(', ')}.`);
+  return r;
+};
+
+/** A wrapped code's name for the notes: the knowledge base's, else the header's. */
+const innerName = (inner: KnownCode | undefined, u: number, nt: boolean): string | null =>
+  inner?.Name ?? (nt ? statusHeaderName(u, 'NTSTATUS')?.Names[0] : win32HeaderName(u)?.Names[0]) ?? null;
 
 const severityNote = (u: number, canonical: number): string =>
   `${hex8(u)} is the same facility and code as ${hex8(canonical)} with other severity bits; both spellings appear in logs for the same error.`;
@@ -157,20 +196,23 @@ const addWrapperLinks = (r: ExplainResult, u: number): ExplainResult => {
   const win32 = win32FromHresult(u);
   if (win32 !== null) {
     const inner = byValue.get(win32);
-    r.Notes.push(`HRESULT_FROM_WIN32: the low 16 bits are Win32 error ${win32}${inner?.Name ? ` (${inner.Name})` : ''}.`);
+    const name = innerName(inner, win32, false);
+    r.Notes.push(`HRESULT_FROM_WIN32: the low 16 bits are Win32 error ${win32}${name ? ` (${name})` : ''}.`);
     if (isWinhttpNumber(win32)) r.Notes.push('WinINet and WinHTTP share the 12xxx numbers; a few of them carry different names in the two APIs.');
     if (inner) link({ Code: canonicalCode(inner), Kind: 'Code', Why: 'The Win32 code inside this HRESULT.' }, inner);
   }
   const ntWin32 = win32FromNtstatus(u);
   if (ntWin32 !== null) {
     const inner = byValue.get(ntWin32);
-    r.Notes.push(`FACILITY_NTWIN32: the low 16 bits are Win32 error ${ntWin32}${inner?.Name ? ` (${inner.Name})` : ''}.`);
+    const name = innerName(inner, ntWin32, false);
+    r.Notes.push(`FACILITY_NTWIN32: the low 16 bits are Win32 error ${ntWin32}${name ? ` (${name})` : ''}.`);
     if (inner) link({ Code: canonicalCode(inner), Kind: 'Code', Why: 'The Win32 code inside this NTSTATUS.' }, inner);
   }
   const nt = ntstatusFromHresult(u);
   if (nt !== null) {
     const inner = byValue.get(nt);
-    r.Notes.push(`HRESULT_FROM_NT: with the NT bit cleared this is the NTSTATUS ${hex8(nt)}${inner?.Name ? ` (${inner.Name})` : ''}.`);
+    const name = innerName(inner, nt, true);
+    r.Notes.push(`HRESULT_FROM_NT: with the NT bit cleared this is the NTSTATUS ${hex8(nt)}${name ? ` (${name})` : ''}.`);
     if (inner) link({ Code: canonicalCode(inner), Kind: 'Code', Why: 'The NTSTATUS inside this HRESULT.' }, inner);
   }
   if (r.Family === 'Web account/ADAL') {
@@ -237,7 +279,7 @@ const readingOfValue = (n: number): Alternative => {
   const known = registry().byValue.get(n);
   const family = known?.Family ?? familyOfValue(n);
   const reading = n <= 0xffff ? `As a ${family} code` : 'As a 32-bit value';
-  return alternative(reading, family, n <= 0xffff ? String(n) : hex8(n), known?.Name ?? null, known !== undefined);
+  return alternative(reading, family, n <= 0xffff ? String(n) : hex8(n), known?.Name ?? headerNameOf(family, n)?.Name ?? null, known !== undefined);
 };
 
 /** The decimal reading of an 8-digit string, as an alternative. */
@@ -245,7 +287,8 @@ const readingOfDecimal = (n: number, reading: string): Alternative => {
   const aadsts = registry().byAadsts.get(n);
   if (aadsts) return alternative(reading, 'AADSTS', `AADSTS${n}`, aadsts.Name, true);
   const known = registry().byValue.get(n);
-  return alternative(reading, known?.Family ?? familyOfValue(n), String(n), known?.Name ?? null, known !== undefined);
+  const family = known?.Family ?? familyOfValue(n);
+  return alternative(reading, family, String(n), known?.Name ?? headerNameOf(family, n)?.Name ?? null, known !== undefined);
 };
 
 const SYMBOL_PREFIXES = /^(STATUS|ERROR|AAD_CLOUDAP_E|WC_E|MX_E|DSREG|E|NTE|TPM_E|WININET_E|RPC_NT|INFO|SUCCESS|WARNING)_/i;
@@ -262,6 +305,13 @@ const decodeName = (input: string, name: string): ExplainResult | ExplainError =
       r.Notes.push(`${others.length + 1} codes carry the name ${name}; the first is shown, the others are listed in Alternatives.`);
       for (const o of others) r.Alternatives.push(alternative('Same symbolic name', o.Family, canonicalCode(o), o.Name, true));
     }
+    return r;
+  }
+  // A name of the Windows SDK headers that no entry carries: decoded by its value.
+  const headerValue = headerValueOfName(name);
+  if (headerValue !== undefined) {
+    const r = decodeValue(input, headerValue);
+    r.Notes.push(`${name.toUpperCase()} is ${headerValue <= 0xffff ? String(headerValue) : hex8(headerValue)} in the Windows SDK headers.`);
     return r;
   }
   // snake_case words are how OAuth errors look (dsregcmd Server Error Code).

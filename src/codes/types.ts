@@ -66,7 +66,10 @@ export interface ExplainResult {
   Id: string | null;
   Known: boolean;
   Family: Family;
-  /** Symbolic name (`STATUS_LOGON_FAILURE`, `InvalidUserNameOrPassword`); null when none is published. */
+  /**
+   * Symbolic name (`STATUS_LOGON_FAILURE`, `InvalidUserNameOrPassword`); null when none is published.
+   * With Known false it is the Windows SDK headers' name (src/codes/names), a name only.
+   */
   Name: string | null;
   /** Lowercase, 8 digits (`0xc000006d`), like dsregcmd's Attempt Status; null for AADSTS/MSIS/OAuth. */
   Hex: string | null;
@@ -141,7 +144,10 @@ export type SourceId =
   | 'nte-error-codes'
   | 'mdm-aadj-errors'
   | 'entra-kerberos-hybrid-join'
-  | 'aad-event-text';
+  | 'aad-event-text'
+  | 'intune-windows-enrollment-errors'
+  | 'comanage-enrollment-errors'
+  | 'autopilot-profiles';
 
 export interface SourceNote {
   Id: SourceId;

@@ -9,6 +9,7 @@ import { WEB_ACCOUNT } from './webaccount.js';
 import { WIN32 } from './win32.js';
 import { OAUTH } from './oauth.js';
 import { TPM } from './tpm.js';
+import { MDM_ENROLLMENT } from './mdm.js';
 
 /**
  * Every table, in merge order: where two tables describe the same code, the first one gives the
@@ -27,6 +28,7 @@ export const TABLES: Readonly<Record<string, readonly CodeEntry[]>> = {
   win32: WIN32,
   oauth: OAUTH,
   tpm: TPM,
+  mdmEnrollment: MDM_ENROLLMENT,
 };
 
 export { SOURCES } from './sources.js';

@@ -99,13 +99,13 @@ export const SOURCES: Readonly<Record<SourceId, SourceNote>> = {
     Id: 'tpm-error-codes',
     Title: 'winerror.h TPM codes (TPM_E_*, TPM_20_E_*, TBS_E_*, TPM_E_PCP_*), as listed in COM Error Codes (TPM, PLA, FVE)',
     Url: 'https://learn.microsoft.com/windows/win32/com/com-error-codes-6',
-    Note: 'Values and names cross-checked against the TPM table of google/go-attest (attest/pcp_windows.go) and the hybrid join article; TBS_E_* against mingw-w64 winerror.h by a unit test. mingw-w64 10 has no TPM_E_* definitions, so those are not header-checked. TPM 2.0 codes are 0x80280000 plus the TPM_RC value of the TPM 2.0 specification, part 2.',
+    Note: 'Values and names cross-checked against the TPM table of google/go-attest (attest/pcp_windows.go) and the hybrid join article; Every TPM_E_*, TPM_20_E_* and TBS_E_* name is checked against the Windows SDK winerror.h by a unit test (mingw-w64 10 has no TPM_E_* definitions). TPM 2.0 codes are 0x80280000 plus the TPM_RC value of the TPM 2.0 specification, part 2.',
   },
   'nte-error-codes': {
     Id: 'nte-error-codes',
     Title: 'winerror.h NTE_* codes (CryptoAPI / CNG key storage)',
     Url: 'https://learn.microsoft.com/windows/win32/seccrypto/common-hresult-values',
-    Note: 'Every NTE_* value is checked against mingw-w64 winerror.h by a unit test that parses the header.',
+    Note: 'Every NTE_* value is checked against the winerror.h of mingw-w64 and of the Windows SDK by a unit test that parses the headers.',
   },
   'mdm-aadj-errors': {
     Id: 'mdm-aadj-errors',
@@ -124,5 +124,23 @@ export const SOURCES: Readonly<Record<SourceId, SourceNote>> = {
     Title: 'Message texts of real Microsoft-Windows-AAD/Operational events quoted in public troubleshooting notes',
     Url: 'https://learn.microsoft.com/uwp/api/windows.security.authentication.web.core.webprovidererror.errorcode',
     Note: 'Codes missing from the WebProviderError tables (the URL is that catalog, which does not list them) but seen with their message in real event text: 0xCAA5011E "A token task failed with an exception" (event 1098 AdditionalInformation); and the TPM status 0xC028008B shown with the TPM 2.0 message for TPM_RC_HANDLE. Found through the search tool in a public mirror of Microsoft support notes.',
+  },
+  'intune-windows-enrollment-errors': {
+    Id: 'intune-windows-enrollment-errors',
+    Title: 'Troubleshoot Windows device enrollment problems in Microsoft Intune',
+    Url: 'https://learn.microsoft.com/troubleshoot/mem/intune/device-enrollment/troubleshoot-windows-enrollment-errors',
+    Note: 'Causes and fixes of 0x80180003, 0x8018000a, 0x80180014, 0x80180026 and of event 76 with 0x8018002b (automatic enrolment). Names from the Windows SDK winerror.h (header oracle test); 0x80180026 also from MDM Registration Error Values (blocked by Group Policy or SetManagedExternally). Found with the search tool.',
+  },
+  'comanage-enrollment-errors': {
+    Id: 'comanage-enrollment-errors',
+    Title: 'Monitor co-management (Configuration Manager): the enrollment errors table',
+    Url: 'https://learn.microsoft.com/intune/configmgr/comanage/how-to-monitor#enrollment-errors',
+    Note: '0x80180018 (user licence in a state that blocks enrolment), 0x8018002b (automatic enrolment before the Entra configuration is applied; transient) and 0x80180005 (management server failure). The page names 0x8018002b MENROLL_E_MDM_NOT_CONFIGURED, but winerror.h gives that name to 0x80180031 and none to 0x8018002b, so the entry has no name; it spells 0x80180018 MENROLL_E_USERLICENSE where winerror.h has MENROLL_E_USER_LICENSE.',
+  },
+  'autopilot-profiles': {
+    Id: 'autopilot-profiles',
+    Title: 'Configure Windows Autopilot profiles: Allow pre-provisioned deployment',
+    Url: 'https://learn.microsoft.com/autopilot/profiles',
+    Note: 'Pre-provisioning started on a device whose profile does not allow it fails with 0x80180005; the co-management errors table adds the server-side reading of the same code.',
   },
 };

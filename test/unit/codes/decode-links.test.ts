@@ -38,7 +38,7 @@ describe('a value known with other severity bits', () => {
 
   it('needs severity bits: a value without them is a Win32 number, not a spelling of an NTSTATUS', () => {
     const r = ok('0x0000006d');
-    expect([r.Known, r.Family, r.Name]).toEqual([false, 'Win32', null]);
+    expect([r.Known, r.Family, r.Name]).toEqual([false, 'Win32', 'ERROR_BROKEN_PIPE']);
     const success = ok('0x0aa90021');
     expect([success.Known, success.Family]).toEqual([false, 'Web account/ADAL']);
   });

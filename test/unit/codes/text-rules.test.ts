@@ -287,8 +287,9 @@ describe('codes named as errors in prose, without a field name', () => {
   });
 
   it('takes nothing after other words, and no small or HTTP-like number after "error"', () => {
-    expect(written('build 80180026 of the image')).toEqual([]);
-    expect(written('code 80180026 in the notes')).toEqual([]);
+    // 0x80180019 has no knowledge-base entry (a known code is taken anywhere: 0x80180026 now is).
+    expect(written('build 80180019 of the image')).toEqual([]);
+    expect(written('code 80180019 in the notes')).toEqual([]);
     expect(written('Event ID 1098 at 10:00, status 200, error 1312')).toEqual([]);
     expect(written('ticket number 12029')).toEqual([]);
   });

@@ -38,10 +38,10 @@ describe('real ticket texts', () => {
   });
 
   test('a status written in prose without 0x ("fails with error code 80180026") is found, before the event code it led to', () => {
-    // 0x80180026 is an MDM enrollment HRESULT (facility 24) the knowledge base does not describe yet.
+    // 0x80180026 is an MDM enrollment HRESULT (facility 24), in the knowledge base since kb/mdm.ts.
     const found = ticket('kb-digest-aadj-80180026-no-0x-prefix-1104-0xc000023c.md').Codes;
     expect(found.map((c) => [c.Code, c.Explanation.Hex, c.Explanation.Name])).toEqual([
-      ['80180026', '0x80180026', null],
+      ['80180026', '0x80180026', 'MENROLL_E_DEVICE_MANAGEMENT_BLOCKED'],
       ['0xC000023C', '0xc000023c', 'STATUS_NETWORK_UNREACHABLE'],
     ]);
   });
