@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Mutation testing (Stryker, stryker.config.mjs) of the logic folders, one folder at a time, on
 # Node 22 at low priority with one test runner (PRT_MUTATE_CONCURRENCY for more: the machine is
-# shared). Arguments: folder names from the list below (default: all, in this order). Incremental: each folder keeps its results
-# in reports/mutation/<folder>/incremental.json, so a re-run tests only changed code and tests;
-# `--force` (passed through) tests everything again. Reports: reports/mutation/<folder>/.
+# shared). Arguments: folder names from the list below (default: all, in this order).
+# Incremental: each folder keeps its results in reports/mutation/<folder>/incremental.json, so a
+# re-run tests only changed code and tests, and the mutants that were not killed
+# (scripts/mutation-retest.mjs says why); `--force` (passed through) tests everything again.
+# Reports: reports/mutation/<folder>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/tools.env
@@ -57,6 +59,7 @@ status=0
 for folder in "${folders[@]}"; do
   echo "== mutate $folder (${globs[$folder]})" >&2
   start=$(date +%s)
+  [ ${#force[@]} -gt 0 ] || node scripts/mutation-retest.mjs "reports/mutation/$folder/incremental.json"
   PRT_MUTATE_SCOPE=$folder PRT_MUTATE_TESTS=${tests[$folder]} PRT_MUTATE_EXCLUDE=${excludes[$folder]} \
     nice -n 10 "$NODE22" node_modules/@stryker-mutator/core/bin/stryker.js run \
     --mutate "${globs[$folder]}" --concurrency "${PRT_MUTATE_CONCURRENCY:-1}" "${force[@]}" || status=1
