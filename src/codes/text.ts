@@ -341,8 +341,8 @@ function addContextNotes(groups: { result: ExplainResult; notes: string[] }[], d
  * links that point outwards, such as a server code's usual client status.)
  */
 function pullReferencedFirst(groups: { result: ExplainResult; role: Role }[]): void {
-  const refersTo = (a: ExplainResult, b: ExplainResult): boolean => a.Related.some((ref) =>
-    ref.Kind === 'Catalog' ? ref.Code === b.Family && a.Family !== b.Family : sameCode(ref.Code, b));
+  // A catalog link ("see the AADSTS codes") names a family, and another family is another role.
+  const refersTo = (a: ExplainResult, b: ExplainResult): boolean => a.Related.some((ref) => ref.Kind === 'Code' && sameCode(ref.Code, b));
   for (let pass = 0; pass < groups.length; pass++) {
     let moved = false;
     for (let i = 0; i < groups.length; i++) {

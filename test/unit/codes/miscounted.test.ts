@@ -37,6 +37,15 @@ describe('hex codes typed with a digit too many or too few', () => {
     for (const written of ['0xC000005F', '0x5', '0x23C', '0x1234567', '0xC000005FF0']) expect(readMiscountedHex(written), written).toBeNull();
   });
 
+  test('the dropped zero can be the last digit', () => {
+    expect(reading('0xc000007')).toBe('0xC0000070');
+  });
+
+  test('two different known codes one slip away: unreadable, not a guess', () => {
+    // 0x801c001 is 0x801C0001 or 0x801C0010 with a zero dropped.
+    expect(readMiscountedHex('0x801c001')).toBe('unreadable');
+  });
+
   test('no known code one slip away, or two different ones: unreadable', () => {
     expect(readMiscountedHex('0xC12345678')).toBe('unreadable');
     expect(readMiscountedHex('0xC12345F')).toBe('unreadable');

@@ -35,6 +35,19 @@ describe('server codes on one line', () => {
     expect(first?.Notes[0]).toBe('In this text AADSTS70002 is followed by AADSTS50155, AADSTS135011 in the same message: the later code is the reason, so it is explained first.');
   });
 
+  test('every later code on the line is the reason of each earlier one', () => {
+    const [, middle] = read('AADSTS70002: x AADSTS50155: y AADSTS135011: z');
+    expect(middle?.Notes).toContain('In this text AADSTS50155 is followed by AADSTS135011 in the same message: the later code is the reason, so it is explained first.');
+  });
+
+  test('a server code followed on its line only by a client status does not wrap', () => {
+    expect(codes('AADSTS50126: x AADSTS50155: y status 0xc000006d')).toEqual(['AADSTS50155', 'AADSTS50126', '0xc000006d']);
+  });
+
+  test('a server code wraps only codes on its own line', () => {
+    expect(codes('AADSTS70002: a AADSTS50155\nAADSTS50034')).toEqual(['AADSTS50155', 'AADSTS50034', 'AADSTS70002']);
+  });
+
   test('codes on different lines, the same code twice, or a client status after a server code are not nested', () => {
     expect(read('AADSTS50126\nAADSTS50155').flatMap((c) => c.Notes)).toEqual([]);
     expect(read('AADSTS50126 x AADSTS50126').flatMap((c) => c.Notes)).toEqual([]);
@@ -76,6 +89,12 @@ describe('which numbers count', () => {
 
   test('an HRESULT of a Win32 code is a network error only inside the WinHTTP range', () => {
     expect(read('0x80070005 and 0x80072ee2').map((c) => [c.Code, c.Role])).toEqual([['0x80072ee2', 'Transport'], ['0x80070005', 'ClientStatus']]);
+  });
+
+  test('symbolic names are read only when the knowledge base has them, not every name of the Windows headers', () => {
+    // ERROR_PATH_NOT_FOUND is a header name with no entry of ours: in a pasted script it is just a constant.
+    expect(codes('if ($err -eq ERROR_PATH_NOT_FOUND) { retry }')).toEqual([]);
+    expect(codes('failed: STATUS_LOGON_FAILURE')).toEqual(['STATUS_LOGON_FAILURE']);
   });
 
   test('two unknown codes that share their low 16 bits stay two codes', () => {
