@@ -30,6 +30,7 @@ const textFormatName: Record<string, string> = {
   MessageText: 'message text',
   EventViewerTsv: 'a saved .txt',
   EventViewerCsv: 'a saved .csv',
+  EventViewerList: 'the Event Viewer list pasted as a table',
   PowerShellList: 'Get-WinEvent | Format-List',
   PowerShellTable: 'a Get-WinEvent table (messages cut)',
   Mixed: 'XML and text',
