@@ -8,6 +8,9 @@ import { listColumns } from '../../../src/events/text/delimited.js';
 import { codesOf } from '../../../src/events/text/summary.js';
 import { fromEvents, missingStatus, summarise } from '../../../src/diagnose/attempts.js';
 import type { AadEvent, EventParseItem } from '../../../src/events/types.js';
+import { diagnose } from '../../../src/app/diagnose.js';
+import { formatDiagnosis } from '../../../src/cli/present/diagnosis-text.js';
+import { createHost } from '../../../src/host/create.js';
 import { badInputOf, readBytes } from './helpers.js';
 
 const eventsOf = (items: EventParseItem[]) => items.flatMap((item) => ('event' in item ? [item.event] : []));
@@ -178,5 +181,17 @@ describe('what the diagnosis says about rows without messages', () => {
     const [attempt] = diagnosed(withMessage);
     expect(attempt).toMatchObject({ MissingMessages: [], Succeeded: true });
     expect(attempt?.NextSteps.some((step) => step.startsWith('Ask for'))).toBe(false);
+  });
+});
+
+describe('the human output of `prt error --events` on the real list-pane paste', () => {
+  it('names the attempt\'s source and missing status, asks first, and lists the rows as having no message', async () => {
+    const file = new URL('../../fixtures/real/events/list-view-md-table-one-attempt-1006-1007-no-messages.txt', import.meta.url).pathname;
+    const plain = (text: string) => text;
+    const text = formatDiagnosis(await diagnose(createHost({}, 'linux'), { events: [file] }), { bold: plain, dim: plain, red: plain, green: plain, yellow: plain });
+    expect(text).toContain('✖ 2020-06-24 03:35:35 local, zone unknown  PRT attempt  status not shown (1007 read without its message)  [Events, from the Event Viewer list pasted as a table]');
+    expect(text).toMatch(/ {3}do {7}→ Ask for the full message of events 1007 and 1084 /);
+    expect(text).toMatch(/ {3}1084 {2}no message {2}\(list-view-md-table-one-attempt-1006-1007-no-messages\.txt #5, 2020-06-24 03:35:35 local\)/);
+    expect(text).not.toMatch(/no code/);
   });
 });
