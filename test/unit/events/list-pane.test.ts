@@ -51,6 +51,24 @@ describe('the list pane pasted as a Markdown table', () => {
     expect(events[1]).toMatchObject({ EventId: 1022, Task: 101 });
   });
 
+  it('keeps an escaped pipe inside its cell, in any column', () => {
+    const text = '| Task Category | Level | Event ID | Source |\n|---|---|---|---|\n| Aad \\| Cloud | Error | 1084 | AAD \\| x |\n';
+    const [event, ...rest] = read(text);
+    expect(rest).toEqual([]);
+    expect(event).toMatchObject({ EventId: 1084, Level: 2, Message: null, Provider: 'AAD | x' });
+  });
+
+  it('reads rows that a paste spaced with blank lines', () => {
+    expect(ids(read(markdown(ATTEMPT).replace(/\n/g, '\r\n\r\n')))).toEqual([1006, 1022, 1084, 1086, 1007]);
+  });
+
+  it('ends the record being read at the table\'s header, in the order of the paste', () => {
+    const text = `Event ID: 1081\nDescription:\nOAuth response error: invalid_grant\n${markdown(ATTEMPT.slice(0, 2))}\nThe user retried.\n`;
+    const events = read(text);
+    expect(ids(events)).toEqual([1081, 1006, 1022]);
+    expect(events[0]?.Message).toBe('OAuth response error: invalid_grant');
+  });
+
   it('reads the table inside a quote and between prose, which stays out of the records', () => {
     const text = `Here is what the log shows:\n\n${markdown(ATTEMPT.slice(0, 2)).replace(/^/gm, '> ')}\n\nAfter this the user was prompted | again.\n`;
     expect(ids(read(text))).toEqual([1006, 1022]);
@@ -123,6 +141,7 @@ describe('what is not the list pane', () => {
     expect(listColumns(['Date and Time', 'EventID'])).toEqual(['Date', 'EventId']);
     expect(listColumns(['Event ID', 'Code', 'Meaning'])).toBeNull();
     expect(listColumns(['Level', 'Source', 'Task Category'])).toBeNull();
+    expect(listColumns(['Event ID', 'Source', 'Task Category'])).toBeNull();
     expect(listColumns(['Event ID', 'Level', 'Meaning', 'Fix', 'Notes'])).toBeNull();
     expect(listColumns(['Event ID', 'Level', 'Meaning', 'Fix'])).toBeNull();
     expect(listColumns(['Event ID', 'Level', 'Event ID'])).toBeNull();
@@ -130,6 +149,7 @@ describe('what is not the list pane', () => {
 
   it.each([
     ['prose with pipes', 'The Level | Event ID columns were empty | nothing else.\nThe user retried.\n'],
+    ['a table of what each event means', '| Event ID | Description |\n|---|---|\n| 1084 | HTTP transport error |\n| 1081 | OAuth error |\n'],
     ['a table of codes', '| Event ID | Code | Meaning |\n|---|---|---|\n| 1084 | 0x800484c1 | network |\n'],
     ['a table about events', '| Event ID | Level | What it means | What to do |\n|---|---|---|---|\n| 1084 | Error | network | check the proxy |\n'],
     ['a header whose rows hold no event id', '| Level | Event ID |\n|---|---|\n| Error | see below |\n'],
