@@ -11,6 +11,7 @@ import type { AadEvent, EventParseItem } from '../../../src/events/types.js';
 import { diagnose } from '../../../src/app/diagnose.js';
 import { formatDiagnosis } from '../../../src/cli/present/diagnosis-text.js';
 import { createHost } from '../../../src/host/create.js';
+import { missingEvidence } from '../../../src/doctor/rank.js';
 import { badInputOf, readBytes } from './helpers.js';
 
 const eventsOf = (items: EventParseItem[]) => items.flatMap((item) => ('event' in item ? [item.event] : []));
@@ -213,5 +214,13 @@ describe('the human output of `prt error --events` on the real list-pane paste',
     expect(text).toMatch(/ {3}do {7}→ Ask for the full message of events 1007 and 1084 /);
     expect(text).toMatch(/ {3}1084 {2}no message {2}\(list-view-md-table-one-attempt-1006-1007-no-messages\.txt #5, 2020-06-24 03:35:35 local\)/);
     expect(text).not.toMatch(/no code/);
+  });
+
+  it('makes the doctor ask for the same messages among what it has not read', async () => {
+    const file = new URL('../../fixtures/real/events/list-view-md-table-one-attempt-1006-1007-no-messages.txt', import.meta.url).pathname;
+    const diagnosis = await diagnose(createHost({}, 'linux'), { events: [file] });
+    const missing = missingEvidence({ Status: null, Diagnosis: diagnosis, EventsRead: true, Probe: null, Device: null });
+    expect(missing).toContain('the full messages of events 1007, 1084 (Event Viewer: Copy details as text), which the list of events did not show');
+    expect(missingEvidence({ Status: null, Diagnosis: { ...diagnosis, Attempts: [] }, EventsRead: true, Probe: null, Device: null }).some((what) => what.includes('full messages'))).toBe(false);
   });
 });
