@@ -23,16 +23,21 @@ const COLUMN_ONLY: Readonly<Record<string, HeaderKey>> = {
   'datum und uhrzeit': 'Date',
 };
 
-/** A column head → what it holds; null for a column PrtTools does not read (`Operational Code`, `Log`…). */
+/**
+ * A column head → what it holds; null for a column PrtTools does not read (`Operational Code`…).
+ * The list's `Log` column is not read: whether it names the whole channel is not known, and a
+ * bare `Operational` would hide that `AAD` is the AAD provider (record.ts).
+ */
 export function columnKeyOf(name: string): HeaderKey | null {
   const text = name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  if (text === 'log') return null;
   return COLUMN_ONLY[text] ?? headerKeyOf(text) ?? null;
 }
 
 /**
  * The columns of a header row, or null when the row is no list pane's header: it needs an Event
- * ID column and a Level or Date and Time one, and no two columns of one kind (a table of codes
- * with an "Event ID" column is something else).
+ * ID column and a Level or Date and Time one, no two columns of one kind, and mostly heads of the
+ * list's own (a table of codes or of what events mean, with an "Event ID" column, is something else).
  */
 export function listColumns(cells: readonly string[]): (HeaderKey | null)[] | null {
   const columns = cells.map(columnKeyOf);
@@ -216,7 +221,7 @@ export class ListPaneRows {
     let cells = splitCells(line, this.style);
     if (cells.every((cell) => ALIGNMENT_CELL.test(cell.replace(/\s+/g, '')))) return 'skip';
     if (this.style === 'spaces' && cells.length !== columns.length && this.starts.length === columns.length) {
-      cells = this.starts.map((start, i) => line.slice(start, this.starts[i + 1] ?? line.length).trim());
+      cells = this.starts.map((start, i) => cleanLine(line.slice(start, this.starts[i + 1] ?? line.length)).text);
     }
     const idAt = columns.indexOf('EventId');
     if (!/^\d{1,5}$/.test(cells[idAt] ?? '')) {

@@ -90,6 +90,11 @@ describe('the list pane pasted as a Markdown table', () => {
     expect(start?.Provider).toBe('');
   });
 
+  it('does not read the Log column: a bare `Operational` must not hide that `AAD` is the AAD provider', () => {
+    const [event] = read('| Level | Log | Event ID | Source |\n|---|---|---|---|\n| Error | Operational | 1084 | AAD |\n');
+    expect(event).toMatchObject({ EventId: 1084, Provider: 'Microsoft-Windows-AAD', Channel: 'Microsoft-Windows-AAD/Operational' });
+  });
+
   it('reads German heads, levels and dates', () => {
     const text = ['| Ebene | Datum und Uhrzeit | Quelle | Ereignis-ID | Aufgabenkategorie |', '|--|--|--|--|--|', '| Fehler | 24.06.2020 03:35:35 | AAD | 1084 | AadCloudAPPlugin Operation |'].join('\n');
     expect(read(text)[0]).toMatchObject({ EventId: 1084, Level: 2, Task: 101, Provider: 'Microsoft-Windows-AAD' });
