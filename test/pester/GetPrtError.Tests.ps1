@@ -391,6 +391,10 @@ Describe 'Get-PrtError on the Event Viewer list pasted as a table (the real prt)
         $attempt.MissingMessages[0].PSObject.TypeNames[0] | Should -Be 'PrtTools.MissingMessage'
         $attempt.MissingMessages[0].EventId | Should -BeOfType [int]
         @($attempt.MissingMessages | Where-Object { $_.Ask } | ForEach-Object { $_.EventId }) | Should -Be @(1007, 1084)
+        # The 1007 was read, its status was not: "not shown", never "none" (which reads as "it had none").
+        $table = $attempt | Format-Table | Out-String -Width 200
+        $table | Should -Match '\bnot shown\b'
+        $table | Should -Not -Match '\bnone\b'
     }
 }
 
