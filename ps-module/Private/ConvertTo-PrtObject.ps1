@@ -73,6 +73,7 @@ $script:PrtNestedTypeName = @{
         NetworkSubError   = 'PrtTools.NetworkSubError'
         TokenBrokerErrors = 'PrtTools.TokenBrokerError'
         EventRecordIds    = 'PrtTools.EventRef'
+        MissingMessages   = 'PrtTools.MissingMessage'
         Explanation       = 'PrtTools.ChainLink'
     }
 }

@@ -1,5 +1,5 @@
 import type { ExplainResult } from '../codes/index.js';
-import type { EventRef, NetworkSubError, TextRecordSummary, TextSourceFormat, TokenBrokerError } from '../events/index.js';
+import type { EventRef, MissingMessage, NetworkSubError, TextRecordSummary, TextSourceFormat, TokenBrokerError } from '../events/index.js';
 import type { DiagnosticsKind, PrtKind } from '../dsreg/types.js';
 import type { ChainLink, ServerErrorSource } from './explain-chain.js';
 import type { OutsideError } from './outside-errors.js';
@@ -43,6 +43,11 @@ export interface DiagnosedAttempt {
   /** The Analytic log had no window for these events (it was off or cleared). */
   Orphan: boolean;
   EventRecordIds: EventRef[];
+  /**
+   * Events of the attempt read from text without their message (the Event Viewer list pane shows
+   * none): their codes are unknown, not absent. `Ask` marks the ones to ask the user for.
+   */
+  MissingMessages: MissingMessage[];
   /** The chain: status → server code → network sub-error → token broker error. */
   Explanation: ChainLink[];
   /** Most specific fix first. */

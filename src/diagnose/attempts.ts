@@ -1,8 +1,9 @@
 import { win32 } from 'node:path';
-import { parseInteger, winHttpErrorOf, type Attempt } from '../events/index.js';
+import { AAD_EVENT, missingMessages, parseInteger, winHttpErrorOf, type Attempt } from '../events/index.js';
 import type { PrtDiagnostics } from '../dsreg/types.js';
 import { serverCodeIn, explainAttempt, type AttemptEvidence, type ChainLink, type ServerErrorSource } from './explain-chain.js';
 import type { DiagnosedAttempt } from './attempt-types.js';
+import type { MissingMessage } from '../events/index.js';
 import { isFailureStatus } from '../util/status-code.js';
 
 const success = (status: string | null) => status !== null && !isFailureStatus(status);
@@ -20,7 +21,17 @@ function eventFoundIn(attempt: Attempt, eventId: number, nth?: number): string {
 
 function withExplanation(attempt: Omit<DiagnosedAttempt, 'Status' | 'Explanation' | 'NextSteps'>, evidence: AttemptEvidence): DiagnosedAttempt {
   const { Status, Explanation, NextSteps } = explainAttempt(evidence);
-  return { ...attempt, Status, Explanation, NextSteps };
+  const ask = askForMessages(attempt.MissingMessages);
+  return { ...attempt, Status, Explanation, NextSteps: ask ? [ask, ...NextSteps] : NextSteps };
+}
+
+/** The messages to ask for, as a step: without them the text tells no code. */
+function askForMessages(missing: readonly MissingMessage[]): string | null {
+  const asked = missing.filter((message) => message.Ask);
+  if (asked.length === 0) return null;
+  const ids = asked.map((message) => message.EventId);
+  const list = ids.length === 1 ? `event ${ids[0] ?? ''}` : `events ${ids.slice(0, -1).join(', ')} and ${ids.at(-1) ?? ''}`;
+  return `Ask for the full message of ${list} (${asked.map((message) => message.Holds.replace(/^[^:]*: /, '')).join('; ')}): in Event Viewer, select the event and use "Copy details as text". The list of events shows none of these codes.`;
 }
 
 /** An attempt the AAD event logs saw (Step 2, method 2). */
@@ -49,6 +60,7 @@ export function fromEvents(attempt: Attempt): DiagnosedAttempt {
       ThreadId: attempt.ThreadId,
       Orphan: attempt.Orphan,
       EventRecordIds: attempt.EventRecordIds,
+      MissingMessages: missingMessages(attempt.Events),
       SourceFormat: attempt.SourceFormat,
       LocalTime: attempt.FirstEventTime === null ? (attempt.Events.find((e) => e.FromText?.LocalTime)?.FromText?.LocalTime ?? null) : null,
     },
@@ -109,6 +121,7 @@ export function fromDiagnostics(block: PrtDiagnostics): DiagnosedAttempt {
       ThreadId: null,
       Orphan: false,
       EventRecordIds: [],
+      MissingMessages: [],
       SourceFormat: 'Dsregcmd',
       LocalTime: null,
     },
@@ -184,9 +197,18 @@ export function mergeAttempts(fromDsreg: DiagnosedAttempt[], fromLogs: Diagnosed
  * usual case (the Analytic log, which holds 1006/1007, is off by default, and pastes hold a few
  * events): the status is then not shown, which says nothing about whether the attempt finished.
  */
-export function missingStatus(attempt: Pick<DiagnosedAttempt, 'Orphan' | 'Finished'>): string {
+export function missingStatus(attempt: Pick<DiagnosedAttempt, 'Orphan' | 'Finished'> & { MissingMessages?: readonly MissingMessage[] }): string {
   if (attempt.Orphan) return 'status not shown (no 1007 read)';
+  if (stopMessageMissing(attempt)) return 'status not shown (1007 read without its message)';
   return attempt.Finished ? 'no status' : 'no 1007 yet (unfinished, or the log ends first)';
+}
+
+const stopMessageMissing = (attempt: { MissingMessages?: readonly MissingMessage[] }) => (attempt.MissingMessages ?? []).some((message) => message.EventId === AAD_EVENT.GetTokenStop);
+
+/** `1084 (HTTP transport error), 1086 (user realm failure)`: the error events whose codes the text does not show. */
+function unreadErrors(attempt: DiagnosedAttempt): string {
+  const errors = attempt.MissingMessages.filter((message) => message.EventId !== AAD_EVENT.GetTokenStop);
+  return errors.map((message) => `${message.EventId} (${message.Holds.replace(/:.*$/, '')})`).join(', ');
 }
 
 /** What a person reads first: the newest failure and its deepest explanation, or that all is well. */
@@ -203,9 +225,21 @@ export function summarise(attempts: DiagnosedAttempt[], totals?: { attempts: num
   const named = (link: ChainLink) => `${link.Code}${link.Name && link.Name !== link.Code ? ` (${link.Name})` : ''}: ${link.Summary}`;
   // Without a status the chain starts at an error event's code, which is news of its own.
   if (!newest.Status) {
-    const logged = deepest ? `logged error ${named(deepest)}` : 'logged no error code';
-    const statusNote = newest.Orphan ? 'Its status is not shown: no 1007 was read.' : newest.Finished ? 'It ended without a status.' : 'It has no 1007 yet: unfinished, or the log ends first.';
-    return `${counted}; the newest ${/[.!?]$/.test(logged) ? logged : `${logged}.`} ${statusNote}`;
+    const unread = unreadErrors(newest);
+    const logged = deepest ? `logged error ${named(deepest)}` : unread ? `logged error events ${unread}, whose codes are not shown` : 'logged no error code';
+    const stopUnread = stopMessageMissing(newest);
+    const statusNote = newest.Orphan
+      ? 'Its status is not shown: no 1007 was read.'
+      : stopUnread
+        ? 'Its status is not shown: the text has its 1007 but not the message.'
+        : newest.Finished
+          ? 'It ended without a status.'
+          : 'It has no 1007 yet: unfinished, or the log ends first.';
+    const ask = newest.MissingMessages.filter((message) => message.Ask).map((message) => message.EventId);
+    const asking = ask.length > 0 ? ` Ask for the message${ask.length === 1 ? '' : 's'} of event${ask.length === 1 ? '' : 's'} ${ask.join(' and ')}.` : '';
+    // A stop read without its status and no error before it: neither success nor failure is shown.
+    const outcome = stopUnread && !deepest && !unread ? `${count} PRT attempt${count === 1 ? '' : 's'} read; the newest shows no error event, but whether it succeeded is not shown` : `${counted}; the newest ${logged}`;
+    return `${/[.!?]$/.test(outcome) ? outcome : `${outcome}.`} ${statusNote}${asking}`;
   }
   const status = `${newest.Status.Hex ?? newest.Status.Input}${newest.Status.Name ? ` (${newest.Status.Name})` : ''}`;
   const because = deepest && deepest !== newest.Explanation[0] ? `, because of ${named(deepest)}` : '';

@@ -1,4 +1,5 @@
 import type { DoctorCause } from '../device/types.js';
+import type { MissingMessage } from '../events/index.js';
 import { causeRules, type CauseRule, type RuleLine } from './rules.js';
 import { ageUnknown, collectSignals } from './signals.js';
 import { SignalLayer, type DoctorInput, type Signal } from './types.js';
@@ -47,12 +48,18 @@ function chain(signals: Signal[], symptoms: Signal[]): string[] {
   return [...new Set(ordered.map((s) => s.Text))];
 }
 
+/** The events whose messages an attempt asks for (a diagnosis written before MissingMessages has none). */
+const askedMessages = (attempt: { MissingMessages?: readonly MissingMessage[] }) => (attempt.MissingMessages ?? []).filter((message) => message.Ask).map((message) => message.EventId);
+
 /** What more would let the doctor judge better, in the order an admin would collect it. */
 export function missingEvidence(input: DoctorInput): string[] {
   const missing: string[] = [];
   if (!input.Status) missing.push('`dsregcmd /status` run in the affected user\'s session (`prt status`)');
   else if (ageUnknown(input.Status)) missing.push('when the capture was taken (`--now`, or the Diagnostic Data box with its Client Time)');
   if (!input.EventsRead) missing.push('the AAD Operational and Analytic logs around a failing sign-in or unlock (`prt trace` collects them)');
+  // Events read from the Event Viewer list pane: their ids without the messages that hold the codes.
+  const unread = [...new Set((input.Diagnosis?.Attempts ?? []).flatMap(askedMessages))];
+  if (unread.length > 0) missing.push(`the full messages of events ${unread.join(', ')} (Event Viewer: Copy details as text), which the list of events did not show`);
   if (!input.Probe) missing.push('the network path to Entra ID as SYSTEM and as the user (`prt probe`)');
   if (!input.Device) missing.push('the device checks: certificate, TPM, SCP, join task, user, clock (`prt device`)');
   return missing;

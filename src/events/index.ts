@@ -3,7 +3,7 @@ export type {
   AadEvent, Attempt, EventDataField, EventParseItem, EventProblem, EventRef, NetworkSubError, PluginError, ServerError, TextOrigin, TextSourceFormat, TokenBrokerError,
 } from './types.js';
 export { TextSequence } from './text/index.js';
-export { codesOf, summariseTextRecord, type TextRecordSummary } from './text/summary.js';
+export { codesOf, missingMessages, summariseTextRecord, type MissingMessage, type TextRecordSummary } from './text/summary.js';
 export { parseEventBatches, parseEventStream, parseEventText, readEvents, keepAadEvents, type EventReader, type KeepEvent, type ParseEventOptions } from './parse.js';
 export { AttemptTracker, buildAttempts, newestFirst, reconstructAttempts, type AttemptOptions, type AttemptReconstruction } from './attempts.js';
 export { timeline } from './order.js';

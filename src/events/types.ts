@@ -55,7 +55,8 @@ export interface AadEvent {
 }
 
 /** The shapes of Event Viewer text PrtTools reads (src/events/text/). */
-export type TextSourceFormat = 'EventViewerText' | 'MessageText' | 'EventViewerTsv' | 'EventViewerCsv' | 'PowerShellList' | 'PowerShellTable';
+/** `EventViewerList`: the list pane's rows pasted as a table (Markdown, tabs or aligned spaces), usually without messages. */
+export type TextSourceFormat = 'EventViewerText' | 'MessageText' | 'EventViewerTsv' | 'EventViewerCsv' | 'EventViewerList' | 'PowerShellList' | 'PowerShellTable';
 
 /** What a text record could and could not tell: it has no record id, and its time is coarse. */
 export interface TextOrigin {

@@ -381,6 +381,23 @@ Describe 'Get-PrtError without -Code (the device)' {
     }
 }
 
+Describe 'Get-PrtError on the Event Viewer list pasted as a table (the real prt)' {
+    It 'lists the messages the attempt lacks as PrtTools.MissingMessage objects, the 1007 first' {
+        $fixtures = Split-Path -Parent (Split-Path -Parent $missingPrt)
+        $listPane = Join-Path $fixtures 'real/events/list-view-md-table-one-attempt-1006-1007-no-messages.txt'
+        $attempt = @(Get-PrtError -EventPath $listPane)[0]
+        $attempt.Status | Should -BeNullOrEmpty
+        $attempt.Succeeded | Should -BeFalse
+        $attempt.MissingMessages[0].PSObject.TypeNames[0] | Should -Be 'PrtTools.MissingMessage'
+        $attempt.MissingMessages[0].EventId | Should -BeOfType [int]
+        @($attempt.MissingMessages | Where-Object { $_.Ask } | ForEach-Object { $_.EventId }) | Should -Be @(1007, 1084)
+        # The 1007 was read, its status was not: "not shown", never "none" (which reads as "it had none").
+        $table = $attempt | Format-Table | Out-String -Width 200
+        $table | Should -Match '\bnot shown\b'
+        $table | Should -Not -Match '\bnone\b'
+    }
+}
+
 Describe 'Get-PrtError on exported AAD logs (the real prt)' {
     BeforeAll {
         $eventsDir = Join-Path (Split-Path -Parent (Split-Path -Parent $missingPrt)) 'events'

@@ -30,6 +30,7 @@ const textFormatName: Record<string, string> = {
   MessageText: 'message text',
   EventViewerTsv: 'a saved .txt',
   EventViewerCsv: 'a saved .csv',
+  EventViewerList: 'the Event Viewer list pasted as a table',
   PowerShellList: 'Get-WinEvent | Format-List',
   PowerShellTable: 'a Get-WinEvent table (messages cut)',
   Mixed: 'XML and text',
@@ -43,7 +44,7 @@ function formatTextRecords(diagnosis: Diagnosis, style: Style): string[] {
     const id = record.EventIdCandidates.length > 1 ? `${record.EventId}?` : String(record.EventId);
     const when = record.TimeCreated ? time(record.TimeCreated) : record.LocalTime ? `${record.LocalTime.replace('T', ' ')} local` : 'no time';
     const where = `${win32.basename(record.Source)} #${record.Position}`;
-    lines.push(`   ${id.padEnd(6)}${record.Codes.join(' ') || style.dim('no code')}  ${style.dim(`(${where}, ${when}${record.InAttempt ? '' : ', in no PRT attempt'})`)}`);
+    lines.push(`   ${id.padEnd(6)}${record.Codes.join(' ') || style.dim(record.Message === null ? 'no message' : 'no code')}  ${style.dim(`(${where}, ${when}${record.InAttempt ? '' : ', in no PRT attempt'})`)}`);
     for (const code of record.Explained.filter((c) => c.Name || !/not a code|unknown/i.test(c.Summary)).slice(0, 3)) {
       lines.push(`         ${code.Code}${code.Name && code.Name !== code.Code ? ` ${code.Name}` : ''}: ${code.Summary}`);
     }

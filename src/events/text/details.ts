@@ -7,11 +7,13 @@
  *   (messages.ts) and starts a record of its own;
  * - `Get-WinEvent | Format-List`: properties at the margin, the Message indented below its name;
  * - Get-WinEvent's default table: one row per event, its message cut to the first line's start;
+ * - Event Viewer's list pane pasted as a table (delimited.ts reads its rows): ids, levels, times;
  * - anything else (prose, other logs' messages without a header) is noise.
  * Only the record being read is held: memory does not grow with the paste.
  */
 import type { TextSourceFormat } from '../types.js';
 import { HEADER_LABEL_ANYWHERE, HEADER_LINE, LIST_LABELS, LIST_LINE, LOOSE_EVENT_ID, TABLE_GROUP, TABLE_HEAD, TABLE_ROW, TABLE_RULE, headerKeyOf, type HeaderKey } from './labels.js';
+import { ListPaneRows } from './delimited.js';
 import { cleanLine, type PastedLine } from './lines.js';
 import { templateOfLine, type MessageTemplate } from './messages.js';
 
@@ -53,6 +55,8 @@ export class DetailsScanner {
   private readonly listSeen = new Set<string>();
   /** Reading Get-WinEvent's table: the group's provider (undefined: not in a table). */
   private tableProvider: string | null | undefined = undefined;
+  /** The list pane pasted as a table: its header read, its rows follow. */
+  private readonly listPane = new ListPaneRows();
   /** Text outside any record, sampled for the "not event text" message. */
   noise = '';
 
@@ -74,6 +78,7 @@ export class DetailsScanner {
       if (text.includes('</Event>')) this.finish();
       return;
     }
+    if (this.listPaneLine(raw)) return;
     if (line.fence) {
       this.finish();
       this.previousBlank = false;
@@ -176,6 +181,22 @@ export class DetailsScanner {
     // A line at the margin that is no property: the list ended (prose after the paste).
     this.finish();
     return false;
+  }
+
+  /** The list pane pasted as a table: its header starts it, each row is a record. True when the line was taken. */
+  private listPaneLine(raw: string): boolean {
+    if (this.listPane.reading) {
+      const row = this.listPane.row(raw, () => ++this.positions);
+      if (row === 'skip') return true;
+      if (row) {
+        this.emit({ record: row });
+        return true;
+      }
+      return false;
+    }
+    if (!this.listPane.header(raw)) return false;
+    this.finish();
+    return true;
   }
 
   /** Get-WinEvent's default table: each row is a record of its own. True when the line was taken. */

@@ -3,7 +3,7 @@
  * carries — the typed ones (as aad.ts reads them from event XML) first, then any other code
  * written in its message (an AADSTS in a 1098's text, the inner `0xcaa…` of a token broker error).
  */
-import { AAD_EVENT, networkErrorOf, pluginErrorOf, serverErrorOf, statusOf, tokenBrokerErrorOf } from '../aad.js';
+import { AAD_EVENT, AAD_EVENTS, networkErrorOf, pluginErrorOf, serverErrorOf, statusOf, tokenBrokerErrorOf } from '../aad.js';
 import { findInteger, toHex32 } from '../numbers.js';
 import type { AadEvent, TextOrigin } from '../types.js';
 
@@ -74,4 +74,54 @@ export function summariseTextRecord(event: AadEvent): TextRecordSummary | null {
     Codes: codesOf(event),
     Message: first ? (first.length > 200 ? `${first.slice(0, 199)}…` : first) : null,
   };
+}
+
+/** An event of an attempt that was read from text without its message: the codes it holds are unknown. */
+export interface MissingMessage {
+  EventId: number;
+  /** What the message would tell (our words): `HTTP transport error: the network error code`. */
+  Holds: string;
+  /** Worth asking for: the 1007 (the status) and the events the chain reads, else the first error. */
+  Ask: boolean;
+}
+
+/** The events whose message carries an attempt's evidence, and what it holds. */
+const EVIDENCE_IN_MESSAGE: Readonly<Record<number, string>> = {
+  1007: "GetToken stop: the attempt's status",
+  1081: "OAuth error: Entra ID's error and AADSTS code",
+  1088: "WS-Trust error: the federation server's fault",
+  1084: 'HTTP transport error: the network error code',
+  1025: "HTTP request status: the server's HTTP answer",
+  1104: "plugin call error: the call's result code",
+  1097: "token broker warning: its error code",
+  1098: "token broker error: its error code",
+};
+/** Other error events of the flow, named after their messages (messages.ts): they repeat a status. */
+const ERROR_NAMES: Readonly<Record<number, string>> = {
+  1085: 'logon failure',
+  1086: 'user realm failure',
+  1087: 'credential keys failure',
+  1094: 'refresh token failure',
+  1160: 'logon failure',
+};
+const ERROR_LEVEL = 2;
+
+/**
+ * The events of an attempt that text gave without their message (the Event Viewer list pane shows
+ * ids, levels and times only): the 1007 first, then the error events as logged. Nothing is
+ * guessed for them; this says what to ask for instead.
+ */
+export function missingMessages(events: readonly AadEvent[]): MissingMessage[] {
+  const missing: MissingMessage[] = [];
+  for (const e of events) {
+    if (!e.FromText || e.Message !== null || e.Data.length > 0 || missing.some((m) => m.EventId === e.EventId)) continue;
+    const evidence = EVIDENCE_IN_MESSAGE[e.EventId];
+    const level = e.Level ?? AAD_EVENTS[e.EventId]?.Level ?? null;
+    if (evidence !== undefined) missing.push({ EventId: e.EventId, Holds: evidence, Ask: true });
+    else if (level !== null && level <= ERROR_LEVEL) missing.push({ EventId: e.EventId, Holds: `${ERROR_NAMES[e.EventId] ?? 'error'}: its status code`, Ask: false });
+  }
+  // Without an event the chain reads, the first error is the one whose code tells most.
+  const firstError = missing.find((m) => m.EventId !== AAD_EVENT.GetTokenStop);
+  if (firstError && !missing.some((m) => m.Ask && m.EventId !== AAD_EVENT.GetTokenStop)) firstError.Ask = true;
+  return missing.sort((a, b) => Number(b.EventId === AAD_EVENT.GetTokenStop) - Number(a.EventId === AAD_EVENT.GetTokenStop));
 }

@@ -8,7 +8,17 @@ import { readBytes } from './helpers.js';
 
 interface Case {
   file: string;
-  expect: { Records: number; EventIds: number[]; EventIdFrom: string[]; Codes: string[]; Attempts?: number; LocalTimes?: string[] };
+  expect: {
+    Records: number;
+    EventIds: number[];
+    EventIdFrom: string[];
+    Codes: string[];
+    Attempts?: number;
+    LocalTimes?: string[];
+    /** The newest attempt's events read without their message, and those to ask for. */
+    MissingMessages?: number[];
+    AskFor?: number[];
+  };
   why: string;
 }
 
@@ -33,6 +43,20 @@ describe('the real Event Viewer text corpus', () => {
     const diagnosis = await diagnose(createHost({}, 'linux'), { events: [path(c.file)] });
     expect(diagnosis.TextRecords.flatMap((record) => record.Codes)).toEqual(c.expect.Codes);
     if (c.expect.Attempts !== undefined) expect(diagnosis.Attempts.length).toBe(c.expect.Attempts);
+    const [newest] = diagnosis.Attempts;
+    if (c.expect.MissingMessages) {
+      expect(newest?.MissingMessages.map((m) => m.EventId)).toEqual(c.expect.MissingMessages);
+      // Unread is not clean: no status is made up, and the verdict never reads as healthy.
+      expect(newest?.Status).toBeNull();
+      expect(newest?.Succeeded).toBe(false);
+      expect(diagnosis.Summary).not.toMatch(/succeeded|No PRT attempt/);
+      expect(diagnosis.Summary).toContain('status is not shown');
+    }
+    if (c.expect.AskFor) {
+      expect(newest?.MissingMessages.filter((m) => m.Ask).map((m) => m.EventId)).toEqual(c.expect.AskFor);
+      expect(diagnosis.Summary).toContain(`Ask for the messages of events ${c.expect.AskFor.join(' and ')}.`);
+      expect(newest?.NextSteps[0]).toMatch(new RegExp(`^Ask for the full message of events ${c.expect.AskFor.join(', ').replace(/, (\d+)$/, ' and $1')} `));
+    }
     for (const attempt of diagnosis.Attempts) {
       expect(attempt.SourceFormat).not.toBe('EventXml');
       expect(attempt.Start).toBeNull(); // pasted text never gives an attempt an instant it does not have

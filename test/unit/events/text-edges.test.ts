@@ -288,10 +288,10 @@ describe('Save Selected Events rows (delimited.ts)', () => {
     expect(scan([csv]).events[0]?.Message).toBe('OAuth response error: invalid_grant, again,,end');
   });
 
-  it('reads a Security-log export (Keywords first), a named Message column and ignores unknown columns', () => {
-    const csv = 'Keywords,Date and Time,Source,Event ID,Task Category,Computer,Message\nAudit Failure,20.11.2026 10:13:40,Microsoft-Windows-Security-Auditing,4625, Logon ,PC1,An account failed to log on.\n';
+  it('reads a Security-log export (Keywords first), a named Message column, a Computer column, and ignores unknown columns', () => {
+    const csv = 'Keywords,Date and Time,Source,Event ID,Task Category,Operational Code,Computer,Message\nAudit Failure,20.11.2026 10:13:40,Microsoft-Windows-Security-Auditing,4625, Logon ,Info,PC1,An account failed to log on.\n';
     const { events: [event] } = scan([csv]);
-    expect(event).toMatchObject({ EventId: 4625, Keywords: 'Audit Failure', Computer: '', Message: 'An account failed to log on.', Provider: 'Microsoft-Windows-Security-Auditing', Level: null });
+    expect(event).toMatchObject({ EventId: 4625, Keywords: 'Audit Failure', Computer: 'PC1', Message: 'An account failed to log on.', Provider: 'Microsoft-Windows-Security-Auditing', Level: null, Opcode: null });
   });
 
   it('trims the header values but keeps the message as written, its lines trimmed at the end only', () => {
