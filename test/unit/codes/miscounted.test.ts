@@ -41,6 +41,11 @@ describe('hex codes typed with a digit too many or too few', () => {
     expect(reading('0xc000007')).toBe('0xC0000070');
   });
 
+  test('only a zero counts as the extra digit: dropping another digit is not a slip we guess', () => {
+    // Without its 1, 0xc0010006d would be STATUS_LOGON_FAILURE; no zero removed gives a known code.
+    expect(readMiscountedHex('0xc0010006d')).toBe('unreadable');
+  });
+
   test('two different known codes one slip away: unreadable, not a guess', () => {
     // 0x801c001 is 0x801C0001 or 0x801C0010 with a zero dropped.
     expect(readMiscountedHex('0x801c001')).toBe('unreadable');
