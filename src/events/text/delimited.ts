@@ -12,7 +12,7 @@
  */
 import { headerKeyOf, type HeaderKey } from './labels.js';
 import { cleanLine } from './lines.js';
-import type { RawItem, RawRecord } from './details.js';
+import type { RawItem, RawRecord } from './raw.js';
 import type { TextSourceFormat } from '../types.js';
 
 /** Column names that are not also labels of "Copy details as text" (labels.ts holds those). */

@@ -12,26 +12,11 @@
  * Only the record being read is held: memory does not grow with the paste.
  */
 import type { TextSourceFormat } from '../types.js';
+import type { RawItem, RawRecord } from './raw.js';
 import { HEADER_LABEL_ANYWHERE, HEADER_LINE, LIST_LABELS, LIST_LINE, LOOSE_EVENT_ID, TABLE_GROUP, TABLE_HEAD, TABLE_ROW, TABLE_RULE, headerKeyOf, type HeaderKey } from './labels.js';
 import { ListPaneRows } from './delimited.js';
 import { cleanLine, type PastedLine } from './lines.js';
 import { templateOfLine, type MessageTemplate } from './messages.js';
-
-export interface RawRecord {
-  format: TextSourceFormat;
-  header: Partial<Record<HeaderKey, string>>;
-  /** The message, line by line. */
-  body: string[];
-  /** The `Event Xml:` part, when the copy had one. */
-  xml: string[] | null;
-  /** The AAD message template its message starts with, if any. */
-  template: MessageTemplate | null;
-  /** 1-based, in the order the file holds the records. */
-  position: number;
-}
-
-/** A raw record, or a record that had to be skipped (too large). */
-export type RawItem = { record: RawRecord } | { skipped: { position: number; why: string } };
 
 type Mode = 'none' | 'header' | 'body' | 'xml';
 

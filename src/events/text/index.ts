@@ -8,7 +8,8 @@
 import { badInput } from '../../errors.js';
 import type { EventParseItem } from '../types.js';
 import { DelimitedScanner } from './delimited.js';
-import { DetailsScanner, type RawItem } from './details.js';
+import { DetailsScanner } from './details.js';
+import type { RawItem } from './raw.js';
 import { DELIMITED_HEADER } from './labels.js';
 import { TextSequence, recordToEvent } from './record.js';
 

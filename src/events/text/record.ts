@@ -11,7 +11,7 @@ import type { AadEvent, TextOrigin } from '../types.js';
 import { levelOf, taskOf } from './labels.js';
 import { headerValue } from './lines.js';
 import { templateOfEvent, templateOfLine } from './messages.js';
-import type { RawRecord } from './details.js';
+import type { RawRecord } from './raw.js';
 import { parseTextTime } from './time.js';
 
 /**
