@@ -16,7 +16,7 @@ import type { RawItem, RawRecord } from './raw.js';
 import { HEADER_LABEL_ANYWHERE, HEADER_LINE, LIST_LABELS, LIST_LINE, LOOSE_EVENT_ID, TABLE_GROUP, TABLE_HEAD, TABLE_ROW, TABLE_RULE, headerKeyOf, type HeaderKey } from './labels.js';
 import { ListPaneRows } from './delimited.js';
 import { cleanLine, type PastedLine } from './lines.js';
-import { templateOfLine, type MessageTemplate } from './messages.js';
+import { templateOfLine } from './messages.js';
 
 type Mode = 'none' | 'header' | 'body' | 'xml';
 
