@@ -104,7 +104,8 @@ describe('watch_host', () => {
     const host = chattyHost(log);
     const result = await runLibrary('watch_host', [pidOf(host), log, pidOf(server), '30', '3']);
     expect(result.status).toBe(12);
-    expect(result.seconds).toBeGreaterThanOrEqual(3);
+    // The library counts whole seconds (`date +%s`): a 3 s limit can end just after 2 s (it did, under load).
+    expect(result.seconds).toBeGreaterThan(2);
   });
 
   test('never kills the host or the server itself', async () => {
