@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseDsregcmd } from '../../../src/dsreg/parse.js';
+import { findFieldInReport } from '../../../src/dsreg/values.js';
+
+// Several runs of dsregcmd /status in one paste ("before" and "after"): the parser keeps one run
+// and says which (Runs). The status rules built on it are in test/unit/diagnose/status-rules.test.ts.
+const BORDER = '+' + '-'.repeat(70) + '+';
+const box = (name: string, ...lines: string[]) => [BORDER, '| ' + name.padEnd(69) + '|', BORDER, '', ...lines, ''].join('\n');
+const parse = (text: string) => parseDsregcmd(text, { source: 'capture.txt', encoding: 'utf-8' });
+const run = (tenant: string, clientTime: string | null) =>
+  [box('Device State', '             AzureAdJoined : YES'), box('Tenant Details', `                TenantName : ${tenant}`), box('SSO State', '                AzureAdPrt : YES'),
+    ...(clientTime === null ? [] : [box('Diagnostic Data', `               Client Time : ${clientTime} UTC`)])].join('\n');
+const tenantOf = (text: string) => findFieldInReport(parse(text), 'TenantName')?.Value;
+
+describe('several runs in one paste', () => {
+  it('keeps the run with the latest Client Time, wherever it stands', () => {
+    const latestFirst = `${run('After', '2026-11-20 09:00:00.000')}\n${run('Before', '2026-11-20 03:00:00.000')}`;
+    expect(parse(latestFirst).Runs).toEqual({ Count: 2, Kept: 1, By: 'ClientTime' });
+    expect(tenantOf(latestFirst)).toBe('After');
+    const latestLast = `${run('Before', '2026-11-20 03:00:00.000')}\n${run('Middle', '2026-11-20 05:00:00.000')}\n${run('After', '2026-11-20 09:00:00.000')}`;
+    expect(parse(latestLast).Runs).toEqual({ Count: 3, Kept: 3, By: 'ClientTime' });
+    expect(tenantOf(latestLast)).toBe('After');
+  });
+
+  it('keeps the last run pasted when a run has no Client Time', () => {
+    const text = `${run('After', '2026-11-20 09:00:00.000')}\n${run('Last', null)}`;
+    expect(parse(text).Runs).toEqual({ Count: 2, Kept: 2, By: 'Order' });
+    expect(tenantOf(text)).toBe('Last');
+  });
+
+  it('loose lines before the first box belong to the first run only', () => {
+    const loose = '                DomainJoined : YES\n';
+    const firstKept = `${loose}${run('First', '2026-11-20 09:00:00.000')}\n${run('Second', '2026-11-20 03:00:00.000')}`;
+    expect(findFieldInReport(parse(firstKept), 'DomainJoined')?.Value).toBe('YES');
+    const secondKept = `${loose}${run('First', '2026-11-20 03:00:00.000')}\n${run('Second', '2026-11-20 09:00:00.000')}`;
+    expect(findFieldInReport(parse(secondKept), 'DomainJoined')).toBeUndefined();
+  });
+
+  it('one run has no Runs, and work account boxes do not start a run', () => {
+    expect(parse(run('Only', '2026-11-20 09:00:00.000')).Runs).toBeUndefined();
+    const accounts = `${run('Only', null)}\n${box('Work Account 1', ' WorkplaceTenantName : A')}\n${box('Work Account 2', ' WorkplaceTenantName : B')}`;
+    expect(parse(accounts).Runs).toBeUndefined();
+  });
+});
+
+describe('what a refusal points to', () => {
+  const refusal = (text: string) => {
+    try {
+      parse(text);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('up to three quoted fields are named without an ellipsis', () => {
+    const three = 'We saw AzureAdJoined : YES here.\nThen DomainJoined: NO, sadly.\nAlso NgcSet : NO.';
+    expect(refusal(three)).toContain('quoted inside the text (`AzureAdJoined : YES`, `DomainJoined : NO`, `NgcSet : NO`), not on lines');
+  });
+
+  it('one code is "the code", up to three are named, more get an ellipsis', () => {
+    expect(refusal('it failed with 0x80070520 again')).toContain(' It holds the code 0x80070520: `prt explain --text`');
+    expect(refusal('0x80070520 then 0xc000006d then 0x80072ee2')).toContain(' It holds codes 0x80070520, 0xc000006d, 0x80072ee2: ');
+    expect(refusal('0x80070520 then 0xc000006d then 0x80072ee2 then 0xcaa5001c')).toContain(' It holds codes 0x80070520, 0xc000006d, 0x80072ee2, …: ');
+  });
+});
