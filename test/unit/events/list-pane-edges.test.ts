@@ -78,3 +78,12 @@ describe('the rows of the list pane', () => {
     expect(event?.Message).toBe(message);
   });
 });
+
+describe('a row is one record', () => {
+  it('reads a row whose message column comes first as one event, not also as a bare message', () => {
+    const events = read('Message\tEvent ID\tLevel\nOAuth response error: invalid_grant\t1081\tError\n');
+    expect(ids(events)).toEqual([1081]);
+    expect(events[0]).toMatchObject({ Level: 2, Message: 'OAuth response error: invalid_grant' });
+    expect(events[0]?.FromText?.SourceFormat).toBe('EventViewerList');
+  });
+});
