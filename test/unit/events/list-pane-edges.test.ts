@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEventText } from '../../../src/events/parse.js';
 import { columnKeyOf, listColumns } from '../../../src/events/text/delimited.js';
+import { missingMessages } from '../../../src/events/text/summary.js';
 import type { AadEvent, EventParseItem } from '../../../src/events/types.js';
 
 const eventsOf = (items: EventParseItem[]) => items.flatMap((item) => ('event' in item ? [item.event] : []));
@@ -85,5 +86,34 @@ describe('a row is one record', () => {
     expect(ids(events)).toEqual([1081]);
     expect(events[0]).toMatchObject({ Level: 2, Message: 'OAuth response error: invalid_grant' });
     expect(events[0]?.FromText?.SourceFormat).toBe('EventViewerList');
+  });
+});
+
+describe('the messages a list lacks (missingMessages)', () => {
+  const table = (rows: string[][], heads = ['Level', 'Event ID']) => `| ${heads.join(' | ')} |\n|${heads.map(() => '---|').join('')}\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`;
+  const missing = (text: string) => missingMessages(read(text)).map((m) => [m.EventId, m.Holds, m.Ask]);
+
+  it('names each event id once, however many rows it has', () => {
+    expect(missing(table([['Error', '1086'], ['Error', '1086'], ['Information', '1007']]))).toEqual([
+      [1007, "GetToken stop: the attempt's status", true],
+      [1086, 'user realm failure: its status code', true],
+    ]);
+  });
+
+  it('does not ask for a message the row has, even one that is no AAD template', () => {
+    expect(missing(table([['Error', '1084', 'The server did not answer']], ['Level', 'Event ID', 'Message']))).toEqual([]);
+  });
+
+  it('lists an error event it has no name for as an error, and nothing for an unknown event without a level', () => {
+    expect(missing(table([['Error', '1234']]))).toEqual([[1234, 'error: its status code', true]]);
+    expect(missing(table([['1234', '6/24/2020 3:35:35 AM']], ['Event ID', 'Date and Time']))).toEqual([]);
+  });
+
+  it('asks for no other error when one error holds evidence, even if another error comes first', () => {
+    expect(missing(table([['Error', '1086'], ['Error', '1084'], ['Information', '1007']]))).toEqual([
+      [1007, "GetToken stop: the attempt's status", true],
+      [1086, 'user realm failure: its status code', false],
+      [1084, 'HTTP transport error: the network error code', true],
+    ]);
   });
 });
