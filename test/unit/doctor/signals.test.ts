@@ -71,6 +71,7 @@ describe('codeKeys', () => {
     // The same low 16 bits in another facility or an NTSTATUS are no WinHTTP error.
     expect(codeKeys('0x80042efd')).toEqual(['code:0x80042efd', 'family:HRESULT']);
     expect(codeKeys('0xc0002efd')).toEqual(['code:0xc0002efd', 'family:NTSTATUS']);
+    expect(codeKeys('0xc0072efd')).not.toContain('winhttp:12029');
     expect(codeKeys('12000')).toEqual(['code:12000', 'family:Win32']);
   });
 
