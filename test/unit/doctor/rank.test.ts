@@ -280,6 +280,17 @@ describe('the verdict, word for word (survivors of the mutation run of rank.ts)'
     const newer = attempt(['0xc000006d'], { End: '2026-11-20T10:00:00Z' });
     const failing = rankCauses(input({ Status: status('Healthy'), Diagnosis: diagnosis(newer, succeededAt('2026-11-20T09:00:00Z')), Probe: probe(), Device: device() }));
     expect(failing.map((c) => c.Id)).not.toContain('NoFault');
+    // A healthy PRT line is no symptom: it is not put at the head of a failure's evidence.
+    expect(failing.flatMap((c) => c.Evidence)).not.toContain('AzureAdPrt YES, renewed 1 h ago');
+    // A probe finding that fails is a risk of NoFault, like a failing device check.
+    const probed = rankCauses(input({ Status: status('Healthy'), Diagnosis: diagnosis(succeededAt('2026-11-20T09:00:00Z')), Probe: probe(finding('ClockSkew', [], 'Warning')), Device: device() }));
+    expect(probed.find((c) => c.Id === 'NoFault')?.Against).toEqual(['probe as SYSTEM: ClockSkew measured: a risk, though the PRT works now']);
+  });
+
+  it('a cause raised by a finding of dsregcmd names that finding in its evidence', () => {
+    const system = { ...status('Unknown'), AzureAdPrt: false, Findings: [{ Id: 'NoUserContext', Severity: 'Info', Message: '', NextStep: '' }] } as unknown as PrtStatus;
+    const [first] = rankCauses(input({ Status: system, Diagnosis: diagnosis(), Probe: probe(), Device: device() }));
+    expect(first?.Evidence).toContain('dsregcmd: NoUserContext');
   });
 
   it('lists what is missing: the capture time of an undated capture, and each source not read', () => {
