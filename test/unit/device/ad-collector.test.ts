@@ -132,6 +132,39 @@ describe('the LDAP collector document', () => {
   });
 });
 
+describe('the edges of the collector document (survivors of the partial mutation run)', () => {
+  const withPassword = (fields: Record<string, unknown>) => doc({ Scp: { Found: true, Keywords: [`azureADId:${tenant}`] }, PasswordLastSet: '2026-11-30T08:15:02Z', ...fields });
+  const refusal = (text: string) => {
+    try {
+      parseAdCollector(text);
+    } catch (error) {
+      if (error instanceof DeviceParseError) return error.message;
+      throw error;
+    }
+    return null;
+  };
+
+  it('an SCP with no keywords at all says so, and a keyword with a blank after its colon is read without it', () => {
+    expect(parseAdCollector(doc({ Scp: { Found: true, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z' })).Scp).toEqual({ Value: null, Reason: 'the SCP object exists but its keywords name no tenant (none)' });
+    expect(parseAdCollector(withPassword({ Scp: { Found: true, Keywords: [`azureADId: ${tenant}`, 'azureADName:   '] } })).Scp.Value).toEqual({ TenantId: tenant, TenantName: null });
+    expect(parseAdCollector(withPassword({ Scp: { Found: true, Keywords: ['azureADName:contoso.com'] } })).Scp.Value).toEqual({ TenantId: null, TenantName: 'contoso.com' });
+    expect(parseAdCollector(withPassword({ Scp: { Found: true, Keywords: ['foo:1', 'bar:2'] } })).Scp.Reason).toBe('the SCP object exists but its keywords name no tenant (foo:1, bar:2)');
+  });
+
+  it('refuses a password time with anything before or after the ISO UTC time', () => {
+    expect(refusal(withPassword({ PasswordLastSet: '2026-11-30T08:15:02Z (UTC)' }))).toMatch(/PasswordLastSet is not an ISO UTC time: 2026-11-30T08:15:02Z \(UTC\)/);
+    expect(refusal(withPassword({ PasswordLastSet: 'at 2026-11-30T08:15:02Z' }))).toMatch(/PasswordLastSet is not an ISO UTC time: at 2026/);
+    // An expanded ISO year, which Date.parse accepts: still not the collector's format.
+    expect(refusal(withPassword({ PasswordLastSet: '+002026-11-30T08:15:02Z' }))).toMatch(/PasswordLastSet is not an ISO UTC time: \+002026/);
+  });
+
+  it('names what is wrong with the computer object: a certificate that is no object, no SamAccountName, a Found that is not true or false', () => {
+    expect(refusal(withPassword({ Computer: { ...computer, Certificates: [selfSigned, 'CN=PC1'] } }))).toMatch(/Computer\.Certificates\[1\] is not an object/);
+    expect(refusal(withPassword({ Computer: { ...computer, SamAccountName: null } }))).toMatch(/Computer\.SamAccountName is missing/);
+    expect(refusal(withPassword({ Computer: { ...computer, Found: 'yes' } }))).toMatch(/Computer\.Found is not true or false/);
+  });
+});
+
 describe('the collector script', () => {
   it('uses System.DirectoryServices only: no AD module, no RSAT cmdlets', () => {
     expect(adCollectorScript).toMatch(/System\.DirectoryServices\.DirectoryEntry\('LDAP:\/\/RootDSE'\)\n\s+#.*\n\s+\$rootDse\.RefreshCache\(\)/);
