@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeCode, isExplainError } from '../../../src/codes/index.js';
 import { DeviceParseError } from '../../../src/device/parse.js';
 import { adCollectorScript, parseAdCollector, scpFromKeywords } from '../../../src/device/ad-collector.js';
 
@@ -129,6 +130,56 @@ describe('the LDAP collector document', () => {
   it('finds the keywords whatever their case and order', () => {
     expect(scpFromKeywords([` azureadname:fabrikam.com `, `AZUREADID:${tenant}`])).toEqual({ TenantId: tenant, TenantName: 'fabrikam.com' });
     expect(scpFromKeywords([])).toEqual({ TenantId: null, TenantName: null });
+  });
+});
+
+describe('the edges of the collector document (survivors of the partial mutation run)', () => {
+  const withPassword = (fields: Record<string, unknown>) => doc({ Scp: { Found: true, Keywords: [`azureADId:${tenant}`] }, PasswordLastSet: '2026-11-30T08:15:02Z', ...fields });
+  const refusal = (text: string) => {
+    try {
+      parseAdCollector(text);
+    } catch (error) {
+      if (error instanceof DeviceParseError) return error.message;
+      throw error;
+    }
+    return null;
+  };
+
+  it('an SCP with no keywords at all says so, and a keyword with a blank after its colon is read without it', () => {
+    expect(parseAdCollector(doc({ Scp: { Found: true, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z' })).Scp).toEqual({ Value: null, Reason: 'the SCP object exists but its keywords name no tenant (none)' });
+    expect(parseAdCollector(withPassword({ Scp: { Found: true, Keywords: [`azureADId: ${tenant}`, 'azureADName:   '] } })).Scp.Value).toEqual({ TenantId: tenant, TenantName: null });
+    expect(parseAdCollector(withPassword({ Scp: { Found: true, Keywords: ['azureADName:contoso.com'] } })).Scp.Value).toEqual({ TenantId: null, TenantName: 'contoso.com' });
+    expect(parseAdCollector(withPassword({ Scp: { Found: true, Keywords: ['foo:1', 'bar:2'] } })).Scp.Reason).toBe('the SCP object exists but its keywords name no tenant (foo:1, bar:2)');
+  });
+
+  it('refuses a password time with anything before or after the ISO UTC time', () => {
+    expect(refusal(withPassword({ PasswordLastSet: '2026-11-30T08:15:02Z (UTC)' }))).toMatch(/PasswordLastSet is not an ISO UTC time: 2026-11-30T08:15:02Z \(UTC\)/);
+    expect(refusal(withPassword({ PasswordLastSet: 'at 2026-11-30T08:15:02Z' }))).toMatch(/PasswordLastSet is not an ISO UTC time: at 2026/);
+    // An expanded ISO year, which Date.parse accepts: still not the collector's format.
+    expect(refusal(withPassword({ PasswordLastSet: '+002026-11-30T08:15:02Z' }))).toMatch(/PasswordLastSet is not an ISO UTC time: \+002026/);
+  });
+
+  it('adds the knowledge base\'s name to a bare code in a reason, once, and leaves an unknown code or one already named as it is', () => {
+    const known = decodeCode('0x8007232b');
+    const name = isExplainError(known) ? null : known.Name;
+    expect(name).not.toBeNull();
+    const reason = (error: string) => parseAdCollector(withPassword({ ScpError: error })).Scp.Reason;
+    expect(reason('Unknown error (0x8007232b)')).toBe(`the SCP over LDAP: Unknown error (0x8007232b ${name ?? ''})`);
+    expect(reason('Exception 0x8007232b The name does not exist.')).toBe(`the SCP over LDAP: Exception 0x8007232b ${name ?? ''} The name does not exist.`);
+    expect(reason(`0x8007232b ${name ?? ''}`)).toBe(`the SCP over LDAP: 0x8007232b ${name ?? ''}`);
+    expect(reason('Unknown error (0x1234abcd)')).toBe('the SCP over LDAP: Unknown error (0x1234abcd)');
+  });
+
+  it('refuses SCP keywords that are null, and reads a key left out like null', () => {
+    expect(refusal(withPassword({ Scp: { Found: true, Keywords: null } }))).toBe('Scp.Keywords is not a list of strings');
+    const { ObjectGuid: _guid, ...withoutGuid } = computer;
+    expect(parseAdCollector(withPassword({ Computer: withoutGuid })).ComputerObject.Value?.ObjectGuid).toBeNull();
+  });
+
+  it('names what is wrong with the computer object: a certificate that is no object, no SamAccountName, a Found that is not true or false', () => {
+    expect(refusal(withPassword({ Computer: { ...computer, Certificates: [selfSigned, 'CN=PC1'] } }))).toMatch(/Computer\.Certificates\[1\] is not an object/);
+    expect(refusal(withPassword({ Computer: { ...computer, SamAccountName: null } }))).toMatch(/Computer\.SamAccountName is missing/);
+    expect(refusal(withPassword({ Computer: { ...computer, Found: 'yes' } }))).toMatch(/Computer\.Found is not true or false/);
   });
 });
 

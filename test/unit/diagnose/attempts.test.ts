@@ -258,6 +258,14 @@ describe('the summary line', () => {
     expect(summarise(attempts)).toMatch(/^1 of 1 PRT attempt failed; the newest logged error 0xc000023c \(STATUS_NETWORK_UNREACHABLE\): .+ Its status is not shown: no 1007 was read\.$/);
   });
 
+  it('ends the logged error with a full stop when its summary ends otherwise, even with a full stop inside it', () => {
+    // 0x80070520's summary ends in ")" after a sentence of its own: "… AD replication). (HRESULT_FROM_WIN32 form of …)".
+    const attempts = buildAttempts(textEventsOf('AAD Cloud AP plugin call Lookup name from SID returned error: 0x80070520\n')).map(fromEvents);
+    const summary = summarise(attempts);
+    expect(attempts[0]?.Explanation.at(-1)?.Summary).toMatch(/\.\s.*\)$/);
+    expect(summary).toMatch(/^1 of 1 PRT attempt failed; the newest logged error 0x80070520 \(HRESULT_FROM_WIN32\(ERROR_NO_SUCH_LOGON_SESSION\)\): .+\)\. Its status is not shown: no 1007 was read\.$/);
+  });
+
   it('says of a window closed without a status that it ended without one', async () => {
     const [unfinished] = await logged('unfinished-attempt.xml');
     const closed = { ...(unfinished as DiagnosedAttempt), Finished: true, Status: null };
@@ -389,6 +397,22 @@ describe('edges found by the mutation run of attempts.ts', () => {
     ]).map(fromEvents)[0];
     expect(attempt?.TokenBrokerErrors.map((t) => t.Code)).toEqual([null]);
     expect(foundIn(attempt)?.map(([code]) => code)).toEqual(['0xc000006d']);
+  });
+
+  it('a plugin call error (1104) whose result cannot be read is left out of the chain; one that can be read is in it, found in its own event', () => {
+    const [logged] = buildAttempts([
+      ev({ EventId: 1006, at: 0 }),
+      ev({ EventId: 1104, at: 1, Level: 2, Data: data('Lookup name from SID', '') }),
+      ev({ EventId: 1104, at: 2, Level: 2, Data: data('Lookup name from SID', '3221226044') }),
+      ev({ EventId: 1007, at: 3, Data: data('0xc000006d') }),
+    ]);
+    expect(logged?.PluginErrors.map((p) => p.Result)).toEqual([null, '0xc000023c']);
+    const attempt = logged && fromEvents(logged);
+    const second1104 = attempt?.EventRecordIds[2]?.EventRecordID;
+    expect(foundIn(attempt)).toEqual([
+      ['0xc000006d', expect.stringMatching(/^event 1007, Analytic #\d+$/)],
+      ['0xc000023c', `event 1104, Operational #${second1104}`],
+    ]);
   });
 
   it('the Azure AD PRT and the Enterprise PRT blocks of one sign-in (same time, same status) stay two attempts', () => {

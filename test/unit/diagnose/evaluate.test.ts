@@ -212,6 +212,13 @@ describe('status of the fixture captures', () => {
         expect(evaluateStatus(report({ WamDefaultSet: value }), { systemNow, source: fileSource, decode }).Findings.map((f) => f.Id)).not.toContain('WamDefaultSetError');
       }
     });
+
+    it('says a WamDefaultSet code the knowledge base does not hold is not in it, and adds no session caveat to a code other than 0x80070520', () => {
+      const unknown = evaluateStatus(report({ WamDefaultSet: 'ERROR (0x80070005)' }), { systemNow, source: fileSource, decode: () => null });
+      expect(unknown.Findings.find((f) => f.Id === 'WamDefaultSetError')?.Message).toBe(
+        'Web Account Manager could not set the user\'s default work account: WamDefaultSet is "ERROR (0x80070005)". 0x80070005 from WamDefaultSet: not in the knowledge base.',
+      );
+    });
   });
 
   it('names the failing pre-join test of a domain device whose hybrid join failed', () => {

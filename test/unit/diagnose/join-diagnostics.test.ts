@@ -237,4 +237,12 @@ describe('which codes are collected', () => {
     const report = parseDsregcmd(['AzureAdJoined : YES', 'DomainJoined : YES', 'DeviceAuthStatus : ERROR (0xd0020017)'].join('\r\n'), { source: 'x', encoding: 'utf-8' });
     expect(codesToDecode(report)).toEqual([]);
   });
+
+  it('a WamDefaultSet error asks for its code to be decoded; a bare ERROR (the real WinRM capture) and YES ask for nothing', () => {
+    expect(codesToDecode(real('picked-lines-domain-joined-registered-wamdefaultset-0x80070520.txt'))).toEqual(['0x80070520']);
+    // Run over evil-winrm: WamDefaultSet : ERROR without a code, beside a failed join whose codes are decoded.
+    expect(codesToDecode(real('remote-evil-winrm-prompt-domain-joined-only-0x801c001d-htb.txt'))).toEqual(['0x80070002', '0x801c001d']);
+    const yes = parseDsregcmd(['AzureAdJoined : YES', 'DomainJoined : NO', 'WamDefaultSet : YES'].join('\r\n'), { source: 'x', encoding: 'utf-8' });
+    expect(codesToDecode(yes)).toEqual([]);
+  });
 });

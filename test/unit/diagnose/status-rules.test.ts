@@ -75,6 +75,12 @@ describe('rule 1: an unknown join type is Unknown, never NotJoined', () => {
     expect(findingOf(s, 'PartialCapture')?.Message).toContain('the kind of join (the Device State box is cut; see JoinTypeInferred)');
   });
 
+  it('Device State lines pasted without their box are no box, not a cut box', () => {
+    const s = judge(`AzureAdJoined : YES\nEnterpriseJoined : NO\n${ssoState('YES')}`);
+    expect([s.JoinType, s.JoinTypeEvidence]).toEqual(['Unknown', 'Inferred']);
+    expect(findingOf(s, 'PartialCapture')?.Message).toContain('the kind of join (no Device State box; see JoinTypeInferred)');
+  });
+
   it('AzureAdJoined : YES without DomainJoined, with an Enterprise PRT, is hybrid by inference', () => {
     const s = judge(`AzureAdJoined : YES\n${ssoState('YES', undefined, undefined, 'EnterprisePrt : YES')}`);
     expect([s.JoinType, s.JoinTypeEvidence]).toEqual(['HybridAzureAdJoined', 'Inferred']);
@@ -358,5 +364,15 @@ describe('a run as SYSTEM says nothing about the user\'s PRT', () => {
     );
     const asUser = judge(`${deviceState('YES', 'YES')}\n${ssoState('NO', '', '')}\n${diag('Executing Account Name : CONTOSO\\jdoe, jdoe@contoso.com')}`);
     expect([asUser.Health, ids(asUser).includes('PrtMissing'), ids(asUser).includes('NoUserContext')]).toEqual(['Missing', true, false]);
+  });
+
+  it('a computer account alone on the line (no UPN after it) is SYSTEM; a user whose name holds a $ before its end is a user', () => {
+    const alone = judge(`${deviceState('YES', 'YES')}\n${ssoState('NO', '', '')}\n${diag('Executing Account Name : CONTOSO\\PC1$')}`);
+    expect([alone.Health, findingOf(alone, 'NoUserContext')?.Message]).toEqual([
+      'Unknown',
+      'dsregcmd ran without a signed-in user (Executing Account Name : CONTOSO\\PC1$), so the capture cannot say anything about the user\'s PRT.',
+    ]);
+    const dollarInside = judge(`${deviceState('YES', 'YES')}\n${ssoState('NO', '', '')}\n${diag('Executing Account Name : CONTOSO\\svc$backup, svc$backup@contoso.com')}`);
+    expect([dollarInside.Health, ids(dollarInside).includes('NoUserContext')]).toEqual(['Missing', false]);
   });
 });

@@ -213,3 +213,112 @@ describe('the verdict', () => {
     expect(confirmed?.Evidence.join(' ')).toMatch(/DnsFailed explains 0xc000023c/);
   });
 });
+
+describe('the verdict, word for word (survivors of the mutation run of rank.ts)', () => {
+  const succeededAt = (End: string) => ({ ...attempt([]), Succeeded: true, End }) as DiagnosedAttempt;
+  const device = (...checks: DeviceCheck[]) => ({ SchemaVersion: 1 as const, ObservedAt: '', Checks: checks });
+
+  it('with nothing read: NotEnoughEvidence, Low, and every source to collect, in order', () => {
+    expect(rankCauses(input({ EventsRead: false }))).toEqual([
+      {
+        Id: 'NotEnoughEvidence',
+        Confidence: 'Low',
+        Summary: 'Nothing read names a cause: the doctor will not call the device healthy without seeing it.',
+        Evidence: ['nothing that bears on the PRT was read'],
+        Against: [],
+        NextStep:
+          'Collect `dsregcmd /status` run in the affected user\'s session (`prt status`); the AAD Operational and Analytic logs around a failing sign-in or unlock (`prt trace` collects them); the network path to Entra ID as SYSTEM and as the user (`prt probe`); the device checks: certificate, TPM, SCP, join task, user, clock (`prt device`), then run `prt doctor` again.',
+      },
+    ]);
+  });
+
+  it('with everything read and no failure seen, asks to reproduce the failure; a missing PRT alone is named as evidence', () => {
+    const [verdict] = rankCauses(input({ Status: status('Missing'), Diagnosis: diagnosis(), Probe: probe(), Device: device() }));
+    expect(verdict).toEqual({
+      Id: 'NotEnoughEvidence',
+      Confidence: 'Low',
+      Summary: 'Nothing read names a cause: the doctor will not call the device healthy without seeing it.',
+      Evidence: ['AzureAdPrt NO'],
+      Against: [],
+      NextStep: 'Reproduce the failure with `prt trace` (lock, unlock) so the logs hold a failing attempt, then run `prt doctor` on the bundle.',
+    });
+  });
+
+  it('a weak best guess comes after NotEnoughEvidence, which names it and lists the evidence read; the guess is Low', () => {
+    const causes = rankCauses(input({ Status: status('Missing'), Diagnosis: diagnosis(), Probe: probe(), Device: device(check('PasswordChangedRecently', 'Warn')) }));
+    expect(causes.map((c) => [c.Id, c.Confidence])).toEqual([
+      ['NotEnoughEvidence', 'Low'],
+      ['WrongPassword', 'Low'],
+    ]);
+    expect(causes[0]).toMatchObject({
+      Summary: 'The evidence read is too thin to name a cause with confidence (the best guess, WrongPassword, rests on little).',
+      Evidence: ['AzureAdPrt NO', 'device check PasswordChangedRecently: PasswordChangedRecently'],
+      Against: [],
+    });
+    expect(causes[1]?.Evidence).toEqual(['AzureAdPrt NO', 'device check PasswordChangedRecently: PasswordChangedRecently']);
+    expect(causes[1]?.Against).toEqual([]);
+  });
+
+  it('a healthy PRT with the newest attempt succeeded, the logs read, and a warning check: NoFault, Medium, with every risk and gap named', () => {
+    const causes = rankCauses(input({ Status: status('Healthy'), Diagnosis: diagnosis(succeededAt('2026-11-20T09:00:00Z')), Device: device(check('ScpMissing', 'Warn')) }));
+    const noFault = causes.find((c) => c.Id === 'NoFault');
+    expect(noFault).toEqual({
+      Id: 'NoFault',
+      Confidence: 'Medium',
+      Summary: 'The PRT is present and fresh: nothing is failing now.',
+      Evidence: ['AzureAdPrt YES, renewed 1 h ago', 'the newest PRT attempt succeeded (2026-11-20T09:00:00Z)', 'no failed PRT attempt in the AAD logs read'],
+      Against: ['device check ScpMissing: ScpMissing: a risk, though the PRT works now', 'not read: the network path to Entra ID as SYSTEM and as the user (`prt probe`)'],
+      NextStep: 'Nothing to fix for the PRT. If the user still sees prompts, run `prt doctor` while it happens, in their session.',
+    });
+  });
+
+  it('a healthy PRT whose newest attempt succeeded after an older failure is NoFault without "no failed attempt"; after a newer failure it is not', () => {
+    const older = attempt(['0xc000006d'], { End: '2026-11-20T08:00:00Z' });
+    const recovered = rankCauses(input({ Status: status('Healthy'), Diagnosis: diagnosis(older, succeededAt('2026-11-20T09:00:00Z')), Probe: probe(), Device: device() }));
+    expect(recovered[0]?.Id).toBe('NoFault');
+    expect(recovered[0]?.Evidence).toEqual(['AzureAdPrt YES, renewed 1 h ago', 'the newest PRT attempt succeeded (2026-11-20T09:00:00Z)']);
+    const newer = attempt(['0xc000006d'], { End: '2026-11-20T10:00:00Z' });
+    const failing = rankCauses(input({ Status: status('Healthy'), Diagnosis: diagnosis(newer, succeededAt('2026-11-20T09:00:00Z')), Probe: probe(), Device: device() }));
+    expect(failing.map((c) => c.Id)).not.toContain('NoFault');
+    // A healthy PRT line is no symptom: it is not put at the head of a failure's evidence.
+    expect(failing.flatMap((c) => c.Evidence)).not.toContain('AzureAdPrt YES, renewed 1 h ago');
+    // A probe finding that fails is a risk of NoFault, like a failing device check.
+    const probed = rankCauses(input({ Status: status('Healthy'), Diagnosis: diagnosis(succeededAt('2026-11-20T09:00:00Z')), Probe: probe(finding('ClockSkew', [], 'Warning')), Device: device() }));
+    expect(probed.find((c) => c.Id === 'NoFault')?.Against).toEqual(['probe as SYSTEM: ClockSkew measured: a risk, though the PRT works now']);
+  });
+
+  it('a cause raised by a finding of dsregcmd names that finding in its evidence', () => {
+    const system = { ...status('Unknown'), AzureAdPrt: false, Findings: [{ Id: 'NoUserContext', Severity: 'Info', Message: '', NextStep: '' }] } as unknown as PrtStatus;
+    const [first] = rankCauses(input({ Status: system, Diagnosis: diagnosis(), Probe: probe(), Device: device() }));
+    expect(first?.Evidence).toContain('dsregcmd: NoUserContext');
+  });
+
+  it('lists what is missing: the capture time of an undated capture, and each source not read', () => {
+    const undated = { ...status('Stale'), ClockSource: 'SystemClock', Source: { Kind: 'File', Path: 'x.txt', Encoding: 'utf-8' } } as unknown as PrtStatus;
+    const [verdict] = rankCauses(input({ Status: undated, Diagnosis: diagnosis(), EventsRead: true, Probe: probe(), Device: device() }));
+    expect(verdict?.NextStep).toBe('Collect when the capture was taken (`--now`, or the Diagnostic Data box with its Client Time), then run `prt doctor` again.');
+  });
+
+  it('the strongest signal of a rule line counts: a failed certificate check beats a warned one, whichever is read first', () => {
+    const both = (...checks: DeviceCheck[]) => rankCauses(input({ Status: status('Missing'), Diagnosis: diagnosis(), Probe: probe(), Device: device(...checks) }));
+    for (const causes of [both(check('DeviceCertMissing', 'Warn'), check('DeviceCertExpired', 'Fail')), both(check('DeviceCertExpired', 'Fail'), check('DeviceCertMissing', 'Warn'))]) {
+      const [first] = causes;
+      expect(first?.Confidence).toBe('High');
+      expect(first?.Evidence).toContain('device check DeviceCertExpired: DeviceCertExpired');
+      expect(first?.Evidence).not.toContain('device check DeviceCertMissing: DeviceCertMissing');
+    }
+  });
+
+  it('an older attempt\'s server answer speaks against a network cause at half its weight', () => {
+    const olderAnswered = attempt(['0xc000006d', 'AADSTS50126'], { End: '2026-11-20T08:00:00Z', ServerError: { Code: 'AADSTS50126', Error: 'invalid_grant', Description: null, CorrelationId: null, Source: 'AzureAD' } } as unknown as Partial<DiagnosedAttempt>);
+    const newestUnreachable = { ...unreachable, End: '2026-11-20T09:00:00Z' } as DiagnosedAttempt;
+    const causes = rankCauses(input({ Status: status('Missing'), Diagnosis: diagnosis(newestUnreachable, olderAnswered), Probe: probe(), Device: device() }));
+    const network = causes.find((c) => c.Id === 'NetworkUnreachable');
+    expect(network?.Against).toEqual(['a server answered the newest attempt with its own error, so the request got through the network (Entra ID answered the attempt with AADSTS50126: the request got through the network)']);
+    const alone = rankCauses(input({ Status: status('Missing'), Diagnosis: diagnosis(newestUnreachable), Probe: probe(), Device: device() })).find((c) => c.Id === 'NetworkUnreachable');
+    expect(alone?.Against).toEqual([]);
+    const order = ['Low', 'Medium', 'High'];
+    // 6 points against at weight 0.5 take 3 from the score, not 12 (points divided by the weight).
+    expect(order.indexOf(network?.Confidence ?? 'High')).toBe(order.indexOf(alone?.Confidence ?? 'Low') - 1);
+  });
+});
