@@ -13,6 +13,12 @@ describe('header names of values the knowledge base does not describe', () => {
     expect(r.Notes).toEqual([]);
   });
 
+  test('the largest Win32 number (0xffff) is a plain number, without a bit layout', () => {
+    const r = ok('0x0000ffff');
+    expect(r.Family).toBe('Win32');
+    expect(r.Notes).toEqual([]);
+  });
+
   test('0x80000005 read as an HRESULT has no name: STATUS_BUFFER_OVERFLOW is an ntstatus.h name', () => {
     const r = ok('0x80000005');
     expect(r.Family).toBe('HRESULT');
