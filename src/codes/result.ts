@@ -117,7 +117,8 @@ export const unknownValue = (input: string, family: Family, u: number): ExplainR
 
 /** The bits spelled out for families whose layout is HRESULT or NTSTATUS. */
 const structureNotes = (family: Family, u: number): string[] => {
-  if (u <= 0xffff || family === 'WinHTTP' || family === 'Win32') return [];
+  // Plain Win32/WinHTTP numbers (familyOfValue gives those families exactly to values <= 0xffff).
+  if (u <= 0xffff) return [];
   const layout = family === 'HRESULT' || family === 'DSREG' || (family === 'TPM' && u >>> 28 !== 0xc) ? 'HRESULT' : 'NTSTATUS';
   return [structureNote(u, layout)];
 };
