@@ -64,3 +64,25 @@ describe('what a refusal points to', () => {
     expect(refusal('0x80070520 then 0xc000006d then 0x80072ee2 then 0xcaa5001c')).toContain(' It holds codes 0x80070520, 0xc000006d, 0x80072ee2, …: ');
   });
 });
+
+describe('captures kept as a JSON string or as HTML', () => {
+  const tenant = (text: string) => findFieldInReport(parse(text), 'TenantName')?.Value;
+  const lines = [BORDER, '| Device State'.padEnd(71) + '|', BORDER, '             AzureAdJoined : YES', BORDER, '| Tenant Details'.padEnd(71) + '|', BORDER];
+
+  it('a capture whose breaks are all written as \\r\\n or \\n is read, with its escapes undone', () => {
+    const json = [...lines, '                TenantName : Caf\\u00e9 \\"Ltd\\"\\tEU'].join('\\r\\n');
+    expect(tenant(json)).toBe('Café "Ltd" EU');
+    expect(findFieldInReport(parse(json), 'AzureAdJoined')?.Value).toBe('YES');
+    expect(tenant([...lines, '                TenantName : A\\/B'].join('\\n'))).toBe('A/B');
+  });
+
+  it('a capture with real line breaks keeps the \\n written inside a value', () => {
+    const text = [...lines, '                TenantName : one\\ntwo\\nthree\\nfour', '             DomainJoined : NO'].join('\n');
+    expect(tenant(text)).toBe('one\\ntwo\\nthree\\nfour');
+  });
+
+  it('an HTML no-break space is a space', () => {
+    const html = [...lines.map((l) => `${l}<br>`), '                TenantName : Contoso&nbsp;Ltd<br>'].join('\n');
+    expect(tenant(html)).toBe('Contoso Ltd');
+  });
+});
