@@ -81,6 +81,13 @@ describe('captures kept as a JSON string or as HTML', () => {
     expect(tenant(text)).toBe('one\\ntwo\\nthree\\nfour');
   });
 
+  it('escapes are undone only when written breaks outnumber real ones more than four to one', () => {
+    // One real break between the two lines; four written ones are not enough, five are.
+    const written = (count: number) => `             AzureAdJoined : YES\n                TenantName : a${'\\nb'.repeat(count)}`;
+    expect(tenant(written(4))).toBe('a\\nb\\nb\\nb\\nb');
+    expect(tenant(written(5))).toBe('a');
+  });
+
   it('an HTML no-break space is a space', () => {
     const html = [...lines.map((l) => `${l}<br>`), '                TenantName : Contoso&nbsp;Ltd<br>'].join('\n');
     expect(tenant(html)).toBe('Contoso Ltd');
