@@ -1,9 +1,9 @@
 // The symbolic names of Windows status codes, read from the Windows SDK headers that
 // scripts/bootstrap.sh puts in the cache (never checked in: they are an oracle only).
-//   node scripts/code-names.ts          regenerates src/codes/names/table.ts from the headers
+//   "$NODE22" scripts/code-names.ts     regenerates src/codes/names/table.ts from the headers
 // The tests import the parser and the renderer from here, so the table, the check of the table
 // and the knowledge-base oracle all read the headers the same way. Only node: imports: Node runs
-// this file as it is (type stripping), without a build.
+// this file as it is (type stripping, Node 22), without a build.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
