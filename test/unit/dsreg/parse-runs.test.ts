@@ -70,7 +70,7 @@ describe('captures kept as a JSON string or as HTML', () => {
   const lines = [BORDER, '| Device State'.padEnd(71) + '|', BORDER, '             AzureAdJoined : YES', BORDER, '| Tenant Details'.padEnd(71) + '|', BORDER];
 
   it('a capture whose breaks are all written as \\r\\n or \\n is read, with its escapes undone', () => {
-    const json = [...lines, '                TenantName : Caf\\u00e9 \\"Ltd\\"\\tEU'].join('\\r\\n');
+    const json = [...lines, '                TenantName : Caf\\u00e9 \\"Ltd\\"\\tEU', 'Exported from Graph'].join('\\r\\n');
     expect(tenant(json)).toBe('Café "Ltd" EU');
     expect(findFieldInReport(parse(json), 'AzureAdJoined')?.Value).toBe('YES');
     expect(tenant([...lines, '                TenantName : A\\/B'].join('\\n'))).toBe('A/B');
@@ -89,7 +89,7 @@ describe('captures kept as a JSON string or as HTML', () => {
   });
 
   it('an HTML no-break space is a space', () => {
-    const html = [...lines.map((l) => `${l}<br>`), '                TenantName : Contoso&nbsp;Ltd<br>'].join('\n');
+    const html = [...lines.map((l) => `${l}<br>`), '                TenantName : Contoso&nbsp;Ltd<br>', '<p>Pasted from the portal</p>'].join('');
     expect(tenant(html)).toBe('Contoso Ltd');
   });
 });
