@@ -25,7 +25,7 @@ row util            'src/util/**/*.ts' test/unit/util
 row codes           'src/codes/parse.ts,src/codes/bits.ts,src/codes/classify.ts,src/codes/identity.ts,src/codes/facilities.ts,src/codes/tpm-structure.ts' test/unit/codes
 row codes-decode    'src/codes/decode.ts,src/codes/result.ts,src/codes/registry.ts,src/codes/explain.ts,src/codes/names/index.ts' test/unit/codes
 row codes-text      'src/codes/text.ts,src/codes/miscounted.ts,src/codes/same-error.ts' test/unit/codes
-row diagnose        'src/diagnose/**/*.ts' test/unit/diagnose
+row diagnose        'src/diagnose/**/*.ts' test/unit/diagnose,test/unit/events/list-pane.test.ts
 row doctor          'src/doctor/**/*.ts' test/unit/doctor
 row device          'src/device/**/*.ts' test/unit/device
 row dsreg           'src/dsreg/**/*.ts' test/unit/dsreg,test/unit/real
