@@ -47,6 +47,12 @@ export function homeSectionOf(fieldName: string): string | null {
 /** True for a field name dsregcmd prints, in any case or spacing. */
 export const isKnownField = (fieldName: string): boolean => homeSectionOf(fieldName) !== null;
 
+/** Every field name dsregcmd prints, as a regular-expression alternation (any blanks inside a name). */
+const FIELD_NAMES = Object.values(HOMES)
+  .flat()
+  .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+  .join('|');
+
 /**
  * A known field name where a flattened paste ran it into the previous field's value (web pages
  * and forums that fold line breaks: `EnterpriseJoined : NO DeviceId : 5820…`), followed by the
@@ -54,18 +60,12 @@ export const isKnownField = (fieldName: string): boolean => homeSectionOf(fieldN
  * The colon after the name keeps `AzureAdPrtUpdateTime` from being read as `AzureAdPrt`.
  */
 const RUN_IN_FIELD = new RegExp(
-  `\\s(?=(?:${Object.values(HOMES)
-    .flat()
-    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
-    .join('|')})(?:\\s+:(?:\\s|$)|:\\s:))`,
+  `\\s(?=(?:${FIELD_NAMES})(?:\\s+:(?:\\s|$)|:\\s:))`,
   'gi',
 );
 /** A known field with its first word of value, anywhere in a line (`I am seeing WamDefaultSet : ERROR under User State`). */
 const FIELD_IN_TEXT = new RegExp(
-  `(?<![\\w-])(${Object.values(HOMES)
-    .flat()
-    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
-    .join('|')})\\s*:\\s*([^\\s,;:]+?)(?=[\\s,;]|[.:]?$|[.:]\\s)`,
+  `(?<![\\w-])(${FIELD_NAMES})\\s*:\\s*([^\\s,;:]+?)(?=[\\s,;]|[.:]?$|[.:]\\s)`,
   'gi',
 );
 
