@@ -196,7 +196,8 @@ function computerPart(document: Record<string, unknown>): Fact<ComputerObjectFac
 export function parseAdCollector(text: string): AdFacts {
   let document: unknown;
   try {
-    document = JSON.parse(text.replace(/^\uFEFF/, '').trim());
+    // trim() also drops the byte order mark Windows PowerShell 5.1 may write.
+    document = JSON.parse(text.trim());
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     throw new DeviceParseError(`the collector's output is not JSON (${text.trim().slice(0, 60) || 'empty'})`);

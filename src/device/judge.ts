@@ -37,6 +37,8 @@ function dsreg(status: PrtStatus | null, name: string): string | null {
 }
 
 const noStatus = 'dsregcmd /status was not read';
+/** A partial capture (no Device State box): whether hybrid join applies is not known. */
+const domainJoinNotShown = 'dsregcmd does not show whether the device is domain joined';
 
 function decoded(code: string): string {
   const result = decodeCode(code);
@@ -167,7 +169,8 @@ function computerCertificateCheck(facts: DeviceFacts, status: PrtStatus | null):
   const id = 'ComputerCertificateMissing';
   const what = 'The userCertificate of the computer object';
   if (!status) return unknown(area, id, what, noStatus);
-  if (status.DomainJoined !== true) return check(area, id, 'NotApplicable', 'The device is not domain joined: there is no computer object for hybrid join to write to.');
+  if (status.DomainJoined === null) return unknown(area, id, what, domainJoinNotShown);
+  if (!status.DomainJoined) return check(area, id, 'NotApplicable', 'The device is not domain joined: there is no computer object for hybrid join to write to.');
   if (facts.ComputerObject.Reason !== null) return unknown(area, id, what, facts.ComputerObject.Reason);
   const computer = facts.ComputerObject.Value;
   const readable = computer.Certificates.filter((certificate) => certificate.Error === null);
@@ -196,7 +199,8 @@ function scpChecks(facts: DeviceFacts, status: PrtStatus | null): DeviceCheck[] 
   const area = 'Scp';
   const ids = ['ScpTenantMismatch', 'ScpMissing', 'DomainControllerUnreachable'];
   if (!status) return ids.map((id) => unknown(area, id, 'Hybrid join configuration', noStatus));
-  if (status.DomainJoined !== true) return ids.map((id) => check(area, id, 'NotApplicable', 'The device is not domain joined: no SCP or domain controller is involved.'));
+  if (status.DomainJoined === null) return ids.map((id) => unknown(area, id, 'Hybrid join configuration', domainJoinNotShown));
+  if (!status.DomainJoined) return ids.map((id) => check(area, id, 'NotApplicable', 'The device is not domain joined: no SCP or domain controller is involved.'));
   const checks: DeviceCheck[] = [];
   const tenant = status.TenantId;
   const sources: { name: string; fact: Fact<{ TenantId: string | null; TenantName: string | null } | null> }[] = [
@@ -214,8 +218,9 @@ function scpChecks(facts: DeviceFacts, status: PrtStatus | null): DeviceCheck[] 
     // Not joined yet: no registered tenant to compare with, but the admin can tell at a glance whether the named one is theirs.
     checks.push(check(area, 'ScpTenantMismatch', 'Warn', `The ${used.name} sends hybrid join to tenant ${used.value.TenantName ?? ''} ${used.value.TenantId ?? '(no id)'}; the device is not joined, so dsregcmd shows no tenant to compare with: make sure it is yours.`.replace('  ', ' '), evidence, 'If it is not your tenant, correct the SCP (Entra Connect > Configure device options) or the CDJ\\AAD values, then rejoin.'));
   }
+  else if (!used.value.TenantId) checks.push(check(area, 'ScpTenantMismatch', 'Warn', `The ${used.name} names tenant ${used.value.TenantName ?? '(no name)'} but no tenant id to compare with this device's registration (${tenant}): make sure it is this tenant.`, evidence, 'If it is not this tenant, correct the SCP (Entra Connect > Configure device options) or the CDJ\\AAD values, then rejoin.'));
   else if (sameId(used.value.TenantId, tenant)) checks.push(check(area, 'ScpTenantMismatch', 'Pass', `The ${used.name} names this tenant (${tenant}).`, evidence));
-  else checks.push(check(area, 'ScpTenantMismatch', 'Fail', `The ${used.name} names tenant ${used.value.TenantId ?? '(none)'}${used.value.TenantName ? ` (${used.value.TenantName})` : ''}, but the device is registered in ${tenant}.`, evidence, 'Correct the SCP (Entra Connect > Configure device options) or the CDJ\\AAD registry values, then rejoin.'));
+  else checks.push(check(area, 'ScpTenantMismatch', 'Fail', `The ${used.name} names tenant ${used.value.TenantId}${used.value.TenantName ? ` (${used.value.TenantName})` : ''}, but the device is registered in ${tenant}.`, evidence, 'Correct the SCP (Entra Connect > Configure device options) or the CDJ\\AAD registry values, then rejoin.'));
 
   if (read.length < sources.length && found.length === 0) checks.push(unknown(area, 'ScpMissing', 'The SCP', sources.filter((s) => s.fact.Reason !== null).map((s) => `${s.name}: ${s.fact.Reason ?? ''}`).join('; ')));
   else if (found.length === 0) checks.push(check(area, 'ScpMissing', 'Fail', 'Neither an SCP nor CDJ\\AAD registry values tell this domain-joined device which tenant to join.', evidence, 'Configure the SCP with Entra Connect (Configure device options), or the CDJ\\AAD values by policy.'));
@@ -241,7 +246,7 @@ function joinTaskChecks(facts: DeviceFacts, status: PrtStatus | null): DeviceChe
   ];
   const result = task.LastResult?.toLowerCase() ?? null;
   if (result === null) checks.push(unknown(area, 'JoinTaskLastRunFailed', 'The last run of the join task', 'schtasks shows no last result'));
-  else if (taskResultsFine.has(result)) checks.push(check(area, 'JoinTaskLastRunFailed', 'Pass', `The join task's last run ended with ${result}${task.LastRunTime ? ` (${task.LastRunTime})` : ''}.`, evidence));
+  else if (taskResultsFine.has(result)) checks.push(check(area, 'JoinTaskLastRunFailed', 'Pass', `The join task's last run ended with ${decoded(result)}${task.LastRunTime ? ` (${task.LastRunTime})` : ''}.`, evidence));
   else checks.push(check(area, 'JoinTaskLastRunFailed', 'Warn', `The join task's last run failed with ${decoded(result)}${task.LastRunTime ? ` (${task.LastRunTime})` : ''}.`, evidence, `Explain the code with \`prt explain ${result}\`; the User Device Registration event log has the details.`));
   return checks;
 }
@@ -280,7 +285,7 @@ function userChecks(facts: DeviceFacts, status: PrtStatus | null, now: Date): De
   else if (!prtUpdate && status?.AzureAdPrt === false && now.getTime() - Date.parse(password.Value.PasswordLastSet) < recentPasswordDays * dayMs) checks.push(check(area, 'PasswordChangedRecently', 'Warn', `There is no PRT and the password was last changed ${password.Value.PasswordLastSet}: a new password the cloud does not know yet is a classic reason.`, { PasswordLastSet: password.Value.PasswordLastSet }, 'Have the user sign in with the new password once it has synced.'));
   // Without a renewal time there is nothing to compare with, unless there is no PRT at all and the change is old.
   else if (!prtUpdate && status?.AzureAdPrt !== false) checks.push(unknown(area, 'PasswordChangedRecently', 'The password change', `dsregcmd shows no PRT renewal time to compare the password change (${password.Value.PasswordLastSet}) with`));
-  else if (!prtUpdate) checks.push(check(area, 'PasswordChangedRecently', 'Pass', `The password was last changed ${password.Value.PasswordLastSet}, more than ${String(recentPasswordDays)} days ago: not a new password the cloud may not know yet.`, { PasswordLastSet: password.Value.PasswordLastSet }));
+  else if (!prtUpdate) checks.push(check(area, 'PasswordChangedRecently', 'Pass', `The password was last changed ${password.Value.PasswordLastSet}, at least ${String(recentPasswordDays)} days ago: not a new password the cloud may not know yet.`, { PasswordLastSet: password.Value.PasswordLastSet }));
   else checks.push(check(area, 'PasswordChangedRecently', 'Pass', `The password was last changed ${password.Value.PasswordLastSet}, before the PRT was renewed.`, { PasswordLastSet: password.Value.PasswordLastSet, AzureAdPrtUpdateTime: prtUpdate }));
   return checks;
 }

@@ -118,6 +118,9 @@ describe('the LDAP collector document', () => {
     ['computer neither object nor error', doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z', Computer: null }), /Computer is neither/],
     ['computer certificates not a list', doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z', Computer: { ...computer, Certificates: 'x' } }), /Certificates is not a list/],
     ['a certificate without subject or error', doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z', Computer: { ...computer, Certificates: [{ Subject: null, Thumbprint: null, NotAfter: null, Error: null }] } }), /neither a subject and thumbprint nor an error/],
+    ['a certificate with a subject but no thumbprint', doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z', Computer: { ...computer, Certificates: [{ ...selfSigned, Thumbprint: null }] } }), /Certificates\[0\] has neither a subject and thumbprint nor an error/],
+    ['a certificate with a thumbprint but no subject', doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z', Computer: { ...computer, Certificates: [selfSigned, { ...selfSigned, Subject: null }] } }), /Certificates\[1\] has neither/],
+    ['a long error text, quoted trimmed and cut at 60 characters', `\r\n  ${'x'.repeat(59)}yz`, /not JSON \(x{59}y\)$/],
     ['a certificate end in local time', doc({ Scp: { Found: false, Keywords: [] }, PasswordLastSet: '2026-11-30T08:15:02Z', Computer: { ...computer, Certificates: [{ ...selfSigned, NotAfter: '3/4/2055 8:12:44 AM' }] } }), /NotAfter is not an ISO UTC time/],
   ];
   for (const [name, text, reason] of garbage) {

@@ -190,6 +190,6 @@ describe('the password change against the PRT renewal (pwdLastSet of the user pr
   it('without a PRT, an old change passes and says why', async () => {
     const check = await judgePassword('2026-09-01T00:00:00Z', { AzureAdPrt: false, AzureAdPrtUpdateTime: null });
     expect(check.Result).toBe('Pass');
-    expect(check.Summary).toMatch(/more than 14 days ago/);
+    expect(check.Summary).toMatch(/at least 14 days ago/);
   });
 });

@@ -49,3 +49,25 @@ describe('the TPM events of the System log', () => {
     expect(isTpmClearEvent({ Provider: 'Microsoft-Windows-TPM-WMI', EventId: 1026 })).toBe(false);
   });
 });
+
+describe('which payload values are failure codes', () => {
+  const codesOf = (data: string[], message = '') => tpmEventFacts(eventsOf(event('Microsoft-Windows-TPM-WMI', 1026, data, message)))[0]?.Codes;
+
+  it('takes the 32-bit values with the severity bit, from 0x80000000 to 0xFFFFFFFF, in either decimal sign', () => {
+    expect(codesOf(['2147483648'])).toEqual(['0x80000000']);
+    expect(codesOf(['-2147483648'])).toEqual(['0x80000000']);
+    expect(codesOf(['4294967295'])).toEqual(['0xffffffff']);
+    expect(codesOf(['2147483647', '-1'])).toEqual(['0xffffffff']);
+  });
+
+  it('refuses values beyond 32 bits even when their low 32 bits look like a failure', () => {
+    expect(codesOf(['6442450944'])).toEqual([]);
+    expect(codesOf(['-6442450943'])).toEqual([]);
+  });
+
+  it('reads the message only when the payload has no code, and keeps only failure codes from it', () => {
+    expect(codesOf(['0x80280921'], 'TpmApi failed: 0x80290407.')).toEqual(['0x80280921']);
+    expect(codesOf(['1'], 'status 0x00000001, then 0x80290407.')).toEqual(['0x80290407']);
+    expect(codesOf([], 'status 0x00000001.')).toEqual([]);
+  });
+});
