@@ -19,14 +19,16 @@ export interface OutsideError {
   Message: string | null;
 }
 
-/** Kinds kept (the most frequent win); the rest are counted in `dropped`. */
-const KINDS_KEPT = 50;
+/** Kinds listed: the most frequent win; the events of the rest are counted in `dropped`. */
+const KINDS_LISTED = 50;
+/** Kinds counted, so the most frequent can win whatever order they come in; a log with more is not a real one. */
+const KINDS_TRACKED = 2000;
 const ERROR_LEVEL = 2;
 
 export class OutsideErrorTally {
   private readonly kinds = new Map<string, OutsideError>();
-  /** Events of kinds beyond KINDS_KEPT: counted, not listed. */
-  dropped = 0;
+  /** Events of kinds met after KINDS_TRACKED others. */
+  private untracked = 0;
 
   /** Takes an event outside every attempt; keeps it when it is an error that carries a code. */
   add(event: AadEvent): void {
@@ -47,15 +49,24 @@ export class OutsideErrorTally {
       }
       return;
     }
-    if (this.kinds.size >= KINDS_KEPT) {
-      this.dropped++;
+    if (this.kinds.size >= KINDS_TRACKED) {
+      this.untracked++;
       return;
     }
     this.kinds.set(key, { EventId: event.EventId, Channel: event.Channel, Codes: codes, Count: 1, First: event.TimeCreated, Last: event.TimeCreated, Message: messageOf(event) });
   }
 
-  /** Most frequent first, then the most recent. */
+  /** The KINDS_LISTED most frequent kinds, most frequent first, then the most recent. */
   list(): OutsideError[] {
+    return this.ranked().slice(0, KINDS_LISTED);
+  }
+
+  /** Events counted but not listed: those of the kinds beyond the listed ones. */
+  get dropped(): number {
+    return this.ranked().slice(KINDS_LISTED).reduce((n, kind) => n + kind.Count, this.untracked);
+  }
+
+  private ranked(): OutsideError[] {
     return [...this.kinds.values()].sort((a, b) => b.Count - a.Count || (b.Last ?? '').localeCompare(a.Last ?? ''));
   }
 }
