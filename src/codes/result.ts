@@ -6,6 +6,7 @@ import { SOURCES } from './kb/sources.js';
 import { AADSTS_DOC_URL } from './kb/aadsts.js';
 import { WEB_ACCOUNT_AREAS } from './kb/webaccount.js';
 import { formatMsis } from './kb/msis.js';
+import { WINHTTP_FIRST, WINHTTP_LAST } from './kb/winhttp.js';
 import { structureNote } from './facilities.js';
 import { describeTpmArea } from './tpm-structure.js';
 
@@ -90,7 +91,7 @@ const describeUnknownValue = (family: Family, u: number): string => {
     }
     case 'DSREG': return `Not in the knowledge base: a device registration (DSREG) client error (${fac}${code}) that the hybrid join article does not list.`;
     case 'TPM': return `Not in the knowledge base: a TPM code, ${describeTpmArea(u)} (${fac}${code}).`;
-    case 'WinHTTP': return `Not in the knowledge base: ${u} is in the WinHTTP range (12001-12192) but is not a published ERROR_WINHTTP_* number.`;
+    case 'WinHTTP': return `Not in the knowledge base: ${u} is in the WinHTTP range (${WINHTTP_FIRST}-${WINHTTP_LAST}) but is not a published ERROR_WINHTTP_* number.`;
     case 'Win32': return `Not in the knowledge base: Win32 error ${u}; look it up in [MS-ERREF] Win32 error codes (or run \`net helpmsg ${u}\` on Windows).`;
     default: return `Not in the knowledge base: an HRESULT (${fac}${code}).`;
   }

@@ -3,6 +3,7 @@ import { decodeCode } from './decode.js';
 import { isExplainError } from './types.js';
 import { registry } from './registry.js';
 import { hex8 } from './bits.js';
+import { isWinhttpNumber } from './classify.js';
 import { readMiscountedHex } from './miscounted.js';
 import { identityOf } from './same-error.js';
 
@@ -183,7 +184,7 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
     if (HTTP_STATUS_LABEL.test(label) && value >= 300 && value <= 599) {
       add(m.index, m[0], hex8((0xcaa30000 + value) >>> 0), { httpStatus: value });
     } else if (!/http/i.test(label) && ERRORISH_LABEL.test(label)) {
-      if (value >= 12001 && value <= 12192) add(m.index, m[0], m[0]);
+      if (isWinhttpNumber(value)) add(m.index, m[0], m[0]);
       else if (value > 0x7fffffff && value <= 0xffffffff) add(m.index, m[0], m[0]);
       else if (value >= SMALLEST_BARE_SERVER_CODE && isKnownServerCode(value)) {
         add(m.index, m[0], `AADSTS${value}`, { note: `The number ${value} was read as the sign-in code AADSTS${value}: the words before call it an error, Windows codes in decimal are below ${SMALLEST_BARE_SERVER_CODE} or above 2147483647, and that sign-in code exists.` });
@@ -224,7 +225,7 @@ const roleOf = (r: ExplainResult, hit: Hit): Role => {
     }
     case 'HRESULT': {
       const u = r.Unsigned ?? 0;
-      if (u >>> 16 === 0x8007 && (u & 0xffff) >= 12001 && (u & 0xffff) <= 12192) return 'Transport';
+      if (u >>> 16 === 0x8007 && isWinhttpNumber(u & 0xffff)) return 'Transport';
       if (u >>> 16 === 0x8009) return 'Device';
       return 'ClientStatus';
     }

@@ -1,4 +1,5 @@
 import { decodeCode, isExplainError } from '../codes/index.js';
+import { isWinhttpNumber } from '../codes/classify.js';
 import type { DiagnosedAttempt } from '../diagnose/attempt-types.js';
 import type { PrtStatus } from '../diagnose/status-types.js';
 import { SignalLayer, type DoctorInput, type Signal } from './types.js';
@@ -9,8 +10,6 @@ const olderAttemptWeight = 0.5;
 const warnWeight = 0.5;
 /** Attempts looked at besides the newest failure. */
 const attemptsWeighed = 5;
-const winHttpFirst = 12001;
-const winHttpLast = 12186;
 /** FACILITY_WIN32 HRESULTs carry the WinHTTP number in their low 16 bits (0x80072efd = 12029). */
 const facilityWin32 = 7;
 
@@ -20,7 +19,7 @@ export function codeKeys(code: string): string[] {
   if (isExplainError(result)) return [`code:${code.toLowerCase()}`];
   const keys = [`code:${result.Id ?? result.Input.toLowerCase()}`, `family:${result.Family}`];
   const winHttp = result.Family === 'WinHTTP' || (result.Facility === facilityWin32 && result.Family === 'HRESULT');
-  if (winHttp && result.Code !== null && result.Code >= winHttpFirst && result.Code <= winHttpLast) keys.push(`winhttp:${result.Code}`);
+  if (winHttp && result.Code !== null && isWinhttpNumber(result.Code)) keys.push(`winhttp:${result.Code}`);
   return keys;
 }
 

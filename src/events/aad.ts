@@ -5,6 +5,7 @@
  * uses the rendered message only as a fallback, with language-neutral patterns (a hex code, a
  * URL, an address), so a German rendering gives the same result.
  */
+import { isWinhttpNumber } from '../codes/classify.js';
 import { findInteger, toHex32 } from './numbers.js';
 import type { AadEvent, NetworkSubError, PluginError, ServerError, TokenBrokerError } from './types.js';
 
@@ -188,12 +189,12 @@ export function networkErrorOf(event: AadEvent): NetworkSubError | null {
   return { Code: code, Hex: hex, WinHttpError: winHttpErrorOf(value), Target: fieldAt(event, POS.target1084) };
 }
 
-/** 12001–12186 directly, or inside an HRESULT of FACILITY_WIN32 (`0x80072efd` → 12029). */
+/** A WinHTTP number (codes/classify.ts) directly, or inside an HRESULT of FACILITY_WIN32 (`0x80072efd` → 12029). */
 export function winHttpErrorOf(value: number): number | null {
   const unsigned = value >>> 0;
   // `&` yields a signed 32-bit number: bring it back to unsigned before comparing.
   const low = (unsigned & 0xffff0000) >>> 0 === 0x80070000 ? unsigned & 0xffff : unsigned;
-  return low >= 12001 && low <= 12186 ? low : null;
+  return isWinhttpNumber(low) ? low : null;
 }
 
 /** 1144: the UPN realm discovery ran for (second field by position: its name says `Method`). */

@@ -112,7 +112,7 @@ export interface NetworkSubError {
   Code: string;
   /** Always lowercase 8-digit hex (`12029` → `0x00002efd`). */
   Hex: string;
-  /** The WinHTTP error (12001–12186) when the code is one, directly or as HRESULT `0x80072eXX`. */
+  /** The WinHTTP error (12001–12192) when the code is one, directly or as HRESULT `0x80072eXX`. */
   WinHttpError: number | null;
   /** The second field (manifest name `Target`, template "Correlation ID"): kept raw. */
   Target: string | null;

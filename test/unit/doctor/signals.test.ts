@@ -60,14 +60,14 @@ describe('codeKeys', () => {
     expect(codeKeys('0x80072efd')).toEqual(['code:HRESULT:0x80072efd', 'family:HRESULT', 'winhttp:12029']);
   });
 
-  it('gives a winhttp key from 12001 to 12186 only, and inside an HRESULT only of FACILITY_WIN32', () => {
+  it('gives a winhttp key from 12001 to 12192 only (the range the decoder knows), and inside an HRESULT only of FACILITY_WIN32', () => {
     expect(codeKeys('12001')).toContain('winhttp:12001');
-    expect(codeKeys('12186')).toContain('winhttp:12186');
-    expect(codeKeys('12187')).toEqual(['code:WinHTTP:0x00002f9b', 'family:WinHTTP']);
+    expect(codeKeys('12192')).toContain('winhttp:12192');
+    expect(codeKeys('12193')).not.toContain('winhttp:12193');
     expect(codeKeys('0x80072ee1')).toContain('winhttp:12001');
-    expect(codeKeys('0x80072f9a')).toContain('winhttp:12186');
+    expect(codeKeys('0x80072fa0')).toContain('winhttp:12192');
     expect(codeKeys('0x80072ee0')).toEqual(['code:0x80072ee0', 'family:HRESULT']);
-    expect(codeKeys('0x80072f9b')).toEqual(['code:HRESULT:0x80072f9b', 'family:HRESULT']);
+    expect(codeKeys('0x80072fa1')).toEqual(['code:0x80072fa1', 'family:HRESULT']);
     // The same low 16 bits in another facility or an NTSTATUS are no WinHTTP error.
     expect(codeKeys('0x80042efd')).toEqual(['code:0x80042efd', 'family:HRESULT']);
     expect(codeKeys('0xc0002efd')).toEqual(['code:0xc0002efd', 'family:NTSTATUS']);

@@ -191,8 +191,8 @@ describe('codeKeys', () => {
     expect(codeKeys('12029')).toEqual(['code:WinHTTP:0x00002efd', 'family:WinHTTP', 'winhttp:12029']);
     expect(codeKeys('0x80072EFD')).toEqual(['code:HRESULT:0x80072efd', 'family:HRESULT', 'winhttp:12029']);
     expect(codeKeys('0x80072ee1')).toContain('winhttp:12001');
-    expect(codeKeys('0x80072f9a')).toContain('winhttp:12186');
-    expect(codeKeys('0x80072f9b').some((k) => k.startsWith('winhttp:'))).toBe(false);
+    expect(codeKeys('0x80072fa0')).toContain('winhttp:12192');
+    expect(codeKeys('0x80072fa1').some((k) => k.startsWith('winhttp:'))).toBe(false);
     expect(codeKeys('0x80072ee0')).not.toContain('winhttp:12000');
     expect(codeKeys('0x80092ee2').some((k) => k.startsWith('winhttp:'))).toBe(false);
   });

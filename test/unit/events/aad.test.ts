@@ -238,9 +238,9 @@ describe('the accessors at their edges', () => {
     expect(networkErrorOf(ev({ EventId: 1084, at: 0, Data: data('99999999999') }))).toBeNull();
   });
 
-  it('winHttpErrorOf knows exactly 12001–12186, bare or as a FACILITY_WIN32 HRESULT', () => {
-    expect([12000, 12001, 12186, 12187].map(winHttpErrorOf)).toEqual([null, 12001, 12186, null]);
-    expect([0x80072ee1, 0x80072f9a, 0x80072f9b, 0x80082ee2, 0xc0072ee2, -2147012894].map(winHttpErrorOf)).toEqual([12001, 12186, null, null, null, 12002]);
+  it('winHttpErrorOf knows exactly 12001–12192, bare or as a FACILITY_WIN32 HRESULT', () => {
+    expect([12000, 12001, 12192, 12193].map(winHttpErrorOf)).toEqual([null, 12001, 12192, null]);
+    expect([0x80072ee1, 0x80072fa0, 0x80072fa1, 0x80082ee2, 0xc0072ee2, -2147012894].map(winHttpErrorOf)).toEqual([12001, 12192, null, null, null, 12002]);
   });
 
   it('upnOf looks in the message only when the event has no payload', () => {
