@@ -104,9 +104,13 @@ export interface AdFacts {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** .NET says "Unknown error (0x8007232b)" where Windows has no message text: the knowledge base names the code. */
+/**
+ * .NET says "Unknown error (0x8007232b)" where Windows has no message text: the knowledge base names
+ * the code, unless its symbolic name (capitals) already follows. Case-sensitive, so a message word
+ * after the code ("Access is denied") does not pass for a name.
+ */
 function withCodeNames(reason: string): string {
-  return reason.replace(/\b0x[0-9a-f]{8}\b(?!\s*[A-Z_]{4})/gi, (code) => {
+  return reason.replace(/\b0[xX][0-9a-fA-F]{8}\b(?!\s*[A-Z][A-Z0-9_]{3})/g, (code) => {
     const result = decodeCode(code);
     return isExplainError(result) || !result.Name ? code : `${code} ${result.Name}`;
   });

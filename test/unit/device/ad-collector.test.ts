@@ -170,6 +170,9 @@ describe('the edges of the collector document (survivors of the partial mutation
     expect(reason('Unknown error (0x8007232b)')).toBe(`the SCP over LDAP: Unknown error (0x8007232b ${name ?? ''})`);
     expect(reason('Exception 0x8007232b The name does not exist.')).toBe(`the SCP over LDAP: Exception 0x8007232b ${name ?? ''} The name does not exist.`);
     expect(reason(`0x8007232b ${name ?? ''}`)).toBe(`the SCP over LDAP: 0x8007232b ${name ?? ''}`);
+    // A message word after the code is no name, in any case; a code in capitals is named too.
+    expect(reason('0x80070005 Access is denied.')).toBe('the SCP over LDAP: 0x80070005 HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED) Access is denied.');
+    expect(reason('0X8007232B: failed')).toBe(`the SCP over LDAP: 0X8007232B ${name ?? ''}: failed`);
     expect(reason('Unknown error (0x1234abcd)')).toBe('the SCP over LDAP: Unknown error (0x1234abcd)');
   });
 
