@@ -90,6 +90,11 @@ describe('the base device passes every check these cases turn', () => {
 describe('device certificate', () => {
   const cases: Case[] = [
     {
+      name: 'without dsregcmd, the certificate is checked on its own and the comparisons are Unknown',
+      status: () => null,
+      expected: { DeviceCertMissing: 'Pass', DeviceCertSubjectMismatch: 'Unknown', DeviceCertThumbprintMismatch: 'Unknown', DeviceCertExpired: 'Pass', DeviceCertProviderMismatch: 'Unknown' },
+    },
+    {
       name: 'a device not Entra joined has no certificate to check',
       status: (s) => ({ ...s, AzureAdJoined: false }),
       expected: { DeviceCertMissing: 'NotApplicable', DeviceCertExpired: 'NotApplicable', DeviceCertProviderMismatch: 'NotApplicable' },
@@ -212,6 +217,8 @@ describe('device certificate', () => {
 
 describe('TPM', () => {
   const cases: Case[] = [
+    { name: 'without dsregcmd', status: () => null, expected: { KeySignTestFailed: 'Unknown', TpmMissing: 'Pass', TpmLockedOut: 'Pass' } },
+    { name: 'no TPM, and dsregcmd does not say where the keys are', facts: (f) => ({ ...f, Tpm: tpm({ Present: false }) }), status: (s) => withLine(s, 'TpmProtected', null), expected: { TpmMissing: 'Warn' } },
     { name: 'no KeySignTest line', status: (s) => withLine(s, 'KeySignTest', null), expected: { KeySignTestFailed: 'Unknown' } },
     { name: 'KeySignTest failed', status: (s) => withLine(s, 'KeySignTest', 'FAILED 0x80090016'), expected: { KeySignTestFailed: 'Fail' } },
     { name: 'KeySignTest in lower case', status: (s) => withLine(s, 'KeySignTest', 'passed'), expected: { KeySignTestFailed: 'Pass' } },
