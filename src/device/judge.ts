@@ -116,7 +116,11 @@ function tpmChecks(facts: DeviceFacts, status: PrtStatus | null): DeviceCheck[] 
   const tpmProtected = parseYesNo(dsreg(status, 'TpmProtected'));
   const evidence: Evidence = { Present: tpm.Present, Ready: tpm.Ready, Enabled: tpm.Enabled, Owned: tpm.Owned, LockedOut: tpm.LockedOut, LockoutCount: tpm.LockoutCount, ManufacturerVersion: tpm.ManufacturerVersion };
   if (!tpm.Present) {
-    checks.push(check(area, 'TpmMissing', tpmProtected ? 'Fail' : 'Warn', tpmProtected ? 'No TPM is visible, but dsregcmd says the device keys are in one.' : 'No TPM: the device keys are kept in software.', evidence, tpmProtected ? 'Check the firmware settings (TPM enabled); a TPM that vanished means the keys are gone: re-register.' : 'Nothing to fix for the PRT; a TPM protects the keys better.'));
+    const vanished = 'Check the firmware settings (TPM enabled); a TPM that vanished means the keys are gone: re-register.';
+    if (tpmProtected) checks.push(check(area, 'TpmMissing', 'Fail', 'No TPM is visible, but dsregcmd says the device keys are in one.', evidence, vanished));
+    else if (tpmProtected === false) checks.push(check(area, 'TpmMissing', 'Warn', 'No TPM: the device keys are kept in software.', evidence, 'Nothing to fix for the PRT; a TPM protects the keys better.'));
+    // Not shown is not "in software": the keys may have been in a TPM that is gone.
+    else checks.push(check(area, 'TpmMissing', 'Warn', `No TPM is visible, and ${status ? 'dsregcmd shows no TpmProtected' : 'dsregcmd was not read'}: the device keys are in software, or in a TPM that is gone.`, evidence, `Run \`dsregcmd /status\` and read TpmProtected: YES means the keys are lost with the TPM. ${vanished}`));
     return [...checks, ...ids.slice(1).map((id) => check(area, id, 'NotApplicable', 'No TPM to judge.'))];
   }
   checks.push(check(area, 'TpmMissing', 'Pass', 'A TPM is present.', evidence));
