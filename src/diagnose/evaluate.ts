@@ -137,6 +137,16 @@ interface TimeReading {
 const describeRaw = (t: TimeReading) => (t.Field === undefined ? `${t.Name} is not in the capture` : t.Field.Value.trim() === '' ? `${t.Name} is empty` : `${t.Name} reads "${t.Field.Value.trim()}"`);
 
 /** Turns a parsed capture and a clock into the status an admin reads first. Pure. */
+/**
+ * `PC1\Admin` run on PC1: a local account (its domain is the computer's own name, and no UPN
+ * follows, as it does for `AzureAD\User, user@contoso.com` or `CONTOSO\user, user@contoso.com`).
+ */
+function isLocalAccount(executingAccount: string | null, deviceName: string | null): boolean {
+  const account = executingAccount === null ? null : /^([^\s\\,]+)\\[^\s\\,]+\s*$/.exec(executingAccount);
+  const computer = deviceName?.split('.')[0];
+  return account?.[1] !== undefined && computer !== undefined && computer !== '' && account[1].toLowerCase() === computer.toLowerCase();
+}
+
 export function evaluateStatus(report: DsregReport, options: EvaluateOptions): PrtStatus {
   const deviceState = findSection(report, 'Device State');
   const deviceDetails = findSection(report, 'Device Details');
@@ -211,9 +221,12 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   // SYSTEM shows as itself or, in Executing Account Name, as the computer's account (`CONTOSO\PC1$`).
   const systemAccount = executingAccount !== null && (/^(NT AUTHORITY\\)?SYSTEM\b/i.test(executingAccount) || /^[^\s\\,]+\\[^\s\\,]+\$(?=[\s,]|$)/.test(executingAccount));
   const systemContext = userContext !== null && /SYSTEM/i.test(userContext);
-  const noUserShown = systemContext || systemAccount || (userState !== undefined && userState.Fields.length === 0);
+  const localAccount = isLocalAccount(executingAccount, lookup(deviceState, 'Device Name'));
+  const noUserShown = systemContext || systemAccount || localAccount || (userState !== undefined && userState.Fields.length === 0);
   const noUserContext = () =>
-    finding('NoUserContext', `dsregcmd ran without a signed-in user (${systemContext ? 'User Context : SYSTEM' : systemAccount ? `Executing Account Name : ${executingAccount}` : 'the User State box is empty'}), so the capture cannot say anything about the user's PRT.`);
+    localAccount && !systemContext && !systemAccount
+      ? finding('NoUserContext', `dsregcmd ran as a local account of this computer (Executing Account Name : ${executingAccount ?? ''}), which never holds an Entra PRT, so the capture cannot say anything about an Entra user's PRT.`)
+      : finding('NoUserContext', `dsregcmd ran without a signed-in user (${systemContext ? 'User Context : SYSTEM' : systemAccount ? `Executing Account Name : ${executingAccount}` : 'the User State box is empty'}), so the capture cannot say anything about the user's PRT.`);
 
   const prtLine = fieldOf(sso, 'AzureAdPrt');
   const azureAdPrt = prtLine === undefined ? null : parseYesNo(dataValue(prtLine.Value));
@@ -319,7 +332,7 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
   if (report.Runs) {
     const { Count, Kept, By } = report.Runs;
     const which = By === 'ClientTime' ? `run ${Kept}, the latest by its Client Time` : Kept === Count ? 'the last one in the text' : `run ${Kept}`;
-    findings.push(finding('SeveralCaptures', `The text holds ${Count} runs of dsregcmd /status (a box repeats, as in "before" and "after" pastes): judged ${which}; the others are not judged.`));
+    findings.push(finding('SeveralCaptures', `The text holds ${Count} runs of dsregcmd /status (a section repeats, as in "before" and "after" pastes): judged ${which}; the others are not judged.`));
   }
   const redacted = [...new Set(report.Sections.flatMap((s) => s.Fields.filter((f) => isRedacted(f.Value)).map((f) => f.Name)))];
   if (redacted.length > 0) {

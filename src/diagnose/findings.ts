@@ -27,9 +27,9 @@ export const findingCatalog = {
     NextStep: 'Check it in the user\'s own desktop session first (outside it this is always an error). If it is an error there too: decode its code with `prt explain`, have the user sign out and in, then check the work account under Settings > Accounts > Access work or school and the AAD Operational log at that time.',
   },
   NoUserContext: {
-    Title: 'The capture was taken outside a signed-in user\'s session, so it cannot show the user\'s PRT.',
+    Title: 'The capture was not taken in an Entra user\'s own session (SYSTEM, a local account, remoting), so it cannot show the user\'s PRT.',
     Severity: 'Warning',
-    NextStep: 'Run `dsregcmd /status` (or `prt status`) as the affected user, in their own desktop session: as SYSTEM or over remoting there is no PRT to show.',
+    NextStep: 'Run `dsregcmd /status` (or `prt status`) as the affected user, in their own desktop session: as SYSTEM, as a local account or over remoting there is no PRT to show.',
   },
   DeviceAuthFailed: {
     Title: 'The device failed to authenticate to Entra ID (disabled, deleted or a bad device certificate).',

@@ -247,6 +247,9 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
   /** Where each run of dsregcmd starts (a box whose name the run already has begins the next one). */
   const runStarts: { boxed: number; diagnostics: number }[] = [{ boxed: 0, diagnostics: 0 }];
   let runNames = new Set<string>();
+  /** The same for loose lines: a Device State field the run already has begins the next one. */
+  const looseRunStarts: { fields: number; diagnostics: number }[] = [{ fields: 0, diagnostics: 0 }];
+  let looseRunNames = new Set<string>();
 
   for (const { part: raw, lineNo } of lines) {
     const line = undecorate(raw);
@@ -282,6 +285,17 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
       if (!LABEL.test(split.name)) continue;
       leading ??= { Name: '', Fields: [] };
       target = leading;
+      const name = normaliseName(split.name);
+      if (homeSectionOf(split.name) === DEVICE_STATE) {
+        if (looseRunNames.has(name)) {
+          looseRunStarts.push({ fields: leading.Fields.length, diagnostics: diagnostics.length });
+          looseRunNames = new Set();
+          lastPrt = null;
+          block = null;
+          sawBlockStart = false;
+        }
+        looseRunNames.add(name);
+      }
     } else {
       target = current;
       box = 'none';
@@ -344,20 +358,38 @@ export function parseDsregcmd(text: string, opts: ParseOptions): DsregReport {
     }
   }
 
+  if (boxed.length === 0 && leading !== null && looseRunStarts.length > 1) {
+    // Loose lines only, with Device State repeating: several runs pasted without their boxes.
+    const fields = leading.Fields;
+    const looseRuns = looseRunStarts.map((start, i) => ({
+      section: { Name: '', Fields: fields.slice(start.fields, looseRunStarts[i + 1]?.fields ?? fields.length) },
+      diagnostics: diagnostics.slice(start.diagnostics, looseRunStarts[i + 1]?.diagnostics ?? diagnostics.length),
+    }));
+    return pickRun(looseRuns.map((run) => ({ boxed: [run.section], diagnostics: run.diagnostics })), (run, runs) => report([], run.boxed[0] ?? null, run.diagnostics, opts, runs));
+  }
+
   const runs = runStarts.map((start, i) => ({
     boxed: boxed.slice(start.boxed, runStarts[i + 1]?.boxed ?? boxed.length),
     diagnostics: diagnostics.slice(start.diagnostics, runStarts[i + 1]?.diagnostics ?? diagnostics.length),
   }));
   if (runs.length > 1) {
-    // Judge one run: the latest by its Client Time when every run shows one, else the last pasted.
-    const times = runs.map((run) => clientTimeOf(run.boxed));
-    const byTime = times.every((t): t is number => t !== null);
-    const kept = byTime ? times.indexOf(Math.max(...times)) : runs.length - 1;
-    const run = runs[kept] ?? { boxed, diagnostics };
     // Loose lines before the first box belong to the first run.
-    return report(run.boxed, kept === 0 ? leading : null, run.diagnostics, opts, { Count: runs.length, Kept: kept + 1, By: byTime ? 'ClientTime' : 'Order' });
+    return pickRun(runs, (run, picked) => report(run.boxed, picked.Kept === 1 ? leading : null, run.diagnostics, opts, picked));
   }
   return report(boxed, leading, diagnostics, opts);
+}
+
+const DEVICE_STATE = 'Device State';
+
+interface Run { boxed: DsregSection[]; diagnostics: PrtDiagnostics[] }
+
+/** Judges one run: the latest by its Client Time when every run shows one, else the last pasted. */
+function pickRun(runs: readonly Run[], reportOf: (run: Run, picked: NonNullable<DsregReport['Runs']>) => DsregReport): DsregReport {
+  const times = runs.map((run) => clientTimeOf(run.boxed));
+  const byTime = times.every((t): t is number => t !== null);
+  const kept = byTime ? times.indexOf(Math.max(...times)) : runs.length - 1;
+  const run = runs[kept] ?? { boxed: [], diagnostics: [] };
+  return reportOf(run, { Count: runs.length, Kept: kept + 1, By: byTime ? 'ClientTime' : 'Order' });
 }
 
 function report(boxed: DsregSection[], leading: DsregSection | null, diagnostics: PrtDiagnostics[], opts: ParseOptions, runs?: DsregReport['Runs']): DsregReport {

@@ -50,7 +50,7 @@ export interface DsregReport {
   /** How the bytes were decoded: `utf-16le`, `utf-8`, `oem-850`. */
   Encoding: string;
   /**
-   * When the text holds several runs of dsregcmd (a box repeats: "before" and "after" pastes), the
+   * When the text holds several runs of dsregcmd (a box repeats, or loose Device State lines do: "before" and "after" pastes), the
    * report is the run judged; this says how many there were and which one was kept.
    */
   Runs?: { Count: number; Kept: number; By: 'ClientTime' | 'Order' };

@@ -191,5 +191,19 @@ describe('claims a finding makes only on its evidence', () => {
     const asSystem = `${joined}\r\n${box('Diagnostic Data', 'Executing Account Name : NT AUTHORITY\\SYSTEM', 'KeySignTest : PASSED')}`;
     expect(message(judge(parsed(asSystem)), 'NoUserContext')).toContain('Executing Account Name : NT AUTHORITY\\SYSTEM');
   });
+
+  it('a local account of the computer (its domain is the device name, no UPN) holds no Entra PRT: its NO is Unknown, not Missing', () => {
+    const device = box('Device State', 'AzureAdJoined : YES', 'DomainJoined : NO', 'Device Name : PC7.contoso.com');
+    const sso = box('SSO State', 'AzureAdPrt : NO');
+    const as = (account: string) => judge(parsed(`${device}\r\n${sso}\r\n${box('Diagnostic Data', `Executing Account Name : ${account}`)}`));
+    const local = as('pc7\\Admin');
+    expect(local.Health).toBe('Unknown');
+    expect(message(local, 'NoUserContext')).toBe("dsregcmd ran as a local account of this computer (Executing Account Name : pc7\\Admin), which never holds an Entra PRT, so the capture cannot say anything about an Entra user's PRT.");
+    // Another computer's name, an Entra user, or a domain user with a UPN: the user's own NO.
+    for (const account of ['PC8\\Admin', 'AzureAD\\AnnaLee, anna.lee@contoso.com', 'PC7\\anna, anna.lee@contoso.com']) {
+      expect(as(account).Health, account).toBe('Missing');
+      expect(ids(as(account)), account).not.toContain('NoUserContext');
+    }
+  });
 });
 

@@ -329,7 +329,7 @@ describe('several runs of dsregcmd in one text', () => {
     const s = judge(`Before:\n${sso('2026-11-20 02:00:00.000')}\nAfter lock and unlock:\n${sso('2026-11-20 08:55:00.000')}`);
     expect([s.Health, s.AzureAdPrtUpdateTime]).toEqual(['Healthy', '2026-11-20T08:55:00.000Z']);
     expect(findingOf(s, 'SeveralCaptures')?.Message).toBe(
-      'The text holds 2 runs of dsregcmd /status (a box repeats, as in "before" and "after" pastes): judged the last one in the text; the others are not judged.',
+      'The text holds 2 runs of dsregcmd /status (a section repeats, as in "before" and "after" pastes): judged the last one in the text; the others are not judged.',
     );
   });
 

@@ -43,6 +43,37 @@ describe('several runs in one paste', () => {
   });
 });
 
+describe('several runs pasted as loose lines (no boxes)', () => {
+  const loose = (joined: string, prt: string | null, clientTime: string | null = null) =>
+    [`AzureAdJoined : ${joined}`, 'DomainJoined : YES', ...(prt === null ? [] : [`AzureAdPrt : ${prt}`]), ...(clientTime === null ? [] : [`Client Time : ${clientTime} UTC`])].join('\n');
+
+  it('a Device State line that repeats starts the next run; the last one pasted is judged', () => {
+    const report = parse(`${loose('NO', null)}\nand after the join task ran:\n${loose('YES', 'YES')}`);
+    expect(report.Runs).toEqual({ Count: 2, Kept: 2, By: 'Order' });
+    expect(findFieldInReport(report, 'AzureAdJoined')?.Value).toBe('YES');
+    expect(findFieldInReport(report, 'AzureAdPrt')?.Value).toBe('YES');
+  });
+
+  it('keeps the run with the latest Client Time when every run shows one', () => {
+    const report = parse(`${loose('YES', 'YES', '2026-11-20 09:00:00.000')}\n${loose('NO', 'NO', '2026-11-20 03:00:00.000')}`);
+    expect(report.Runs).toEqual({ Count: 2, Kept: 1, By: 'ClientTime' });
+    expect(findFieldInReport(report, 'AzureAdJoined')?.Value).toBe('YES');
+  });
+
+  it('the attempt lines stay with their own run', () => {
+    const failed = 'AzureAdPrt : NO\nAcquirePrtDiagnostics : PRESENT\nAttempt Status : 0xc000006d';
+    const report = parse(`AzureAdJoined : YES\n${failed}\nAzureAdJoined : YES\nAzureAdPrt : YES`);
+    expect(report.Runs?.Kept).toBe(2);
+    expect(report.Diagnostics).toEqual([]);
+    const kept = parse(`AzureAdJoined : YES\nAzureAdPrt : YES\nAzureAdJoined : YES\n${failed}`);
+    expect(kept.Diagnostics.map((d) => d.AttemptStatus)).toEqual(['0xc000006d']);
+  });
+
+  it('lines of other sections that repeat do not start a run', () => {
+    expect(parse('AzureAdJoined : YES\nAzureAdPrt : YES\nAzureAdPrt : YES\nKeySignTest : PASSED').Runs).toBeUndefined();
+  });
+});
+
 describe('what a refusal points to', () => {
   const refusal = (text: string) => {
     try {
