@@ -46,6 +46,11 @@ export function parseCertutilStore(text: string): CertificateFact[] {
     }
     blocks.at(-1)?.push(line);
   }
+  // A header sharing its line with other text: the listing's line breaks were lost (a page that
+  // folded it). Its blocks cannot be told apart, and the store name would pass it as empty.
+  if (!sawHeader && /=+\s*Certificate\s+\d+\s*=+/i.test(text)) {
+    throw new DeviceParseError('certutil listing with its line breaks lost (certificate headers inside lines): its certificates cannot be told apart');
+  }
   // An empty store prints its name and the completion line, and no block.
   if (!sawHeader && !/-store command completed successfully|"Personal"|^\s*My\s*$/im.test(text)) {
     throw new DeviceParseError('certutil printed no certificate block and no store name (a localized Windows, or not certutil output)');
@@ -125,7 +130,9 @@ export function parseNltest(text: string, domain: string): DomainControllerFact 
 /** `schtasks /query /tn <task> /xml`: the task definition; `<Settings><Enabled>false` when disabled (absent means enabled). */
 export function parseTaskXmlEnabled(xml: string): boolean {
   if (!/<Task[\s>]/.test(xml)) throw new DeviceParseError('schtasks did not print a task definition (no <Task> element)');
-  const settings = /<Settings>([\s\S]*?)<\/Settings>/.exec(xml)?.[1] ?? '';
+  const settings = /<Settings>([\s\S]*?)<\/Settings>/.exec(xml)?.[1];
+  // schtasks always prints the Settings of a registered task: without them the text is an excerpt.
+  if (settings === undefined) throw new DeviceParseError('the task definition has no <Settings> element (an excerpt?): whether the task is enabled is not shown');
   const enabled = /<Enabled>\s*(true|false)\s*<\/Enabled>/i.exec(settings)?.[1];
   return enabled === undefined ? true : enabled.toLowerCase() === 'true';
 }
