@@ -166,7 +166,10 @@ export function parseTaskCsv(text: string): Pick<JoinTaskFact, 'LastRunTime' | '
 export function parseW32tm(text: string): ClockFact {
   const value = (label: string) => new RegExp(`^\\s*${label}:\\s*(.*)$`, 'im').exec(text)?.[1]?.trim() ?? null;
   const leap = value('Leap Indicator');
-  if (leap === null) throw new DeviceParseError('w32tm printed no "Leap Indicator" line (a localized Windows, or the time service is not running)');
+  if (leap === null) {
+    const why = value('Source') === null ? 'a localized Windows, or the time service is not running' : 'a capture cut short: its Source line is there';
+    throw new DeviceParseError(`w32tm printed no "Leap Indicator" line (${why})`);
+  }
   const lastSync = value('Last Successful Sync Time');
   const never = lastSync === null || /unspecified/i.test(lastSync);
   return { Source: value('Source'), LastSuccessfulSync: never ? null : lastSync, Synchronized: !/^3\b/.test(leap) };
