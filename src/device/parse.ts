@@ -113,7 +113,7 @@ export function parseRegQuery(text: string): Map<string, string> {
 }
 
 export function parseCdjAad(text: string): CdjAadFact {
-  if (!/^HKEY_LOCAL_MACHINE\\/im.test(text)) throw new DeviceParseError('reg printed no key name (not `reg query` output)');
+  if (!/^HKEY_LOCAL_MACHINE\\/im.test(text)) throw new DeviceParseError('reg printed no key name line (not `reg query` output, or a listing cut short): which key the values belong to is not shown');
   const values = parseRegQuery(text);
   return { TenantId: values.get('tenantid') || null, TenantName: values.get('tenantname') || null };
 }
@@ -122,8 +122,14 @@ export function parseCdjAad(text: string): CdjAadFact {
 export function parseNltest(text: string, domain: string): DomainControllerFact {
   const dc = /^\s*DC:\s*(\\\\\S+)/m.exec(text)?.[1] ?? null;
   if (dc) return { Domain: domain, DomainController: dc, Error: null };
-  const failed = /Status\s*=\s*(\d+)\s+(0x[0-9a-f]+)\s+(\w+)/i.exec(text);
-  if (failed?.[3]) return { Domain: domain, DomainController: null, Error: `${failed[3]} (${failed[2] ?? failed[1] ?? ''})` };
+  // The hex may be missing and the name may wrap to the next line (retyped from a screenshot).
+  const failed = /Status\s*=\s*(\d+)\s+(?:(0x[0-9a-fA-F]+)\s+)?([A-Z]\w+)/.exec(text);
+  if (failed?.[1] !== undefined && failed[3] !== undefined) {
+    const hex = failed[2]?.toLowerCase() ?? `0x${Number(failed[1]).toString(16)}`;
+    return { Domain: domain, DomainController: null, Error: `${failed[3]} (${hex})` };
+  }
+  // A DC line without the `\\` before the name (eaten by a Markdown renderer) is not read as a name.
+  if (/^\s*DC:\s*\S/m.test(text)) throw new DeviceParseError('nltest printed a DC line whose name is not in the \\\\name form');
   throw new DeviceParseError('nltest printed neither a DC line nor a failure status');
 }
 
