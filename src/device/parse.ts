@@ -27,8 +27,11 @@ export function parseToolTime(value: string): string | null {
   }
   if (!parts) return null;
   const [year, month, day, hour, minute, second] = parts;
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second)).toISOString();
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  // Date.UTC rolls an impossible value over (31.02 into March, month 13 into the next year, hour 24 into
+  // the next day): a changed month or day means the tool did not print a real time.
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || minute > 59 || second > 59) return null;
+  return date.toISOString();
 }
 
 const certificateHeader = /^=+\s*Certificate\s+\d+\s*=+$/i;
