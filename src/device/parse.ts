@@ -27,8 +27,11 @@ export function parseToolTime(value: string): string | null {
   }
   if (!parts) return null;
   const [year, month, day, hour, minute, second] = parts;
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second)).toISOString();
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  // Date.UTC rolls an impossible value over (31.02 into March, month 13 into the next year, hour 24 into
+  // the next day): a changed month or day means the tool did not print a real time.
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || minute > 59 || second > 59) return null;
+  return date.toISOString();
 }
 
 const certificateHeader = /^=+\s*Certificate\s+\d+\s*=+$/i;
@@ -45,6 +48,11 @@ export function parseCertutilStore(text: string): CertificateFact[] {
       continue;
     }
     blocks.at(-1)?.push(line);
+  }
+  // A header sharing its line with other text: the listing's line breaks were lost (a page that
+  // folded it). Its blocks cannot be told apart, and the store name would pass it as empty.
+  if (!sawHeader && /=+\s*Certificate\s+\d+\s*=+/i.test(text)) {
+    throw new DeviceParseError('certutil listing with its line breaks lost (certificate headers inside lines): its certificates cannot be told apart');
   }
   // An empty store prints its name and the completion line, and no block.
   if (!sawHeader && !/-store command completed successfully|"Personal"|^\s*My\s*$/im.test(text)) {
@@ -108,7 +116,7 @@ export function parseRegQuery(text: string): Map<string, string> {
 }
 
 export function parseCdjAad(text: string): CdjAadFact {
-  if (!/^HKEY_LOCAL_MACHINE\\/im.test(text)) throw new DeviceParseError('reg printed no key name (not `reg query` output)');
+  if (!/^HKEY_LOCAL_MACHINE\\/im.test(text)) throw new DeviceParseError('reg printed no key name line (not `reg query` output, or a listing cut short): which key the values belong to is not shown');
   const values = parseRegQuery(text);
   return { TenantId: values.get('tenantid') || null, TenantName: values.get('tenantname') || null };
 }
@@ -117,15 +125,23 @@ export function parseCdjAad(text: string): CdjAadFact {
 export function parseNltest(text: string, domain: string): DomainControllerFact {
   const dc = /^\s*DC:\s*(\\\\\S+)/m.exec(text)?.[1] ?? null;
   if (dc) return { Domain: domain, DomainController: dc, Error: null };
-  const failed = /Status\s*=\s*(\d+)\s+(0x[0-9a-f]+)\s+(\w+)/i.exec(text);
-  if (failed?.[3]) return { Domain: domain, DomainController: null, Error: `${failed[3]} (${failed[2] ?? failed[1] ?? ''})` };
+  // The hex may be missing and the name may wrap to the next line (retyped from a screenshot).
+  const failed = /Status\s*=\s*(\d+)\s+(?:(0x[0-9a-fA-F]+)\s+)?([A-Z]\w+)/.exec(text);
+  if (failed?.[1] !== undefined && failed[3] !== undefined) {
+    const hex = failed[2]?.toLowerCase() ?? `0x${Number(failed[1]).toString(16)}`;
+    return { Domain: domain, DomainController: null, Error: `${failed[3]} (${hex})` };
+  }
+  // A DC line without the `\\` before the name (eaten by a Markdown renderer) is not read as a name.
+  if (/^\s*DC:\s*\S/m.test(text)) throw new DeviceParseError('nltest printed a DC line whose name is not in the \\\\name form');
   throw new DeviceParseError('nltest printed neither a DC line nor a failure status');
 }
 
 /** `schtasks /query /tn <task> /xml`: the task definition; `<Settings><Enabled>false` when disabled (absent means enabled). */
 export function parseTaskXmlEnabled(xml: string): boolean {
   if (!/<Task[\s>]/.test(xml)) throw new DeviceParseError('schtasks did not print a task definition (no <Task> element)');
-  const settings = /<Settings>([\s\S]*?)<\/Settings>/.exec(xml)?.[1] ?? '';
+  const settings = /<Settings>([\s\S]*?)<\/Settings>/.exec(xml)?.[1];
+  // schtasks always prints the Settings of a registered task: without them the text is an excerpt.
+  if (settings === undefined) throw new DeviceParseError('the task definition has no <Settings> element (an excerpt?): whether the task is enabled is not shown');
   const enabled = /<Enabled>\s*(true|false)\s*<\/Enabled>/i.exec(settings)?.[1];
   return enabled === undefined ? true : enabled.toLowerCase() === 'true';
 }
@@ -159,7 +175,10 @@ export function parseTaskCsv(text: string): Pick<JoinTaskFact, 'LastRunTime' | '
 export function parseW32tm(text: string): ClockFact {
   const value = (label: string) => new RegExp(`^\\s*${label}:\\s*(.*)$`, 'im').exec(text)?.[1]?.trim() ?? null;
   const leap = value('Leap Indicator');
-  if (leap === null) throw new DeviceParseError('w32tm printed no "Leap Indicator" line (a localized Windows, or the time service is not running)');
+  if (leap === null) {
+    const why = value('Source') === null ? 'a localized Windows, or the time service is not running' : 'a capture cut short: its Source line is there';
+    throw new DeviceParseError(`w32tm printed no "Leap Indicator" line (${why})`);
+  }
   const lastSync = value('Last Successful Sync Time');
   const never = lastSync === null || /unspecified/i.test(lastSync);
   return { Source: value('Source'), LastSuccessfulSync: never ? null : lastSync, Synchronized: !/^3\b/.test(leap) };
