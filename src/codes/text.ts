@@ -52,6 +52,8 @@ interface Hit {
   httpStatus?: number;
   /** Why the code read differs from what was written (a miscounted hex, a bare server number). */
   note?: string;
+  /** The HRESULT a .NET exception header carries (`SqlException (0x80131904):`): it names the type more often than the cause. */
+  exceptionType?: boolean;
 }
 
 const MAX_LABEL_WORDS = 6;
@@ -118,7 +120,8 @@ const CODE_LIKE = /^(?:AADSTS\d+|MSIS\d+|ID\d{4}|0x[0-9a-f]+)$/i;
 const ERRORISH_LABEL = /error|status|result|code|hresult|failure|failed/i;
 /** Fields whose hex values are ids, handles or bit masks (Logon ID: 0x3E7, ProcessId 0x32c). */
 const ID_LABEL = /(?:\bI[Dd]|[a-z]Id|\bid)$/;
-const MASK_OR_HANDLE_LABEL = /\b(?:keywords|flags|mask|handle|address|offset|pid|tid|luid|sid)\b/i;
+/** `Tag` is MSAL's code-location tag (`Tag: 0x21420087`), not an error. */
+const MASK_OR_HANDLE_LABEL = /\b(?:keywords|flags|mask|handle|address|offset|pid|tid|luid|sid|tag)\b/i;
 const isNotACodeLabel = (label: string): boolean => (ID_LABEL.test(label) || MASK_OR_HANDLE_LABEL.test(label)) && !ERRORISH_LABEL.test(label);
 const HTTP_STATUS_LABEL = /\bhttps?\b.*\b(?:status|error)\b|\bstatus code\b/i;
 /** Prose that names what follows as an error: `error code 80180026`, `failed with error 12029`, `status c000006d`. */
@@ -126,15 +129,20 @@ const ERROR_WORDS_BEFORE = /\b((?:error|status|hresult|result)(?:\s+code)?)\s*(?
 /** The same for an HTTP status retyped without its colon (`Http request status 400`, as event 1025 words it). */
 const HTTP_WORDS_BEFORE = /\b(https?(?:\s+(?:request|response))?\s+(?:status|error)(?:\s+code)?)\s*(?:is\s+|of\s+|=\s*|#\s*)?$/i;
 const JSON_ERROR_CODES = /"error_codes"\s*:\s*\[([\d,\s]+)\]/g;
+/** A 32-bit code written as a 64-bit value: sign-extended (`0xffffffff80070520`) or zero-extended. */
+const WIDENED_HEX = new RegExp(String.raw`(?<![\w.])0x(?:(f{8})|0{8})([0-9a-f]{8})${CODE_END}`, 'gi');
+const EXCEPTION_TYPE_BEFORE = /\b\w*Exception\s*\(\s*$/;
 
 /** Every candidate on one line, with its column (so that nested codes keep their order). */
 function hitsOnLine(raw: string, lineNumber: number): Hit[] {
   const line = mask(raw);
   const hits: Hit[] = [];
   const add = (column: number, written: string, input: string, extra: Partial<Hit> = {}) => {
-    const label = extra.label !== undefined ? extra.label : labelBefore(raw, column);
-    // A number in an id, handle or mask field is not an error, whatever it looks like.
-    if (label && isNotACodeLabel(label)) return;
+    const fieldLabel = extra.label !== undefined ? extra.label : labelBefore(raw, column);
+    // A number in an id, handle or mask field is not an error, whatever it looks like, unless error
+    // words stand right before it (`Tag: 0x21420087 (error code -2147023584)`).
+    const label = fieldLabel && isNotACodeLabel(fieldLabel) ? (ERROR_WORDS_BEFORE.exec(line.slice(0, column))?.[1] ?? null) : fieldLabel;
+    if (fieldLabel && label === null) return;
     hits.push({ line: lineNumber, column, written, input, ...extra, label });
   };
 
@@ -155,7 +163,14 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
     if (value === 0) continue;
     const label = labelBefore(raw, m.index);
     if (value < SMALLEST_UNLABELLED_HEX && !(label && ERRORISH_LABEL.test(label))) continue;
-    add(m.index, m[0], m[0]);
+    add(m.index, m[0], m[0], EXCEPTION_TYPE_BEFORE.test(line.slice(0, m.index)) ? { exceptionType: true } : {});
+  }
+  // The long hex is masked as noise (a thumbprint's shape): its widened forms are read from the raw line.
+  for (const m of raw.matchAll(WIDENED_HEX)) {
+    const low = m[2] ?? '';
+    if (m[1] !== undefined && Number.parseInt(low, 16) < 0x80000000) continue;
+    if (Number.parseInt(low, 16) === 0) continue;
+    add(m.index, m[0], `0x${low}`, { note: `${m[0]} is a 64-bit value (${m[1] !== undefined ? 'sign' : 'zero'}-extended); the code is its low 32 bits, 0x${low.toLowerCase()}.` });
   }
   // OCR of a screenshot reads the 0 of 0x as a letter O: eight hex digits after it are a status.
   for (const m of line.matchAll(OCR_HEX)) add(m.index, m[0], `0x${m[1] ?? ''}`);
@@ -244,7 +259,7 @@ export function explainText(text: string, source: string): TextExplanation {
   // In reading order, so that a code's first spelling is the one shown.
   const hits = lines.flatMap((line, i) => hitsOnLine(line, i + 1).sort((a, b) => a.column - b.column));
 
-  interface Group { result: ExplainResult; role: Role; first: Hit; last: Hit; sightings: Sighting[]; notes: string[] }
+  interface Group { result: ExplainResult; role: Role; first: Hit; last: Hit; sightings: Sighting[]; notes: string[]; exceptionType: boolean }
   const groups = new Map<string, Group>();
   for (const hit of hits) {
     const decoded = decodeCode(hit.input);
@@ -261,7 +276,8 @@ export function explainText(text: string, source: string): TextExplanation {
     const notes: string[] = [];
     if (hit.httpStatus !== undefined) notes.push(`HTTP status ${hit.httpStatus}, explained through the token broker's code for it (${hit.input}).`);
     if (hit.note !== undefined) notes.push(hit.note);
-    groups.set(key, { result, role: roleOf(result, hit), first: hit, last: hit, sightings: [sighting], notes });
+    if (hit.exceptionType === true) notes.push('The HRESULT of a .NET exception header: most exception types carry one fixed value, which names the type, not the cause; the codes in its message come first.');
+    groups.set(key, { result, role: roleOf(result, hit), first: hit, last: hit, sightings: [sighting], notes, exceptionType: hit.exceptionType === true });
   }
 
   const all = [...groups.values()];
@@ -273,6 +289,7 @@ export function explainText(text: string, source: string): TextExplanation {
   all.sort((a, b) => {
     const byRole = ROLES.indexOf(a.role) - ROLES.indexOf(b.role);
     if (byRole !== 0) return byRole;
+    if (a.exceptionType !== b.exceptionType) return Number(a.exceptionType) - Number(b.exceptionType);
     // A server message names its own reason after itself ("AADSTS70002: … AADSTS50155: …"):
     // the wrapper goes after the codes it wraps.
     if (a.role === 'ServerCause') return Number(wrappers.has(a)) - Number(wrappers.has(b)) || position(a.first) - position(b.first);

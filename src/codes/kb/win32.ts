@@ -10,7 +10,7 @@ const ROWS: readonly Row[] = [
   [5, 'ERROR_ACCESS_DENIED', 'The caller was denied access.'],
   [32, 'ERROR_SHARING_VIOLATION', 'The file is in use by another process (in token broker logs: often a security product holding the broker\'s files).'],
   [13, 'ERROR_INVALID_DATA', 'Invalid data (as E_INVALIDDATA: a response that could not be parsed).'],
-  [1312, 'ERROR_NO_SUCH_LOGON_SESSION', 'The logon session does not exist (in join event 220: often AD replication).'],
+  [1312, 'ERROR_NO_SUCH_LOGON_SESSION', 'The logon session does not exist: from the token broker, the caller has no interactive sign-in of its own (a service, SYSTEM, a scheduled task, remoting); in join event 220, often AD replication.'],
   [1317, 'ERROR_NO_SUCH_USER', 'The account does not exist (in join event 220: often AD replication).'],
   [1323, 'ERROR_WRONG_PASSWORD', 'Password change failed: the current password given is wrong.'],
   [1326, 'ERROR_LOGON_FAILURE', 'Unknown user name or bad password.'],

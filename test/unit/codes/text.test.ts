@@ -62,6 +62,47 @@ describe('real ticket texts', () => {
   });
 });
 
+describe('a .NET stack trace that quotes a WAM failure (real: dotnet/SqlClient#4426)', () => {
+  const found = ticket('github-sqlclient-4426-sign-extended-0xffffffff80070520-wam-service.txt').Codes;
+
+  test('the 64-bit spelling and the signed decimal are one code, first; the exception type\'s HRESULT last; the MSAL tag is none', () => {
+    expect(found.map((c) => [c.Explanation.Hex, c.FoundAt.map((s) => `${s.Line} ${s.Label ?? ''} ${s.Written}`)])).toEqual([
+      ['0x80070520', ['5 Error 0xffffffff80070520', '7 error code -2147023584']],
+      ['0x80131904', ['2  0x80131904']],
+    ]);
+    expect(found[0]?.Notes).toContain('0xffffffff80070520 is a 64-bit value (sign-extended); the code is its low 32 bits, 0x80070520.');
+    expect(found[1]?.Notes[0]).toMatch(/^The HRESULT of a \.NET exception header/);
+  });
+});
+
+describe('codes written as 64-bit values', () => {
+  test('sign-extended with the severity bit, or zero-extended, read as the low 32 bits', () => {
+    expect(codes('Error: 0xFFFFFFFF80070520')).toEqual(['0xFFFFFFFF80070520']);
+    expect(names('Error: 0xffffffff80070520')).toEqual(['HRESULT_FROM_WIN32(ERROR_NO_SUCH_LOGON_SESSION)']);
+    expect(names('hr = 0x00000000c000006d')).toEqual(['STATUS_LOGON_FAILURE']);
+  });
+
+  test('not a sign extension of a positive value, not zero, not 15 or 17 digits', () => {
+    expect(codes('Error: 0xffffffff00000005')).toEqual([]);
+    expect(codes('Error: 0x0000000000000000')).toEqual([]);
+    expect(codes('Error: 0xffffffff8007052')).toEqual([]);
+    expect(codes('Error: 0xffffffff800705200')).toEqual([]);
+  });
+});
+
+describe('values that are not codes, and error words that win over them', () => {
+  test('MSAL\'s Tag is a code location, but "error code" right before a number makes it a code', () => {
+    expect(codes('Tag: 0x21420087')).toEqual([]);
+    expect(codes('Tag: 0x21420087 (error code -2147023584) (internal error code 557973639)')).toEqual(['-2147023584']);
+    expect(codes('Tag: 0x21420087 (see -2147023584)')).toEqual([]);
+  });
+
+  test('an exception header\'s HRESULT goes after the codes of its message, in the same role', () => {
+    expect(codes('System.ComponentModel.Win32Exception (0x80004005): failed: 0x80070005')).toEqual(['0x80070005', '0x80004005']);
+    expect(codes('Failed (0x80004005): then 0x80070005')).toEqual(['0x80004005', '0x80070005']);
+  });
+});
+
 describe('nested server messages', () => {
   const NESTED = 'AADSTS70002: Error validating credentials. AADSTS50155: Device authentication failed';
 
