@@ -4,8 +4,8 @@ import { identityOf } from './same-error.js';
 
 /**
  * Hex codes typed with one digit too many or too few, as tickets and translated pages carry them
- * (`0xC0000005F`, `0xC00005F`, `0x000023C`): a status has eight hex digits, and people miscount
- * runs of zeros or drop the leading C. Reading such a token literally gives a wrong, confident
+ * (`0xC0000005F`, `0xC00005F`, `0x000023C`, `CA20002`): a status has eight hex digits, and people
+ * miscount runs of zeros, type a doubled letter once (or twice more), or drop the leading C. Reading such a token literally gives a wrong, confident
  * answer (0x0C00005F, Win32 572), and its first eight digits can be a different, alarming code
  * (0xC0000005). So a miscounted token is read as the one known code a single such slip away, and
  * said so; with no such code, or more than one, it is not read as a code at all.
@@ -26,7 +26,7 @@ export interface MiscountedReading {
  * that is known as written or has no single better reading; 'unreadable' when it cannot be a code
  * as written and no single known code is one slip away.
  */
-export function readMiscountedHex(written: string): MiscountedReading | 'unreadable' | null {
+export function readMiscountedHex(written: string, shown: string = written): MiscountedReading | 'unreadable' | null {
   const digits = MISCOUNTED.exec(written)?.groups?.digits;
   if (digits === undefined) return null;
   const tooLong = digits.length === 9;
@@ -45,7 +45,7 @@ export function readMiscountedHex(written: string): MiscountedReading | 'unreada
   const count = tooLong ? 'nine hex digits' : 'seven hex digits';
   return {
     code: only,
-    note: `Written ${written}, with ${count}: a status has eight. Read as ${only}, the only known code one slip of typing away; check the original.`,
+    note: `Written ${shown}, with ${count}: a status has eight. Read as ${only}, the only known code one slip of typing away; check the original.`,
   };
 }
 
@@ -54,10 +54,13 @@ const knownId = (hex: string): string | null => {
   return !isExplainError(decoded) && decoded.Known ? identityOf(decoded) : null;
 };
 
+/** One zero too many anywhere, or a digit typed twice where it stands once (`CAAA2…`). */
 const withOneZeroLess = (digits: string): string[] =>
-  Array.from({ length: digits.length }, (_, i) => i).flatMap((i) => (digits[i] === '0' ? [digits.slice(0, i) + digits.slice(i + 1)] : []));
+  Array.from({ length: digits.length }, (_, i) => i).flatMap((i) => (digits[i] === '0' || digits[i] === digits[i + 1] ? [digits.slice(0, i) + digits.slice(i + 1)] : []));
 
+/** One zero too few anywhere, a doubled digit typed once (`CA2…` for `CAA2…`), or the leading status digit dropped. */
 const withOneDigitMore = (digits: string): string[] => [
   ...Array.from({ length: digits.length + 1 }, (_, i) => `${digits.slice(0, i)}0${digits.slice(i)}`),
+  ...Array.from({ length: digits.length }, (_, i) => `${digits.slice(0, i + 1)}${digits.slice(i)}`),
   ...(digits.startsWith('0') ? DROPPED_LEADING_DIGITS.map((d) => d + digits) : []),
 ];

@@ -115,6 +115,7 @@ const CODE_END = String.raw`(?!\w|\.\w)`;
 const PREFIXED_HEX = new RegExp(String.raw`(?<![\w.])0x([0-9a-f]{1,9})${CODE_END}`, 'gi');
 const OCR_HEX = new RegExp(String.raw`(?<![\w.])[Oo]x([0-9a-f]{8})${CODE_END}`, 'gi');
 const BARE_STATUS_HEX = new RegExp(String.raw`(?<![\w.-])([89cd][0-9a-f]{7})(?!-)${CODE_END}`, 'gi');
+const BARE_SHORT_STATUS_HEX = new RegExp(String.raw`(?<![\w.-])([89cd][0-9a-f]{6})(?!-)${CODE_END}`, 'gi');
 const LABELLED_DECIMAL = new RegExp(String.raw`(?<![\w.:-])(\d{3,10})(?!:)${CODE_END}`, 'g');
 const CODE_LIKE = /^(?:AADSTS\d+|MSIS\d+|ID\d{4}|0x[0-9a-f]+)$/i;
 const ERRORISH_LABEL = /error|status|result|code|hresult|failure|failed/i;
@@ -184,6 +185,14 @@ function hitsOnLine(raw: string, lineNumber: number): Hit[] {
     const known = !isExplainError(decoded) && decoded.Known;
     if (!known && !(label && ERRORISH_LABEL.test(label)) && !ERROR_WORDS_BEFORE.test(line.slice(0, m.index))) continue;
     add(m.index, m[0], hex);
+  }
+  // The same shape with a digit short (`Error CA20002`): only in an error field or after error
+  // words, and only as the one known code a typing slip away.
+  for (const m of line.matchAll(BARE_SHORT_STATUS_HEX)) {
+    const label = labelBefore(raw, m.index);
+    if (!(label && ERRORISH_LABEL.test(label)) && !ERROR_WORDS_BEFORE.test(line.slice(0, m.index))) continue;
+    const reading = readMiscountedHex(`0x${m[1] ?? ''}`, m[0]);
+    if (reading !== null && reading !== 'unreadable') add(m.index, m[0], reading.code, { note: reading.note });
   }
   for (const m of line.matchAll(/(?<![\w.-])-(\d{9,10})(?![\d.])/g)) {
     const value = -Number(m[1]);

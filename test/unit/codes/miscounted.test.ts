@@ -41,9 +41,15 @@ describe('hex codes typed with a digit too many or too few', () => {
     expect(reading('0xc000007')).toBe('0xC0000070');
   });
 
-  test('only a zero counts as the extra digit: dropping another digit is not a slip we guess', () => {
+  test('a lone digit other than zero too many is not a slip we guess', () => {
     // Without its 1, 0xc0010006d would be STATUS_LOGON_FAILURE; no zero removed gives a known code.
     expect(readMiscountedHex('0xc0010006d')).toBe('unreadable');
+  });
+
+  test('a doubled digit typed once, or three times: CAA read from CA or CAAA', () => {
+    expect(reading('0xCA20002')).toBe('0xCAA20002');
+    expect(reading('0xCAAA20002')).toBe('0xCAA20002');
+    expect(reading('0xC000006DD')).toBe('0xC000006D');
   });
 
   test('two different known codes one slip away: unreadable, not a guess', () => {
@@ -72,6 +78,16 @@ describe('where the reading is used', () => {
     expect(rest).toEqual([]);
     expect([code?.Code, code?.Explanation.Name]).toEqual(['0xC0000005F', 'STATUS_NO_SUCH_LOGON_SESSION']);
     expect(code?.Notes.join(' ')).toMatch(/nine hex digits/);
+  });
+
+  test('free text reads a status with a digit short and no 0x only after error words, or in an error field (real: vscode#240543)', () => {
+    const [code, ...rest] = explainText('Error CA20002 signing in to Azure account', 't').Codes;
+    expect(rest).toEqual([]);
+    expect([code?.Code, code?.Explanation.Name, code?.Notes[0]]).toEqual(['CA20002', 'ERROR_ADAL_SERVER_ERROR_INVALID_REQUEST', expect.stringMatching(/^Written CA20002, with seven hex digits: a status has eight\. Read as 0xCAA20002,/)]);
+    expect(explainText('Status: c00006d', 't').Codes.map((c) => c.Explanation.Name)).toEqual(['STATUS_LOGON_FAILURE']);
+    // Without error words, or with no single known code a slip away, a seven-digit word is no code.
+    expect(explainText('Code 1.97.1 (e249dad, build CA20002, commit c00006d)', 't').Codes).toEqual([]);
+    expect(explainText('error C12345F', 't').Codes).toEqual([]);
   });
 
   test('a lone argument gets the reading, or an error that says why it is no code', () => {
