@@ -26,6 +26,10 @@ const EXPERT: readonly (readonly [file: string, expected: string[]])[] = [
   ['github-azure-docs-48658-prose-events-1104-1025-guest.txt', ['ERROR_HTTP_STATUS_BAD_REQUEST', 'STATUS_NETWORK_UNREACHABLE']],
   ['github-azure-docs-113969-sentinel-500133-bare-number-html.txt', ['SsoArtifactRevoked', '500133']],
   ['github-ubuntu-aad-auth-361-bracketed-50055.txt', ['InvalidPasswordExpiredPassword']],
+  // A status typed with a letter short ("Error CA20002") among a commit hash, a GUID and a build number.
+  ['github-vscode-240543-ca20002-dropped-a-win11-24h2-commit-hash.txt', ['ERROR_ADAL_SERVER_ERROR_INVALID_REQUEST']],
+  // A decimal status next to MSAL's tag and version numbers.
+  ['github-azure-cli-27539-decimal-3399614476-msal-tag.txt', ['ERROR_ADAL_SERVER_ERROR_INTERACTION_REQUIRED']],
 ];
 
 describe('real ticket texts', () => {
