@@ -137,6 +137,29 @@ interface TimeReading {
 const describeRaw = (t: TimeReading) => (t.Field === undefined ? `${t.Name} is not in the capture` : t.Field.Value.trim() === '' ? `${t.Name} is empty` : `${t.Name} reads "${t.Field.Value.trim()}"`);
 
 /** Turns a parsed capture and a clock into the status an admin reads first. Pure. */
+/** What each prerequisite of the Ngc Prerequisite Check means when it is NO. */
+const HELLO_PREREQUISITES: readonly (readonly [field: string, whenNo: string])[] = [
+  ['IsDeviceJoined', 'the device is not joined to Entra ID'],
+  ['IsUserAzureAD', 'the user is not an Entra ID user'],
+  ['PolicyEnabled', 'no policy turns Windows Hello for Business on'],
+  ['PostLogonEnabled', 'Windows does not start the enrolment after sign-in'],
+  ['DeviceEligible', 'the device does not meet the hardware requirements'],
+  ['SessionIsNotRemote', 'the user is signed in remotely'],
+  ['AdfsRefreshToken', 'no Enterprise PRT from AD FS, which certificate trust needs'],
+  ['AdfsRaIsReady', 'AD FS does not offer itself as the registration authority for Hello certificates'],
+  ['LogonCertTemplateReady', 'the logon certificate template is not ready'],
+];
+
+/** The Ngc Prerequisite Check: null when PreReqResult is not shown. */
+function helloPrerequisites(section: DsregSection | undefined): { result: string; willProvision: boolean | null; missing: string[]; checkError: string | null } | null {
+  const result = meaningfulValue(findField(section, 'PreReqResult')?.Value);
+  if (result === null) return null;
+  const willProvision = /^WillNotProvision\b/i.test(result) ? false : /^WillProvision\b/i.test(result) ? true : null;
+  const missing = HELLO_PREREQUISITES.filter(([field]) => parseYesNo(dataValue(findField(section, field)?.Value)) === false).map(([field, whenNo]) => `${field} NO (${whenNo})`);
+  const check = meaningfulValue(findField(section, 'NgcPreReq')?.Value);
+  return { result, willProvision, missing, checkError: check !== null && /^ERROR\b/i.test(check) ? check : null };
+}
+
 /**
  * `PC1\Admin` run on PC1: a local account (its domain is the computer's own name, and no UPN
  * follows, as it does for `AzureAD\User, user@contoso.com` or `CONTOSO\user, user@contoso.com`).
@@ -299,6 +322,15 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
     findings.push(finding('EnterprisePrtMissing', `There is no Enterprise PRT although the device has an AD FS authority (${enterpriseAuthorityRaw}): AD FS resources will prompt, and Windows Hello for Business certificate trust cannot get its certificate.`));
   }
 
+  const hello = helloPrerequisites(findSection(report, 'Ngc Prerequisite Check'));
+  // On a device not joined to Entra ID, that is the finding; Hello follows from it.
+  if (hello?.willProvision === false && !join.NotEntraJoined) {
+    const why = hello.missing.length > 0 ? `: ${hello.missing.join('; ')}`
+      : hello.checkError !== null ? `: the check itself failed (NgcPreReq ${hello.checkError}), so it does not know its prerequisites`
+        : ', and no prerequisite it shows is NO';
+    findings.push(finding('HelloWillNotProvision', `Windows Hello for Business will not provision (PreReqResult ${hello.result})${why}.`));
+  }
+
   // What the capture shows and what it does not.
   const present = [...new Set(report.Sections.filter((s) => s.Name !== '').map((s) => s.Name))];
   const presentKeys = new Set(present.map(normaliseName));
@@ -318,6 +350,7 @@ export function evaluateStatus(report: DsregReport, options: EvaluateOptions): P
       health !== 'Unknown' && health !== 'NotApplicable' ? 'the Azure AD PRT' : null,
       joinType !== 'Unknown' ? 'the join type' : join.Evidence === 'Inferred' ? 'that the device is joined (JoinTypeInferred)' : null,
       enterprisePrt !== null ? 'the Enterprise PRT' : null,
+      hello !== null ? 'the Windows Hello prerequisites' : null,
       joinDiagnostics ? 'the join diagnostics' : null,
       deviceAuth ? 'device authentication (DeviceAuthStatus)' : null,
       report.Diagnostics.length > 0 ? 'the last PRT attempt' : null,

@@ -91,6 +91,11 @@ export const findingCatalog = {
     Severity: 'Error',
     NextStep: 'Fix the first failing phase named here (discover → join → auth), then rejoin: for hybrid join, `dsregcmd /join` as SYSTEM or a restart; `prt explain <code>` explains each code.',
   },
+  HelloWillNotProvision: {
+    Title: 'Windows Hello for Business will not provision: the Ngc Prerequisite Check names what is missing.',
+    Severity: 'Warning',
+    NextStep: 'Fix each prerequisite the Ngc Prerequisite Check shows as NO, then sign out and in; for certificate trust, AdfsRefreshToken NO means the Enterprise PRT from AD FS is missing: look at EnterprisePrt and the AD FS sign-in first.',
+  },
   EnterprisePrtMissing: {
     Title: 'There is no Enterprise PRT although the device has an AD FS authority.',
     Severity: 'Warning',

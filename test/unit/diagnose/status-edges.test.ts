@@ -177,6 +177,35 @@ describe('what a partial capture shows', () => {
   });
 });
 
+describe('the Windows Hello prerequisites (Ngc Prerequisite Check)', () => {
+  const ngc = (...lines: string[]) => judge(parsed(`${joined}\r\n${box('Ngc Prerequisite Check', ...lines)}`));
+
+  it('names each prerequisite that is NO, in our words', () => {
+    const s = ngc('IsDeviceJoined : YES', 'IsUserAzureAD : NO', 'SessionIsNotRemote : NO', 'AdfsRefreshToken : NO', 'PreReqResult : WillNotProvision');
+    expect(message(s, 'HelloWillNotProvision')).toBe('Windows Hello for Business will not provision (PreReqResult WillNotProvision): IsUserAzureAD NO (the user is not an Entra ID user); SessionIsNotRemote NO (the user is signed in remotely); AdfsRefreshToken NO (no Enterprise PRT from AD FS, which certificate trust needs).');
+  });
+
+  it('says when the check itself failed, or when none it shows is NO', () => {
+    expect(message(ngc('NgcPreReq : ERROR (0xd0020017)', 'IsDeviceJoined : UNKNOWN', 'PreReqResult : WillNotProvision'), 'HelloWillNotProvision'))
+      .toBe('Windows Hello for Business will not provision (PreReqResult WillNotProvision): the check itself failed (NgcPreReq ERROR (0xd0020017)), so it does not know its prerequisites.');
+    expect(message(ngc('IsDeviceJoined : YES', 'PreReqResult : WillNotProvision'), 'HelloWillNotProvision'))
+      .toBe('Windows Hello for Business will not provision (PreReqResult WillNotProvision), and no prerequisite it shows is NO.');
+  });
+
+  it('no finding when Hello will provision, when the result is not shown, or on a device not joined to Entra ID', () => {
+    expect(ids(ngc('AdfsRefreshToken : NO', 'PreReqResult : WillProvision'))).not.toContain('HelloWillNotProvision');
+    expect(ids(ngc('AdfsRefreshToken : NO'))).not.toContain('HelloWillNotProvision');
+    const domainOnly = box('Device State', 'AzureAdJoined : NO', 'DomainJoined : YES', 'DomainName : CONTOSO');
+    expect(ids(judge(parsed(`${domainOnly}\r\n${box('Ngc Prerequisite Check', 'IsDeviceJoined : NO', 'PreReqResult : WillNotProvision')}`)))).not.toContain('HelloWillNotProvision');
+  });
+
+  it('a capture of the check alone says it judged the Hello prerequisites', () => {
+    const alone = judge(parsed(box('Ngc Prerequisite Check', 'PolicyEnabled : NO', 'PreReqResult : WillNotProvision')));
+    expect(message(alone, 'PartialCapture')).toMatch(/Judged: [^.]*the Windows Hello prerequisites\./);
+    expect(ids(alone)).toContain('HelloWillNotProvision');
+  });
+});
+
 describe('claims a finding makes only on its evidence', () => {
   it('a join failure does not say the device key cannot sign when KeySignTest passed', () => {
     const s = judge(parsed(box('Diagnostic Data', 'Error Phase : join', 'Client ErrorCode : 0x801c03f2', 'KeySignTest : PASSED')));
