@@ -188,6 +188,21 @@ describe('merging the two methods', () => {
     expect(merged?.Explanation.map((l) => l.Code)).toEqual(['0xc000006d', 'AADSTS50126']);
   });
 
+  it('keeps the longer chain of the two, and the logs\' next steps unless they have none', async () => {
+    const [log] = await logged('wrong-password-50126.analytic.xml', 'wrong-password-50126.operational.xml');
+    if (!log) throw new Error('no logged attempt');
+    const block = fromDiagnostics(wrongPasswordBlock({ 'Correlation ID': '1c1f9e2a-7b3d-4c8e-a0f1-2d3e4f5a6b7c' }));
+    expect(block.Explanation.length).toBeGreaterThan(1);
+    const shortLog = { ...log, Explanation: log.Explanation.slice(0, 1), NextSteps: ['the log\'s own step'] };
+    const [merged] = mergeAttempts([block], [shortLog]);
+    expect(merged?.Method).toBe('Both');
+    expect(merged?.Explanation).toEqual(block.Explanation);
+    expect(merged?.NextSteps).toEqual(['the log\'s own step']);
+    const [noSteps] = mergeAttempts([block], [{ ...shortLog, NextSteps: [] }]);
+    expect(noSteps?.NextSteps).toEqual(block.NextSteps);
+    expect(block.NextSteps.length).toBeGreaterThan(0);
+  });
+
   it('does not merge an orphan whose server code differs from dsregcmd\'s', async () => {
     const orphans = await logged('operational-only.xml');
     const block = wrongPasswordBlock({ 'Previous Prt Attempt': '2026-11-29 08:12:01.000 UTC', 'Server Error Description': 'AADSTS50034: The user account does not exist.' });

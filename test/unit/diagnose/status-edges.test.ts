@@ -190,6 +190,9 @@ describe('the Windows Hello prerequisites (Ngc Prerequisite Check)', () => {
       .toBe('Windows Hello for Business will not provision (PreReqResult WillNotProvision): the check itself failed (NgcPreReq ERROR (0xd0020017)), so it does not know its prerequisites.');
     expect(message(ngc('IsDeviceJoined : YES', 'PreReqResult : WillNotProvision'), 'HelloWillNotProvision'))
       .toBe('Windows Hello for Business will not provision (PreReqResult WillNotProvision), and no prerequisite it shows is NO.');
+    // A check that ran (no ERROR) is not called failed.
+    expect(message(ngc('NgcPreReq : SUCCEEDED', 'PreReqResult : WillNotProvision'), 'HelloWillNotProvision'))
+      .toBe('Windows Hello for Business will not provision (PreReqResult WillNotProvision), and no prerequisite it shows is NO.');
   });
 
   it('no finding when Hello will provision, when the result is not shown, or on a device not joined to Entra ID', () => {
@@ -228,6 +231,9 @@ describe('claims a finding makes only on its evidence', () => {
     const local = as('pc7\\Admin');
     expect(local.Health).toBe('Unknown');
     expect(message(local, 'NoUserContext')).toBe("dsregcmd ran as a local account of this computer (Executing Account Name : pc7\\Admin), which never holds an Entra PRT, so the capture cannot say anything about an Entra user's PRT.");
+    // Without the device name a local account cannot be told from a domain one: the NO stands.
+    const nameless = judge(parsed(`${box('Device State', 'AzureAdJoined : YES', 'DomainJoined : NO')}\r\n${sso}\r\n${box('Diagnostic Data', 'Executing Account Name : PC7\\Admin')}`));
+    expect(nameless.Health).toBe('Missing');
     // Another computer's name, an Entra user, or a domain user with a UPN: the user's own NO.
     for (const account of ['PC8\\Admin', 'AzureAD\\AnnaLee, anna.lee@contoso.com', 'PC7\\anna, anna.lee@contoso.com']) {
       expect(as(account).Health, account).toBe('Missing');

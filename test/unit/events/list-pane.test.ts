@@ -201,6 +201,19 @@ describe('what the diagnosis says about rows without messages', () => {
     expect(summary).toBe('1 PRT attempt read; the newest shows no error event, but whether it succeeded is not shown. Its status is not shown: the text has its 1007 but not the message. Ask for the message of event 1007.');
   });
 
+  it('names three asked messages as a list, and counts the attempts read when none shows an error', () => {
+    const plugin = ['Error', '6/24/2020 3:35:35 AM', 'AAD', '1104', 'AadCloudAPPlugin Operation'];
+    const [attempt] = diagnosed(markdown([ATTEMPT[0] ?? [], ATTEMPT[2] ?? [], plugin, ATTEMPT[4] ?? []]));
+    expect(attempt?.NextSteps[0]).toMatch(/^Ask for the full message of events 1007, 1084 and 1104 \(the attempt's status; the network error code; the call's result code\):/);
+    const [quiet] = diagnosed(markdown([ATTEMPT[0] ?? [], ATTEMPT[4] ?? []]));
+    if (!quiet) throw new Error('no attempt');
+    expect(summarise([quiet], { attempts: 2, failed: 1 })).toMatch(/^2 PRT attempts read; the newest shows no error event/);
+  });
+
+  it('an error event without its message but a 1007 with one: the status is not "read without its message"', () => {
+    expect(missingStatus({ Orphan: false, Finished: true, MissingMessages: [{ EventId: 1084, Holds: 'HTTP transport error: the network error code', Ask: true }] })).toBe('no status');
+  });
+
   it('asks for nothing when the messages are there', () => {
     const text = markdown([ATTEMPT[0] ?? [], ATTEMPT[4] ?? []]).replace('Task Category |', 'Task Category | Message |').replace('| --- |\n', '| --- | --- |\n');
     const withMessage = text.replace(/(\| AadCloudAPPlugin Operation \|)$/, '$1 AadCloudAPPlugin GetToken Stop. Status: 0x0 |');
