@@ -196,3 +196,13 @@ describe('parseEventTime: blanks and the leap second', () => {
     expect(parseEventTime('2016-12-31T23:59:60.5Z')).toEqual({ iso: '2017-01-01T00:00:00.5Z', ms: Date.UTC(2017, 0, 1) + 500 });
   });
 });
+
+// The fast path must not answer where the general path would answer otherwise: Date.parse takes
+// `T24:00` (midnight of the next day) and rolls 30 February over to 2 March, the general path
+// refuses hour 24 and writes the rolled-over date; the fast path kept the text as written.
+describe('canonicalTime leaves a minute that is not a real one to the general path', () => {
+  it.each(['2026-11-20T24:00:41.1234567Z', '2026-02-30T09:13:41.1234567Z', '2026-04-31T00:00:00.5Z'])('%s', (raw) => {
+    expect(canonicalTime(raw)).toBeNull();
+    expect(parseEventTime(raw)).toEqual(parseEventTime(raw.replace('T', ' ')));
+  });
+});
