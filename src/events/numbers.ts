@@ -103,9 +103,10 @@ export function canonicalTime(raw: string): EventTime | null {
   if (n < 21 || n > 30 || raw.charCodeAt(n - 1) !== 90 /* Z */ || raw.charCodeAt(10) !== 84 /* T */ || raw.charCodeAt(19) !== 46 /* . */) return null;
   const minute = raw.slice(0, 16);
   if (minute !== lastMinute) {
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(minute)) return null;
+    // Only a minute that is its own ISO spelling: Date.parse also takes `T24:00` and 30 February
+    // (rolled over), which the general path refuses or writes as the rolled-over date.
     const ms = Date.parse(`${minute}:00Z`);
-    if (!Number.isFinite(ms)) return null;
+    if (!Number.isFinite(ms) || new Date(ms).toISOString().slice(0, 16) !== minute) return null;
     lastMinute = minute;
     lastMinuteMs = ms;
   }

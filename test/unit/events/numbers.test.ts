@@ -164,3 +164,45 @@ describe('toHex32 at the edges of 32 bits', () => {
     expect(toHex32(1.5)).toBeNull();
   });
 });
+
+// Edges found by the events-scan mutation run of 2026-12-08 (test/mutation/events-scan-survivors.md).
+describe('parseInteger past its fast path', () => {
+  it('reads 16 digits and more only as a safe integer, and no more than 20 digits', () => {
+    expect(parseInteger('9007199254740991')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(parseInteger('9007199254740993')).toBeNull();
+    expect(parseInteger('12345678901234567')).toBeNull();
+    expect(parseInteger('000000000000000000042')).toBeNull();
+  });
+
+  it('gives null for a field Windows writes as "-" for none, and for blanks', () => {
+    expect(parseInteger('-')).toBeNull();
+    expect(parseInteger(' ')).toBeNull();
+    expect(parseInteger('+-')).toBeNull();
+  });
+
+  it('gives null for a version or an exponent, which no field spells a code as', () => {
+    expect(parseInteger('2.0')).toBeNull();
+    expect(parseInteger('1e3')).toBeNull();
+    expect(findInteger('2.0')).toBeNull();
+  });
+});
+
+describe('parseEventTime: blanks and the leap second', () => {
+  it('reads a time with blanks around it (a formatter put the attribute value on its own line)', () => {
+    expect(parseEventTime(' 2026-11-20T09:13:41.1234567Z\n')).toEqual(parseEventTime('2026-11-20T09:13:41.1234567Z'));
+  });
+
+  it('reads a leap second (:60) as the first second of the next minute', () => {
+    expect(parseEventTime('2016-12-31T23:59:60.5Z')).toEqual({ iso: '2017-01-01T00:00:00.5Z', ms: Date.UTC(2017, 0, 1) + 500 });
+  });
+});
+
+// The fast path must not answer where the general path would answer otherwise: Date.parse takes
+// `T24:00` (midnight of the next day) and rolls 30 February over to 2 March, the general path
+// refuses hour 24 and writes the rolled-over date; the fast path kept the text as written.
+describe('canonicalTime leaves a minute that is not a real one to the general path', () => {
+  it.each(['2026-11-20T24:00:41.1234567Z', '2026-02-30T09:13:41.1234567Z', '2026-04-31T00:00:00.5Z'])('%s', (raw) => {
+    expect(canonicalTime(raw)).toBeNull();
+    expect(parseEventTime(raw)).toEqual(parseEventTime(raw.replace('T', ' ')));
+  });
+});

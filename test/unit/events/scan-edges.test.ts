@@ -225,6 +225,31 @@ describe('EventScanner: a source without events', () => {
     expect(whole).toContain('is XML without any <Event> element (it starts with "</Data></EventData></Event>');
     for (let cut = 1; cut < tail.length; cut++) expect(verdict(tail, [cut]), `cut at ${cut}`).toBe(whole);
   });
+
+  // The counted outside characters start at the first non-blank one (scan.ts noteOutside), so
+  // leading blanks, in their own chunk or not, never push an empty export over the 4096 limit.
+  it('takes an empty export after thousands of blanks as empty, the blanks whole, in their own chunk or cut anywhere', () => {
+    const blanks = ' '.repeat(3000);
+    const empty = '<Events>\r\n</Events>\r\n';
+    expect(verdict(blanks + empty)).toBeNull();
+    expect(verdict(' '.repeat(5000) + empty, [5000])).toBeNull();
+    for (const cut of [1, 2999, 3000, 3001, 3005]) expect(verdict(blanks + empty, [cut]), `cut at ${cut}`).toBeNull();
+  });
+
+  it('counts the outside characters from the first non-blank one whatever the chunks: 4098 after blanks are over the limit', () => {
+    // 12 blanks, then 4098 characters whose first 4096 look like an empty export.
+    const text = ' '.repeat(12) + '<!-- x -->' + ' '.repeat(4098 - 11) + 'x';
+    const whole = verdict(text);
+    expect(whole).toContain('is XML without any <Event> element (it starts with "<!-- x -->")');
+    for (let cut = 1; cut <= 24; cut++) expect(verdict(text, [cut]), `cut at ${cut}`).toBe(whole);
+  });
+
+  it('refuses a file that is not event XML even when it ends in what could begin an <Event>', () => {
+    for (const end of ['     <', '<Event', '\r\n<Ev']) {
+      const page = `<html><body>Sign-in logs</body></html>${end}`;
+      expect(verdict(page), JSON.stringify(end)).toContain('is XML without any <Event> element (it starts with "<html><body>Sign-in logs</body></html>');
+    }
+  });
 });
 
 describe('EventScanner: a DTD', () => {

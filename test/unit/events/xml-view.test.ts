@@ -127,3 +127,13 @@ describe('XML View pastes, line by line', () => {
     expect(items.flatMap((item) => ('problem' in item ? [item.problem.Message] : []))).toEqual([expect.stringMatching(/`view\.txt`.*cut off at the end/)]);
   });
 });
+
+// The error for a paste without events quotes what the reader saw: markers and fence lines taken
+// off, the indentation before each marker kept (xml-view.ts unmark, the first line included).
+describe('XML View pastes without an event', () => {
+  it('quotes the paste without its fence and markers, indentation kept', () => {
+    const paste = ['```xml', '- <Events>', '  - <Foo>', '      <Bar />', '    </Foo>', '  </Events>', '```', ''].join('\n');
+    const seen = '<Events>\n  <Foo>\n      <Bar />\n    </Foo>\n  </Events>';
+    expect(() => parseEventText(paste, { source: 'view.txt' })).toThrow(`is XML without any <Event> element (it starts with ${JSON.stringify(`${seen.slice(0, 40)}…`)})`);
+  });
+});
