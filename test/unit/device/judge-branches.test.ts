@@ -193,6 +193,16 @@ describe('device certificate', () => {
       expected: { DeviceCertProviderMismatch: 'Pass' },
     },
     {
+      name: 'the store unreadable',
+      facts: (f) => ({ ...f, Certificates: noFact('certutil: access is denied') }),
+      expected: { DeviceCertMissing: 'Unknown', DeviceCertProviderMismatch: 'Unknown' },
+    },
+    {
+      name: 'an expired certificate, without its private key, not the one dsregcmd uses',
+      facts: (f) => ({ ...f, Certificates: factOf([deviceCert({ NotAfter: '2026-11-01T00:00:00Z', HasPrivateKey: false, Thumbprint: 'D'.repeat(40) })]) }),
+      expected: { DeviceCertThumbprintMismatch: 'Fail', DeviceCertExpired: 'Fail', DeviceCertNoPrivateKey: 'Fail' },
+    },
+    {
       name: 'a TPM key that dsregcmd calls software',
       status: (s) => withLine(s, 'TpmProtected', 'NO'),
       expected: { DeviceCertProviderMismatch: 'Fail' },
@@ -230,6 +240,9 @@ describe('TPM', () => {
       status: (s) => withLine(s, 'TpmProtected', 'NO'),
       expected: { TpmMissing: 'Warn', TpmNotReady: 'NotApplicable', TpmLockedOut: 'NotApplicable' },
     },
+    { name: 'no TPM, but dsregcmd says the keys are in one', facts: (f) => ({ ...f, Tpm: tpm({ Present: false }) }), expected: { TpmMissing: 'Fail', TpmNotReady: 'NotApplicable', TpmLockedOut: 'NotApplicable' } },
+    { name: 'no TPM, and dsregcmd not read', facts: (f) => ({ ...f, Tpm: tpm({ Present: false }) }), status: () => null, expected: { TpmMissing: 'Warn' } },
+    { name: 'locked out with its counter', facts: (f) => ({ ...f, Tpm: tpm({ LockedOut: true, LockoutCount: 31 }) }), expected: { TpmLockedOut: 'Fail' } },
     { name: 'disabled and not owned', facts: (f) => ({ ...f, Tpm: tpm({ Enabled: false, Owned: false }) }), expected: { TpmNotReady: 'Fail' } },
     { name: 'readiness not shown', facts: (f) => ({ ...f, Tpm: tpm({ Ready: null, Enabled: null }) }), expected: { TpmNotReady: 'Unknown' } },
     { name: 'enabled, readiness not shown', facts: (f) => ({ ...f, Tpm: tpm({ Ready: null, Enabled: true }) }), expected: { TpmNotReady: 'Pass' } },
@@ -257,6 +270,8 @@ describe('TPM errors of the System log', () => {
     { name: 'as many events as the query returns at most', facts: events(Array.from({ length: tpmEventLimit }, () => tpmEvent(17, [], null, 'TPM'))), expected: { TpmErrorsLogged: 'Warn' } },
     { name: 'a clear and a code', facts: events([tpmEvent(1026, ['0x80284001']), tpmEvent(33, [], '2026-11-18T08:00:00Z', 'TPM')]), expected: { TpmErrorsLogged: 'Fail' } },
     { name: 'a code that is not the TPM\'s', facts: events([tpmEvent(1026, ['0x80070005'], null)]), expected: { TpmErrorsLogged: 'Warn' } },
+    { name: 'the System log unreadable', facts: (f) => ({ ...f, TpmEvents: noFact('wevtutil: access is denied') }), expected: { TpmErrorsLogged: 'Unknown' } },
+    { name: 'the newest of several, whatever their order, and one without a time', facts: events([tpmEvent(17, [], '2026-11-18T08:00:00Z', 'TPM'), tpmEvent(17, [], null, 'TPM'), tpmEvent(17, [], '2026-11-19T07:00:00Z', 'TPM'), tpmEvent(17, [], '2026-11-17T08:00:00Z', 'TPM')]), expected: { TpmErrorsLogged: 'Warn' } },
     { name: 'a code no table knows', facts: events([tpmEvent(1026, ['0x8fffffff'])]), expected: { TpmErrorsLogged: 'Warn' } },
   ];
   for (const c of cases) {
@@ -285,6 +300,11 @@ describe('SCP and domain controller', () => {
     { name: 'not registered yet, an SCP with a name only', facts: (f) => ({ ...f, Scp: cdj(null, 'Contoso') }), status: (s) => ({ ...s, TenantId: null }), expected: { ScpTenantMismatch: 'Warn' } },
     { name: 'the SCP unreadable, the registry key absent', facts: (f) => ({ ...f, Scp: noFact('LDAP: no domain controller') }), expected: { ScpTenantMismatch: 'NotApplicable', ScpMissing: 'Unknown' } },
     { name: 'the SCP unreadable, the registry names the tenant', facts: (f) => ({ ...f, Scp: noFact('LDAP: no domain controller'), CdjAad: cdj('5f3c9a21-7d4e-4b8a-9c61-2e0f8d4a7b13', null) }), expected: { ScpTenantMismatch: 'Pass', ScpMissing: 'Pass' } },
+    { name: 'the registry names another tenant, with its name', facts: (f) => ({ ...f, CdjAad: cdj('a81e0c3f-26d4-4f7b-9b52-7c0de4f13a98', 'Fabrikam') }), expected: { ScpTenantMismatch: 'Fail' } },
+    { name: 'neither the SCP nor the registry readable', facts: (f) => ({ ...f, Scp: noFact('LDAP: no domain controller'), CdjAad: noFact('reg: access is denied') }), expected: { ScpTenantMismatch: 'Unknown', ScpMissing: 'Unknown' } },
+    { name: 'no SCP and no registry values', facts: (f) => ({ ...f, Scp: factOf(null), CdjAad: factOf(null) }), expected: { ScpTenantMismatch: 'NotApplicable', ScpMissing: 'Fail' } },
+    { name: 'nltest unreadable', facts: (f) => ({ ...f, DomainController: noFact('nltest: not found') }), expected: { DomainControllerUnreachable: 'Unknown' } },
+    { name: 'no domain controller, with nltest\'s error', facts: (f) => ({ ...f, DomainController: factOf({ Domain: 'CONTOSO', DomainController: null, Error: 'ERROR_NO_SUCH_DOMAIN (0x54b)' }) }), expected: { DomainControllerUnreachable: 'Warn' } },
     { name: 'no domain controller, no error text', facts: (f) => ({ ...f, DomainController: factOf({ Domain: 'CONTOSO', DomainController: null, Error: null }) }), expected: { DomainControllerUnreachable: 'Warn' } },
   ];
   for (const c of cases) {
@@ -306,6 +326,7 @@ describe('the computer object\'s userCertificate', () => {
     { name: 'none, on a device Entra ID has registered', facts: (f) => ({ ...f, ComputerObject: computer(null, 0) }), expected: { ComputerCertificateMissing: 'Fail' } },
     { name: 'none, on a device not registered yet', facts: (f) => ({ ...f, ComputerObject: computer(null, 0) }), status: (s) => ({ ...s, AzureAdJoined: false }), expected: { ComputerCertificateMissing: 'Fail' } },
     { name: 'others only, no DeviceId: named after the objectGUID', facts: (f) => ({ ...f, ComputerObject: computer('11111111-2222-3333-4444-555555555555', 2) }), status: (s) => ({ ...s, DeviceId: null }), expected: { ComputerCertificateMissing: 'Warn' } },
+    { name: 'hybrid join\'s own certificate among others', facts: (f) => ({ ...f, ComputerObject: factOf({ SamAccountName: 'CTS-WS-0512$', ObjectGuid: null, Certificates: [{ Subject: 'CN=CTS-WS-0512', Thumbprint: null, NotAfter: null, Error: null }, { Subject: 'CN={6A2F9E14-3B7C-4D85-A0E1-9C4B7D2F6E30}', Thumbprint: 'E'.repeat(40), NotAfter: null, Error: null }] }) }), expected: { ComputerCertificateMissing: 'Pass' } },
     { name: 'others only, no DeviceId nor objectGUID', facts: (f) => ({ ...f, ComputerObject: computer(null, 1) }), status: (s) => ({ ...s, DeviceId: null }), expected: { ComputerCertificateMissing: 'Warn' } },
   ];
   for (const c of cases) {
@@ -328,6 +349,7 @@ describe('the Automatic-Device-Join task', () => {
     { name: 'never ran yet', facts: (f) => ({ ...f, JoinTask: task(true, null, '0x41303') }), expected: { JoinTaskLastRunFailed: 'Pass' } },
     { name: 'not started (0x41325)', facts: (f) => ({ ...f, JoinTask: task(true, null, '0x41325') }), expected: { JoinTaskLastRunFailed: 'Pass' } },
     { name: 'failed, in capitals, no time', facts: (f) => ({ ...f, JoinTask: task(true, null, '0X80070005') }), expected: { JoinTaskLastRunFailed: 'Warn' } },
+    { name: 'disabled, and failed at a time', facts: (f) => ({ ...f, JoinTask: task(false, '11/19/2026 8:03:12 AM', '0x801c001d') }), expected: { JoinTaskDisabled: 'Fail', JoinTaskLastRunFailed: 'Warn' } },
     { name: 'unreadable', facts: (f) => ({ ...f, JoinTask: noFact('schtasks: access is denied') }), expected: { JoinTaskDisabled: 'Unknown', JoinTaskLastRunFailed: 'Unknown' } },
     { name: 'without dsregcmd, the task is still judged', status: () => null, expected: { JoinTaskDisabled: 'Pass', JoinTaskLastRunFailed: 'Pass' } },
   ];
@@ -358,6 +380,11 @@ describe('the user', () => {
     { name: 'Windows Hello will provision', status: (s) => withLine(s, 'PreReqResult', 'WillProvision'), expected: { NgcPrerequisitesFailed: 'Pass' } },
     { name: 'Windows Hello will not provision', status: (s) => withLine(s, 'PreReqResult', 'WillNotProvision'), expected: { NgcPrerequisitesFailed: 'Warn' } },
     { name: 'Windows Hello, a result in other words', status: (s) => withLine(s, 'PreReqResult', 'Unknown result'), expected: { NgcPrerequisitesFailed: 'Warn' } },
+    { name: 'the password time unreadable', facts: (f) => ({ ...f, Password: noFact('LDAP: access is denied') }), expected: { PasswordChangedRecently: 'Unknown' } },
+    { name: 'a password changed after the PRT was renewed', facts: (f) => ({ ...f, Password: factOf({ PasswordLastSet: '2026-11-19T17:00:00Z' }) }), status: (s) => ({ ...s, AzureAdPrt: true, AzureAdPrtUpdateTime: '2026-11-19T09:00:00Z' }), expected: { PasswordChangedRecently: 'Warn' } },
+    { name: 'no Ngc Prerequisite Check', status: (s) => withLine(s, 'PreReqResult', null), expected: { NgcPrerequisitesFailed: 'Unknown' } },
+    { name: 'WamDefaultSet YES', status: (s) => withLine(s, 'WamDefaultSet', 'YES'), expected: { WamDefaultNotSet: 'Pass' } },
+    { name: 'the UPN after the comma of Executing Account Name, blanks trimmed', status: upn(null, 'CONTOSO\\i.moreau,   ines.moreau@contoso.com  '), expected: { UpnNotRoutable: 'Pass' } },
     { name: 'no password time', facts: (f) => ({ ...f, Password: factOf({ PasswordLastSet: null }) }), expected: { PasswordChangedRecently: 'Unknown' } },
     { name: 'a password changed 13 days ago without a PRT', facts: (f) => ({ ...f, Password: factOf({ PasswordLastSet: '2026-11-07T10:00:00Z' }) }), expected: { PasswordChangedRecently: 'Warn' } },
     { name: 'a password changed 14 days ago without a PRT', facts: (f) => ({ ...f, Password: factOf({ PasswordLastSet: '2026-11-06T09:30:00Z' }) }), expected: { PasswordChangedRecently: 'Pass' } },
@@ -382,6 +409,9 @@ describe('the clock', () => {
     { name: 'synchronised flag set but never synced', facts: (f) => ({ ...f, Clock: clock('DC01.corp.contoso.com', null, true) }), expected: { ClockNotSynced: 'Fail' } },
     { name: 'not synchronised, no source shown', facts: (f) => ({ ...f, Clock: clock(null, '6/19/2026 9:14:02 AM', false) }), expected: { ClockNotSynced: 'Fail' } },
     { name: 'synchronised, state not shown, source not shown', facts: (f) => ({ ...f, Clock: clock(null, '6/19/2026 9:14:02 AM', null) }), expected: { ClockNotSynced: 'Pass' } },
+    { name: 'w32tm unreadable', facts: (f) => ({ ...f, Clock: noFact('w32tm: the service has not been started') }), expected: { ClockNotSynced: 'Unknown' } },
+    { name: 'the free-running system clock', facts: (f) => ({ ...f, Clock: clock('Free-running System Clock', '6/19/2026 9:14:02 AM', true) }), expected: { ClockNotSynced: 'Warn' } },
+    { name: 'a time server whose name holds no clock words', facts: (f) => ({ ...f, Clock: clock('time.windows.com,0x9', '6/19/2026 9:14:02 AM', true) }), expected: { ClockNotSynced: 'Pass' } },
     { name: 'the local CMOS clock, in lower case', facts: (f) => ({ ...f, Clock: clock('local cmos clock', '6/19/2026 9:14:02 AM', true) }), expected: { ClockNotSynced: 'Warn' } },
   ];
   for (const c of cases) {
