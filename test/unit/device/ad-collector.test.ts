@@ -176,6 +176,16 @@ describe('the edges of the collector document (survivors of the partial mutation
     expect(reason('Unknown error (0x1234abcd)')).toBe('the SCP over LDAP: Unknown error (0x1234abcd)');
   });
 
+  it('takes only a capital and three more capitals, digits or _ after the code for its name: a shorter word or a number is not one', () => {
+    const known = decodeCode('0x8007232b');
+    const name = isExplainError(known) ? '' : known.Name;
+    expect(name).toMatch(/^[A-Z]/);
+    const reason = (error: string) => parseAdCollector(withPassword({ ScpError: error })).Scp.Reason;
+    // The message Windows has for this code: "DNS" is a word of it, not the name.
+    expect(reason('0x8007232b DNS name does not exist.')).toBe(`the SCP over LDAP: 0x8007232b ${name} DNS name does not exist.`);
+    expect(reason('0x8007232b 1355')).toBe(`the SCP over LDAP: 0x8007232b ${name} 1355`);
+  });
+
   it('refuses SCP keywords that are null, and reads a key left out like null', () => {
     expect(refusal(withPassword({ Scp: { Found: true, Keywords: null } }))).toBe('Scp.Keywords is not a list of strings');
     const { ObjectGuid: _guid, ...withoutGuid } = computer;

@@ -56,6 +56,10 @@ describe('parseToolTime', () => {
     expect(parseToolTime('2024-05-10 10:60')).toBeNull();
     expect(parseToolTime('2024-05-10 10:00:60')).toBeNull();
   });
+  it('takes any run of blanks between the date and the time', () => {
+    expect(parseToolTime('07.12.2024  06:16')).toBe('2024-12-07T06:16:00.000Z');
+    expect(parseToolTime('12/7/2024 \t6:16 AM')).toBe('2024-12-07T06:16:00.000Z');
+  });
 });
 
 const block = (...lines: string[]) => ['================ Certificate 0 ================', ...lines].join('\n');
@@ -127,6 +131,18 @@ describe('parseCertutilStore', () => {
     expect(() => parseCertutilStore('My "Personal" ================ Certificate 0 ================ Subject: CN=x')).toThrow(/line breaks lost/);
     expect(() => parseCertutilStore('My "Personal" ================ Certificate 0 ================\nSubject: CN=x')).toThrow(/line breaks lost/);
   });
+  it('refuses a folded listing whatever the spacing of its headers, as the line rule reads them', () => {
+    // No blanks around the word, several, a number of two digits: each is a header on its own line.
+    for (const header of ['====Certificate 0====', '==  Certificate  0  ==', '== Certificate 12 ==', '== Certificate 3==']) {
+      expect(parseCertutilStore(`${header}\nSubject: CN=x`).map((c) => c.Subject)).toEqual(['CN=x']);
+      expect(() => parseCertutilStore(`My "Personal" ${header} Subject: CN=x`)).toThrow(/line breaks lost/);
+    }
+  });
+
+  it('takes My as a store name only when it is the whole line: a prompt ending in My is not one', () => {
+    // A French Windows behind the English command line: localized, not an empty store.
+    expect(() => parseCertutilStore('C:\\>certutil -store My\r\nMon "Personnel"\r\nCertUtil: -store : la commande s\'est terminée correctement.')).toThrow(/certutil printed no certificate block/);
+  });
 });
 
 describe('parseTpmtool', () => {
@@ -157,6 +173,17 @@ describe('parseTpmtool', () => {
     expect(() => tpm('-TPM Present: Vrai')).toThrow(DeviceParseError);
     expect(() => parseTpmtool('')).toThrow(DeviceParseError);
   });
+  it('reads True and False only as the whole value', () => {
+    expect(tpm('-TPM Present: True', '-Is Initialized: Trueish', '-Ready For Storage: not false')).toMatchObject({ Owned: null, Ready: null });
+  });
+
+  it('reads a label between the dash and the colon whatever the blanks, and a value right after the colon', () => {
+    expect(tpm('- TPM Present : True', '-Lockout Counter:5', '-Is Locked Out:False')).toMatchObject({ Present: true, LockoutCount: 5, LockedOut: false });
+  });
+
+  it('reads a dash line only from the start of its line: a label after other text (a folded prompt) is not read', () => {
+    expect(() => tpm('PS C:\\> tpmtool getdeviceinformation -TPM Present: True')).toThrow(/no "TPM Present" line/);
+  });
 });
 
 describe('parseRegQuery and parseCdjAad', () => {
@@ -177,6 +204,13 @@ describe('parseRegQuery and parseCdjAad', () => {
     expect(parseCdjAad('\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CDJ\\AAD\r\n    TenantId    REG_SZ    \r\n    TenantName    REG_SZ    \r\n')).toEqual({ TenantId: null, TenantName: null });
     expect(parseCdjAad('hkey_local_machine\\software\n    TENANTNAME    REG_SZ    contoso.com')).toEqual({ TenantId: null, TenantName: 'contoso.com' });
     expect(() => parseCdjAad('  HKEY_LOCAL_MACHINE\\SOFTWARE\n    TenantId    REG_SZ    abc')).toThrow(/no key name line/);
+  });
+  it('skips unindented lines also when the name has a blank, in either column layout', () => {
+    expect(parseRegQuery('Tenant Id    REG_SZ    abc\nTenant Id REG_SZ abc').size).toBe(0);
+  });
+
+  it('trims blanks after the value', () => {
+    expect([...parseRegQuery('    TenantName    REG_SZ    contoso.com  \n\tTenantId REG_SZ abc \t')]).toEqual([['tenantname', 'contoso.com'], ['tenantid', 'abc']]);
   });
 });
 
@@ -199,6 +233,17 @@ describe('parseNltest', () => {
   it('refuses a DC line without the double backslash, naming that line', () => {
     expect(() => parseNltest('DC: DC01.corp', 'x')).toThrow(/DC line whose name is not in the \\\\name form/);
     expect(() => parseNltest('DC:\n', 'x')).toThrow(/neither a DC line/);
+  });
+  it('reads the DC with no blank or several after DC:, and calls a name without \\\\ by that name whatever the blanks', () => {
+    expect(parseNltest('DC:\\\\DC01.corp', 'corp').DomainController).toBe('\\\\DC01.corp');
+    expect(parseNltest('DC:  \\\\DC01.corp', 'corp').DomainController).toBe('\\\\DC01.corp');
+    expect(() => parseNltest('DC:DC01.corp', 'x')).toThrow(/DC line whose name is not in the \\\\name form/);
+    expect(() => parseNltest('DC:  DC01.corp', 'x')).toThrow(/DC line whose name is not in the \\\\name form/);
+  });
+
+  it('reads a DC line only from the start of its line: after other text (a folded prompt) it is not one', () => {
+    expect(() => parseNltest('C:\\>nltest /dsgetdc:corp DC: \\\\DC01.corp', 'corp')).toThrow(/neither a DC line nor a failure status/);
+    expect(() => parseNltest('C:\\>nltest /dsgetdc:corp DC: DC01.corp', 'corp')).toThrow(/neither a DC line nor a failure status/);
   });
 });
 
@@ -253,6 +298,15 @@ describe('parseTaskCsv', () => {
 
   it('refuses output without a quoted row', () => {
     expect(() => parseTaskCsv('ERROR: The system cannot find the file specified.')).toThrow(/no CSV row/);
+  });
+  it('takes the row from the first line that starts with a quote: a prompt ending in the quoted task name is not it', () => {
+    const prompt = 'C:\\>schtasks /query /fo csv /v /nh /tn "\\Microsoft\\Windows\\Workplace Join\\Automatic-Device-Join"';
+    expect(parseTaskCsv(`${prompt}\r\n${row('11/19/2026 8:03:12 AM', '0')}`)).toEqual({ LastRunTime: '11/19/2026 8:03:12 AM', LastResult: '0x0' });
+  });
+
+  it('reads the result only when the whole field is the number: text around it leaves it unknown', () => {
+    // Not 0x0: Number('Code 1') is NaN, which >>> 0 would turn into 0.
+    for (const result of ['Code 1', 'Error 0x1', '0x801C0042 (failed)']) expect(parseTaskCsv(row('2/3/2026 4:05:06 PM', result)).LastResult).toBeNull();
   });
 });
 
