@@ -149,6 +149,9 @@ function scpPart(document: Record<string, unknown>): Fact<ScpFact | null> {
   return factOf(fact);
 }
 
+/** The collector writes times as `yyyy-MM-ddTHH:mm:ssZ` (UTC); anything else, or an impossible date, is not its output. */
+const isIsoUtc = (value: string): boolean => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value) && !Number.isNaN(Date.parse(value));
+
 function passwordPart(document: Record<string, unknown>): Fact<PasswordFact> {
   const user = optionalString(document, 'User');
   const error = optionalString(document, 'PasswordError');
@@ -156,11 +159,10 @@ function passwordPart(document: Record<string, unknown>): Fact<PasswordFact> {
   const whose = user === null ? 'the user prt runs as' : `${user} (the user prt runs as)`;
   if (error !== null) return noFact(`pwdLastSet of ${whose}: ${withCodeNames(error)}`);
   if (lastSet === null) throw new DeviceParseError('PasswordLastSet is missing and PasswordError does not say why');
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(lastSet) || Number.isNaN(Date.parse(lastSet))) throw new DeviceParseError(`PasswordLastSet is not an ISO UTC time: ${lastSet}`);
+  if (!isIsoUtc(lastSet)) throw new DeviceParseError(`PasswordLastSet is not an ISO UTC time: ${lastSet}`);
   return factOf({ PasswordLastSet: lastSet });
 }
 
-const isoUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 /** Windows PowerShell 5.1's ConvertTo-Json may write a list as {"value":[...],"Count":n}, and a one-item list as the item. */
 function listOf(value: unknown): unknown[] | null {
@@ -178,7 +180,7 @@ function computerCertificate(value: unknown, index: number): ComputerCertificate
     Error: optionalString(value, 'Error'),
   };
   if (fact.Error === null && (fact.Subject === null || fact.Thumbprint === null)) throw new DeviceParseError(`Computer.Certificates[${index}] has neither a subject and thumbprint nor an error`);
-  if (fact.NotAfter !== null && (!isoUtc.test(fact.NotAfter) || Number.isNaN(Date.parse(fact.NotAfter)))) throw new DeviceParseError(`Computer.Certificates[${index}].NotAfter is not an ISO UTC time: ${fact.NotAfter}`);
+  if (fact.NotAfter !== null && !isIsoUtc(fact.NotAfter)) throw new DeviceParseError(`Computer.Certificates[${index}].NotAfter is not an ISO UTC time: ${fact.NotAfter}`);
   return fact;
 }
 
