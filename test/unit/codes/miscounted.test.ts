@@ -52,6 +52,11 @@ describe('hex codes typed with a digit too many or too few', () => {
     expect(reading('0xC000006DD')).toBe('0xC000006D');
   });
 
+  test('a lone zero too many or too few, not next to another zero', () => {
+    expect(reading('0xCA0A20002')).toBe('0xCAA20002');
+    expect(reading('0x801C3F2')).toBe('0x801C03F2');
+  });
+
   test('two different known codes one slip away: unreadable, not a guess', () => {
     // 0x801c001 is 0x801C0001 or 0x801C0010 with a zero dropped.
     expect(readMiscountedHex('0x801c001')).toBe('unreadable');
@@ -88,6 +93,9 @@ describe('where the reading is used', () => {
     // Without error words, or with no single known code a slip away, a seven-digit word is no code.
     expect(explainText('Code 1.97.1 (e249dad, build CA20002, commit c00006d)', 't').Codes).toEqual([]);
     expect(explainText('error C12345F', 't').Codes).toEqual([]);
+    // A field that is no error field, and a 9 in front (no status starts so), read nothing.
+    expect(explainText('Build: CA20002', 't').Codes).toEqual([]);
+    expect(explainText('error 9123456', 't').Codes).toEqual([]);
   });
 
   test('a lone argument gets the reading, or an error that says why it is no code', () => {

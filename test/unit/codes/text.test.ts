@@ -84,6 +84,7 @@ describe('codes written as 64-bit values', () => {
     expect(codes('Error: 0xFFFFFFFF80070520')).toEqual(['0xFFFFFFFF80070520']);
     expect(names('Error: 0xffffffff80070520')).toEqual(['HRESULT_FROM_WIN32(ERROR_NO_SUCH_LOGON_SESSION)']);
     expect(names('hr = 0x00000000c000006d')).toEqual(['STATUS_LOGON_FAILURE']);
+    expect(explainText('hr = 0x00000000c000006d', 't').Codes[0]?.Notes).toContain('0x00000000c000006d is a 64-bit value (zero-extended); the code is its low 32 bits, 0xc000006d.');
   });
 
   test('not a sign extension of a positive value, not zero, not 15 or 17 digits', () => {
