@@ -69,6 +69,21 @@ describe('several runs pasted as loose lines (no boxes)', () => {
     expect(kept.Diagnostics.map((d) => d.AttemptStatus)).toEqual(['0xc000006d']);
   });
 
+  it('a run kept by its Client Time ends where the next begins: none of the later run\'s lines or attempts', () => {
+    const first = `${loose('YES', 'YES', '2026-11-20 09:00:00.000')}\nRefreshPrtDiagnostics : PRESENT\nAttempt Status : 0x0`;
+    const second = `AzureAdJoined : NO\nTenantName : Later\nAzureAdPrt : NO\nAcquirePrtDiagnostics : PRESENT\nAttempt Status : 0xc000006d\nClient Time : 2026-11-20 03:00:00.000 UTC`;
+    const report = parse(`${first}\n${second}`);
+    expect(report.Runs).toEqual({ Count: 2, Kept: 1, By: 'ClientTime' });
+    expect(findFieldInReport(report, 'TenantName')).toBeUndefined();
+    expect(report.Diagnostics.map((d) => d.AttemptStatus)).toEqual(['0x00000000']);
+  });
+
+  it('attempt lines without their PRESENT line start an attempt in a new run, even after a run that had one', () => {
+    const report = parse('AzureAdJoined : YES\nAzureAdPrt : NO\nAcquirePrtDiagnostics : PRESENT\nAttempt Status : 0xc000006d\nAzureAdJoined : YES\nAzureAdPrt : NO\nAttempt Status : 0xc000023c');
+    expect(report.Runs?.Kept).toBe(2);
+    expect(report.Diagnostics.map((d) => [d.AttemptStatus, d.Kind])).toEqual([['0xc000023c', 'Unknown']]);
+  });
+
   it('lines of other sections that repeat do not start a run', () => {
     expect(parse('AzureAdJoined : YES\nAzureAdPrt : YES\nAzureAdPrt : YES\nKeySignTest : PASSED').Runs).toBeUndefined();
   });
