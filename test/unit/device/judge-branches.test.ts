@@ -71,6 +71,8 @@ const shown = (checks: DeviceCheck[], ids: string[]) =>
 
 function results(c: Case): Record<string, DeviceCheckResult> {
   const checks = judge(c);
+  // Whatever the branch, every check is made once.
+  expect(new Set(checks.map((check) => check.Id)).size).toBe(checks.length);
   return Object.fromEntries(Object.keys(c.expected).map((id) => [id, shown(checks, [id])[0]!.Result]));
 }
 
@@ -114,6 +116,11 @@ describe('device certificate', () => {
       facts: (f) => ({ ...f, Certificates: factOf([deviceCert({ ...staleCert, NotAfter: '2026-01-01T00:00:00Z' }), deviceCert({ Thumbprint: 'C'.repeat(40) })]) }),
       status: (s) => withLine(s, 'Thumbprint', null),
       expected: { DeviceCertSubjectMismatch: 'Pass', DeviceCertThumbprintMismatch: 'Unknown', DeviceCertExpired: 'Pass' },
+    },
+    {
+      name: 'dsregcmd\'s thumbprint wins over the DeviceId in the subject',
+      facts: (f) => ({ ...f, Certificates: factOf([deviceCert({ Thumbprint: 'C'.repeat(40) }), deviceCert({ Subject: staleCert.Subject })]) }),
+      expected: { DeviceCertThumbprintMismatch: 'Pass', DeviceCertSubjectMismatch: 'Fail' },
     },
     {
       name: 'with neither, the first device certificate is judged',
@@ -233,6 +240,7 @@ describe('TPM', () => {
     { name: 'KeySignTest failed', status: (s) => withLine(s, 'KeySignTest', 'FAILED 0x80090016'), expected: { KeySignTestFailed: 'Fail' } },
     { name: 'KeySignTest in lower case', status: (s) => withLine(s, 'KeySignTest', 'passed'), expected: { KeySignTestFailed: 'Pass' } },
     { name: 'KeySignTest not run (not elevated)', status: (s) => withLine(s, 'KeySignTest', 'Must Run Elevated to test.'), expected: { KeySignTestFailed: 'Unknown' } },
+    { name: 'KeySignTest that fails, naming a pass later in the line', status: (s) => withLine(s, 'KeySignTest', 'FAILED (expected PASSED)'), expected: { KeySignTestFailed: 'Fail' } },
     { name: 'KeySignTest naming a failure later in the line is no failure', status: (s) => withLine(s, 'KeySignTest', 'SKIPPED (FAILED before)'), expected: { KeySignTestFailed: 'Unknown' } },
     {
       name: 'no TPM and keys in software',
@@ -269,6 +277,7 @@ describe('TPM errors of the System log', () => {
   const cases: Case[] = [
     { name: 'as many events as the query returns at most', facts: events(Array.from({ length: tpmEventLimit }, () => tpmEvent(17, [], null, 'TPM'))), expected: { TpmErrorsLogged: 'Warn' } },
     { name: 'a clear and a code', facts: events([tpmEvent(1026, ['0x80284001']), tpmEvent(33, [], '2026-11-18T08:00:00Z', 'TPM')]), expected: { TpmErrorsLogged: 'Fail' } },
+    { name: 'two codes in one event', facts: events([tpmEvent(1026, ['0x80280803', '0x80070005'])]), expected: { TpmErrorsLogged: 'Fail' } },
     { name: 'a code that is not the TPM\'s', facts: events([tpmEvent(1026, ['0x80070005'], null)]), expected: { TpmErrorsLogged: 'Warn' } },
     { name: 'the System log unreadable', facts: (f) => ({ ...f, TpmEvents: noFact('wevtutil: access is denied') }), expected: { TpmErrorsLogged: 'Unknown' } },
     { name: 'the newest of several, whatever their order, and one without a time', facts: events([tpmEvent(17, [], '2026-11-18T08:00:00Z', 'TPM'), tpmEvent(17, [], null, 'TPM'), tpmEvent(17, [], '2026-11-19T07:00:00Z', 'TPM'), tpmEvent(17, [], '2026-11-17T08:00:00Z', 'TPM')]), expected: { TpmErrorsLogged: 'Warn' } },
@@ -297,6 +306,7 @@ describe('SCP and domain controller', () => {
     { name: 'the SCP names a tenant by name only: nothing to compare, not a mismatch', facts: (f) => ({ ...f, Scp: cdj(null, 'Contoso') }), expected: { ScpTenantMismatch: 'Warn' } },
     { name: 'not registered yet: the tenant the SCP names is shown', status: (s) => ({ ...s, TenantId: null }), expected: { ScpTenantMismatch: 'Warn' } },
     { name: 'not registered yet, an SCP with an id only', facts: (f) => ({ ...f, Scp: cdj('5f3c9a21-7d4e-4b8a-9c61-2e0f8d4a7b13', null) }), status: (s) => ({ ...s, TenantId: null }), expected: { ScpTenantMismatch: 'Warn' } },
+    { name: 'a CDJ\\AAD key without values', facts: (f) => ({ ...f, CdjAad: cdj(null, null) }), expected: { ScpTenantMismatch: 'Warn' } },
     { name: 'not registered yet, an SCP with a name only', facts: (f) => ({ ...f, Scp: cdj(null, 'Contoso') }), status: (s) => ({ ...s, TenantId: null }), expected: { ScpTenantMismatch: 'Warn' } },
     { name: 'the SCP unreadable, the registry key absent', facts: (f) => ({ ...f, Scp: noFact('LDAP: no domain controller') }), expected: { ScpTenantMismatch: 'NotApplicable', ScpMissing: 'Unknown' } },
     { name: 'the SCP unreadable, the registry names the tenant', facts: (f) => ({ ...f, Scp: noFact('LDAP: no domain controller'), CdjAad: cdj('5f3c9a21-7d4e-4b8a-9c61-2e0f8d4a7b13', null) }), expected: { ScpTenantMismatch: 'Pass', ScpMissing: 'Pass' } },
@@ -370,6 +380,7 @@ describe('the user', () => {
   const cases: Case[] = [
     { name: 'the UPN from Executing Account Name when the diagnostics name none', status: upn(null, 'CONTOSO\\i.moreau, ines.moreau@contoso.local'), expected: { UpnNotRoutable: 'Fail' } },
     { name: 'no UPN anywhere', status: upn(null, null), expected: { UpnNotRoutable: 'Unknown' } },
+    { name: 'Executing Account Name without a UPN after it', status: upn(null, 'CONTOSO\\i.moreau'), expected: { UpnNotRoutable: 'Unknown' } },
     { name: 'a name without @', status: upn('CONTOSO\\i.moreau', null), expected: { UpnNotRoutable: 'Unknown' } },
     { name: 'a suffix without a dot', status: upn('ines.moreau@contoso', null), expected: { UpnNotRoutable: 'Fail' } },
     { name: 'a routable suffix that contains a non-routable word', status: upn('ines.moreau@local.contoso.com', null), expected: { UpnNotRoutable: 'Pass' } },
