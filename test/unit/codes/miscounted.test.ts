@@ -93,7 +93,7 @@ describe('where the reading is used', () => {
     // Without error words, or with no single known code a slip away, a seven-digit word is no code.
     expect(explainText('Code 1.97.1 (e249dad, build CA20002, commit c00006d)', 't').Codes).toEqual([]);
     expect(explainText('error C12345F', 't').Codes).toEqual([]);
-    // A field that is no error field, and a 9 in front (no status starts so), read nothing.
+    // A field that is no error field, or no known code a slip away, reads nothing.
     expect(explainText('Build: CA20002', 't').Codes).toEqual([]);
     expect(explainText('error 9123456', 't').Codes).toEqual([]);
   });
