@@ -136,7 +136,6 @@ interface TimeReading {
 
 const describeRaw = (t: TimeReading) => (t.Field === undefined ? `${t.Name} is not in the capture` : t.Field.Value.trim() === '' ? `${t.Name} is empty` : `${t.Name} reads "${t.Field.Value.trim()}"`);
 
-/** Turns a parsed capture and a clock into the status an admin reads first. Pure. */
 /** What each prerequisite of the Ngc Prerequisite Check means when it is NO. */
 const HELLO_PREREQUISITES: readonly (readonly [field: string, whenNo: string])[] = [
   ['IsDeviceJoined', 'the device is not joined to Entra ID'],
@@ -170,6 +169,7 @@ function isLocalAccount(executingAccount: string | null, deviceName: string | nu
   return account?.[1] !== undefined && computer !== undefined && computer !== '' && account[1].toLowerCase() === computer.toLowerCase();
 }
 
+/** Turns a parsed capture and a clock into the status an admin reads first. Pure. */
 export function evaluateStatus(report: DsregReport, options: EvaluateOptions): PrtStatus {
   const deviceState = findSection(report, 'Device State');
   const deviceDetails = findSection(report, 'Device Details');
