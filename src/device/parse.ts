@@ -34,7 +34,10 @@ export function parseToolTime(value: string): string | null {
   return date.toISOString();
 }
 
-const certificateHeader = /^=+\s*Certificate\s+\d+\s*=+$/i;
+const CERTIFICATE_HEADER = String.raw`=+\s*Certificate\s+\d+\s*=+`;
+const certificateHeader = new RegExp(`^${CERTIFICATE_HEADER}$`, 'i');
+/** The same header inside a line: a listing whose line breaks were lost. */
+const certificateHeaderInLine = new RegExp(CERTIFICATE_HEADER, 'i');
 
 /** `certutil -store My`: one block per certificate. */
 export function parseCertutilStore(text: string): CertificateFact[] {
@@ -51,7 +54,7 @@ export function parseCertutilStore(text: string): CertificateFact[] {
   }
   // A header sharing its line with other text: the listing's line breaks were lost (a page that
   // folded it). Its blocks cannot be told apart, and the store name would pass it as empty.
-  if (!sawHeader && /=+\s*Certificate\s+\d+\s*=+/i.test(text)) {
+  if (!sawHeader && certificateHeaderInLine.test(text)) {
     throw new DeviceParseError('certutil listing with its line breaks lost (certificate headers inside lines): its certificates cannot be told apart');
   }
   // An empty store prints its name and the completion line, and no block.

@@ -1,9 +1,8 @@
 import { win32 } from 'node:path';
-import { AAD_EVENT, missingMessages, parseInteger, winHttpErrorOf, type Attempt } from '../events/index.js';
+import { AAD_EVENT, missingMessages, parseInteger, winHttpErrorOf, type Attempt, type MissingMessage } from '../events/index.js';
 import type { PrtDiagnostics } from '../dsreg/types.js';
 import { serverCodeIn, explainAttempt, type AttemptEvidence, type ChainLink, type ServerErrorSource } from './explain-chain.js';
 import type { DiagnosedAttempt } from './attempt-types.js';
-import type { MissingMessage } from '../events/index.js';
 import { isFailureStatus } from '../util/status-code.js';
 
 const success = (status: string | null) => status !== null && !isFailureStatus(status);

@@ -4,7 +4,7 @@
  * "nothing failed" would be false while they are in the log: they are counted per event and code,
  * bounded like the attempts, so a log of any size gives a short list.
  */
-import { codesOf, type AadEvent } from '../events/index.js';
+import { codesOf, isErrorLevel, type AadEvent } from '../events/index.js';
 
 /** One kind of error event outside every attempt: an event id with the codes it carried. */
 export interface OutsideError {
@@ -23,7 +23,6 @@ export interface OutsideError {
 const KINDS_LISTED = 50;
 /** Kinds counted, so the most frequent can win whatever order they come in; a log with more is not a real one. */
 const KINDS_TRACKED = 2000;
-const ERROR_LEVEL = 2;
 
 export class OutsideErrorTally {
   private readonly kinds = new Map<string, OutsideError>();
@@ -33,7 +32,7 @@ export class OutsideErrorTally {
   /** Takes an event outside every attempt; keeps it when it is an error that carries a code. */
   add(event: AadEvent): void {
     // Text records are listed on their own (TextRecords), one by one.
-    if (event.FromText || event.Level === null || event.Level > ERROR_LEVEL) return;
+    if (event.FromText || !isErrorLevel(event.Level)) return;
     const codes = codesOf(event);
     if (codes.length === 0) return;
     const key = `${event.EventId}\u0000${codes.join(' ').toLowerCase()}`;

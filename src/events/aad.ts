@@ -43,6 +43,9 @@ export const AAD_EVENT = {
   RealmDiscovery: 1144,
 } as const;
 
+/** Windows event levels 1 (Critical) and 2 (Error): the events that report a failure. */
+export const isErrorLevel = (level: number | null): boolean => level !== null && level <= 2;
+
 /** The AAD tasks: the PRT flow is CloudAP's; 103 is WAM's token broker (app tokens). */
 export const AAD_TASK = { CloudApPlugin: 101, TokenBrokerPlugin: 103 } as const;
 

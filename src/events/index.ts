@@ -8,7 +8,7 @@ export { parseEventBatches, parseEventStream, parseEventText, readEvents, keepAa
 export { AttemptTracker, buildAttempts, newestFirst, reconstructAttempts, type AttemptOptions, type AttemptReconstruction } from './attempts.js';
 export { timeline } from './order.js';
 export {
-  AAD_EVENT, AAD_EVENTS, AAD_TASK, fieldAt, networkErrorOf, pluginErrorOf, realmDiscoveryOf, serverErrorOf, soapText, statusOf, tokenBrokerErrorOf, upnOf, urlOf,
+  AAD_EVENT, AAD_EVENTS, AAD_TASK, fieldAt, isErrorLevel, networkErrorOf, pluginErrorOf, realmDiscoveryOf, serverErrorOf, soapText, statusOf, tokenBrokerErrorOf, upnOf, urlOf,
   winHttpErrorOf, type AadEventSpec, type AadField,
 } from './aad.js';
 export { AAD_PROVIDER, AAD_PROVIDER_GUID } from './element.js';

@@ -3,7 +3,7 @@
  * carries — the typed ones (as aad.ts reads them from event XML) first, then any other code
  * written in its message (an AADSTS in a 1098's text, the inner `0xcaa…` of a token broker error).
  */
-import { AAD_EVENT, AAD_EVENTS, networkErrorOf, pluginErrorOf, serverErrorOf, statusOf, tokenBrokerErrorOf } from '../aad.js';
+import { AAD_EVENT, AAD_EVENTS, isErrorLevel, networkErrorOf, pluginErrorOf, serverErrorOf, statusOf, tokenBrokerErrorOf } from '../aad.js';
 import { findInteger, toHex32 } from '../numbers.js';
 import type { AadEvent, TextOrigin } from '../types.js';
 
@@ -104,7 +104,6 @@ const ERROR_NAMES: Readonly<Record<number, string>> = {
   1094: 'refresh token failure',
   1160: 'logon failure',
 };
-const ERROR_LEVEL = 2;
 
 /**
  * The events of an attempt that text gave without their message (the Event Viewer list pane shows
@@ -118,7 +117,7 @@ export function missingMessages(events: readonly AadEvent[]): MissingMessage[] {
     const evidence = EVIDENCE_IN_MESSAGE[e.EventId];
     const level = e.Level ?? AAD_EVENTS[e.EventId]?.Level ?? null;
     if (evidence !== undefined) missing.push({ EventId: e.EventId, Holds: evidence, Ask: true });
-    else if (level !== null && level <= ERROR_LEVEL) missing.push({ EventId: e.EventId, Holds: `${ERROR_NAMES[e.EventId] ?? 'error'}: its status code`, Ask: false });
+    else if (isErrorLevel(level)) missing.push({ EventId: e.EventId, Holds: `${ERROR_NAMES[e.EventId] ?? 'error'}: its status code`, Ask: false });
   }
   // Without an event the chain reads, the first error is the one whose code tells most.
   const firstError = missing.find((m) => m.EventId !== AAD_EVENT.GetTokenStop);
